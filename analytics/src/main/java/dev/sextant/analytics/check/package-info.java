@@ -1,0 +1,2 @@
+/** Argument checks at module boundaries that name the argument and return the checked value. */
+package dev.sextant.analytics.check;

@@ -1,0 +1,24 @@
+package dev.sextant.marketdata;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way into market data. Symbols are canonical and case-insensitive. Unknown symbols,
+ * impossible ranges and oversized requests fail with an {@link dev.sextant.platform.ApiProblem}
+ * naming what to fix.
+ */
+public interface MarketDataService {
+
+    /** Every instrument Sextant can serve, ordered by symbol. */
+    List<Instrument> instruments();
+
+    Optional<Instrument> instrument(String symbol);
+
+    Quote quote(String symbol);
+
+    /** Quotes in the order asked; fails as a whole, naming every unknown symbol, if any is unknown. */
+    List<Quote> quotes(List<String> symbols);
+
+    BarSeries bars(BarRequest request);
+}

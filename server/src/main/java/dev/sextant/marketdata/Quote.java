@@ -1,0 +1,27 @@
+package dev.sextant.marketdata;
+
+import dev.sextant.analytics.check.Check;
+import java.time.Instant;
+
+/**
+ * The latest price of an instrument and its change since the previous session's close.
+ * Immutable and thread-safe; {@code double} because quotes feed analytics, not account balances.
+ *
+ * @param changePercent change relative to the previous close, in percent (1.5 means +1.5 %)
+ * @param time when this price was current
+ * @param provider the source that produced it
+ * @param demo true when the price is synthetic demo data, not a market fact
+ */
+public record Quote(String symbol, double price, double change, double changePercent, String currency,
+        Instant time, String provider, boolean demo) {
+
+    public Quote {
+        Check.notBlank(symbol, "symbol");
+        Check.positive(price, "price");
+        Check.finite(change, "change");
+        Check.finite(changePercent, "changePercent");
+        Check.notBlank(currency, "currency");
+        Check.notNull(time, "time");
+        Check.notBlank(provider, "provider");
+    }
+}

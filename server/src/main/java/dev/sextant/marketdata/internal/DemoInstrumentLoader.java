@@ -1,0 +1,40 @@
+package dev.sextant.marketdata.internal;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start-up, adds the demo market's instruments to the catalog when they are missing, so that a
+ * new user's first request already has something to show. Runs before the server reports ready.
+ */
+@Component
+class DemoInstrumentLoader implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoInstrumentLoader.class);
+
+    private final InstrumentRepository repository;
+    private final DemoProperties properties;
+    private final Clock clock;
+
+    DemoInstrumentLoader(InstrumentRepository repository, DemoProperties properties, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!properties.enabled()) {
+            return;
+        }
+        long added = DemoCatalog.instruments().stream()
+                .filter(demo -> repository.addIfAbsent(demo.toInstrument(), clock.instant()))
+                .count();
+        if (added > 0) {
+            log.info("Added {} demo instruments to the catalog; their prices are synthetic and flagged demo", added);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.sextant.marketdata.internal;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Quote;
+import dev.sextant.platform.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST face of market data: instruments, quotes (one or a batch) and OHLCV bars. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
+class MarketDataController {
+
+    // Canonical symbols: letters, digits and the punctuation providers use (^GSPC, BRK.B, BTC-USD, EURUSD=X).
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9^.=_-]{1,32}");
+
+    private final MarketDataService marketData;
+    private final MarketDataProperties limits;
+    private final Clock clock;
+
+    MarketDataController(MarketDataService marketData, MarketDataProperties limits, Clock clock) {
+        this.marketData = marketData;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    record InstrumentsResponse(List<Instrument> instruments) {
+    }
+
+    record QuotesRequest(List<String> symbols) {
+    }
+
+    record QuotesResponse(List<Quote> quotes) {
+    }
+
+    /** One bar on the wire; volume is written as an integer when it is one. */
+    record BarJson(Instant time, double open, double high, double low, double close, Number volume) {
+    }
+
+    record BarsResponse(String symbol, String interval, String provider, boolean demo, List<BarJson> bars) {
+    }
+
+    @GetMapping("/instruments")
+    @Operation(summary = "List every instrument Sextant can serve")
+    InstrumentsResponse instruments() {
+        return new InstrumentsResponse(marketData.instruments());
+    }
+
+    @GetMapping("/quotes/{symbol}")
+    @Operation(summary = "Latest price of one instrument and its change since the previous close")
+    Quote quote(@Parameter(description = "Canonical symbol, e.g. AAPL, BTC-USD, ^GSPC") @PathVariable String symbol) {
+        return marketData.quote(checkSymbol(symbol, "symbol"));
+    }
+
+    @GetMapping("/quotes")
+    @Operation(summary = "Latest prices of several instruments (comma-separated, at most 100)")
+    QuotesResponse quotes(@Parameter(description = "Comma-separated symbols, e.g. AAPL,MSFT") @RequestParam
+            String symbols) {
+        return new QuotesResponse(marketData.quotes(checkSymbols(Arrays.asList(symbols.split(",", -1)))));
+    }
+
+    @PostMapping(path = "/quotes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Latest prices of several instruments, for lists too long for a URL (at most 100)")
+    QuotesResponse quotes(@RequestBody QuotesRequest request) {
+        if (request.symbols() == null) {
+            throw ApiProblem.invalidParameter("symbols", "The body needs a 'symbols' array, e.g. {\"symbols\":[\"AAPL\"]}.");
+        }
+        return new QuotesResponse(marketData.quotes(checkSymbols(request.symbols())));
+    }
+
+    @GetMapping("/bars/{symbol}")
+    @Operation(summary = "OHLCV bars, oldest first, each stamped with its start time in UTC",
+            description = "Only completed bars are returned. Intraday bars are counted from the session's open; "
+                    + "weekly and monthly bars cover whole calendar periods.")
+    BarsResponse bars(@Parameter(description = "Canonical symbol") @PathVariable String symbol,
+            @Parameter(description = "One of 1m, 5m, 15m, 30m, 1h, 1d, 1wk, 1mo") @RequestParam(defaultValue = "1d")
+            String interval,
+            @Parameter(description = "First session date, inclusive (default depends on the interval)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last session date, inclusive (default today)") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        BarInterval barInterval = BarInterval.fromCode(interval).orElseThrow(() -> ApiProblem.invalidParameter(
+                "interval", "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate start = from != null ? from : defaultFrom(barInterval, end);
+        BarSeries series = marketData.bars(new BarRequest(checkSymbol(symbol, "symbol"), barInterval, start, end));
+        return new BarsResponse(series.symbol(), series.interval().code(), series.provider(), series.demo(),
+                toJson(series.bars()));
+    }
+
+    private static LocalDate defaultFrom(BarInterval interval, LocalDate to) {
+        return switch (interval) {
+            case ONE_DAY -> to.minusYears(1);
+            case ONE_WEEK -> to.minusYears(5);
+            case ONE_MONTH -> to.minusYears(20);
+            default -> to.minusDays(4);
+        };
+    }
+
+    private static List<BarJson> toJson(OhlcvSeries bars) {
+        List<BarJson> json = new ArrayList<>(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            double volume = bars.volume(i);
+            Number wireVolume = volume == Math.rint(volume) && volume < 0x1p53 ? (Number) (long) volume : volume;
+            json.add(new BarJson(Instant.ofEpochSecond(bars.time(i)), bars.open(i), bars.high(i), bars.low(i),
+                    bars.close(i), wireVolume));
+        }
+        return json;
+    }
+
+    private List<String> checkSymbols(List<String> symbols) {
+        if (symbols.isEmpty()) {
+            throw ApiProblem.invalidParameter("symbols", "Give at least one symbol.");
+        }
+        if (symbols.size() > limits.maxBatchSymbols()) {
+            throw ApiProblem.invalidParameter("symbols", "At most " + limits.maxBatchSymbols()
+                    + " symbols per request; " + symbols.size() + " were given.");
+        }
+        return symbols.stream().map(s -> checkSymbol(s == null ? "" : s.strip(), "symbols")).toList();
+    }
+
+    private static String checkSymbol(String symbol, String parameter) {
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw ApiProblem.invalidParameter(parameter, "'" + abbreviate(symbol)
+                    + "' is not a symbol: use 1 to 32 letters, digits or ^ . = _ -");
+        }
+        return symbol.toUpperCase(Locale.ROOT);
+    }
+
+    /** Echoes at most a short, printable prefix of the caller's input. */
+    private static String abbreviate(String text) {
+        String printable = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sextant.platform;
+
+import dev.sextant.analytics.check.Check;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure the client caused or can act on. The platform turns it into an
+ * {@code application/problem+json} answer with the type's status; {@link #getMessage()} becomes the
+ * {@code detail} member, so it must be written for the client and must never hold a secret.
+ */
+public final class ApiProblem extends RuntimeException {
+
+    private final ProblemType type;
+    private final Map<String, Object> properties;
+
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, Map.of());
+    }
+
+    /** {@code properties} become extension members of the problem document (e.g. the offending field). */
+    public ApiProblem(ProblemType type, String detail, Map<String, ?> properties) {
+        super(Check.notBlank(detail, "detail"), null, false, false);
+        this.type = Check.notNull(type, "type");
+        this.properties = Map.copyOf(new LinkedHashMap<>(properties));
+    }
+
+    public static ApiProblem invalidParameter(String parameter, String detail) {
+        return new ApiProblem(ProblemType.INVALID_PARAMETER, detail, Map.of("parameter", parameter));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

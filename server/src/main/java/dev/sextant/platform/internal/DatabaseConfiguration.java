@@ -1,0 +1,50 @@
+package dev.sextant.platform.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one connection pool, built from {@code sextant.db.*} so that every database setting is a
+ * {@code SEXTANT_*} variable. Without {@code SEXTANT_DB_URL} it opens the embedded H2 file database
+ * in the data directory, in PostgreSQL mode so that one set of Flyway migrations serves both.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** Takes the production guard so that weak secrets stop the start before any connection is made. */
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(PlatformProperties properties, ProductionSecretsGuard guard) {
+        PlatformProperties.Db db = properties.db();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sextant-db");
+        config.setMaximumPoolSize(db.poolSize());
+        config.setConnectionTimeout(5_000);
+        if (db.url().isBlank()) {
+            Path dataDir = createDataDir(properties.dataDir());
+            config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("sextant").toAbsolutePath()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+            config.setUsername(db.username().isBlank() ? "sa" : db.username());
+        } else {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.username());
+        }
+        config.setPassword(db.password());
+        return new HikariDataSource(config);
+    }
+
+    private static Path createDataDir(Path dataDir) {
+        try {
+            return Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath()
+                    + " (set SEXTANT_DATA_DIR to a writable directory)", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.sextant;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Module boundaries: each top-level package under {@code dev.sextant} is a module whose
+ * {@code internal} package only it may use; the platform depends on no feature module; the
+ * analytics engine depends on no framework.
+ */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses SERVER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.sextant");
+
+    /** The module a class belongs to: the package segment after {@code dev.sextant}. */
+    static String moduleOf(JavaClass javaClass) {
+        String[] parts = javaClass.getPackageName().split("\\.");
+        return parts.length > 2 ? parts[2] : "";
+    }
+
+    private static final ArchCondition<JavaClass> NOT_REACH_INTO_OTHER_MODULES_INTERNALS = new ArchCondition<>(
+            "not reach into another module's internal package") {
+        @Override
+        public void check(JavaClass origin, ConditionEvents events) {
+            for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                JavaClass target = dependency.getTargetClass();
+                boolean internal = target.getPackageName().startsWith("dev.sextant.")
+                        && target.getPackageName().contains(".internal");
+                if (internal && !moduleOf(target).equals(moduleOf(origin))) {
+                    events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                }
+            }
+        }
+    };
+
+    @Test
+    void modulesUseOnlyEachOthersPublicFaces() {
+        classes().should(NOT_REACH_INTO_OTHER_MODULES_INTERNALS).check(SERVER);
+    }
+
+    @Test
+    void platformDependsOnNoFeatureModule() {
+        noClasses().that().resideInAPackage("dev.sextant.platform..")
+                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a feature module") {
+                    @Override
+                    public boolean test(JavaClass target) {
+                        String module = moduleOf(target);
+                        return target.getPackageName().startsWith("dev.sextant.") && !module.isEmpty()
+                                && !module.equals("platform") && !module.equals("analytics");
+                    }
+                })
+                .check(SERVER);
+    }
+
+    @Test
+    void analyticsDependsOnNoFramework() {
+        noClasses().that().resideInAPackage("dev.sextant.analytics..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
+                        "tools.jackson..", "com.fasterxml..", "dev.sextant.platform..", "dev.sextant.marketdata..")
+                .check(SERVER);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sextant.marketdata.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.SextantApplication;
+import dev.sextant.marketdata.AssetClass;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.PostgresSchema;
+import dev.sextant.support.RequiresPostgres;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The same build on both databases: the full migration set runs from an empty database, the
+ * repository round-trips a record, and the server serves from it.
+ */
+class DatabaseRoundTripTest {
+
+    private static void migrateStoreAndServe(String databaseType, String... properties) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SextantApplication.class)
+                .properties("server.port=0")
+                .properties(properties)
+                .run()) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE AND version = '1'")
+                    .query(Integer.class).single()).isEqualTo(1);
+
+            InstrumentRepository repository = context.getBean(InstrumentRepository.class);
+            Instrument imported = new Instrument("RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                    "Round Trip Ltd. 'quoted' \"name\"", "TEST", AssetClass.EQUITY, "EUR", "import", false);
+            assertThat(repository.addIfAbsent(imported, Instant.now())).isTrue();
+            assertThat(repository.addIfAbsent(imported, Instant.now())).as("second add of one symbol").isFalse();
+            assertThat(repository.findBySymbol(imported.symbol())).contains(imported);
+            assertThat(repository.findAll()).contains(imported)
+                    .filteredOn(Instrument::demo).hasSize(DemoCatalog.instruments().size());
+
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpTestClient http = new HttpTestClient(port);
+            assertThat(http.get("/api/v1/bars/AAPL?from=2024-01-02&to=2024-01-05").json().get("bars").size())
+                    .isEqualTo(4);
+            assertThat(http.get("/health").json().get("components").get("database").get("details").get("type")
+                    .asString()).isEqualTo(databaseType);
+        }
+    }
+
+    @Test
+    void test_embeddedH2_migratesStoresAndServes() {
+        migrateStoreAndServe("h2", "sextant.data-dir=target/test-data/h2-" + UUID.randomUUID());
+    }
+
+    @Nested
+    @RequiresPostgres
+    class OnPostgres {
+        @Test
+        void test_postgres_migratesStoresAndServes() {
+            try (PostgresSchema schema = new PostgresSchema()) {
+                migrateStoreAndServe("postgresql", "sextant.db.url=" + schema.url(),
+                        "sextant.db.username=" + RequiresPostgres.USER);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sextant.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerTest;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Health, metrics, logs and API documentation, as an operator and a new user meet them. */
+@ServerTest
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new HttpTestClient(port);
+    }
+
+    @Test
+    void test_health_reportsEachDependencyWithItsCheckTime() {
+        Answer answer = http.get("/health");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode health = answer.json();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        for (String dependency : new String[] {"database", "cache"}) {
+            JsonNode component = health.get("components").get(dependency);
+            assertThat(component.get("status").asString()).as(dependency).isEqualTo("UP");
+            JsonNode details = component.get("details");
+            assertThat(Instant.parse(details.get("checkedAt").asString())).isNotNull();
+            assertThat(details.get("latencyMs").isNumber()).isTrue();
+        }
+        assertThat(health.get("components").get("database").get("details").get("type").asString()).isEqualTo("h2");
+        assertThat(answer.body()).doesNotContain("jdbc:", "password", "target/test-data");
+    }
+
+    @Test
+    void test_livenessAndReadiness_areSeparateProbes() {
+        Answer liveness = http.get("/health/liveness");
+        Answer readiness = http.get("/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("components").has("database")).isTrue();
+        assertThat(liveness.json().get("components").has("database"))
+                .as("a slow database must not get the process restarted").isFalse();
+    }
+
+    @Test
+    void test_metrics_arePrometheusTextWithLatencyHistograms() {
+        http.get("/api/v1/quotes/AAPL");
+
+        Answer metrics = http.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{")
+                .contains("uri=\"/api/v1/quotes/{symbol}\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void test_logs_areJsonLinesCarryingTheRequestId(CapturedOutput output) {
+        http.send(http.request("/api/v1/nope").header("X-Request-Id", "log-line-check-7").GET().build());
+
+        String line = output.getAll().lines().filter(l -> l.contains("log-line-check-7")).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line carries the request id"));
+        JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+        assertThat(json.get("requestId").asString()).isEqualTo("log-line-check-7");
+        assertThat(json.get("@timestamp").asString()).isNotBlank();
+        assertThat(json.get("log").get("level").asString()).isNotBlank();
+    }
+
+    @Test
+    void test_openApi_describesTheMarketDataEndpoints() {
+        Answer answer = http.get("/api/openapi.json");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode paths = answer.json().get("paths");
+        assertThat(paths.has("/api/v1/quotes/{symbol}")).isTrue();
+        assertThat(paths.has("/api/v1/bars/{symbol}")).isTrue();
+        assertThat(paths.has("/api/v1/quotes")).isTrue();
+        assertThat(answer.json().get("info").get("title").asString()).isEqualTo("Sextant API");
+    }
+
+    @Test
+    void test_swaggerUi_rendersAndPointsAtTheOpenApiDocument() {
+        HttpTestClient.Answer docs = http.get("/api/docs");
+        String location = docs.header("Location");
+        Answer page = http.get(location != null ? location.replaceFirst("^https?://[^/]+", "") : "/api/docs");
+        Answer config = http.get("/api/openapi.json/swagger-config");
+
+        assertThat(docs.status()).isIn(200, 302);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(config.body()).contains("/api/openapi.json");
+    }
+
+    @Test
+    void test_root_pointsANewUserToTheDocs() {
+        JsonNode welcome = http.get("/").json();
+
+        assertThat(welcome.get("docs").asString()).isEqualTo("/api/docs");
+        assertThat(welcome.get("health").asString()).isEqualTo("/health");
+    }
+}

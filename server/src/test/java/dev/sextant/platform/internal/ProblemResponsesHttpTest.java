@@ -1,0 +1,183 @@
+package dev.sextant.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerTest;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every kind of bad request, over real HTTP: each gets {@code application/problem+json} with a
+ * stable type, its status, a message, the request id, and nothing internal; and none changes
+ * anything.
+ */
+@ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProblemResponsesHttpTest {
+
+    private static final int ONE_MIB = 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new HttpTestClient(port);
+    }
+
+    record BadRequest(String name, HttpRequest.Builder request, int status, String type, String detailPart) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static String jsonOfSize(int bytes) {
+        String prefix = "{\"symbols\":[\"";
+        String suffix = "\"]}";
+        return prefix + "A".repeat(bytes - prefix.length() - suffix.length()) + suffix;
+    }
+
+    Stream<BadRequest> badRequests() {
+        HttpTestClient h = new HttpTestClient(port);
+        String tooMany = IntStream.range(0, 101).mapToObj(i -> "\"S" + i + "\"")
+                .collect(Collectors.joining(",", "{\"symbols\":[", "]}"));
+        return Stream.of(
+                new BadRequest("unknown route", h.request("/api/v1/nope").GET(), 404, "not-found", "no endpoint"),
+                new BadRequest("unknown root path", h.request("/wp-admin.php").GET(), 404, "not-found", "no endpoint"),
+                new BadRequest("wrong method", h.request("/api/v1/quotes/AAPL").DELETE(), 405,
+                        "method-not-allowed", "DELETE"),
+                new BadRequest("wrong content type", h.request("/api/v1/quotes")
+                        .header("Content-Type", "text/plain").POST(body("AAPL")), 415, "unsupported-media-type",
+                        "text/plain"),
+                new BadRequest("no content type", h.request("/api/v1/quotes").POST(body("{}")), 415,
+                        "unsupported-media-type", "application/json"),
+                new BadRequest("malformed JSON", json(h, "{\"symbols\": [\"AAPL\""), 400, "malformed-body",
+                        "not valid JSON"),
+                new BadRequest("empty body", json(h, ""), 400, "malformed-body", "missing"),
+                new BadRequest("wrong JSON type", json(h, "{\"symbols\": 42}"), 400, "malformed-body", "symbols"),
+                new BadRequest("missing field", json(h, "{}"), 400, "invalid-parameter", "symbols"),
+                new BadRequest("empty symbol list", json(h, "{\"symbols\": []}"), 400, "invalid-parameter",
+                        "at least one"),
+                new BadRequest("101 symbols", json(h, tooMany), 400, "invalid-parameter", "At most 100"),
+                new BadRequest("SQL in a symbol", json(h, "{\"symbols\": [\"A'; DROP TABLE instrument;--\"]}"), 400,
+                        "invalid-parameter", "not a symbol"),
+                new BadRequest("oversized body", json(h, jsonOfSize(ONE_MIB + 1)), 413, "payload-too-large",
+                        "1048576 bytes"),
+                new BadRequest("oversized chunked body", h.request("/api/v1/quotes")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                jsonOfSize(2 * ONE_MIB).getBytes(StandardCharsets.UTF_8)))),
+                        413, "payload-too-large", "1048576 bytes"),
+                new BadRequest("not acceptable", h.request("/api/v1/quotes/AAPL").header("Accept", "text/csv").GET(),
+                        406, "not-acceptable", "application/json"),
+                new BadRequest("symbol with a space", h.request("/api/v1/quotes/AA%20PL").GET(), 400,
+                        "invalid-parameter", "not a symbol"),
+                new BadRequest("overlong symbol", h.request("/api/v1/quotes/" + "X".repeat(33)).GET(), 400,
+                        "invalid-parameter", "not a symbol"),
+                new BadRequest("unknown symbol", h.request("/api/v1/quotes/ZZZZ").GET(), 404, "unknown-symbol",
+                        "ZZZZ"),
+                new BadRequest("unknown symbol in batch", h.request("/api/v1/quotes?symbols=AAPL,ZZZZ,QQQQ").GET(),
+                        404, "unknown-symbol", "ZZZZ, QQQQ"),
+                new BadRequest("missing batch parameter", h.request("/api/v1/quotes").GET(), 400,
+                        "invalid-parameter", "'symbols' is required"),
+                new BadRequest("unsupported interval", h.request("/api/v1/bars/AAPL?interval=2h").GET(), 400,
+                        "invalid-parameter", "1m, 5m"),
+                new BadRequest("impossible date", h.request("/api/v1/bars/AAPL?from=2024-02-30").GET(), 400,
+                        "invalid-parameter", "'from' must be a date"),
+                new BadRequest("not a date", h.request("/api/v1/bars/AAPL?to=yesterday").GET(), 400,
+                        "invalid-parameter", "'to' must be a date"),
+                new BadRequest("reversed range", h.request("/api/v1/bars/AAPL?from=2024-02-01&to=2024-01-01").GET(),
+                        400, "invalid-range", "after"),
+                new BadRequest("too many bars", h.request("/api/v1/bars/AAPL?interval=1m&from=2015-01-01&to=2024-01-01")
+                        .GET(), 400, "too-many-bars", "limit is 50000"),
+                new BadRequest("error page asked directly", h.request("/error").GET(), 404, "not-found", "Not found"));
+    }
+
+    private static HttpRequest.BodyPublisher body(String text) {
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private static HttpRequest.Builder json(HttpTestClient h, String json) {
+        return h.request("/api/v1/quotes").header("Content-Type", "application/json").POST(body(json));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void test_badRequest_getsProblemJsonAndChangesNothing(BadRequest bad) {
+        String catalogBefore = http.get("/api/v1/instruments").body();
+
+        Answer answer = http.send(bad.request().header("X-Request-Id", "bad-" + bad.name().hashCode()).build());
+
+        assertThat(answer.status()).isEqualTo(bad.status());
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:sextant:problem:" + bad.type());
+        assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).containsIgnoringCase(bad.detailPart());
+        assertThat(problem.get("requestId").asString()).isEqualTo("bad-" + bad.name().hashCode());
+        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "dev.sextant.", "org.springframework",
+                "jdbc:", "trace");
+        assertThat(http.get("/api/v1/instruments").body()).isEqualTo(catalogBefore);
+    }
+
+    @Test
+    void test_bodyJustUnderTheLimit_isRead() {
+        Answer answer = http.postJson("/api/v1/quotes", jsonOfSize(ONE_MIB - 16));
+
+        // Read in full and judged on its content: one 1 MiB symbol is not a symbol.
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-parameter");
+    }
+
+    @Test
+    void test_methodNotAllowed_namesTheAllowedMethods() {
+        Answer answer = http.send(http.request("/api/v1/bars/AAPL").DELETE().build());
+
+        assertThat(answer.header("Allow")).isEqualTo("GET");
+    }
+
+    @Test
+    void test_requestId_isGeneratedWhenMissingOrUnsafe() {
+        Answer generated = http.get("/api/v1/nope");
+        Answer unsafe = http.send(http.request("/api/v1/nope").header("X-Request-Id", "x".repeat(65)).GET().build());
+        Answer injected = http.send(http.request("/api/v1/nope").header("X-Request-Id", "a\"b<script>").GET()
+                .build());
+
+        for (Answer answer : List.of(generated, unsafe, injected)) {
+            String id = answer.json().get("requestId").asString();
+            assertThat(id).matches("[0-9a-f-]{36}");
+            assertThat(answer.header("X-Request-Id")).isEqualTo(id);
+        }
+        assertThat(Collections.frequency(Arrays.asList(generated.header("X-Request-Id"),
+                unsafe.header("X-Request-Id")), generated.header("X-Request-Id"))).isEqualTo(1);
+    }
+
+    @Test
+    void test_successfulAnswer_carriesTheRequestIdHeader() {
+        Answer answer = http.send(http.request("/api/v1/quotes/AAPL").header("X-Request-Id", "trace-me-42").GET()
+                .build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("X-Request-Id")).isEqualTo("trace-me-42");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sextant.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A full server on a random port with a fresh embedded database and the clock fixed at
+ * {@link FixedClockConfiguration#NOW} (a Wednesday, mid-session in New York). Every test class
+ * with this annotation shares one running server, so the suite starts it once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sextant.data-dir=target/test-data/${random.uuid}",
+        "logging.level.dev.sextant=debug"})
+@Import(FixedClockConfiguration.class)
+public @interface ServerTest {
+}
