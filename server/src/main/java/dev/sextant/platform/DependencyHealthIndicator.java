@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -21,6 +23,8 @@ public abstract class DependencyHealthIndicator implements HealthIndicator {
 
     private record Snapshot(Health health, long takenAtNanos) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(DependencyHealthIndicator.class);
 
     private final Clock clock;
     private final long maxAgeNanos;
@@ -68,8 +72,9 @@ public abstract class DependencyHealthIndicator implements HealthIndicator {
         try {
             builder = Health.up().withDetails(probe());
         } catch (Exception failure) {
-            // The exception's message may hold a URL or a credential; only its kind is shown.
+            // The exception's message may hold a URL or a credential: only its kind is shown or logged.
             builder = Health.down().withDetail("error", failure.getClass().getSimpleName());
+            log.warn("Health check {} failed: {}", getClass().getSimpleName(), failure.getClass().getName());
         }
         long finished = System.nanoTime();
         Health health = builder.withDetail("checkedAt", clock.instant().toString())

@@ -45,6 +45,18 @@ class ObservabilityHttpTest {
         }
         assertThat(health.get("components").get("database").get("details").get("type").asString()).isEqualTo("h2");
         assertThat(answer.body()).doesNotContain("jdbc:", "password", "target/test-data");
+        assertThat(answer.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void test_health_isServedFromASnapshotWhilePolledHard() throws InterruptedException {
+        String first = http.get("/health").body();
+        String second = http.get("/health").body();
+        Thread.sleep(HealthSnapshotFilter.MAX_AGE.toMillis() + 2_100);
+        String later = http.get("/health").body();
+
+        assertThat(second).as("polled again at once").isEqualTo(first);
+        assertThat(later).as("re-rendered with fresh dependency checks").isNotEqualTo(first);
     }
 
     @Test
