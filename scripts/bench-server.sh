@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the foundation's server figures on this machine (docs/BENCHMARKS.md records them):
 #   1. start-up: './sextant serve' on an already built jar until /health says UP (fresh data dir);
-#   2. GET /health under 64 concurrent loopback connections (wrk): latency percentiles.
+#   2. GET /health under 64 concurrent loopback connections (wrk, one load thread so that the
+#      load generator takes one of the two cores, not both): latency percentiles.
 # Bounded: fixed run counts and durations, 127.0.0.1 only. Needs wrk ('apt-get install wrk').
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,7 +46,7 @@ echo "== GET /health, 64 connections, $DURATION after a 10 s warm-up"
 data_dir=$(mktemp -d)
 start_server "$data_dir"
 until curl -sf "$URL" >/dev/null 2>&1; do sleep 0.05; done
-wrk -t2 -c64 -d10s "$URL" >/dev/null
-wrk -t2 -c64 -d"$DURATION" --latency "$URL"
+wrk -t1 -c64 -d10s "$URL" >/dev/null
+wrk -t1 -c64 -d"$DURATION" --latency "$URL"
 stop_server
 rm -rf "$data_dir" "$data_dir.log"
