@@ -2,13 +2,25 @@ package dev.sextant.platform.internal;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document's title and description; the paths come from the controllers. */
+/**
+ * The OpenAPI document's description and the error format every operation shares; the paths come
+ * from the controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    private static final String PROBLEM = "Problem";
 
     @Bean
     OpenAPI sextantOpenApi() {
@@ -17,7 +29,27 @@ class OpenApiConfiguration {
                 .version("v1")
                 .description("Self-hosted financial intelligence server. Errors are RFC 9457 "
                         + "application/problem+json with a stable type and a requestId. Values from the built-in "
-                        + "demo market are synthetic and carry demo: true.")
-                .license(new License().name("Sextant")));
+                        + "demo market are synthetic and carry demo: true."));
+    }
+
+    /** Documents the problem document as every operation's {@code default} (error) response. */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            Schema<?> problem = new ObjectSchema()
+                    .description("RFC 9457 problem details")
+                    .addProperty("type", new StringSchema().example("urn:sextant:problem:unknown-symbol"))
+                    .addProperty("title", new StringSchema().example("Unknown symbol"))
+                    .addProperty("status", new IntegerSchema().example(404))
+                    .addProperty("detail", new StringSchema())
+                    .addProperty("instance", new StringSchema())
+                    .addProperty("requestId", new StringSchema());
+            openApi.getComponents().addSchemas(PROBLEM, problem);
+            ApiResponse error = new ApiResponse().description("Error, as application/problem+json")
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            openApi.getPaths().values().forEach(path -> path.readOperations()
+                    .forEach(operation -> operation.getResponses().addApiResponse("default", error)));
+        };
     }
 }

@@ -107,6 +107,8 @@ class ObservabilityHttpTest {
         assertThat(paths.has("/api/v1/bars/{symbol}")).isTrue();
         assertThat(paths.has("/api/v1/quotes")).isTrue();
         assertThat(answer.json().get("info").get("title").asString()).isEqualTo("Sextant API");
+        assertThat(paths.get("/api/v1/bars/{symbol}").get("get").get("responses").get("default").get("content")
+                .has("application/problem+json")).isTrue();
     }
 
     @Test
