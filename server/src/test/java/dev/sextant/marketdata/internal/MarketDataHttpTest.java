@@ -6,31 +6,18 @@ import static org.assertj.core.api.Assertions.within;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
-import dev.sextant.support.ServerTest;
+import dev.sextant.support.ServerHttpTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The market-data API contract over real HTTP, on the demo market with the clock fixed at
  * {@link FixedClockConfiguration#NOW} (Wednesday 2025-06-11, 11:00 New York, 90 minutes into the session).
  */
-@ServerTest
-class MarketDataHttpTest {
-
-    @LocalServerPort
-    int port;
-
-    HttpTestClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpTestClient(port);
-    }
+class MarketDataHttpTest extends ServerHttpTest {
 
     private JsonNode ok(String path) {
         Answer answer = http.get(path);

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
-import dev.sextant.support.ServerTest;
+import dev.sextant.support.ServerHttpTest;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Health, metrics, logs and API documentation, as an operator and a new user meet them. */
-@ServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class ObservabilityHttpTest {
-
-    @LocalServerPort
-    int port;
-
-    HttpTestClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpTestClient(port);
-    }
+class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_health_reportsEachDependencyWithItsCheckTime() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
-import dev.sextant.support.ServerTest;
+import dev.sextant.support.ServerHttpTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,21 +25,10 @@ import tools.jackson.databind.JsonNode;
  * stable type, its status, a message, the request id, and nothing internal; and none changes
  * anything.
  */
-@ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProblemResponsesHttpTest {
+class ProblemResponsesHttpTest extends ServerHttpTest {
 
     private static final int ONE_MIB = 1024 * 1024;
-
-    @LocalServerPort
-    int port;
-
-    HttpTestClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpTestClient(port);
-    }
 
     record BadRequest(String name, HttpRequest.Builder request, int status, String type, String detailPart) {
         @Override
