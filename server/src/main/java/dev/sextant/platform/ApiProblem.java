@@ -13,6 +13,7 @@ public final class ApiProblem extends RuntimeException {
 
     private final ProblemType type;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers;
 
     public ApiProblem(ProblemType type, String detail) {
         this(type, detail, Map.of());
@@ -20,9 +21,15 @@ public final class ApiProblem extends RuntimeException {
 
     /** {@code properties} become extension members of the problem document (e.g. the offending field). */
     public ApiProblem(ProblemType type, String detail, Map<String, ?> properties) {
+        this(type, detail, properties, Map.of());
+    }
+
+    /** {@code headers} are added to the answer, e.g. {@code Retry-After} with a 429. */
+    public ApiProblem(ProblemType type, String detail, Map<String, ?> properties, Map<String, String> headers) {
         super(Check.notBlank(detail, "detail"), null, false, false);
         this.type = Check.notNull(type, "type");
         this.properties = Map.copyOf(new LinkedHashMap<>(properties));
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiProblem invalidParameter(String parameter, String detail) {
@@ -35,5 +42,9 @@ public final class ApiProblem extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -20,12 +20,15 @@ public record ProblemType(String slug, int status, String title) {
     public static final ProblemType INVALID_PARAMETER = of("invalid-parameter", 400, "Invalid parameter");
     public static final ProblemType MALFORMED_BODY = of("malformed-body", 400, "Malformed request body");
     public static final ProblemType VALIDATION_FAILED = of("validation-failed", 400, "Validation failed");
+    public static final ProblemType UNAUTHENTICATED = of("unauthenticated", 401, "Authentication required");
+    public static final ProblemType FORBIDDEN = of("forbidden", 403, "Forbidden");
     public static final ProblemType NOT_FOUND = of("not-found", 404, "Not found");
     public static final ProblemType METHOD_NOT_ALLOWED = of("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NOT_ACCEPTABLE = of("not-acceptable", 406, "Not acceptable");
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", 413, "Request body too large");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type", 415,
             "Unsupported media type");
+    public static final ProblemType TOO_MANY_REQUESTS = of("too-many-requests", 429, "Too many requests");
     public static final ProblemType INTERNAL_ERROR = of("internal-error", 500, "Internal error");
     public static final ProblemType SERVICE_UNAVAILABLE = of("service-unavailable", 503, "Service unavailable");
 
@@ -50,11 +53,14 @@ public record ProblemType(String slug, int status, String title) {
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : of("http-" + status, status, "HTTP " + status);
         };

@@ -15,11 +15,33 @@ public final class HttpTestClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String base;
+    private final String bearer;
 
     public HttpTestClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private HttpTestClient(String base, String bearer) {
+        this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public HttpTestClient withBearer(String token) {
+        return new HttpTestClient(base, token);
+    }
+
+    /** Signs in and answers the token response; fails the test unless it succeeds. */
+    public JsonNode login(String username, String password) {
+        Answer answer = postJson("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (answer.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.json();
     }
 
     /** A response with its body read as text and, when it is JSON, as a tree. */
@@ -35,7 +57,8 @@ public final class HttpTestClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     public Answer get(String path) {
@@ -49,7 +72,7 @@ public final class HttpTestClient {
 
     public Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);
         } catch (IOException e) {

@@ -1,19 +1,47 @@
 package dev.sextant.support;
 
+import dev.sextant.identity.AccountAdministration;
+import dev.sextant.identity.Role;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Base of tests that talk to the shared {@link ServerTest} server over real HTTP. */
+/**
+ * Base of tests that talk to the shared {@link ServerTest} server over real HTTP: {@link #http}
+ * is signed in as an ordinary user, {@link #anonymous} is not.
+ */
 @ServerTest
 public abstract class ServerHttpTest {
+
+    public static final String PASSWORD = "Correct-Horse-7-Battery";
+
+    // One account per server for the whole suite: argon2 makes sign-ins deliberately slow.
+    private static final Map<Integer, String> USER_TOKENS = new ConcurrentHashMap<>();
 
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected AccountAdministration accounts;
+
+    protected HttpTestClient anonymous;
     protected HttpTestClient http;
 
     @BeforeEach
     void connect() {
-        http = new HttpTestClient(port);
+        anonymous = new HttpTestClient(port);
+        http = anonymous.withBearer(USER_TOKENS.computeIfAbsent(port, p -> {
+            accounts.createAccount("suite-user", null, PASSWORD, Set.of(Role.USER), false);
+            return anonymous.login("suite-user", PASSWORD).get("accessToken").asString();
+        }));
+    }
+
+    /** Creates an account with {@link #PASSWORD} and answers a client signed in as it. */
+    protected HttpTestClient signedInAs(String username, Role role) {
+        accounts.createAccount(username, null, PASSWORD, Set.of(role), false);
+        return anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
     }
 }

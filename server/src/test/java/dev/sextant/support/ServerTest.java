@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sextant.data-dir=target/test-data/${random.uuid}",
-        "logging.level.dev.sextant=debug"})
+        "logging.level.dev.sextant=debug",
+        // Every test signs in from 127.0.0.1; the per-address back-off has its own test.
+        "sextant.identity.lockout.free-failures-per-address=100000"})
 @Import(FixedClockConfiguration.class)
 public @interface ServerTest {
 }

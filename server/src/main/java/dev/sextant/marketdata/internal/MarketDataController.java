@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
+@PreAuthorize("hasRole('USER')")
 class MarketDataController {
 
     // Canonical symbols: letters, digits and the punctuation providers use (^GSPC, BRK.B, BTC-USD, EURUSD=X).

@@ -2,6 +2,7 @@ package dev.sextant.platform.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sextant.platform.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,17 +19,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    @Bean
+    DataDirectory dataDirectory(PlatformProperties properties) {
+        return new DataDirectory(createDataDir(properties.dataDir()).toAbsolutePath());
+    }
+
     /** Takes the production guard so that weak secrets stop the start before any connection is made. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(PlatformProperties properties, ProductionSecretsGuard guard) {
+    DataSource dataSource(PlatformProperties properties, DataDirectory dataDirectory, ProductionSecretsGuard guard) {
         PlatformProperties.Db db = properties.db();
         HikariConfig config = new HikariConfig();
         config.setPoolName("sextant-db");
         config.setMaximumPoolSize(db.poolSize());
         config.setConnectionTimeout(5_000);
         if (db.url().isBlank()) {
-            Path dataDir = createDataDir(properties.dataDir());
-            config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("sextant").toAbsolutePath()
+            config.setJdbcUrl("jdbc:h2:file:" + dataDirectory.resolve("sextant")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
             config.setUsername(db.username().isBlank() ? "sa" : db.username());
         } else {

@@ -4,6 +4,7 @@ import dev.sextant.platform.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * default error page.
  */
 @RestController
+@PermitAll
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);

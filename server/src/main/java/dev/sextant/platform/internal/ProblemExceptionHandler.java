@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -51,7 +53,18 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem, HttpServletRequest request) {
-        return respond(problem.type(), problem.getMessage(), request, problem.properties(), HttpHeaders.EMPTY);
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::add);
+        return respond(problem.type(), problem.getMessage(), request, problem.properties(), headers);
+    }
+
+    /**
+     * Access decisions made inside a controller (method security) go back to Spring Security, which
+     * knows whether the caller is anonymous (401) or lacks a right (403).
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void rethrowToSecurity(RuntimeException denied) {
+        throw denied;
     }
 
     @ExceptionHandler(Exception.class)

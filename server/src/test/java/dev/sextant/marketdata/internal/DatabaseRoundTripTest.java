@@ -3,12 +3,15 @@ package dev.sextant.marketdata.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.SextantApplication;
+import dev.sextant.identity.AccountAdministration;
+import dev.sextant.identity.Role;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.PostgresSchema;
 import dev.sextant.support.RequiresPostgres;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,10 +45,14 @@ class DatabaseRoundTripTest {
                     .filteredOn(Instrument::demo).hasSize(DemoCatalog.instruments().size());
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpTestClient http = new HttpTestClient(port);
+            context.getBean(AccountAdministration.class).createAccount("round-trip", null, "Migrate-And-Serve-42",
+                    Set.of(Role.USER), false);
+            HttpTestClient anonymous = new HttpTestClient(port);
+            HttpTestClient http = anonymous.withBearer(
+                    anonymous.login("round-trip", "Migrate-And-Serve-42").get("accessToken").asString());
             assertThat(http.get("/api/v1/bars/AAPL?from=2024-01-02&to=2024-01-05").json().get("bars").size())
                     .isEqualTo(4);
-            assertThat(http.get("/health").json().get("components").get("database").get("details").get("type")
+            assertThat(anonymous.get("/health").json().get("components").get("database").get("details").get("type")
                     .asString()).isEqualTo(databaseType);
         }
     }

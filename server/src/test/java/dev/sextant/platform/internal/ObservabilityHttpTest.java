@@ -8,6 +8,8 @@ import dev.sextant.support.ServerHttpTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,9 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_logs_areJsonLinesCarryingTheRequestId(CapturedOutput output) {
+        // Logging is JVM-wide: another test's application may have reset the level this test needs.
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("dev.sextant", LogLevel.DEBUG);
+
         http.send(http.request("/api/v1/nope").header("X-Request-Id", "log-line-check-7").GET().build());
 
         String line = output.getAll().lines().filter(l -> l.contains("log-line-check-7")).findFirst()

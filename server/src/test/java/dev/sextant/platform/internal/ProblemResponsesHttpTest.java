@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +25,13 @@ import tools.jackson.databind.JsonNode;
  * stable type, its status, a message, the request id, and nothing internal; and none changes
  * anything.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProblemResponsesHttpTest extends ServerHttpTest {
 
     private static final int ONE_MIB = 1024 * 1024;
 
-    record BadRequest(String name, HttpRequest.Builder request, int status, String type, String detailPart) {
+    /** A bad request, built with the signed-in client when the test runs. */
+    record BadRequest(String name, Function<HttpTestClient, HttpRequest.Builder> request, int status, String type,
+            String detailPart) {
         @Override
         public String toString() {
             return name;
@@ -43,60 +44,59 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
         return prefix + "A".repeat(bytes - prefix.length() - suffix.length()) + suffix;
     }
 
-    Stream<BadRequest> badRequests() {
-        HttpTestClient h = new HttpTestClient(port);
+    static Stream<BadRequest> badRequests() {
         String tooMany = IntStream.range(0, 101).mapToObj(i -> "\"S" + i + "\"")
                 .collect(Collectors.joining(",", "{\"symbols\":[", "]}"));
         return Stream.of(
-                new BadRequest("unknown route", h.request("/api/v1/nope").GET(), 404, "not-found", "no endpoint"),
-                new BadRequest("unknown root path", h.request("/wp-admin.php").GET(), 404, "not-found", "no endpoint"),
-                new BadRequest("wrong method", h.request("/api/v1/quotes/AAPL").DELETE(), 405,
+                new BadRequest("unknown route", h -> h.request("/api/v1/nope").GET(), 404, "not-found", "no endpoint"),
+                new BadRequest("unknown root path", h -> h.request("/wp-admin.php").GET(), 404, "not-found", "no endpoint"),
+                new BadRequest("wrong method", h -> h.request("/api/v1/quotes/AAPL").DELETE(), 405,
                         "method-not-allowed", "DELETE"),
-                new BadRequest("wrong content type", h.request("/api/v1/quotes")
+                new BadRequest("wrong content type", h -> h.request("/api/v1/quotes")
                         .header("Content-Type", "text/plain").POST(body("AAPL")), 415, "unsupported-media-type",
                         "text/plain"),
-                new BadRequest("no content type", h.request("/api/v1/quotes").POST(body("{}")), 415,
+                new BadRequest("no content type", h -> h.request("/api/v1/quotes").POST(body("{}")), 415,
                         "unsupported-media-type", "application/json"),
-                new BadRequest("malformed JSON", json(h, "{\"symbols\": [\"AAPL\""), 400, "malformed-body",
+                new BadRequest("malformed JSON", h -> json(h, "{\"symbols\": [\"AAPL\""), 400, "malformed-body",
                         "not valid JSON"),
-                new BadRequest("empty body", json(h, ""), 400, "malformed-body", "missing"),
-                new BadRequest("wrong JSON type", json(h, "{\"symbols\": 42}"), 400, "malformed-body", "symbols"),
-                new BadRequest("missing field", json(h, "{}"), 400, "invalid-parameter", "symbols"),
-                new BadRequest("empty symbol list", json(h, "{\"symbols\": []}"), 400, "invalid-parameter",
+                new BadRequest("empty body", h -> json(h, ""), 400, "malformed-body", "missing"),
+                new BadRequest("wrong JSON type", h -> json(h, "{\"symbols\": 42}"), 400, "malformed-body", "symbols"),
+                new BadRequest("missing field", h -> json(h, "{}"), 400, "invalid-parameter", "symbols"),
+                new BadRequest("empty symbol list", h -> json(h, "{\"symbols\": []}"), 400, "invalid-parameter",
                         "at least one"),
-                new BadRequest("101 symbols", json(h, tooMany), 400, "invalid-parameter", "At most 100"),
-                new BadRequest("SQL in a symbol", json(h, "{\"symbols\": [\"A'; DROP TABLE instrument;--\"]}"), 400,
+                new BadRequest("101 symbols", h -> json(h, tooMany), 400, "invalid-parameter", "At most 100"),
+                new BadRequest("SQL in a symbol", h -> json(h, "{\"symbols\": [\"A'; DROP TABLE instrument;--\"]}"), 400,
                         "invalid-parameter", "not a symbol"),
-                new BadRequest("oversized body", json(h, jsonOfSize(ONE_MIB + 1)), 413, "payload-too-large",
+                new BadRequest("oversized body", h -> json(h, jsonOfSize(ONE_MIB + 1)), 413, "payload-too-large",
                         "1048576 bytes"),
-                new BadRequest("oversized chunked body", h.request("/api/v1/quotes")
+                new BadRequest("oversized chunked body", h -> h.request("/api/v1/quotes")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                                 jsonOfSize(2 * ONE_MIB).getBytes(StandardCharsets.UTF_8)))),
                         413, "payload-too-large", "1048576 bytes"),
-                new BadRequest("not acceptable", h.request("/api/v1/quotes/AAPL").header("Accept", "text/csv").GET(),
+                new BadRequest("not acceptable", h -> h.request("/api/v1/quotes/AAPL").header("Accept", "text/csv").GET(),
                         406, "not-acceptable", "application/json"),
-                new BadRequest("symbol with a space", h.request("/api/v1/quotes/AA%20PL").GET(), 400,
+                new BadRequest("symbol with a space", h -> h.request("/api/v1/quotes/AA%20PL").GET(), 400,
                         "invalid-parameter", "not a symbol"),
-                new BadRequest("overlong symbol", h.request("/api/v1/quotes/" + "X".repeat(33)).GET(), 400,
+                new BadRequest("overlong symbol", h -> h.request("/api/v1/quotes/" + "X".repeat(33)).GET(), 400,
                         "invalid-parameter", "not a symbol"),
-                new BadRequest("unknown symbol", h.request("/api/v1/quotes/ZZZZ").GET(), 404, "unknown-symbol",
+                new BadRequest("unknown symbol", h -> h.request("/api/v1/quotes/ZZZZ").GET(), 404, "unknown-symbol",
                         "ZZZZ"),
-                new BadRequest("unknown symbol in batch", h.request("/api/v1/quotes?symbols=AAPL,ZZZZ,QQQQ").GET(),
+                new BadRequest("unknown symbol in batch", h -> h.request("/api/v1/quotes?symbols=AAPL,ZZZZ,QQQQ").GET(),
                         404, "unknown-symbol", "ZZZZ, QQQQ"),
-                new BadRequest("missing batch parameter", h.request("/api/v1/quotes").GET(), 400,
+                new BadRequest("missing batch parameter", h -> h.request("/api/v1/quotes").GET(), 400,
                         "invalid-parameter", "'symbols' is required"),
-                new BadRequest("unsupported interval", h.request("/api/v1/bars/AAPL?interval=2h").GET(), 400,
+                new BadRequest("unsupported interval", h -> h.request("/api/v1/bars/AAPL?interval=2h").GET(), 400,
                         "invalid-parameter", "1m, 5m"),
-                new BadRequest("impossible date", h.request("/api/v1/bars/AAPL?from=2024-02-30").GET(), 400,
+                new BadRequest("impossible date", h -> h.request("/api/v1/bars/AAPL?from=2024-02-30").GET(), 400,
                         "invalid-parameter", "'from' must be a date"),
-                new BadRequest("not a date", h.request("/api/v1/bars/AAPL?to=yesterday").GET(), 400,
+                new BadRequest("not a date", h -> h.request("/api/v1/bars/AAPL?to=yesterday").GET(), 400,
                         "invalid-parameter", "'to' must be a date"),
-                new BadRequest("reversed range", h.request("/api/v1/bars/AAPL?from=2024-02-01&to=2024-01-01").GET(),
+                new BadRequest("reversed range", h -> h.request("/api/v1/bars/AAPL?from=2024-02-01&to=2024-01-01").GET(),
                         400, "invalid-range", "after"),
-                new BadRequest("too many bars", h.request("/api/v1/bars/AAPL?interval=1m&from=2015-01-01&to=2024-01-01")
+                new BadRequest("too many bars", h -> h.request("/api/v1/bars/AAPL?interval=1m&from=2015-01-01&to=2024-01-01")
                         .GET(), 400, "too-many-bars", "limit is 50000"),
-                new BadRequest("error page asked directly", h.request("/error").GET(), 404, "not-found", "Not found"));
+                new BadRequest("error page asked directly", h -> h.request("/error").GET(), 404, "not-found", "Not found"));
     }
 
     private static HttpRequest.BodyPublisher body(String text) {
@@ -112,7 +112,8 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     void test_badRequest_getsProblemJsonAndChangesNothing(BadRequest bad) {
         String catalogBefore = http.get("/api/v1/instruments").body();
 
-        Answer answer = http.send(bad.request().header("X-Request-Id", "bad-" + bad.name().hashCode()).build());
+        Answer answer = http.send(bad.request().apply(http).header("X-Request-Id", "bad-" + bad.name().hashCode())
+                .build());
 
         assertThat(answer.status()).isEqualTo(bad.status());
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -125,6 +126,18 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
         assertThat(answer.body()).doesNotContain("Exception", "\tat ", "dev.sextant.", "org.springframework",
                 "jdbc:", "trace");
         assertThat(http.get("/api/v1/instruments").body()).isEqualTo(catalogBefore);
+    }
+
+    @Test
+    void test_anonymousRequests_toAnythingButOpenPaths_get401() {
+        for (String path : List.of("/api/v1/quotes/AAPL", "/api/v1/nope", "/wp-admin.php")) {
+            Answer answer = anonymous.get(path);
+
+            assertThat(answer.status()).as(path).isEqualTo(401);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
+            assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
     }
 
     @Test

@@ -19,11 +19,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The prod profile refuses missing, default and weak secrets, and names the setting to fix. */
 class ProductionProfileTest {
 
+    private static final String STRONG_JWT_SECRET = "Xq3vT9-pLm2Rz8_Kw5Nf7Hc4Jb6Yd1Gs0Ae";
+
     private static ConfigurableApplicationContext startProd(String databaseUrl, String password) {
         return new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
                 .properties("server.port=0", "sextant.data-dir=target/test-data/prod", "sextant.db.url=" + databaseUrl,
-                        "sextant.db.username=" + RequiresPostgres.USER, "sextant.db.password=" + password)
+                        "sextant.db.username=" + RequiresPostgres.USER, "sextant.db.password=" + password,
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET)
                 .run();
     }
 
@@ -74,7 +77,8 @@ class ProductionProfileTest {
     void test_prod_withEmbeddedDatabase_needsNoDatabasePassword() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
-                .properties("server.port=0", "sextant.data-dir=target/test-data/prod-embedded")
+                .properties("server.port=0", "sextant.data-dir=target/test-data/prod-embedded",
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET)
                 .run()) {
             assertThat(context.isRunning()).isTrue();
         }

@@ -1,0 +1,101 @@
+package dev.sextant.identity.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.sextant.identity.UserId;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and verifies access tokens: JWTs signed with HMAC-SHA256 and nothing else. Verification
+ * accepts exactly that algorithm and type (so {@code alg: none}, RSA/HMAC confusion and tokens of
+ * another kind are refused before any signature check), then the signature, issuer, expiry and
+ * not-before. Whether the account still exists and the token is still current is the caller's
+ * next step.
+ */
+@Component
+class AccessTokens {
+
+    static final String ISSUER = "sextant";
+    private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+    private static final String SECURITY_VERSION = "sv";
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+    /** What a verified token says: whose it is and which security version it was issued under. */
+    record Claims(UserId userId, int securityVersion) {
+    }
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+    private final Duration ttl;
+
+    AccessTokens(SigningKey key, Clock clock, IdentityProperties properties) throws JOSEException {
+        this.signer = new MACSigner(key.bytes());
+        this.verifier = new MACVerifier(key.bytes());
+        this.clock = clock;
+        this.ttl = properties.accessTokenTtl();
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    String issue(Account account) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(account.id().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(SECURITY_VERSION, account.securityVersion())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign an access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The token's claims if it is a genuine, current access token; empty for anything else. */
+    Optional<Claims> verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !TYPE.equals(header.getType())
+                    || header.getCriticalParams() != null || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            Date expiry = claims.getExpirationTime();
+            Date notBefore = claims.getNotBeforeTime();
+            Object version = claims.getClaim(SECURITY_VERSION);
+            if (!ISSUER.equals(claims.getIssuer()) || expiry == null || notBefore == null
+                    || !now.isBefore(expiry.toInstant().plus(CLOCK_SKEW))
+                    || now.isBefore(notBefore.toInstant().minus(CLOCK_SKEW))
+                    || !(version instanceof Number number) || claims.getSubject() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Claims(UserId.of(claims.getSubject()), number.intValue()));
+        } catch (ParseException | JOSEException | IllegalArgumentException notAToken) {
+            return Optional.empty();
+        }
+    }
+}

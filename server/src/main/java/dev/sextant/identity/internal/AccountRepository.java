@@ -1,0 +1,94 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.Role;
+import dev.sextant.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts in the database. Usernames are looked up and stored lower-case. */
+@Repository
+class AccountRepository {
+
+    private static final String COLUMNS = "id, username, email, password_hash, roles, must_change_password, "
+            + "security_version";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> findById(UserId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id").param("id", id.value())
+                .query(AccountRepository::map).optional();
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = :username")
+                .param("username", username).query(AccountRepository::map).optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    void insert(Account account, Instant now) {
+        jdbc.sql("INSERT INTO app_user (" + COLUMNS + ", created_at, updated_at) VALUES (:id, :username, :email, "
+                + ":hash, :roles, :mustChange, :version, :now, :now)")
+                .param("id", account.id().value())
+                .param("username", account.username())
+                .param("email", account.email())
+                .param("hash", account.passwordHash())
+                .param("roles", roles(account.roles()))
+                .param("mustChange", account.mustChangePassword())
+                .param("version", account.securityVersion())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Replaces the hash without touching tokens: used when a login upgrades an old hash's parameters. */
+    void updatePasswordHash(UserId id, String hash, Instant now) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
+    /** Sets a new password and invalidates every token issued before. */
+    void changePassword(UserId id, String hash, Instant now) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, "
+                + "security_version = security_version + 1, updated_at = :now WHERE id = :id")
+                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
+    /** Invalidates every access token issued before ("log out everywhere"). */
+    void bumpSecurityVersion(UserId id, Instant now) {
+        jdbc.sql("UPDATE app_user SET security_version = security_version + 1, updated_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
+    boolean delete(UserId id) {
+        return jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id.value()).update() == 1;
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Account map(ResultSet row, int rowNumber) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(row.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::valueOf)
+                .forEach(roles::add);
+        return new Account(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
+                row.getString("email"), row.getString("password_hash"), roles,
+                row.getBoolean("must_change_password"), row.getInt("security_version"));
+    }
+}

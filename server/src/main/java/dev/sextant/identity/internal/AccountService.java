@@ -1,0 +1,196 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.AccountAdministration;
+import dev.sextant.identity.Role;
+import dev.sextant.identity.UserId;
+import dev.sextant.platform.ApiProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in and account life cycle: login, token refresh, logout, registration, password changes.
+ * Every failure of a login says the same thing and takes the same time, whether the account
+ * exists or not.
+ */
+@Service
+class AccountService implements AccountAdministration {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
+    private static final String BAD_CREDENTIALS = "Invalid username or password.";
+
+    /** A successful sign-in or refresh. */
+    record Tokens(String accessToken, String refreshToken, long expiresIn, boolean passwordChangeRequired) {
+        @Override
+        public String toString() {
+            return "Tokens[****]";
+        }
+    }
+
+    private final AccountRepository accounts;
+    private final UserDirectory directory;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final RegistrationProperties registration;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, UserDirectory directory, PasswordHasher hasher, PasswordPolicy policy,
+            AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
+            RegistrationProperties registration, Clock clock) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.registration = registration;
+        this.clock = clock;
+    }
+
+    Tokens login(String username, String password, String clientAddress) {
+        String name = normalise(username);
+        Optional<Duration> wait = throttle.waitFor(name, clientAddress);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ApiProblem(IdentityProblems.LOGIN_THROTTLED,
+                    "Too many failed logins. Try again in " + seconds + " seconds.", Map.of("retryAfter", seconds),
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        Optional<Account> account = accounts.findByUsername(name);
+        boolean valid = account.isPresent() ? hasher.matches(password, account.get().passwordHash())
+                : decoy(password);
+        if (!valid) {
+            throttle.recordFailure(name, clientAddress);
+            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
+        }
+        throttle.recordSuccess(name);
+        Account signedIn = account.get();
+        if (hasher.needsRehash(signedIn.passwordHash())) {
+            accounts.updatePasswordHash(signedIn.id(), hasher.hash(password), clock.instant());
+        }
+        return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
+    }
+
+    private boolean decoy(String password) {
+        hasher.matchDecoy(password);
+        return false;
+    }
+
+    Tokens refresh(String refreshToken) {
+        return switch (refreshTokens.rotate(refreshToken)) {
+            case RefreshTokens.Rotation.Rotated rotated -> accounts.findById(rotated.userId())
+                    .map(account -> tokensFor(account, rotated.nextToken()))
+                    .orElseThrow(AccountService::invalidRefreshToken);
+            case RefreshTokens.Rotation.Reused reused -> throw invalidRefreshToken();
+            case RefreshTokens.Rotation.Invalid invalid -> throw invalidRefreshToken();
+        };
+    }
+
+    private static ApiProblem invalidRefreshToken() {
+        return new ApiProblem(IdentityProblems.INVALID_TOKEN,
+                "The refresh token is invalid, expired or already used. Sign in again.");
+    }
+
+    void logout(String refreshToken) {
+        refreshTokens.revokeFamilyOf(refreshToken);
+    }
+
+    @Transactional
+    void logoutEverywhere(UserId userId) {
+        accounts.bumpSecurityVersion(userId, clock.instant());
+        refreshTokens.revokeAllOf(userId);
+        directory.evict(userId);
+    }
+
+    UserId register(String username, String email, String password) {
+        if (registration.registration() != RegistrationProperties.RegistrationMode.OPEN) {
+            throw new ApiProblem(IdentityProblems.REGISTRATION_CLOSED,
+                    "Self-registration is turned off on this server; an administrator can create your account.");
+        }
+        return createAccount(username, email, password, Set.of(Role.USER), false);
+    }
+
+    @Override
+    public UserId createAccount(String username, String email, String password, Set<Role> roles,
+            boolean mustChangePassword) {
+        if (registration.registration() == RegistrationProperties.RegistrationMode.CLOSED) {
+            throw new ApiProblem(IdentityProblems.REGISTRATION_CLOSED, "No new accounts can be created on this server.");
+        }
+        return insertAccount(username, email, password, roles, mustChangePassword);
+    }
+
+    /** The administrator made at the first start, whatever the registration mode. */
+    UserId createFirstAdmin(String username, String oneTimePassword) {
+        return insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
+    }
+
+    private UserId insertAccount(String username, String email, String password, Set<Role> roles,
+            boolean mustChangePassword) {
+        String name = normalise(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw ApiProblem.invalidParameter("username",
+                    "A username has 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+            throw ApiProblem.invalidParameter("email", "That is not an e-mail address.");
+        }
+        policy.check(password, name);
+        Account account = new Account(UserId.random(), name, email == null || email.isBlank() ? null : email.strip(),
+                hasher.hash(password), roles, mustChangePassword, 0);
+        try {
+            accounts.insert(account, clock.instant());
+        } catch (DuplicateKeyException taken) {
+            throw new ApiProblem(IdentityProblems.USERNAME_TAKEN, "That username is taken.",
+                    Map.of("field", "username"));
+        }
+        return account.id();
+    }
+
+    @Override
+    public void deleteAccount(UserId id) {
+        accounts.delete(id);
+        directory.evict(id);
+    }
+
+    /** Sets a new password after checking the current one; every other session ends. */
+    @Transactional
+    Tokens changePassword(UserId userId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(userId).orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN,
+                "The account no longer exists."));
+        if (!hasher.matches(currentPassword, account.passwordHash())) {
+            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "The current password is not correct.",
+                    Map.of("field", "currentPassword"));
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw new ApiProblem(PasswordPolicy.WEAK_PASSWORD, "Choose a password different from the current one.",
+                    Map.of("field", "newPassword"));
+        }
+        policy.check(newPassword, account.username());
+        accounts.changePassword(userId, hasher.hash(newPassword), clock.instant());
+        refreshTokens.revokeAllOf(userId);
+        directory.evict(userId);
+        Account changed = accounts.findById(userId).orElseThrow();
+        return tokensFor(changed, refreshTokens.startFamily(userId));
+    }
+
+    private Tokens tokensFor(Account account, String refreshToken) {
+        return new Tokens(accessTokens.issue(account), refreshToken, accessTokens.ttl().toSeconds(),
+                account.mustChangePassword());
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

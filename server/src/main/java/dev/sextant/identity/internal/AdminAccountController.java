@@ -1,0 +1,76 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.Role;
+import dev.sextant.identity.UserId;
+import dev.sextant.platform.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accounts created by an administrator ("invite" registration): the new account gets a one-time
+ * password, shown once in the answer, that its first sign-in must replace.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration", description = "Accounts, for administrators.")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminAccountController {
+
+    record NewAccount(@NotBlank @Size(max = 64) String username, @Size(max = 254) String email,
+            @NotEmpty @Size(max = 3) List<@NotBlank String> roles) {
+    }
+
+    record CreatedAccount(String id, String username, List<String> roles, String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "CreatedAccount[" + id + ", " + username + ", oneTimePassword=****]";
+        }
+    }
+
+    private final AccountService accounts;
+
+    AdminAccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an account with a one-time password (shown only in this answer)")
+    CreatedAccount create(@Valid @RequestBody NewAccount account) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : account.roles()) {
+            roles.add(Role.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("roles",
+                    "Unknown role '" + name + "'; use user, analyst or admin.")));
+        }
+        String oneTimePassword = OneTimePasswords.generate();
+        UserId id = accounts.createAccount(account.username(), account.email(), oneTimePassword, roles, true);
+        return new CreatedAccount(id.toString(), account.username().strip().toLowerCase(Locale.ROOT),
+                roles.stream().map(Role::wireName).toList(), oneTimePassword);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an account; its tokens stop working at once")
+    void delete(@PathVariable UUID id) {
+        accounts.deleteAccount(new UserId(id));
+    }
+}

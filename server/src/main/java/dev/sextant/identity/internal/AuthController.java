@@ -1,0 +1,103 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-in, token refresh, sign-out and self-registration. */
+@RestController
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE,
+        consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Authentication", description = "Sign in, refresh tokens, sign out.")
+class AuthController {
+
+    // Bounds checked before any hashing, so that an oversized password costs nothing.
+    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[" + username + ", password=****]";
+        }
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[****]";
+        }
+    }
+
+    record RegisterRequest(@NotBlank @Size(max = 64) String username, @Size(max = 254) String email,
+            @NotBlank @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "RegisterRequest[" + username + ", password=****]";
+        }
+    }
+
+    record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType,
+            boolean passwordChangeRequired) {
+        static TokenResponse of(AccountService.Tokens tokens) {
+            return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), "Bearer",
+                    tokens.passwordChangeRequired());
+        }
+    }
+
+    private final AccountService accounts;
+
+    AuthController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/login")
+    @PermitAll
+    @Operation(summary = "Sign in with username and password; answers an access and a refresh token")
+    TokenResponse login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
+        return TokenResponse.of(accounts.login(login.username(), login.password(), request.getRemoteAddr()));
+    }
+
+    @PostMapping("/refresh")
+    @PermitAll
+    @Operation(summary = "Trade a refresh token for a new pair; each refresh token works once")
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest refresh) {
+        return TokenResponse.of(accounts.refresh(refresh.refreshToken()));
+    }
+
+    @PostMapping("/logout")
+    @PermitAll
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out: revoke this refresh token and every token refreshed from the same sign-in")
+    void logout(@Valid @RequestBody RefreshRequest refresh) {
+        accounts.logout(refresh.refreshToken());
+    }
+
+    @PostMapping(path = "/logout-all", consumes = MediaType.ALL_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out everywhere: every access and refresh token of the account stops working")
+    void logoutEverywhere(@AuthenticationPrincipal AuthenticatedUser user) {
+        accounts.logoutEverywhere(user.id());
+    }
+
+    @PostMapping("/register")
+    @PermitAll
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an account (only when SEXTANT_REGISTRATION=open)")
+    Map<String, String> register(@Valid @RequestBody RegisterRequest register) {
+        return Map.of("id", accounts.register(register.username(), register.email(), register.password()).toString());
+    }
+}

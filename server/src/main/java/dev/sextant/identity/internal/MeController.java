@@ -1,0 +1,61 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in account: who it is, and changing its password. */
+@RestController
+@RequestMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Account", description = "The signed-in account.")
+@PreAuthorize("isAuthenticated()")
+class MeController {
+
+    record Me(String id, String username, List<String> roles, boolean passwordChangeRequired) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 1024) String currentPassword,
+            @NotBlank @Size(max = 1024) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[****]";
+        }
+    }
+
+    private final AccountService accounts;
+    private final UserDirectory directory;
+
+    MeController(AccountService accounts, UserDirectory directory) {
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    @Operation(summary = "Who the access token belongs to")
+    Me me(@AuthenticationPrincipal AuthenticatedUser user) {
+        boolean mustChange = directory.find(user.id()).map(Account::mustChangePassword).orElse(false);
+        return new Me(user.id().toString(), user.username(),
+                user.roles().stream().sorted().map(Role::wireName).toList(), mustChange);
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change the password; every other session ends and a new token pair is returned")
+    AuthController.TokenResponse changePassword(@AuthenticationPrincipal AuthenticatedUser user,
+            @Valid @RequestBody PasswordChange change) {
+        return AuthController.TokenResponse.of(
+                accounts.changePassword(user.id(), change.currentPassword(), change.newPassword()));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * The HTTP security of the whole server. Stateless: no sessions and no cookies, so no CSRF
+ * surface; callers authenticate every request with a bearer token. Infrastructure and sign-in
+ * paths are open; everything else needs an authenticated caller, and each endpoint then states its
+ * own rule with {@code @PreAuthorize} or {@code @PermitAll} ({@link ExplicitAccessRuleInterceptor}
+ * denies any that does not).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {"/", "/error", "/health", "/health/**", "/metrics", "/api/openapi.json",
+            "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/swagger-ui/**", "/api/v1/auth/**"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens, UserDirectory directory,
+            ProblemWriter problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new TokenAuthenticationFilter(accessTokens, directory, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(request, response, ProblemType.UNAUTHENTICATED,
+                                    "Sign in first: send 'Authorization: Bearer <access token>'.");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> {
+                            var authentication = org.springframework.security.core.context.SecurityContextHolder
+                                    .getContext().getAuthentication();
+                            boolean mustChange = authentication != null && authentication.getAuthorities().stream()
+                                    .anyMatch(a -> TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED
+                                            .equals(a.getAuthority()));
+                            if (mustChange) {
+                                problems.write(request, response, IdentityProblems.PASSWORD_CHANGE_REQUIRED,
+                                        "Set a new password first: POST /api/v1/me/password.");
+                            } else {
+                                problems.write(request, response, ProblemType.FORBIDDEN,
+                                        "Your account is not allowed to do this.");
+                            }
+                        }))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** admin includes analyst, analyst includes user. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ANALYST\nROLE_ANALYST > ROLE_USER");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sextant.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Writes a problem document straight to a response, for code that runs before Spring MVC (servlet
+ * filters, Spring Security's entry points, rate limiters). Inside controllers, throw
+ * {@link ApiProblem} instead. The document has the same shape as every other error answer.
+ */
+public interface ProblemWriter {
+
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
+            Map<String, ?> properties) throws IOException;
+
+    default void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        write(request, response, type, detail, Map.of());
+    }
+}

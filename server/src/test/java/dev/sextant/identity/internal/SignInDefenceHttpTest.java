@@ -1,0 +1,90 @@
+package dev.sextant.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.identity.Role;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerHttpTest;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Brute force and account enumeration against the sign-in endpoint. */
+class SignInDefenceHttpTest extends ServerHttpTest {
+
+    private Answer login(String username, String password) {
+        return anonymous.postJson("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void test_bruteForce_backsOffEvenTheRightPassword() {
+        String username = unique("target");
+        accounts.createAccount(username, null, PASSWORD, Set.of(Role.USER), false);
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(login(username, "guess-number-" + i).status()).isEqualTo(401);
+        }
+        Answer blocked = login(username, PASSWORD);
+
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.contentType()).startsWith("application/problem+json");
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
+        assertThat(Integer.parseInt(blocked.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void test_unknownAndKnownAccounts_failAlike() {
+        String known = unique("known");
+        accounts.createAccount(known, null, PASSWORD, Set.of(Role.USER), false);
+        String unknown = unique("nobody");
+
+        Answer wrongPassword = login(known, "Wrong-Passphrase-1");
+        Answer noAccount = login(unknown, "Wrong-Passphrase-1");
+
+        assertThat(noAccount.status()).isEqualTo(wrongPassword.status()).isEqualTo(401);
+        assertThat(noAccount.json().get("detail")).isEqualTo(wrongPassword.json().get("detail"));
+        assertThat(noAccount.json().get("type")).isEqualTo(wrongPassword.json().get("type"));
+    }
+
+    @Test
+    void test_unknownAccounts_areThrottledLikeKnownOnes() {
+        String unknown = unique("ghost");
+        for (int i = 0; i < 6; i++) {
+            login(unknown, "guess-number-" + i);
+        }
+
+        assertThat(login(unknown, "guess-number-7").status()).isEqualTo(429);
+    }
+
+    @Test
+    void test_unknownAccounts_takeAsLongAsWrongPasswords() {
+        String known = unique("timed");
+        accounts.createAccount(known, null, PASSWORD, Set.of(Role.USER), false);
+        // Warm both paths, then compare medians: argon2 dominates either way when the decoy hash runs.
+        login(known, "Warm-Up-Passphrase-1");
+        login(unique("warm"), "Warm-Up-Passphrase-1");
+
+        long[] knownTimes = new long[4];
+        long[] unknownTimes = new long[4];
+        for (int i = 0; i < 4; i++) {
+            String other = unique("timing");
+            long start = System.nanoTime();
+            login(other, "Wrong-Passphrase-" + i);
+            unknownTimes[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            login(known, "Wrong-Passphrase-" + i);
+            knownTimes[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(knownTimes);
+        Arrays.sort(unknownTimes);
+        double ratio = (double) unknownTimes[2] / knownTimes[2];
+
+        assertThat(ratio).as("median time of unknown / known account").isBetween(0.6, 1.6);
+    }
+}

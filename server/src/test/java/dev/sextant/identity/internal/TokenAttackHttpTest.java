@@ -1,0 +1,180 @@
+package dev.sextant.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.sextant.identity.Role;
+import dev.sextant.identity.UserId;
+import dev.sextant.platform.DataDirectory;
+import dev.sextant.support.FixedClockConfiguration;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerHttpTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Forged, altered and stale access tokens, each presented over HTTP: every one is refused with 401
+ * problem+json, whatever it was signed with. The attacker here even knows the server's HMAC key
+ * where that helps show that only the claims stop the token.
+ */
+class TokenAttackHttpTest extends ServerHttpTest {
+
+    private static final Instant NOW = FixedClockConfiguration.NOW;
+
+    @Autowired
+    DataDirectory dataDirectory;
+
+    UserId victim;
+    String genuine;
+    byte[] serverKey;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        String username = "victim-" + UUID.randomUUID().toString().substring(0, 8);
+        victim = accounts.createAccount(username, null, PASSWORD, Set.of(Role.ADMIN), false);
+        genuine = anonymous.login(username, PASSWORD).get("accessToken").asString();
+        serverKey = Base64.getDecoder().decode(Files.readString(dataDirectory.resolve(SigningKey.KEY_FILE)).strip());
+    }
+
+    private Answer me(String token) {
+        return anonymous.withBearer(token).get("/api/v1/me");
+    }
+
+    private static void assertRefused(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-token");
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().issuer("sextant").subject(victim.toString())
+                .issueTime(Date.from(NOW)).notBeforeTime(Date.from(NOW))
+                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(10)))).claim("sv", 0);
+    }
+
+    private String signWithServerKey(JWTClaimsSet claims, JOSEObjectType type) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
+        jwt.sign(new MACSigner(serverKey));
+        return jwt.serialize();
+    }
+
+    @Test
+    void test_genuineToken_isAccepted() {
+        assertThat(me(genuine).status()).isEqualTo(200);
+    }
+
+    @Test
+    void test_algNone_isRefused() {
+        String[] parts = genuine.split("\\.");
+        String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8))
+                .toString();
+
+        assertRefused(me(header + "." + parts[1] + "."));
+        assertRefused(me(header + "." + parts[1] + "." + parts[2]));
+    }
+
+    @Test
+    void test_rsaSignedToken_isRefused() throws Exception {
+        RSAKey attacker = new RSAKeyGenerator(2048).generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
+                .build(), claims().build());
+        jwt.sign(new RSASSASigner(attacker));
+
+        assertRefused(me(jwt.serialize()));
+    }
+
+    @Test
+    void test_hmacSignedWithAPublicValue_isRefused() throws Exception {
+        // HS/RS confusion: an HMAC keyed with something public (here an RSA public key) instead of the secret.
+        byte[] publicKey = new RSAKeyGenerator(2048).generate().toRSAPublicKey().getEncoded();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
+                .build(), claims().build());
+        jwt.sign(new MACSigner(publicKey));
+
+        assertRefused(me(jwt.serialize()));
+    }
+
+    static Stream<UnaryOperator<String>> tamperings() {
+        return Stream.of(
+                token -> token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA"),
+                token -> {
+                    String[] parts = token.split("\\.");
+                    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                            .replace("\"sv\":0", "\"sv\":7");
+                    return parts[0] + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                            + parts[2];
+                },
+                token -> token.replace('.', '!'),
+                token -> "",
+                token -> token + "." + token);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tamperings")
+    void test_tamperedToken_isRefused(UnaryOperator<String> tamper) {
+        assertRefused(me(tamper.apply(genuine)));
+    }
+
+    @Test
+    void test_expiredToken_isRefused() throws Exception {
+        JWTClaimsSet expired = claims().issueTime(Date.from(NOW.minus(Duration.ofHours(1))))
+                .notBeforeTime(Date.from(NOW.minus(Duration.ofHours(1))))
+                .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(1)))).build();
+
+        assertRefused(me(signWithServerKey(expired, new JOSEObjectType("at+jwt"))));
+    }
+
+    @Test
+    void test_notYetValidToken_isRefused() throws Exception {
+        JWTClaimsSet future = claims().notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(5)))).build();
+
+        assertRefused(me(signWithServerKey(future, new JOSEObjectType("at+jwt"))));
+    }
+
+    @Test
+    void test_tokenOfAnotherKindOrIssuer_isRefused() throws Exception {
+        assertRefused(me(signWithServerKey(claims().build(), JOSEObjectType.JWT)));
+        assertRefused(me(signWithServerKey(claims().issuer("someone-else").build(), new JOSEObjectType("at+jwt"))));
+        assertRefused(me(signWithServerKey(claims().expirationTime(null).build(), new JOSEObjectType("at+jwt"))));
+        // The control: the same forgery with every claim right would pass, so the refusals above are the claims'.
+        assertThat(me(signWithServerKey(claims().build(), new JOSEObjectType("at+jwt"))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void test_tokenOfADeletedUser_isRefused() {
+        accounts.deleteAccount(victim);
+
+        assertRefused(me(genuine));
+    }
+
+    @Test
+    void test_otherAuthorizationSchemes_areRefused() {
+        Answer basic = anonymous.send(anonymous.request("/api/v1/me")
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET().build());
+
+        assertRefused(basic);
+    }
+}
