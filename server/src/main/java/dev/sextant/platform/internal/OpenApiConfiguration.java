@@ -1,5 +1,6 @@
 package dev.sextant.platform.internal;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +24,16 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+    private static final String BEARER = "bearer";
 
     @Bean
     OpenAPI sextantOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("The accessToken from POST /api/v1/auth/login")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .info(new Info()
                 .title("Sextant API")
                 .version("v1")
                 .description("Self-hosted financial intelligence server. Errors are RFC 9457 "

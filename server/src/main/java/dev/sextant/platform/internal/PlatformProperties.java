@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -48,8 +49,13 @@ record PlatformProperties(
         }
     }
 
-    /** @param maxBodySize larger request bodies are refused with 413 before they are read */
-    record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize larger request bodies are refused with 413 before they are read
+     * @param corsAllowedOrigins browser origins allowed to call the API from another site
+     *     (e.g. {@code https://app.example.com}); empty, the default, allows none
+     */
+    record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
+            @NotNull @DefaultValue("") List<String> corsAllowedOrigins) {
     }
 
     /** @param maxAge a dependency's health result is reused for this long before it is checked again */

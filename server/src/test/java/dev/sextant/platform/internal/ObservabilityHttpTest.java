@@ -91,7 +91,7 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_openApi_describesTheMarketDataEndpoints() {
-        Answer answer = http.get("/api/openapi.json");
+        Answer answer = anonymous.get("/api/openapi.json");
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode paths = answer.json().get("paths");
@@ -105,15 +105,18 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_swaggerUi_rendersAndPointsAtTheOpenApiDocument() {
-        HttpTestClient.Answer docs = http.get("/api/docs");
+        // Anonymous, as a browser opening the docs for the first time is.
+        HttpTestClient.Answer docs = anonymous.get("/api/docs");
         String location = docs.header("Location");
-        Answer page = http.get(location != null ? location.replaceFirst("^https?://[^/]+", "") : "/api/docs");
-        Answer config = http.get("/api/openapi.json/swagger-config");
+        Answer page = anonymous.get(location != null ? location.replaceFirst("^https?://[^/]+", "") : "/api/docs");
+        Answer config = anonymous.get("/api/openapi.json/swagger-config");
+        Answer script = anonymous.get(page.raw().uri().getPath().replace("index.html", "swagger-initializer.js"));
 
         assertThat(docs.status()).isIn(200, 302);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
         assertThat(config.body()).contains("/api/openapi.json");
+        assertThat(script.status()).isEqualTo(200);
     }
 
     @Test
