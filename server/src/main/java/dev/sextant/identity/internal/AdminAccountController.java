@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Accounts, for administrators.")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
 class AdminAccountController {
 
     record NewAccount(@NotBlank @Size(max = 64) String username, @Size(max = 254) String email,

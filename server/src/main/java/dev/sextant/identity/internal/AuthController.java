@@ -86,7 +86,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/logout-all", consumes = MediaType.ALL_VALUE)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign out everywhere: every access and refresh token of the account stops working")
     void logoutEverywhere(@AuthenticationPrincipal AuthenticatedUser user) {

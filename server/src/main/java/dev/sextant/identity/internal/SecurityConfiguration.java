@@ -39,8 +39,8 @@ class SecurityConfiguration {
             "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**", "/api/v1/auth/**"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens, UserDirectory directory,
-            ProblemWriter problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens, ApiKeys apiKeys,
+            UserDirectory directory, ProblemWriter problems) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers
@@ -54,7 +54,7 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new TokenAuthenticationFilter(accessTokens, directory, problems),
+                .addFilterBefore(new TokenAuthenticationFilter(accessTokens, apiKeys, directory, problems),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, failure) -> {

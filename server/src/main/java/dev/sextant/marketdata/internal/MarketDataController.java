@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
-@PreAuthorize("hasRole('USER')")
+@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
 class MarketDataController {
 
     // Canonical symbols: letters, digits and the punctuation providers use (^GSPC, BRK.B, BTC-USD, EURUSD=X).
