@@ -1,5 +1,7 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.audit.AuditEventType;
+import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AccountAdministration;
 import dev.sextant.identity.Role;
 import dev.sextant.identity.UserId;
@@ -43,11 +45,12 @@ class AccountService implements AccountAdministration {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final RegistrationProperties registration;
+    private final AuditLog audit;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, UserDirectory directory, PasswordHasher hasher, PasswordPolicy policy,
             AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
-            RegistrationProperties registration, Clock clock) {
+            RegistrationProperties registration, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.hasher = hasher;
@@ -56,6 +59,7 @@ class AccountService implements AccountAdministration {
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
         this.registration = registration;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ class AccountService implements AccountAdministration {
         Optional<Duration> wait = throttle.waitFor(name, clientAddress);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            audit.record(AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
             throw new ApiProblem(IdentityProblems.LOGIN_THROTTLED,
                     "Too many failed logins. Try again in " + seconds + " seconds.", Map.of("retryAfter", seconds),
                     Map.of("Retry-After", Long.toString(seconds)));
@@ -73,10 +78,12 @@ class AccountService implements AccountAdministration {
                 : decoy(password);
         if (!valid) {
             throttle.recordFailure(name, clientAddress);
+            audit.record(AuditEventType.LOGIN_FAILED, null, name);
             throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
         throttle.recordSuccess(name);
         Account signedIn = account.get();
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id().toString(), name);
         if (hasher.needsRehash(signedIn.passwordHash())) {
             accounts.updatePasswordHash(signedIn.id(), hasher.hash(password), clock.instant());
         }
@@ -93,7 +100,11 @@ class AccountService implements AccountAdministration {
             case RefreshTokens.Rotation.Rotated rotated -> accounts.findById(rotated.userId())
                     .map(account -> tokensFor(account, rotated.nextToken()))
                     .orElseThrow(AccountService::invalidRefreshToken);
-            case RefreshTokens.Rotation.Reused reused -> throw invalidRefreshToken();
+            case RefreshTokens.Rotation.Reused reused -> {
+                audit.record(AuditEventType.REFRESH_TOKEN_REUSED, reused.userId().toString(), null,
+                        Map.of("action", "every token of that sign-in revoked"));
+                throw invalidRefreshToken();
+            }
             case RefreshTokens.Rotation.Invalid invalid -> throw invalidRefreshToken();
         };
     }
@@ -104,7 +115,8 @@ class AccountService implements AccountAdministration {
     }
 
     void logout(String refreshToken) {
-        refreshTokens.revokeFamilyOf(refreshToken);
+        refreshTokens.revokeFamilyOf(refreshToken)
+                .ifPresent(userId -> audit.record(AuditEventType.LOGOUT, userId.toString(), null));
     }
 
     @Transactional
@@ -112,6 +124,7 @@ class AccountService implements AccountAdministration {
         accounts.bumpSecurityVersion(userId, clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
+        audit.record(AuditEventType.LOGOUT_EVERYWHERE, userId.toString(), null);
     }
 
     UserId register(String username, String email, String password) {
@@ -119,7 +132,9 @@ class AccountService implements AccountAdministration {
             throw new ApiProblem(IdentityProblems.REGISTRATION_CLOSED,
                     "Self-registration is turned off on this server; an administrator can create your account.");
         }
-        return createAccount(username, email, password, Set.of(Role.USER), false);
+        UserId id = createAccount(username, email, password, Set.of(Role.USER), false);
+        audit.record(AuditEventType.ACCOUNT_CREATED, id.toString(), id.toString(), Map.of("by", "self-registration"));
+        return id;
     }
 
     @Override
@@ -133,7 +148,9 @@ class AccountService implements AccountAdministration {
 
     /** The administrator made at the first start, whatever the registration mode. */
     UserId createFirstAdmin(String username, String oneTimePassword) {
-        return insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
+        UserId id = insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
+        audit.record(AuditEventType.ACCOUNT_CREATED, null, id.toString(), Map.of("by", "first start", "roles", "admin"));
+        return id;
     }
 
     private UserId insertAccount(String username, String email, String password, Set<Role> roles,
@@ -181,6 +198,7 @@ class AccountService implements AccountAdministration {
         accounts.changePassword(userId, hasher.hash(newPassword), clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
+        audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString());
         Account changed = accounts.findById(userId).orElseThrow();
         return tokensFor(changed, refreshTokens.startFamily(userId));
     }

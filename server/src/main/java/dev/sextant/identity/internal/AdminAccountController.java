@@ -1,5 +1,8 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.audit.AuditEventType;
+import dev.sextant.audit.AuditLog;
+import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.Role;
 import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
@@ -11,12 +14,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,15 +52,17 @@ class AdminAccountController {
     }
 
     private final AccountService accounts;
+    private final AuditLog audit;
 
-    AdminAccountController(AccountService accounts) {
+    AdminAccountController(AccountService accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account with a one-time password (shown only in this answer)")
-    CreatedAccount create(@Valid @RequestBody NewAccount account) {
+    CreatedAccount create(@AuthenticationPrincipal AuthenticatedUser admin, @Valid @RequestBody NewAccount account) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : account.roles()) {
             roles.add(Role.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("roles",
@@ -63,6 +70,8 @@ class AdminAccountController {
         }
         String oneTimePassword = OneTimePasswords.generate();
         UserId id = accounts.createAccount(account.username(), account.email(), oneTimePassword, roles, true);
+        audit.record(AuditEventType.ACCOUNT_CREATED, admin.getName(), id.toString(),
+                Map.of("roles", roles.stream().map(Role::wireName).sorted().toList().toString()));
         return new CreatedAccount(id.toString(), account.username().strip().toLowerCase(Locale.ROOT),
                 roles.stream().map(Role::wireName).toList(), oneTimePassword);
     }
@@ -70,7 +79,8 @@ class AdminAccountController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an account; its tokens stop working at once")
-    void delete(@PathVariable UUID id) {
+    void delete(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id) {
         accounts.deleteAccount(new UserId(id));
+        audit.record(AuditEventType.ACCOUNT_DELETED, admin.getName(), id.toString());
     }
 }

@@ -1,5 +1,7 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.audit.AuditEventType;
+import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.Scope;
 import dev.sextant.platform.ApiProblem;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -63,9 +66,11 @@ class ApiKeyController {
     }
 
     private final ApiKeys keys;
+    private final AuditLog audit;
 
-    ApiKeyController(ApiKeys keys) {
+    ApiKeyController(ApiKeys keys, AuditLog audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,6 +87,9 @@ class ApiKeyController {
             scopes.add(scope);
         }
         ApiKeys.CreatedKey created = keys.create(user.id(), request.name().strip(), scopes, request.expiresAt());
+        audit.record(AuditEventType.API_KEY_CREATED, user.getName(), created.key().id().toString(),
+                Map.of("scopes", scopes.stream().map(Scope::wireName).sorted().toList().toString(),
+                        "prefix", created.key().prefix()));
         KeyView view = KeyView.of(created.key());
         return new CreatedKeyView(view.id(), created.secret(), view.name(), view.prefix(), view.scopes(),
                 view.createdAt(), view.expiresAt());
@@ -101,5 +109,6 @@ class ApiKeyController {
             // The same answer for another user's key as for no key: ids reveal nothing.
             throw new ApiProblem(ProblemType.NOT_FOUND, "You have no live API key with that id.");
         }
+        audit.record(AuditEventType.API_KEY_REVOKED, user.getName(), id.toString());
     }
 }

@@ -1,10 +1,12 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.SextantApplication;
 import dev.sextant.identity.Role;
 import java.io.PrintStream;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
  * never reaches a log file or log shipper. The first sign-in must set a new password.
  */
 @Component
+@ConditionalOnProperty(name = SextantApplication.COMMAND, havingValue = "serve", matchIfMissing = true)
 class FirstAdminBootstrap implements InitializingBean {
 
     static final String USERNAME = "admin";

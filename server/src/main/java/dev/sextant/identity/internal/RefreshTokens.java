@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,9 +75,12 @@ class RefreshTokens {
         }).orElseGet(Rotation.Invalid::new);
     }
 
-    /** Revokes the family of the given token (logout); unknown tokens are ignored. */
-    void revokeFamilyOf(String token) {
-        repository.find(hash(token)).ifPresent(stored -> repository.revokeFamily(stored.familyId(), clock.instant()));
+    /** Revokes the family of the given token (logout) and answers whose it was; unknown tokens change nothing. */
+    Optional<UserId> revokeFamilyOf(String token) {
+        return repository.find(hash(token)).map(stored -> {
+            repository.revokeFamily(stored.familyId(), clock.instant());
+            return stored.userId();
+        });
     }
 
     void revokeAllOf(UserId userId) {

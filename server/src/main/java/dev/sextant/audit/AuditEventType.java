@@ -1,0 +1,27 @@
+package dev.sextant.audit;
+
+/** What happened. Security events are always recorded; data-access events only when enabled. */
+public enum AuditEventType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    REFRESH_TOKEN_REUSED,
+    LOGOUT,
+    LOGOUT_EVERYWHERE,
+    PASSWORD_CHANGED,
+    ACCOUNT_CREATED,
+    ACCOUNT_DELETED,
+    ROLE_CHANGED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED,
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_DISABLED,
+    RECOVERY_CODE_USED,
+    AUDIT_LOG_READ,
+    DATA_ACCESS;
+
+    /** Whether this event is recorded only when data-access auditing is turned on. */
+    public boolean isDataAccess() {
+        return this == DATA_ACCESS;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Audit: an append-only, hash-chained record of security events (and, when
+ * {@code SEXTANT_AUDIT_DATA_ACCESS=true}, of data access).
+ *
+ * <p>Public face: {@link dev.sextant.audit.AuditLog}, {@link dev.sextant.audit.AuditEventType}. The
+ * log adds the time, the request id and the client address itself.
+ */
+package dev.sextant.audit;
