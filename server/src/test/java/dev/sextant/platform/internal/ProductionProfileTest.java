@@ -20,13 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ProductionProfileTest {
 
     private static final String STRONG_JWT_SECRET = "Xq3vT9-pLm2Rz8_Kw5Nf7Hc4Jb6Yd1Gs0Ae";
+    private static final String MASTER_KEY = "q83Zr0n9T2wLxV4kYb6Hc1Jd5Fg7Ms8Pa3Qe2Ru9St0=";
 
     private static ConfigurableApplicationContext startProd(String databaseUrl, String password) {
         return new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
                 .properties("server.port=0", "sextant.data-dir=target/test-data/prod", "sextant.db.url=" + databaseUrl,
                         "sextant.db.username=" + RequiresPostgres.USER, "sextant.db.password=" + password,
-                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET)
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY)
                 .run();
     }
 
@@ -78,7 +79,7 @@ class ProductionProfileTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
                 .properties("server.port=0", "sextant.data-dir=target/test-data/prod-embedded",
-                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET)
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY)
                 .run()) {
             assertThat(context.isRunning()).isTrue();
         }

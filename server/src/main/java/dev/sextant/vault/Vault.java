@@ -1,0 +1,35 @@
+package dev.sextant.vault;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Encrypted storage of users' secrets. Every call names the owner; a secret is only ever found
+ * through its owner's id and the purpose it was stored for.
+ */
+public interface Vault {
+
+    /** A stored secret as it may be shown: masked, never the value. */
+    record StoredSecret(UUID id, String purpose, String name, String masked, Instant createdAt) {
+    }
+
+    /**
+     * Encrypts and stores a secret.
+     *
+     * @param purpose what it is for, e.g. {@code llm:openai} or {@code provider:polygon}
+     * @throws dev.sextant.platform.ApiProblem when the owner already has a secret of that purpose and name
+     */
+    StoredSecret store(UUID owner, String purpose, String name, String value);
+
+    /** The decrypted value, for the code that uses it (never for an API answer). */
+    Optional<String> reveal(UUID owner, UUID id, String purpose);
+
+    /** The owner's secret of that purpose and name, decrypted. */
+    Optional<String> reveal(UUID owner, String purpose, String name);
+
+    List<StoredSecret> list(UUID owner);
+
+    boolean delete(UUID owner, UUID id);
+}
