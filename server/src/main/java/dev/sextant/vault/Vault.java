@@ -11,6 +11,9 @@ import java.util.UUID;
  */
 public interface Vault {
 
+    /** Purposes starting with this belong to Sextant itself (e.g. TOTP secrets), not to the user's own keys. */
+    String SYSTEM_PURPOSE_PREFIX = "sextant:";
+
     /** A stored secret as it may be shown: masked, never the value. */
     record StoredSecret(UUID id, String purpose, String name, String masked, Instant createdAt) {
     }

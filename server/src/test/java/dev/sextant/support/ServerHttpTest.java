@@ -39,9 +39,32 @@ public abstract class ServerHttpTest {
         }));
     }
 
-    /** Creates an account with {@link #PASSWORD} and answers a client signed in as it. */
+    /**
+     * Creates an account with {@link #PASSWORD} and answers a client signed in as it. Administrators
+     * also turn on two-factor sign-in, which they must before anything else.
+     */
     protected HttpTestClient signedInAs(String username, Role role) {
         accounts.createAccount(username, null, PASSWORD, Set.of(role), false);
-        return anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
+        HttpTestClient client = anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
+        if (role == Role.ADMIN) {
+            enableSecondFactor(client);
+        }
+        return client;
+    }
+
+    /** Turns on two-factor sign-in with a code one step before the fixed clock's; answers the secret. */
+    protected static String enableSecondFactor(HttpTestClient client) {
+        HttpTestClient.Answer setup = client.send(client.request("/api/v1/me/2fa/setup")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        if (setup.status() != 200) {
+            throw new AssertionError("2FA set-up failed: " + setup.status() + " " + setup.body());
+        }
+        String secret = setup.json().get("secret").asString();
+        HttpTestClient.Answer enabled = client.postJson("/api/v1/me/2fa/enable",
+                "{\"code\":\"" + TotpCodes.at(secret, -1) + "\"}");
+        if (enabled.status() != 200) {
+            throw new AssertionError("2FA enable failed: " + enabled.status() + " " + enabled.body());
+        }
+        return secret;
     }
 }

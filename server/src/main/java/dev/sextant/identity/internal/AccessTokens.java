@@ -30,6 +30,9 @@ class AccessTokens {
 
     static final String ISSUER = "sextant";
     private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+    /** The ticket between the password and the second factor: good for nothing but {@code /auth/login/mfa}. */
+    private static final JOSEObjectType MFA_TYPE = new JOSEObjectType("mfa+jwt");
+    static final Duration MFA_TTL = Duration.ofMinutes(5);
     private static final String SECURITY_VERSION = "sv";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
@@ -54,17 +57,25 @@ class AccessTokens {
     }
 
     String issue(Account account) {
+        return sign(account, TYPE, ttl);
+    }
+
+    String issueMfaTicket(Account account) {
+        return sign(account, MFA_TYPE, MFA_TTL);
+    }
+
+    private String sign(Account account, JOSEObjectType type, Duration lifetime) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(account.id().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(SECURITY_VERSION, account.securityVersion())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -75,10 +86,19 @@ class AccessTokens {
 
     /** The token's claims if it is a genuine, current access token; empty for anything else. */
     Optional<Claims> verify(String token) {
+        return verify(token, TYPE);
+    }
+
+    /** The ticket's claims if it is a genuine, current second-factor ticket. */
+    Optional<Claims> verifyMfaTicket(String ticket) {
+        return verify(ticket, MFA_TYPE);
+    }
+
+    private Optional<Claims> verify(String token, JOSEObjectType expectedType) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !TYPE.equals(header.getType())
+            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !expectedType.equals(header.getType())
                     || header.getCriticalParams() != null || !jwt.verify(verifier)) {
                 return Optional.empty();
             }

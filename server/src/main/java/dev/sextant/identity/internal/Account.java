@@ -7,10 +7,15 @@ import java.util.Set;
 
 /** An account as stored. The password hash never leaves the identity module. */
 record Account(UserId id, String username, String email, String passwordHash, Set<Role> roles,
-        boolean mustChangePassword, int securityVersion) {
+        boolean mustChangePassword, int securityVersion, boolean totpEnabled, long totpLastStep) {
 
     Account {
         roles = Set.copyOf(roles);
+    }
+
+    /** Administrators must sign in with two factors; until they turn it on they can do nothing else. */
+    boolean mustEnrolSecondFactor() {
+        return roles.contains(Role.ADMIN) && !totpEnabled;
     }
 
     AuthenticatedUser toUser() {

@@ -21,6 +21,7 @@ class AccountRepository {
 
     private static final String COLUMNS = "id, username, email, password_hash, roles, must_change_password, "
             + "security_version";
+    private static final String READ_COLUMNS = COLUMNS + ", totp_enabled, totp_last_step";
 
     private final JdbcClient jdbc;
 
@@ -29,12 +30,12 @@ class AccountRepository {
     }
 
     Optional<Account> findById(UserId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id").param("id", id.value())
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM app_user WHERE id = :id").param("id", id.value())
                 .query(AccountRepository::map).optional();
     }
 
     Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = :username")
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM app_user WHERE username = :username")
                 .param("username", username).query(AccountRepository::map).optional();
     }
 
@@ -75,6 +76,19 @@ class AccountRepository {
                 .param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
+    void setTotp(UserId id, boolean enabled, long lastStep, Instant now) {
+        jdbc.sql("UPDATE app_user SET totp_enabled = :enabled, totp_last_step = :step, updated_at = :now "
+                + "WHERE id = :id")
+                .param("enabled", enabled).param("step", lastStep).param("now", Timestamp.from(now))
+                .param("id", id.value()).update();
+    }
+
+    /** Records a used TOTP step unless that step or a later one was used already: a code works once. */
+    boolean advanceTotpStep(UserId id, long step) {
+        return jdbc.sql("UPDATE app_user SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
+                .param("step", step).param("id", id.value()).update() == 1;
+    }
+
     boolean delete(UserId id) {
         return jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id.value()).update() == 1;
     }
@@ -89,6 +103,7 @@ class AccountRepository {
                 .forEach(roles::add);
         return new Account(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
                 row.getString("email"), row.getString("password_hash"), roles,
-                row.getBoolean("must_change_password"), row.getInt("security_version"));
+                row.getBoolean("must_change_password"), row.getInt("security_version"),
+                row.getBoolean("totp_enabled"), row.getLong("totp_last_step"));
     }
 }

@@ -29,11 +29,24 @@ class AccountService implements AccountAdministration {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
 
+    /** What a correct password leads to: tokens, or a ticket for the second factor. */
+    sealed interface SignIn {
+    }
+
     /** A successful sign-in or refresh. */
-    record Tokens(String accessToken, String refreshToken, long expiresIn, boolean passwordChangeRequired) {
+    record Tokens(String accessToken, String refreshToken, long expiresIn, boolean passwordChangeRequired)
+            implements SignIn {
         @Override
         public String toString() {
             return "Tokens[****]";
+        }
+    }
+
+    /** The password was right; a TOTP or recovery code must follow with this ticket. */
+    record SecondFactorRequired(String mfaToken) implements SignIn {
+        @Override
+        public String toString() {
+            return "SecondFactorRequired[****]";
         }
     }
 
@@ -46,11 +59,12 @@ class AccountService implements AccountAdministration {
     private final LoginThrottle throttle;
     private final RegistrationProperties registration;
     private final AuditLog audit;
+    private final TwoFactor twoFactor;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, UserDirectory directory, PasswordHasher hasher, PasswordPolicy policy,
             AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
-            RegistrationProperties registration, AuditLog audit, Clock clock) {
+            RegistrationProperties registration, AuditLog audit, TwoFactor twoFactor, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.hasher = hasher;
@@ -60,19 +74,13 @@ class AccountService implements AccountAdministration {
         this.throttle = throttle;
         this.registration = registration;
         this.audit = audit;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
-    Tokens login(String username, String password, String clientAddress) {
+    SignIn login(String username, String password, String clientAddress) {
         String name = normalise(username);
-        Optional<Duration> wait = throttle.waitFor(name, clientAddress);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
-            throw new ApiProblem(IdentityProblems.LOGIN_THROTTLED,
-                    "Too many failed logins. Try again in " + seconds + " seconds.", Map.of("retryAfter", seconds),
-                    Map.of("Retry-After", Long.toString(seconds)));
-        }
+        refuseWhileThrottled(name, clientAddress);
         Optional<Account> account = accounts.findByUsername(name);
         boolean valid = account.isPresent() ? hasher.matches(password, account.get().passwordHash())
                 : decoy(password);
@@ -81,13 +89,49 @@ class AccountService implements AccountAdministration {
             audit.record(AuditEventType.LOGIN_FAILED, null, name);
             throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(name);
         Account signedIn = account.get();
-        audit.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id().toString(), name);
         if (hasher.needsRehash(signedIn.passwordHash())) {
             accounts.updatePasswordHash(signedIn.id(), hasher.hash(password), clock.instant());
         }
+        if (signedIn.totpEnabled()) {
+            // The failure count is cleared only after the second factor, so codes cannot be guessed at leisure.
+            return new SecondFactorRequired(accessTokens.issueMfaTicket(signedIn));
+        }
+        throttle.recordSuccess(name);
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id().toString(), name);
         return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
+    }
+
+    /** The second step of a two-factor sign-in. */
+    Tokens loginSecondFactor(String mfaToken, String code, String clientAddress) {
+        Account account = accessTokens.verifyMfaTicket(mfaToken)
+                .flatMap(claims -> accounts.findById(claims.userId())
+                        .filter(found -> found.securityVersion() == claims.securityVersion()))
+                .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN,
+                        "The sign-in ticket is invalid or expired. Sign in again."));
+        refuseWhileThrottled(account.username(), clientAddress);
+        if (!twoFactor.verify(account, code)) {
+            throttle.recordFailure(account.username(), clientAddress);
+            audit.record(AuditEventType.LOGIN_FAILED, account.id().toString(), account.username(),
+                    Map.of("factor", "second"));
+            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.",
+                    Map.of("field", "code"));
+        }
+        throttle.recordSuccess(account.username());
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, account.id().toString(), account.username(),
+                Map.of("factors", "2"));
+        return tokensFor(account, refreshTokens.startFamily(account.id()));
+    }
+
+    private void refuseWhileThrottled(String name, String clientAddress) {
+        Optional<Duration> wait = throttle.waitFor(name, clientAddress);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            audit.record(AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
+            throw new ApiProblem(IdentityProblems.LOGIN_THROTTLED,
+                    "Too many failed logins. Try again in " + seconds + " seconds.", Map.of("retryAfter", seconds),
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
     }
 
     private boolean decoy(String password) {
@@ -165,7 +209,7 @@ class AccountService implements AccountAdministration {
         }
         policy.check(password, name);
         Account account = new Account(UserId.random(), name, email == null || email.isBlank() ? null : email.strip(),
-                hasher.hash(password), roles, mustChangePassword, 0);
+                hasher.hash(password), roles, mustChangePassword, 0, false, 0);
         try {
             accounts.insert(account, clock.instant());
         } catch (DuplicateKeyException taken) {

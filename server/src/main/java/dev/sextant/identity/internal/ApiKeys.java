@@ -40,6 +40,7 @@ class ApiKeys {
     static final Duration MAX_LIFETIME = Duration.ofDays(730);
     static final ProblemType TOO_MANY_KEYS = ProblemType.of("too-many-api-keys", 409, "Too many API keys");
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final String HASH_DOMAIN = "api-key";
 
     /** A key just created: the only moment its secret exists outside the caller's hands. */
     record CreatedKey(ApiKeyRepository.StoredKey key, String secret) {
@@ -60,9 +61,10 @@ class ApiKeys {
     ApiKeys(ApiKeyRepository repository, SigningKey signingKey, Clock clock) throws GeneralSecurityException {
         this.repository = repository;
         this.clock = clock;
+        // Same derivation as KeyedHash, kept as a ready Mac: this hash runs on every API-key request.
         Mac derive = Mac.getInstance("HmacSHA256");
         derive.init(new SecretKeySpec(signingKey.bytes(), "HmacSHA256"));
-        byte[] hashKey = derive.doFinal("sextant/api-key-hash/v1".getBytes(StandardCharsets.UTF_8));
+        byte[] hashKey = derive.doFinal(("sextant/" + HASH_DOMAIN + "/v1").getBytes(StandardCharsets.UTF_8));
         this.prototype = Mac.getInstance("HmacSHA256");
         this.prototype.init(new SecretKeySpec(hashKey, "HmacSHA256"));
     }

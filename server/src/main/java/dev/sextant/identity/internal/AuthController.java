@@ -63,11 +63,36 @@ class AuthController {
         this.accounts = accounts;
     }
 
+    record SecondFactorResponse(boolean mfaRequired, String mfaToken) {
+        @Override
+        public String toString() {
+            return "SecondFactorResponse[****]";
+        }
+    }
+
+    record SecondFactorRequest(@NotBlank @Size(max = 2000) String mfaToken, @NotBlank @Size(max = 20) String code) {
+        @Override
+        public String toString() {
+            return "SecondFactorRequest[****]";
+        }
+    }
+
     @PostMapping("/login")
     @PermitAll
-    @Operation(summary = "Sign in with username and password; answers an access and a refresh token")
-    TokenResponse login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
-        return TokenResponse.of(accounts.login(login.username(), login.password(), request.getRemoteAddr()));
+    @Operation(summary = "Sign in with username and password; answers the token pair, or with two-factor "
+            + "sign-in {mfaRequired: true, mfaToken} for POST /api/v1/auth/login/mfa")
+    Object login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
+        return switch (accounts.login(login.username(), login.password(), request.getRemoteAddr())) {
+            case AccountService.Tokens tokens -> TokenResponse.of(tokens);
+            case AccountService.SecondFactorRequired ticket -> new SecondFactorResponse(true, ticket.mfaToken());
+        };
+    }
+
+    @PostMapping("/login/mfa")
+    @PermitAll
+    @Operation(summary = "Second step of a two-factor sign-in: the ticket and a TOTP or recovery code")
+    TokenResponse loginSecondFactor(@Valid @RequestBody SecondFactorRequest step, HttpServletRequest request) {
+        return TokenResponse.of(accounts.loginSecondFactor(step.mfaToken(), step.code(), request.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")

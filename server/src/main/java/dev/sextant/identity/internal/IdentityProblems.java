@@ -12,6 +12,8 @@ final class IdentityProblems {
     static final ProblemType REGISTRATION_CLOSED = ProblemType.of("registration-closed", 403,
             "Registration closed");
     static final ProblemType USERNAME_TAKEN = ProblemType.of("username-taken", 409, "Username taken");
+    static final ProblemType TWO_FACTOR_REQUIRED = ProblemType.of("two-factor-required", 403,
+            "Two-factor sign-in required");
     static final ProblemType PASSWORD_CHANGE_REQUIRED = ProblemType.of("password-change-required", 403,
             "Password change required");
 

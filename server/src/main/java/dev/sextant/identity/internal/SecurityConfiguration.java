@@ -65,12 +65,13 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> {
                             var authentication = org.springframework.security.core.context.SecurityContextHolder
                                     .getContext().getAuthentication();
-                            boolean mustChange = authentication != null && authentication.getAuthorities().stream()
-                                    .anyMatch(a -> TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED
-                                            .equals(a.getAuthority()));
-                            if (mustChange) {
+                            if (holds(authentication, TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)) {
                                 problems.write(request, response, IdentityProblems.PASSWORD_CHANGE_REQUIRED,
                                         "Set a new password first: POST /api/v1/me/password.");
+                            } else if (holds(authentication, TokenAuthenticationFilter.TWO_FACTOR_REQUIRED)) {
+                                problems.write(request, response, IdentityProblems.TWO_FACTOR_REQUIRED,
+                                        "Administrators must turn on two-factor sign-in first: "
+                                                + "POST /api/v1/me/2fa/setup, then /api/v1/me/2fa/enable.");
                             } else {
                                 problems.write(request, response, ProblemType.FORBIDDEN,
                                         "Your account is not allowed to do this.");
@@ -81,6 +82,11 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static boolean holds(org.springframework.security.core.Authentication authentication, String authority) {
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     /** admin includes analyst, analyst includes user. */

@@ -32,6 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+    /** Held instead of any role by an administrator who has not turned on two-factor sign-in yet. */
+    static final String TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
     /** Held by requests authenticated with an API key rather than a signed-in session. */
     static final String API_KEY = "API_KEY";
     static final String API_KEY_HEADER = "X-API-Key";
@@ -99,6 +101,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private static List<GrantedAuthority> authorities(Account account, Set<Scope> scopes, boolean viaApiKey) {
         if (account.mustChangePassword()) {
             return List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+        }
+        if (account.mustEnrolSecondFactor()) {
+            return List.of(new SimpleGrantedAuthority(TWO_FACTOR_REQUIRED));
         }
         AuthenticatedUser user = account.toUser();
         List<GrantedAuthority> authorities = new ArrayList<>();

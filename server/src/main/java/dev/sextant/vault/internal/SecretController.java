@@ -59,20 +59,26 @@ class SecretController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Store a provider key, e.g. purpose llm:openai; answered masked")
     Vault.StoredSecret store(Principal user, @Valid @RequestBody NewSecret secret) {
+        if (secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX)) {
+            throw ApiProblem.invalidParameter("purpose", "Purposes starting with 'sextant:' are reserved.");
+        }
         return vault.store(owner(user), secret.purpose(), secret.name(), secret.value());
     }
 
     @GetMapping
     @Operation(summary = "List your stored provider keys, masked")
     SecretList list(Principal user) {
-        return new SecretList(vault.list(owner(user)));
+        return new SecretList(vault.list(owner(user)).stream()
+                .filter(secret -> !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX)).toList());
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a stored provider key")
     void delete(Principal user, @PathVariable UUID id) {
-        if (!vault.delete(owner(user), id)) {
+        boolean own = vault.list(owner(user)).stream().anyMatch(secret -> secret.id().equals(id)
+                && !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX));
+        if (!own || !vault.delete(owner(user), id)) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "You have no stored key with that id.");
         }
     }
