@@ -39,6 +39,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
+    /** Authentication details of a request made with an API key: which key, for per-key budgets. */
+    record ApiKeyCredential(java.util.UUID keyId) {
+    }
+
     private final AccessTokens accessTokens;
     private final ApiKeys apiKeys;
     private final UserDirectory directory;
@@ -67,6 +71,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         List<GrantedAuthority> authorities;
         Optional<Account> account;
+        ApiKeyCredential credential = null;
         if (header != null) {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 refuse(request, response, "Send the access token as 'Authorization: Bearer <token>'.");
@@ -88,9 +93,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             authorities = authorities(account.get(), key.get().scopes(), true);
+            credential = new ApiKeyCredential(key.get().id());
         }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                account.get().toUser(), null, authorities));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                account.get().toUser(), null, authorities);
+        authentication.setDetails(credential);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             chain.doFilter(request, response);
         } finally {

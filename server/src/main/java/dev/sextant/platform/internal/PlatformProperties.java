@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param db the database; blank {@code url} selects the embedded H2 file database in {@code dataDir}
  * @param http limits applied to every request
  * @param health how often {@code /health} re-checks each dependency
+ * @param redisUrl Redis for state shared between nodes ({@code redis://host:6379}); blank: none
  */
 @Validated
 @ConfigurationProperties("sextant")
@@ -28,7 +29,8 @@ record PlatformProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Http http,
-        @Valid @NotNull @DefaultValue HealthChecks health) {
+        @Valid @NotNull @DefaultValue HealthChecks health,
+        @NotNull @DefaultValue("") String redisUrl) {
 
     /**
      * @param url JDBC URL of an external database (PostgreSQL), or blank for embedded H2

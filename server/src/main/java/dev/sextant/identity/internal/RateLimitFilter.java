@@ -1,0 +1,156 @@
+package dev.sextant.identity.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.ProblemWriter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Token-bucket request budgets (Bucket4j) on {@code /api/v1}: per client address for sign-in
+ * routes, per user or API key for the rest, refilled continuously over a minute. Every answer says
+ * where the caller stands ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset}); an
+ * exhausted budget gets 429 with {@code Retry-After}. Buckets live in memory, or in Redis when
+ * {@code SEXTANT_REDIS_URL} is set, so that all nodes draw on one budget. Runs after Spring
+ * Security, so it knows who is asking.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    enum RouteClass {
+        AUTH, MARKET_DATA, DEFAULT
+    }
+
+    private final RateLimitProperties properties;
+    private final ProblemWriter problems;
+    private final Function<String, Bucket> buckets;
+    private final Map<RouteClass, BucketConfiguration> configurations;
+
+    RateLimitFilter(RateLimitProperties properties, ProblemWriter problems, ObjectProvider<RedisClient> redis) {
+        this.properties = properties;
+        this.problems = problems;
+        this.configurations = Map.of(
+                RouteClass.AUTH, perMinute(properties.authPerMinute()),
+                RouteClass.MARKET_DATA, perMinute(properties.marketDataPerMinute()),
+                RouteClass.DEFAULT, perMinute(properties.defaultPerMinute()));
+        RedisClient client = redis.getIfAvailable();
+        this.buckets = client == null ? localBuckets() : redisBuckets(client);
+    }
+
+    private static BucketConfiguration perMinute(int requests) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, WINDOW).build())
+                .build();
+    }
+
+    private Function<String, Bucket> localBuckets() {
+        Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(200_000)
+                .expireAfterAccess(WINDOW.multipliedBy(10)).build();
+        return key -> local.get(key, k -> Bucket.builder().addLimit(configurationFor(k).getBandwidths()[0]).build());
+    }
+
+    private Function<String, Bucket> redisBuckets(RedisClient client) {
+        ProxyManager<byte[]> manager = Bucket4jLettuce.casBasedBuilder(client)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(WINDOW))
+                .build();
+        return key -> manager.getProxy(key.getBytes(StandardCharsets.UTF_8), () -> configurationFor(key));
+    }
+
+    private BucketConfiguration configurationFor(String key) {
+        return configurations.get(RouteClass.valueOf(key.substring(key.lastIndexOf(':') + 1)));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !properties.enabled() || !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RouteClass route = routeOf(request.getRequestURI());
+        int limit = properties.authPerMinute();
+        if (route == RouteClass.MARKET_DATA) {
+            limit = properties.marketDataPerMinute();
+        } else if (route == RouteClass.DEFAULT) {
+            limit = properties.defaultPerMinute();
+        }
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.apply(properties.namespace() + ":" + caller(request, route) + ":" + route)
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException unavailable) {
+            // Redis down: serve rather than refuse everyone; the health endpoint reports it.
+            log.warn("Rate limiting skipped for a request: {}", unavailable.getClass().getSimpleName());
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("RateLimit-Limit", Integer.toString(limit));
+        response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, "Request budget exhausted: " + limit
+                + " requests a minute for this kind of request. Try again in " + retryAfter + " seconds.",
+                Map.of("retryAfter", retryAfter));
+    }
+
+    static RouteClass routeOf(String path) {
+        if (path.startsWith("/api/v1/auth/")) {
+            return RouteClass.AUTH;
+        }
+        if (path.startsWith("/api/v1/quotes") || path.startsWith("/api/v1/bars") || path.startsWith(
+                "/api/v1/instruments")) {
+            return RouteClass.MARKET_DATA;
+        }
+        return RouteClass.DEFAULT;
+    }
+
+    /** Whose budget: the API key's, the user's, or (signing in, or anonymous) the client address's. */
+    private static String caller(HttpServletRequest request, RouteClass route) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (route != RouteClass.AUTH && authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof dev.sextant.identity.AuthenticatedUser user) {
+            return authentication.getDetails() instanceof TokenAuthenticationFilter.ApiKeyCredential key
+                    ? "key:" + key.keyId() : "user:" + user.getName();
+        }
+        return "addr:" + request.getRemoteAddr();
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+}
