@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,20 +19,27 @@ public final class HttpTestClient {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    private final String bearer;
+    private final Map<String, String> headers;
 
     public HttpTestClient(int port) {
-        this("http://127.0.0.1:" + port, null);
+        this("http://127.0.0.1:" + port, Map.of());
     }
 
-    private HttpTestClient(String base, String bearer) {
+    private HttpTestClient(String base, Map<String, String> headers) {
         this.base = base;
-        this.bearer = bearer;
+        this.headers = headers;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
     public HttpTestClient withBearer(String token) {
-        return new HttpTestClient(base, token);
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
+    /** The same client, sending this header with every request. */
+    public HttpTestClient withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpTestClient(base, Map.copyOf(more));
     }
 
     /** Signs in and answers the token response; fails the test unless it succeeds. */
@@ -58,7 +66,8 @@ public final class HttpTestClient {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
+        headers.forEach(builder::header);
+        return builder;
     }
 
     public Answer get(String path) {

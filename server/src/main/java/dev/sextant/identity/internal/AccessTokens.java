@@ -1,5 +1,7 @@
 package dev.sextant.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -40,6 +42,14 @@ class AccessTokens {
     record Claims(UserId userId, int securityVersion) {
     }
 
+    /** A token that passed every check once, with the expiry that still applies on every use. */
+    private record Verified(Claims claims, JOSEObjectType type, Instant notBefore, Instant expiry) {
+    }
+
+    // Verifying a JWT (parse, HMAC, claims) is most of what authentication costs per request; a client
+    // sends the same token for 15 minutes. Only tokens that passed are kept, and time is checked on each use.
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(20)).build();
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
@@ -95,6 +105,19 @@ class AccessTokens {
     }
 
     private Optional<Claims> verify(String token, JOSEObjectType expectedType) {
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
+            Instant now = clock.instant();
+            boolean current = known.type().equals(expectedType) && now.isBefore(known.expiry().plus(CLOCK_SKEW))
+                    && !now.isBefore(known.notBefore().minus(CLOCK_SKEW));
+            return current ? Optional.of(known.claims()) : Optional.empty();
+        }
+        Optional<Verified> checked = check(token, expectedType);
+        checked.ifPresent(result -> verified.put(token, result));
+        return checked.map(Verified::claims);
+    }
+
+    private Optional<Verified> check(String token, JOSEObjectType expectedType) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
@@ -113,7 +136,8 @@ class AccessTokens {
                     || !(version instanceof Number number) || claims.getSubject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Claims(UserId.of(claims.getSubject()), number.intValue()));
+            return Optional.of(new Verified(new Claims(UserId.of(claims.getSubject()), number.intValue()),
+                    expectedType, notBefore.toInstant(), expiry.toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException notAToken) {
             return Optional.empty();
         }
