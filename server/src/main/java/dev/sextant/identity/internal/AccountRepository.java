@@ -89,6 +89,16 @@ class AccountRepository {
                 .param("step", step).param("id", id.value()).update() == 1;
     }
 
+    void setRoles(UserId id, Set<Role> roles, Instant now) {
+        jdbc.sql("UPDATE app_user SET roles = :roles, updated_at = :now WHERE id = :id")
+                .param("roles", roles(roles)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
+    long countWithRole(Role role) {
+        return jdbc.sql("SELECT roles FROM app_user").query(String.class).list().stream()
+                .filter(roles -> Arrays.asList(roles.split(",")).contains(role.name())).count();
+    }
+
     boolean delete(UserId id) {
         return jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id.value()).update() == 1;
     }

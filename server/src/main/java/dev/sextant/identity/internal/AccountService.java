@@ -6,6 +6,7 @@ import dev.sextant.identity.AccountAdministration;
 import dev.sextant.identity.Role;
 import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -217,6 +218,20 @@ class AccountService implements AccountAdministration {
                     Map.of("field", "username"));
         }
         return account.id();
+    }
+
+    /** Replaces the account's roles; the change applies to its very next request. */
+    @Transactional
+    Set<Role> changeRoles(UserId id, Set<Role> roles) {
+        Account account = accounts.findById(id).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                "There is no account with that id."));
+        if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)
+                && accounts.countWithRole(Role.ADMIN) <= 1) {
+            throw new ApiProblem(IdentityProblems.LAST_ADMIN, "That is the last administrator; make another one first.");
+        }
+        accounts.setRoles(id, roles, clock.instant());
+        directory.evict(id);
+        return roles;
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -63,17 +64,39 @@ class AdminAccountController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account with a one-time password (shown only in this answer)")
     CreatedAccount create(@AuthenticationPrincipal AuthenticatedUser admin, @Valid @RequestBody NewAccount account) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : account.roles()) {
-            roles.add(Role.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("roles",
-                    "Unknown role '" + name + "'; use user, analyst or admin.")));
-        }
+        Set<Role> roles = parseRoles(account.roles());
         String oneTimePassword = OneTimePasswords.generate();
         UserId id = accounts.createAccount(account.username(), account.email(), oneTimePassword, roles, true);
         audit.record(AuditEventType.ACCOUNT_CREATED, admin.getName(), id.toString(),
                 Map.of("roles", roles.stream().map(Role::wireName).sorted().toList().toString()));
         return new CreatedAccount(id.toString(), account.username().strip().toLowerCase(Locale.ROOT),
                 roles.stream().map(Role::wireName).toList(), oneTimePassword);
+    }
+
+    record RoleChange(@NotEmpty @Size(max = 3) List<@NotBlank String> roles) {
+    }
+
+    record AccountRoles(String id, List<String> roles) {
+    }
+
+    @PutMapping(path = "/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace an account's roles; effective on its next request")
+    AccountRoles changeRoles(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id,
+            @Valid @RequestBody RoleChange change) {
+        Set<Role> roles = parseRoles(change.roles());
+        accounts.changeRoles(new UserId(id), roles);
+        List<String> names = roles.stream().map(Role::wireName).sorted().toList();
+        audit.record(AuditEventType.ROLE_CHANGED, admin.getName(), id.toString(), Map.of("roles", names.toString()));
+        return new AccountRoles(id.toString(), names);
+    }
+
+    private static Set<Role> parseRoles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(Role.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("roles",
+                    "Unknown role '" + name + "'; use user, analyst or admin.")));
+        }
+        return roles;
     }
 
     @DeleteMapping("/{id}")

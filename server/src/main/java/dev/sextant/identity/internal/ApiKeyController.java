@@ -98,6 +98,7 @@ class ApiKeyController {
     @GetMapping
     @Operation(summary = "List the account's API keys (never the keys themselves)")
     KeyList list(@AuthenticationPrincipal AuthenticatedUser user) {
+        audit.record(AuditEventType.DATA_ACCESS, user.getName(), user.getName(), Map.of("read", "API keys"));
         return new KeyList(keys.list(user.id()).stream().map(KeyView::of).toList());
     }
 

@@ -17,6 +17,8 @@ final class IdentityProblems {
     static final ProblemType PASSWORD_CHANGE_REQUIRED = ProblemType.of("password-change-required", 403,
             "Password change required");
 
+    static final ProblemType LAST_ADMIN = ProblemType.of("last-admin", 409, "Last administrator");
+
     private IdentityProblems() {
     }
 }

@@ -1,5 +1,7 @@
 package dev.sextant.vault.internal;
 
+import dev.sextant.audit.AuditEventType;
+import dev.sextant.audit.AuditLog;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.vault.Vault;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,9 +48,11 @@ class SecretController {
     }
 
     private final Vault vault;
+    private final AuditLog audit;
 
-    SecretController(Vault vault) {
+    SecretController(Vault vault, AuditLog audit) {
         this.vault = vault;
+        this.audit = audit;
     }
 
     /** The caller's user id: the principal's name is the id, never the username. */
@@ -68,6 +73,7 @@ class SecretController {
     @GetMapping
     @Operation(summary = "List your stored provider keys, masked")
     SecretList list(Principal user) {
+        audit.record(AuditEventType.DATA_ACCESS, user.getName(), user.getName(), Map.of("read", "provider keys"));
         return new SecretList(vault.list(owner(user)).stream()
                 .filter(secret -> !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX)).toList());
     }

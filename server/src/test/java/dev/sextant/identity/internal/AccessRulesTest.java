@@ -83,6 +83,25 @@ class AccessRulesTest extends ServerHttpTest {
     }
 
     @Test
+    void test_roleChanges_applyAtOnceAndAreAudited() {
+        HttpTestClient admin = signedInAs("promoter-" + System.nanoTime(), Role.ADMIN);
+        HttpTestClient user = signedInAs("promoted-" + System.nanoTime(), Role.USER);
+        String id = user.get("/api/v1/me").json().get("id").asString();
+
+        Answer promoted = admin.send(admin.request("/api/v1/admin/accounts/" + id + "/roles")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"analyst\"]}")).build());
+        Answer unknown = admin.send(admin.request("/api/v1/admin/accounts/" + java.util.UUID.randomUUID() + "/roles")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"user\"]}")).build());
+
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/me").json().get("roles").toString()).isEqualTo("[\"analyst\"]");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/admin/audit?type=ROLE_CHANGED").body()).contains(id);
+    }
+
+    @Test
     void test_badAdminRequests_getProblems() {
         HttpTestClient admin = signedInAs("chief-" + System.nanoTime(), Role.ADMIN);
 

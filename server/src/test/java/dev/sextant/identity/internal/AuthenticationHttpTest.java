@@ -9,10 +9,16 @@ import dev.sextant.support.ServerHttpTest;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** Sign-in, refresh-token rotation and sign-out, as a client uses them over HTTP. */
 class AuthenticationHttpTest extends ServerHttpTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -132,6 +138,23 @@ class AuthenticationHttpTest extends ServerHttpTest {
         assertThat(anonymous.withBearer(changed.json().get("accessToken").asString()).get("/api/v1/me").status())
                 .isEqualTo(200);
         assertThat(anonymous.login(username, "Brand-New-Passphrase-9").get("accessToken")).isNotNull();
+    }
+
+    @Test
+    void test_login_upgradesAHashMadeWithOlderParameters() {
+        String username = newUser();
+        // A hash as an earlier, cheaper configuration would have made it (4 MiB, one pass).
+        String old = new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(PASSWORD);
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :username").param("hash", old)
+                .param("username", username).update();
+
+        anonymous.login(username, PASSWORD);
+        String upgraded = jdbc.sql("SELECT password_hash FROM app_user WHERE username = :username")
+                .param("username", username).query(String.class).single();
+
+        assertThat(old).contains("$m=4096,t=1,p=1$");
+        assertThat(upgraded).startsWith("$argon2id$").contains("$m=19456,t=2,p=1$");
+        assertThat(anonymous.login(username, PASSWORD).get("accessToken")).isNotNull();
     }
 
     @Test

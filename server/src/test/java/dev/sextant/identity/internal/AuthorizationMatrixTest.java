@@ -94,6 +94,8 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                 new Row("POST", "/api/v1/admin/accounts", o -> "/api/v1/admin/accounts",
                         "{\"username\":\"m-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"roles\":[\"user\"]}",
                         expect(403, 403, 403, 201, 403, 403, 401)),
+                new Row("PUT", "/api/v1/admin/accounts/{id}/roles", o -> "/api/v1/admin/accounts/" + o.ownerId()
+                        + "/roles", "{\"roles\":[\"user\"]}", expect(403, 403, 403, 200, 403, 403, 401)),
                 new Row("DELETE", "/api/v1/admin/accounts/{id}", o -> "/api/v1/admin/accounts/" + UUID.randomUUID(),
                         null, expect(403, 403, 403, 204, 403, 403, 401)),
                 new Row("GET", "/api/v1/admin/audit", o -> "/api/v1/admin/audit", null,
