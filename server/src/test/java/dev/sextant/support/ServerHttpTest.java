@@ -39,6 +39,11 @@ public abstract class ServerHttpTest {
         }));
     }
 
+    /** A name no other test uses, e.g. {@code owner-1a2b3c4d}. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /**
      * Creates an account with {@link #PASSWORD} and answers a client signed in as it. Administrators
      * also turn on two-factor sign-in, which they must before anything else.

@@ -1,9 +1,7 @@
 package dev.sextant.audit.internal;
 
 import dev.sextant.audit.AuditIntegrity;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
+import dev.sextant.platform.OneShotCommand;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -13,29 +11,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "sextant.command", havingValue = "audit-verify")
-class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
+class AuditCommand extends OneShotCommand {
 
     private final AuditVerifier verifier;
-    private int exitCode;
 
     AuditCommand(AuditVerifier verifier) {
         this.verifier = verifier;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected int execute() {
         AuditIntegrity.Verification result = verifier.verify();
         if (result.intact()) {
             System.out.println("audit log intact: " + result.checked() + " events verified");
-            exitCode = 0;
-        } else {
-            System.out.println("audit log BROKEN after " + result.checked() + " good events: " + result.problem());
-            exitCode = 1;
+            return 0;
         }
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
+        System.out.println("audit log BROKEN after " + result.checked() + " good events: " + result.problem());
+        return 1;
     }
 }

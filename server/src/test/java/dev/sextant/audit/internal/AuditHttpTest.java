@@ -20,10 +20,6 @@ class AuditHttpTest extends ServerHttpTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static List<JsonNode> events(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<JsonNode> events = new java.util.ArrayList<>();

@@ -27,10 +27,6 @@ class ApiKeyHttpTest extends ServerHttpTest {
     @Autowired
     ApiKeys apiKeys;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private JsonNode createKey(HttpTestClient owner, String scopes) {
         Answer created = owner.postJson("/api/v1/me/api-keys",
                 "{\"name\":\"laptop script\",\"scopes\":[" + scopes + "]}");

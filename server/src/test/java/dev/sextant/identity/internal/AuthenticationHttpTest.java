@@ -20,10 +20,6 @@ class AuthenticationHttpTest extends ServerHttpTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private String newUser() {
         String username = unique("auth");
         accounts.createAccount(username, null, PASSWORD, Set.of(Role.USER), false);

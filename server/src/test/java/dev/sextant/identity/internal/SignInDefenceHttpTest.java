@@ -18,10 +18,6 @@ class SignInDefenceHttpTest extends ServerHttpTest {
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     @Test
     void test_bruteForce_backsOffEvenTheRightPassword() {
         String username = unique("target");

@@ -20,10 +20,6 @@ class TwoFactorHttpTest extends ServerHttpTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private Answer secondStep(String ticket, String code) {
         return anonymous.postJson("/api/v1/auth/login/mfa",
                 "{\"mfaToken\":\"" + ticket + "\",\"code\":\"" + code + "\"}");

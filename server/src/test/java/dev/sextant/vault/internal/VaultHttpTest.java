@@ -34,10 +34,6 @@ class VaultHttpTest extends ServerHttpTest {
     @Autowired
     Vault vault;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static String storeBody(String purpose, String name, String value) {
         return "{\"purpose\":\"" + purpose + "\",\"name\":\"" + name + "\",\"value\":\"" + value + "\"}";
     }
