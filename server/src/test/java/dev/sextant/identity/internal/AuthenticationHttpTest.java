@@ -170,5 +170,10 @@ class AuthenticationHttpTest extends ServerHttpTest {
         assertProblem(anonymous.postJson("/api/v1/auth/login",
                 "{\"username\":\"admin' OR '1'='1\",\"password\":\"' OR 1=1; --\"}"), 401, "invalid-credentials");
         assertProblem(refresh("sx_rt_' OR 1=1 --"), 401, "invalid-token");
+        assertProblem(anonymous.postJson("/api/v1/auth/login",
+                "{\"username\":\"x\",\"password\":\"" + "p".repeat(2 * 1024 * 1024) + "\"}"), 413, "payload-too-large");
+        assertProblem(anonymous.send(anonymous.request("/api/v1/auth/login").header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("admin:admin")).build()), 415,
+                "unsupported-media-type");
     }
 }

@@ -9,9 +9,14 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Brute force and account enumeration against the sign-in endpoint. */
 class SignInDefenceHttpTest extends ServerHttpTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Answer login(String username, String password) {
         return anonymous.postJson("/api/v1/auth/login",
@@ -32,6 +37,8 @@ class SignInDefenceHttpTest extends ServerHttpTest {
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
         assertThat(Integer.parseInt(blocked.header("Retry-After"))).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_THROTTLED' AND subject = :name")
+                .param("name", username).query(Long.class).single()).as("the lockout is audited").isEqualTo(1);
     }
 
     @Test

@@ -45,6 +45,24 @@ class ProductionProfileTest {
                 });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sextant.identity.jwt-secret=changeme", "sextant.identity.jwt-secret=short-secret-1",
+            "sextant.master-key=", "sextant.master-key=c2hvcnQ="})
+    void test_prod_refusesWeakTokenAndMasterKeys(String weakSetting) {
+        String variable = weakSetting.startsWith("sextant.master-key") ? "SEXTANT_MASTER_KEY"
+                : "SEXTANT_IDENTITY_JWT_SECRET";
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SextantApplication.class)
+                .profiles("prod")
+                .properties("server.port=0", "sextant.data-dir=target/test-data/prod-keys",
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY,
+                        weakSetting)
+                .run())
+                .hasRootCauseInstanceOf(UnsafeConfigurationException.class)
+                .rootCause()
+                .hasMessageContaining(variable);
+    }
+
     @Test
     void test_failureAnalysis_namesTheSettingAndHowToFixIt() {
         UnsafeConfigurationException failure = new UnsafeConfigurationException(
