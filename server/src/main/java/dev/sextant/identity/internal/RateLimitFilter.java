@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -53,20 +54,21 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimitProperties properties;
     private final ProblemWriter problems;
     private final Function<String, Bucket> buckets;
+    private final Map<RouteClass, Integer> perMinute;
     private final Map<RouteClass, BucketConfiguration> configurations;
 
     RateLimitFilter(RateLimitProperties properties, ProblemWriter problems, ObjectProvider<RedisClient> redis) {
         this.properties = properties;
         this.problems = problems;
-        this.configurations = Map.of(
-                RouteClass.AUTH, perMinute(properties.authPerMinute()),
-                RouteClass.MARKET_DATA, perMinute(properties.marketDataPerMinute()),
-                RouteClass.DEFAULT, perMinute(properties.defaultPerMinute()));
+        this.perMinute = Map.of(RouteClass.AUTH, properties.authPerMinute(), RouteClass.MARKET_DATA,
+                properties.marketDataPerMinute(), RouteClass.DEFAULT, properties.defaultPerMinute());
+        this.configurations = new EnumMap<>(RouteClass.class);
+        perMinute.forEach((route, requests) -> configurations.put(route, budget(requests)));
         RedisClient client = redis.getIfAvailable();
         this.buckets = client == null ? localBuckets() : redisBuckets(client);
     }
 
-    private static BucketConfiguration perMinute(int requests) {
+    private static BucketConfiguration budget(int requests) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, WINDOW).build())
                 .build();
@@ -98,12 +100,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RouteClass route = routeOf(request.getRequestURI());
-        int limit = properties.authPerMinute();
-        if (route == RouteClass.MARKET_DATA) {
-            limit = properties.marketDataPerMinute();
-        } else if (route == RouteClass.DEFAULT) {
-            limit = properties.defaultPerMinute();
-        }
+        int limit = perMinute.get(route);
         ConsumptionProbe probe;
         try {
             probe = buckets.apply(properties.namespace() + ":" + caller(request, route) + ":" + route)
