@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 
 /**
  * When an instrument trades: the exchange's time zone, the session's opening time and length, and
- * which days it trades. Exchange holidays are not modelled yet; the market-data layer brings
- * exchange calendars.
+ * which days it trades (for US equities: weekdays that are not NYSE holidays).
  */
 enum TradingSession {
     /** NYSE and Nasdaq regular hours, 09:30 to 16:00 New York time, Monday to Friday. */
@@ -46,7 +45,8 @@ enum TradingSession {
     }
 
     boolean isTradingDay(LocalDate day) {
-        return everyDay || (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+        return everyDay || (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !NyseHolidays.isHoliday(day));
     }
 
     Instant openOf(LocalDate day) {

@@ -64,11 +64,12 @@ class DemoPriceModelTest {
     }
 
     @Test
-    void test_history_hasOneBarPerWeekdayForEquitiesAndEveryDayForCrypto() {
+    void test_history_hasOneBarPerNyseSessionForEquitiesAndEveryDayForCrypto() {
         OhlcvSeries spy = model("SPY").history(LocalDate.of(2012, 1, 31)).bars();
         OhlcvSeries btc = model("BTC-USD").history(LocalDate.of(2018, 1, 31)).bars();
 
-        assertThat(spy.size()).isEqualTo(21);
+        // 3 to 31 January 2012: 21 weekdays, less Martin Luther King Day (16 January).
+        assertThat(spy.size()).isEqualTo(20);
         assertThat(btc.size()).isEqualTo(31);
     }
 

@@ -85,9 +85,10 @@ class MarketDataHttpTest extends ServerHttpTest {
         assertThat(response.get("interval").asString()).isEqualTo("1d");
         assertThat(response.get("demo").asBoolean()).isTrue();
         List<JsonNode> bars = bars(response);
-        // January 2024 has 23 weekdays (the demo market does not model holidays yet).
-        assertThat(bars).hasSize(23);
-        assertThat(bars.getFirst().get("time").asString()).isEqualTo("2024-01-01T00:00:00Z");
+        // January 2024: 23 weekdays, less New Year's Day and Martin Luther King Day (15 January).
+        assertThat(bars).hasSize(21);
+        assertThat(bars.getFirst().get("time").asString()).isEqualTo("2024-01-02T00:00:00Z");
+        assertThat(bars).extracting(b -> b.get("time").asString()).doesNotContain("2024-01-15T00:00:00Z");
         assertThat(bars.getLast().get("time").asString()).isEqualTo("2024-01-31T00:00:00Z");
         Instant previous = Instant.MIN;
         for (JsonNode bar : bars) {
