@@ -15,6 +15,12 @@ public interface MarketDataService {
 
     Optional<Instrument> instrument(String symbol);
 
+    /**
+     * Instruments matching the text, best first: the exact symbol, then symbols starting with it,
+     * then names containing it (case-insensitive), at most {@code limit}.
+     */
+    List<Instrument> search(String text, int limit);
+
     Quote quote(String symbol);
 
     /** Quotes in the order asked; fails as a whole, naming every unknown symbol, if any is unknown. */

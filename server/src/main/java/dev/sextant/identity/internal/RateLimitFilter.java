@@ -130,7 +130,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             return RouteClass.AUTH;
         }
         if (path.startsWith("/api/v1/quotes") || path.startsWith("/api/v1/bars") || path.startsWith(
-                "/api/v1/instruments")) {
+                "/api/v1/instruments") || path.startsWith("/api/v1/search")) {
             return RouteClass.MARKET_DATA;
         }
         return RouteClass.DEFAULT;

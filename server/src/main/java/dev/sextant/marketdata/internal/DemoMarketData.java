@@ -77,6 +77,31 @@ class DemoMarketData implements MarketDataService {
     }
 
     @Override
+    public List<Instrument> search(String text, int limit) {
+        String wanted = text.strip().toUpperCase(Locale.ROOT);
+        record Match(Instrument instrument, int rank) {
+        }
+        return instruments().stream()
+                .map(instrument -> new Match(instrument, rank(instrument, wanted)))
+                .filter(match -> match.rank() >= 0)
+                .sorted(Comparator.comparingInt(Match::rank).thenComparing(match -> match.instrument().symbol()))
+                .limit(limit)
+                .map(Match::instrument)
+                .toList();
+    }
+
+    /** 0: the symbol itself; 1: a symbol starting with it; 2: a name containing it; -1: no match. */
+    private static int rank(Instrument instrument, String wanted) {
+        if (instrument.symbol().equals(wanted)) {
+            return 0;
+        }
+        if (instrument.symbol().startsWith(wanted)) {
+            return 1;
+        }
+        return instrument.name().toUpperCase(Locale.ROOT).contains(wanted) ? 2 : -1;
+    }
+
+    @Override
     public Quote quote(String symbol) {
         return quoteOf(requireModel(symbol));
     }

@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
@@ -54,6 +55,16 @@ class MarketDataController {
     record InstrumentsResponse(List<Instrument> instruments) {
     }
 
+    record SearchResult(String symbol, String name, String exchange, AssetClass assetClass, List<String> providers) {
+        static SearchResult of(Instrument instrument) {
+            return new SearchResult(instrument.symbol(), instrument.name(), instrument.exchange(),
+                    instrument.assetClass(), List.of(instrument.provider()));
+        }
+    }
+
+    record SearchResponse(List<SearchResult> results) {
+    }
+
     record QuotesRequest(List<String> symbols) {
     }
 
@@ -71,6 +82,21 @@ class MarketDataController {
     @Operation(summary = "List every instrument Sextant can serve")
     InstrumentsResponse instruments() {
         return new InstrumentsResponse(marketData.instruments());
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Find instruments by symbol or name: exact symbol first, then symbol prefix, then name")
+    SearchResponse search(@Parameter(description = "1 to 50 characters, e.g. APP or apple") @RequestParam String q,
+            @Parameter(description = "At most this many results (1 to 100)") @RequestParam(defaultValue = "20")
+            int limit) {
+        String text = q.strip();
+        if (text.isEmpty() || text.length() > 50) {
+            throw ApiProblem.invalidParameter("q", "Search for 1 to 50 characters.");
+        }
+        if (limit < 1 || limit > 100) {
+            throw ApiProblem.invalidParameter("limit", "'limit' must be between 1 and 100.");
+        }
+        return new SearchResponse(marketData.search(text, limit).stream().map(SearchResult::of).toList());
     }
 
     @GetMapping("/quotes/{symbol}")

@@ -183,6 +183,26 @@ class MarketDataHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_search_ranksExactSymbolThenPrefixThenName() {
+        JsonNode results = ok("/api/v1/search?q=ap").get("results");
+        JsonNode exact = ok("/api/v1/search?q=SPY").get("results");
+        JsonNode byName = ok("/api/v1/search?q=coca-cola").get("results");
+
+        assertThat(results.get(0).get("symbol").asString()).isEqualTo("AAPL");
+        assertThat(results.get(0).propertyNames()).containsExactly("symbol", "name", "exchange", "assetClass",
+                "providers");
+        assertThat(results.get(0).get("providers").toString()).isEqualTo("[\"demo\"]");
+        assertThat(exact.get(0).get("symbol").asString()).isEqualTo("SPY");
+        assertThat(byName).extracting(r -> r.get("symbol").asString()).containsExactly("KO");
+        assertThat(ok("/api/v1/search?q=zzzz").get("results")).isEmpty();
+        assertThat(ok("/api/v1/search?q=a&limit=3").get("results")).hasSize(3);
+        assertThat(http.get("/api/v1/search?q=").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/search?q=x&limit=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/search?q=" + "x".repeat(51)).status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/search?q=ap").status()).isEqualTo(401);
+    }
+
+    @Test
     void test_instruments_listTheDemoMarket() {
         JsonNode instruments = ok("/api/v1/instruments").get("instruments");
 
