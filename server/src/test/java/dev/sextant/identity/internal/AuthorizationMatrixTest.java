@@ -36,7 +36,7 @@ class AuthorizationMatrixTest extends ServerHttpTest {
     }
 
     /** Fresh resources of the owner for one cell, so destructive cells never affect each other. */
-    record Owned(String apiKeyId, String secretId, String ownerId) {
+    record Owned(String apiKeyId, String secretId, String watchlistId, String ownerId) {
     }
 
     /** One endpoint: how to call it, and the status each caller must get. */
@@ -52,6 +52,7 @@ class AuthorizationMatrixTest extends ServerHttpTest {
     String ownerId;
     String standingKey;
     String standingSecret;
+    String standingWatchlist;
 
     private static Map<Caller, Integer> expect(int owner, int other, int analyst, int admin, int keyWithScope,
             int keyWithoutScope, int anonymous) {
@@ -102,6 +103,16 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                         expect(403, 403, 403, 200, 403, 403, 401)),
                 new Row("GET", "/api/v1/admin/audit/verify", o -> "/api/v1/admin/audit/verify", null,
                         expect(403, 403, 403, 200, 403, 403, 401)),
+                new Row("GET", "/api/v1/me/watchlists", o -> "/api/v1/me/watchlists", null,
+                        expect(200, 200, 200, 200, 200, 403, 401)),
+                new Row("POST", "/api/v1/me/watchlists", o -> "/api/v1/me/watchlists",
+                        "{\"name\":\"{{unique}}\",\"symbols\":[\"AAPL\"]}", expect(201, 201, 201, 201, 201, 403, 401)),
+                new Row("GET", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(), null,
+                        expect(200, 404, 404, 404, 200, 403, 401)),
+                new Row("PUT", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(),
+                        "{\"name\":\"{{unique}}\",\"symbols\":[\"MSFT\"]}", expect(200, 404, 404, 404, 200, 403, 401)),
+                new Row("DELETE", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(), null,
+                        expect(204, 404, 404, 404, 204, 403, 401)),
                 new Row("GET", "/api/v1/quotes/{symbol}", o -> "/api/v1/quotes/AAPL", null,
                         expect(200, 200, 200, 200, 200, 403, 401)));
     }
@@ -125,6 +136,7 @@ class AuthorizationMatrixTest extends ServerHttpTest {
         ownerId = owner.get("/api/v1/me").json().get("id").asString();
         standingKey = newOwnerKey();
         standingSecret = newOwnerSecret();
+        standingWatchlist = newOwnerWatchlist();
     }
 
     private String newOwnerKey() {
@@ -137,11 +149,18 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                 + "\",\"value\":\"gsk-target-0123456789\"}").json().get("id").asString();
     }
 
-    /** The owner's resources for a cell: new ones where the cell may delete them, else the standing ones. */
+    private String newOwnerWatchlist() {
+        return owner.postJson("/api/v1/me/watchlists", "{\"name\":\"w-" + UUID.randomUUID()
+                + "\",\"symbols\":[\"SPY\",\"BTC-USD\"]}").json().get("id").asString();
+    }
+
+    /** The owner's resources for a cell: new ones where the cell may change or delete them, else the standing ones. */
     private Owned resourcesFor(Row row) {
-        boolean destructive = row.method().equals("DELETE");
+        boolean destructive = row.method().equals("DELETE") || row.method().equals("PUT");
         return new Owned(destructive && row.pattern().contains("api-keys") ? newOwnerKey() : standingKey,
-                destructive && row.pattern().contains("secrets") ? newOwnerSecret() : standingSecret, ownerId);
+                destructive && row.pattern().contains("secrets") ? newOwnerSecret() : standingSecret,
+                destructive && row.pattern().contains("watchlists") ? newOwnerWatchlist() : standingWatchlist,
+                ownerId);
     }
 
     @TestFactory
@@ -154,7 +173,8 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                     HttpTestClient client = callers.get(caller);
                     HttpRequest.Builder request = client.request(row.path().apply(owned));
                     HttpRequest.BodyPublisher body = row.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(row.body());
+                            : HttpRequest.BodyPublishers.ofString(row.body().replace("{{unique}}",
+                                    "m-" + UUID.randomUUID()));
                     if (row.body() != null) {
                         request.header("Content-Type", "application/json");
                     }
@@ -168,6 +188,10 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                     if (row.method().equals("GET") && row.pattern().endsWith("secrets") && answer.status() == 200) {
                         assertThat(answer.body().contains(owned.secretId())).as("sees the owner's secret")
                                 .isEqualTo(caller == Caller.OWNER);
+                    }
+                    if (row.method().equals("GET") && row.pattern().endsWith("watchlists") && answer.status() == 200) {
+                        assertThat(answer.body().contains(owned.watchlistId())).as("sees the owner's watchlist")
+                                .isEqualTo(caller == Caller.OWNER || caller == Caller.KEY_WITH_SCOPE);
                     }
                 }));
             }

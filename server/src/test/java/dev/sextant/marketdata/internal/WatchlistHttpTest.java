@@ -1,0 +1,56 @@
+package dev.sextant.marketdata.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.identity.Role;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerHttpTest;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Watchlists: ordered, canonical, known symbols only, and their owner's only (see also AuthorizationMatrixTest). */
+class WatchlistHttpTest extends ServerHttpTest {
+
+    @Test
+    void test_watchlist_lifeCycle() {
+        HttpTestClient user = signedInAs(unique("watcher"), Role.USER);
+
+        Answer created = user.postJson("/api/v1/me/watchlists",
+                "{\"name\":\"Tech\",\"symbols\":[\"nvda\",\"AAPL\",\"nvda\",\" msft \"]}");
+        String id = created.json().get("id").asString();
+        Answer replaced = user.send(user.request("/api/v1/me/watchlists/" + id)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Chips\",\"symbols\":[\"AMD\",\"NVDA\"]}")).build());
+        JsonNode listed = user.get("/api/v1/me/watchlists").json().get("watchlists");
+        Answer deleted = user.send(user.request("/api/v1/me/watchlists/" + id).DELETE().build());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("symbols").toString()).isEqualTo("[\"NVDA\",\"AAPL\",\"MSFT\"]");
+        assertThat(replaced.json().get("name").asString()).isEqualTo("Chips");
+        assertThat(replaced.json().get("symbols").toString()).isEqualTo("[\"AMD\",\"NVDA\"]");
+        assertThat(listed).hasSize(1);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(user.get("/api/v1/me/watchlists/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void test_badWatchlists_getProblemsAndStoreNothing() {
+        HttpTestClient user = signedInAs(unique("careless"), Role.USER);
+        user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[]}");
+
+        Answer unknown = user.postJson("/api/v1/me/watchlists", "{\"name\":\"X\",\"symbols\":[\"AAPL\",\"NOPE\"]}");
+        Answer duplicate = user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[\"AAPL\"]}");
+        Answer noName = user.postJson("/api/v1/me/watchlists", "{\"symbols\":[\"AAPL\"]}");
+        Answer injected = user.postJson("/api/v1/me/watchlists",
+                "{\"name\":\"x'); DROP TABLE watchlist;--\",\"symbols\":[\"AAPL'; --\"]}");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("symbols").toString()).isEqualTo("[\"NOPE\"]");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(injected.status()).isEqualTo(404);
+        assertThat(user.get("/api/v1/me/watchlists").json().get("watchlists")).hasSize(1);
+    }
+}
