@@ -8,12 +8,14 @@ import java.time.Instant;
  * Immutable and thread-safe; {@code double} because quotes feed analytics, not account balances.
  *
  * @param changePercent change relative to the previous close, in percent (1.5 means +1.5 %)
- * @param time when this price was current
+ * @param time when this price was current (the market time it describes)
  * @param provider the source that produced it
  * @param demo true when the price is synthetic demo data, not a market fact
+ * @param fetchedAt when Sextant obtained it from the provider
+ * @param stale true when it was served from a cache past its freshness, while a refresh is under way
  */
 public record Quote(String symbol, double price, double change, double changePercent, String currency,
-        Instant time, String provider, boolean demo) {
+        Instant time, String provider, boolean demo, Instant fetchedAt, boolean stale) {
 
     public Quote {
         Check.notBlank(symbol, "symbol");
@@ -23,5 +25,6 @@ public record Quote(String symbol, double price, double change, double changePer
         Check.notBlank(currency, "currency");
         Check.notNull(time, "time");
         Check.notBlank(provider, "provider");
+        Check.notNull(fetchedAt, "fetchedAt");
     }
 }

@@ -201,8 +201,9 @@ class DemoMarketData implements MarketDataService {
         double scale = Math.pow(10, instrument.decimals());
         double change = Math.rint((price - previousClose) * scale) / scale;
         double changePercent = Math.rint((price - previousClose) / previousClose * 100 * 10_000) / 10_000;
+        // The demo market computes on request: every quote is fresh.
         return new Quote(instrument.symbol(), price, change, changePercent, "USD", time, DemoInstrument.PROVIDER,
-                true);
+                true, now, false);
     }
 
     private OhlcvSeries dailyBars(DemoPriceModel model, LocalDate from, LocalDate to) {

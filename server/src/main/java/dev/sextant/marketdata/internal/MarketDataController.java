@@ -75,7 +75,13 @@ class MarketDataController {
     record BarJson(Instant time, double open, double high, double low, double close, Number volume) {
     }
 
-    record BarsResponse(String symbol, String interval, String provider, boolean demo, List<BarJson> bars) {
+    /**
+     * @param asOf the start of the newest bar served (null when there is none)
+     * @param fetchedAt when Sextant obtained the bars
+     * @param stale true when served from a cache past its freshness
+     */
+    record BarsResponse(String symbol, String interval, String provider, boolean demo, Instant asOf,
+            Instant fetchedAt, boolean stale, List<BarJson> bars) {
     }
 
     @GetMapping("/instruments")
@@ -137,8 +143,10 @@ class MarketDataController {
         LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate start = from != null ? from : defaultFrom(barInterval, end);
         BarSeries series = marketData.bars(new BarRequest(checkSymbol(symbol, "symbol"), barInterval, start, end));
-        return new BarsResponse(series.symbol(), series.interval().code(), series.provider(), series.demo(),
-                toJson(series.bars()));
+        OhlcvSeries bars = series.bars();
+        Instant asOf = bars.isEmpty() ? null : Instant.ofEpochSecond(bars.time(bars.size() - 1));
+        return new BarsResponse(series.symbol(), series.interval().code(), series.provider(), series.demo(), asOf,
+                clock.instant(), false, toJson(bars));
     }
 
     private static LocalDate defaultFrom(BarInterval interval, LocalDate to) {

@@ -37,7 +37,9 @@ class MarketDataHttpTest extends ServerHttpTest {
         JsonNode quote = ok("/api/v1/quotes/aapl");
 
         assertThat(quote.propertyNames()).containsExactly("symbol", "price", "change", "changePercent", "currency",
-                "time", "provider", "demo");
+                "time", "provider", "demo", "fetchedAt", "stale");
+        assertThat(quote.get("fetchedAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
+        assertThat(quote.get("stale").asBoolean()).isFalse();
         assertThat(quote.get("symbol").asString()).isEqualTo("AAPL");
         assertThat(quote.get("price").isNumber()).isTrue();
         assertThat(quote.get("change").isNumber()).isTrue();
@@ -80,7 +82,10 @@ class MarketDataHttpTest extends ServerHttpTest {
     void test_bars_followTheContract() {
         JsonNode response = ok("/api/v1/bars/MSFT?interval=1d&from=2024-01-01&to=2024-01-31");
 
-        assertThat(response.propertyNames()).containsExactly("symbol", "interval", "provider", "demo", "bars");
+        assertThat(response.propertyNames()).containsExactly("symbol", "interval", "provider", "demo", "asOf",
+                "fetchedAt", "stale", "bars");
+        assertThat(response.get("asOf").asString()).isEqualTo("2024-01-31T00:00:00Z");
+        assertThat(response.get("stale").asBoolean()).isFalse();
         assertThat(response.get("symbol").asString()).isEqualTo("MSFT");
         assertThat(response.get("interval").asString()).isEqualTo("1d");
         assertThat(response.get("demo").asBoolean()).isTrue();

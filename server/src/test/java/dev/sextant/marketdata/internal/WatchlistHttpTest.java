@@ -36,6 +36,27 @@ class WatchlistHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_universes_areBuiltInOnesAndYourWatchlistsOnly() {
+        HttpTestClient alice = signedInAs(unique("alice"), Role.USER);
+        HttpTestClient bob = signedInAs(unique("bob"), Role.USER);
+        alice.postJson("/api/v1/me/watchlists", "{\"name\":\"Semis\",\"symbols\":[\"NVDA\",\"AMD\",\"INTC\"]}");
+
+        JsonNode alicesList = alice.get("/api/v1/universes").json().get("universes");
+        JsonNode bobsList = bob.get("/api/v1/universes").json().get("universes");
+        JsonNode crypto = alice.get("/api/v1/universes/crypto").json();
+        JsonNode semis = alice.get("/api/v1/universes/watchlist:Semis").json();
+
+        assertThat(alicesList).extracting(u -> u.get("name").asString())
+                .containsExactly("demo", "us-equities", "etfs", "crypto", "watchlist:Semis");
+        assertThat(bobsList).extracting(u -> u.get("name").asString()).doesNotContain("watchlist:Semis");
+        assertThat(alicesList.get(0).get("size").asInt()).isEqualTo(DemoCatalog.instruments().size());
+        assertThat(crypto.get("symbols").toString()).contains("BTC-USD").doesNotContain("AAPL");
+        assertThat(semis.get("symbols").toString()).isEqualTo("[\"NVDA\",\"AMD\",\"INTC\"]");
+        assertThat(bob.get("/api/v1/universes/watchlist:Semis").status()).isEqualTo(404);
+        assertThat(alice.get("/api/v1/universes/nothing").status()).isEqualTo(404);
+    }
+
+    @Test
     void test_badWatchlists_getProblemsAndStoreNothing() {
         HttpTestClient user = signedInAs(unique("careless"), Role.USER);
         user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[]}");

@@ -1,0 +1,25 @@
+package dev.sextant.marketdata;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Named symbol sets that screens and queries run over: built-in ones ({@code demo},
+ * {@code us-equities}, {@code etfs}, {@code crypto}) and each user's watchlists as
+ * {@code watchlist:<name>}, visible to their owner only.
+ */
+public interface Universes {
+
+    /** A universe's name, what it holds, and how many symbols. */
+    record Universe(String name, String description, boolean builtIn, List<String> symbols) {
+        public Universe {
+            symbols = List.copyOf(symbols);
+        }
+    }
+
+    /** Every universe the user can use, built-in ones first. */
+    List<Universe> available(UUID user);
+
+    Optional<Universe> find(String name, UUID user);
+}

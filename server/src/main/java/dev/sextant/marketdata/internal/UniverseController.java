@@ -1,0 +1,50 @@
+package dev.sextant.marketdata.internal;
+
+import dev.sextant.marketdata.Universes;
+import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The symbol sets screens run over: built-in universes and the caller's watchlists. */
+@RestController
+@RequestMapping(path = "/api/v1/universes", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Market data")
+@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+class UniverseController {
+
+    record Summary(String name, String description, boolean builtIn, int size) {
+    }
+
+    record UniverseList(List<Summary> universes) {
+    }
+
+    private final Universes universes;
+
+    UniverseController(Universes universes) {
+        this.universes = universes;
+    }
+
+    @GetMapping
+    @Operation(summary = "Universes you can screen: demo, us-equities, etfs, crypto and watchlist:<name>")
+    UniverseList list(Principal user) {
+        return new UniverseList(universes.available(UUID.fromString(user.getName())).stream()
+                .map(u -> new Summary(u.name(), u.description(), u.builtIn(), u.symbols().size())).toList());
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One universe with its symbols")
+    Universes.Universe get(Principal user, @PathVariable String name) {
+        return universes.find(name, UUID.fromString(user.getName())).orElseThrow(() -> new ApiProblem(
+                ProblemType.NOT_FOUND, "There is no universe '" + name + "'; GET /api/v1/universes lists yours."));
+    }
+}
