@@ -22,7 +22,8 @@ class PasswordHasher {
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
             MEMORY_KIB, ITERATIONS);
     // Checked against when the account does not exist, so that the answer takes as long either way.
-    private final String decoy = encoder.encode("decoy password for unknown accounts");
+    // Made on first need: an argon2 hash at start-up would delay every server start.
+    private volatile String decoy;
 
     String hash(String password) {
         return encoder.encode(password);
@@ -34,7 +35,12 @@ class PasswordHasher {
 
     /** Spends the same time as a real check, for a username that has no account. */
     void matchDecoy(String password) {
-        encoder.matches(password, decoy);
+        String hash = decoy;
+        if (hash == null) {
+            hash = encoder.encode("decoy password for unknown accounts");
+            decoy = hash;
+        }
+        encoder.matches(password, hash);
     }
 
     boolean needsRehash(String hash) {

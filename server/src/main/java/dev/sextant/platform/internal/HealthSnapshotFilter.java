@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +35,11 @@ class HealthSnapshotFilter extends OncePerRequestFilter {
 
     static final Duration MAX_AGE = Duration.ofMillis(500);
     private static final Set<String> PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
+    private static final Set<String> PER_REQUEST_HEADERS = Set.of("x-request-id", "content-length", "content-type",
+            "date", "transfer-encoding", "strict-transport-security");
 
-    private record Snapshot(int status, byte[] body, long renderedAtNanos) {
+    /** Headers the first rendering set (security headers and the like), replayed on every answer. */
+    private record Snapshot(int status, byte[] body, Map<String, String> headers, long renderedAtNanos) {
         boolean isFresh() {
             return System.nanoTime() - renderedAtNanos < MAX_AGE.toNanos();
         }
@@ -81,11 +86,19 @@ class HealthSnapshotFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
-        return new Snapshot(capture.getStatus(), capture.getContentAsByteArray(), System.nanoTime());
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!PER_REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, response.getHeader(name));
+            }
+        }
+        return new Snapshot(capture.getStatus(), capture.getContentAsByteArray(), Map.copyOf(headers),
+                System.nanoTime());
     }
 
     private static void write(Snapshot snapshot, HttpServletResponse response) throws IOException {
         response.setStatus(snapshot.status());
+        snapshot.headers().forEach(response::setHeader);
         // Plain JSON for every client, whatever vendor type the actuator negotiated for the first one.
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
