@@ -15,14 +15,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /** The {@code ./sextant} launcher as a user runs it: help, bad commands and finding JDK 25 alone. */
 class LauncherTest {
 
-    private static final Path LAUNCHER = Path.of("..", "sextant").toAbsolutePath().normalize();
+    private static final Path LAUNCHER =
+            Path.of("..", "sextant").toAbsolutePath().normalize();
     private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
 
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
-    private static Run run(Map<String, String> environment, String... arguments) throws IOException,
-            InterruptedException {
+    private static Run run(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add(LAUNCHER.toString());
         builder.command().addAll(List.of(arguments));

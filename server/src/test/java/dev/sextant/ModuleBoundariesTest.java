@@ -31,20 +31,20 @@ class ModuleBoundariesTest {
         return parts.length > 2 ? parts[2] : "";
     }
 
-    private static final ArchCondition<JavaClass> NOT_REACH_INTO_OTHER_MODULES_INTERNALS = new ArchCondition<>(
-            "not reach into another module's internal package") {
-        @Override
-        public void check(JavaClass origin, ConditionEvents events) {
-            for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                JavaClass target = dependency.getTargetClass();
-                boolean internal = target.getPackageName().startsWith("dev.sextant.")
-                        && target.getPackageName().contains(".internal");
-                if (internal && !moduleOf(target).equals(moduleOf(origin))) {
-                    events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+    private static final ArchCondition<JavaClass> NOT_REACH_INTO_OTHER_MODULES_INTERNALS =
+            new ArchCondition<>("not reach into another module's internal package") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass();
+                        boolean internal = target.getPackageName().startsWith("dev.sextant.")
+                                && target.getPackageName().contains(".internal");
+                        if (internal && !moduleOf(target).equals(moduleOf(origin))) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
                 }
-            }
-        }
-    };
+            };
 
     @Test
     void modulesUseOnlyEachOthersPublicFaces() {
@@ -53,13 +53,18 @@ class ModuleBoundariesTest {
 
     @Test
     void platformDependsOnNoFeatureModule() {
-        noClasses().that().resideInAPackage("dev.sextant.platform..")
-                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a feature module") {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sextant.platform..")
+                .should()
+                .dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a feature module") {
                     @Override
                     public boolean test(JavaClass target) {
                         String module = moduleOf(target);
-                        return target.getPackageName().startsWith("dev.sextant.") && !module.isEmpty()
-                                && !module.equals("platform") && !module.equals("analytics");
+                        return target.getPackageName().startsWith("dev.sextant.")
+                                && !module.isEmpty()
+                                && !module.equals("platform")
+                                && !module.equals("analytics");
                     }
                 })
                 .check(SERVER);
@@ -67,9 +72,18 @@ class ModuleBoundariesTest {
 
     @Test
     void analyticsDependsOnNoFramework() {
-        noClasses().that().resideInAPackage("dev.sextant.analytics..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
-                        "tools.jackson..", "com.fasterxml..", "dev.sextant.platform..", "dev.sextant.marketdata..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sextant.analytics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "dev.sextant.platform..",
+                        "dev.sextant.marketdata..")
                 .check(SERVER);
     }
 }

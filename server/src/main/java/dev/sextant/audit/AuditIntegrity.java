@@ -8,8 +8,7 @@ public interface AuditIntegrity {
      * @param checked how many events were verified before the first problem (all of them when intact)
      * @param problem what is wrong and where; empty when intact
      */
-    record Verification(boolean intact, long checked, String problem) {
-    }
+    record Verification(boolean intact, long checked, String problem) {}
 
     Verification verify();
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * user. Endpoints check them with {@code @PreAuthorize("hasRole('USER')")} and the like.
  */
 public enum Role {
-    USER, ANALYST, ADMIN;
+    USER,
+    ANALYST,
+    ADMIN;
 
     /** The Spring Security authority, e.g. {@code ROLE_ADMIN}. */
     public String authority() {

@@ -8,8 +8,14 @@ import dev.sextant.analytics.check.Check;
  * @param symbol canonical symbol, upper case ({@code AAPL}, {@code BTC-USD}, {@code ^GSPC})
  * @param demo true when every price of this instrument is synthetic demo data
  */
-public record Instrument(String symbol, String name, String exchange, AssetClass assetClass, String currency,
-        String provider, boolean demo) {
+public record Instrument(
+        String symbol,
+        String name,
+        String exchange,
+        AssetClass assetClass,
+        String currency,
+        String provider,
+        boolean demo) {
 
     public Instrument {
         Check.notBlank(symbol, "symbol");

@@ -14,8 +14,17 @@ import java.time.Instant;
  * @param fetchedAt when Sextant obtained it from the provider
  * @param stale true when it was served from a cache past its freshness, while a refresh is under way
  */
-public record Quote(String symbol, double price, double change, double changePercent, String currency,
-        Instant time, String provider, boolean demo, Instant fetchedAt, boolean stale) {
+public record Quote(
+        String symbol,
+        double price,
+        double change,
+        double changePercent,
+        String currency,
+        Instant time,
+        String provider,
+        boolean demo,
+        Instant fetchedAt,
+        boolean stale) {
 
     public Quote {
         Check.notBlank(symbol, "symbol");

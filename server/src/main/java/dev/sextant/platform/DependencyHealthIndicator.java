@@ -21,8 +21,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public abstract class DependencyHealthIndicator implements HealthIndicator {
 
-    private record Snapshot(Health health, long takenAtNanos) {
-    }
+    private record Snapshot(Health health, long takenAtNanos) {}
 
     private static final Logger log = LoggerFactory.getLogger(DependencyHealthIndicator.class);
 
@@ -74,7 +73,10 @@ public abstract class DependencyHealthIndicator implements HealthIndicator {
         } catch (Exception failure) {
             // The exception's message may hold a URL or a credential: only its kind is shown or logged.
             builder = Health.down().withDetail("error", failure.getClass().getSimpleName());
-            log.warn("Health check {} failed: {}", getClass().getSimpleName(), failure.getClass().getName());
+            log.warn(
+                    "Health check {} failed: {}",
+                    getClass().getSimpleName(),
+                    failure.getClass().getName());
         }
         long finished = System.nanoTime();
         Health health = builder.withDetail("checkedAt", clock.instant().toString())

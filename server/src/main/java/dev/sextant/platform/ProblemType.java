@@ -26,8 +26,8 @@ public record ProblemType(String slug, int status, String title) {
     public static final ProblemType METHOD_NOT_ALLOWED = of("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NOT_ACCEPTABLE = of("not-acceptable", 406, "Not acceptable");
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", 413, "Request body too large");
-    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type", 415,
-            "Unsupported media type");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            of("unsupported-media-type", 415, "Unsupported media type");
     public static final ProblemType TOO_MANY_REQUESTS = of("too-many-requests", 429, "Too many requests");
     public static final ProblemType INTERNAL_ERROR = of("internal-error", 500, "Internal error");
     public static final ProblemType SERVICE_UNAVAILABLE = of("service-unavailable", 503, "Service unavailable");

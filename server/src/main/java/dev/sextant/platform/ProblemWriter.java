@@ -12,8 +12,13 @@ import java.util.Map;
  */
 public interface ProblemWriter {
 
-    void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
-            Map<String, ?> properties) throws IOException;
+    void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail,
+            Map<String, ?> properties)
+            throws IOException;
 
     default void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {

@@ -15,8 +15,7 @@ public interface Vault {
     String SYSTEM_PURPOSE_PREFIX = "sextant:";
 
     /** A stored secret as it may be shown: masked, never the value. */
-    record StoredSecret(UUID id, String purpose, String name, String masked, Instant createdAt) {
-    }
+    record StoredSecret(UUID id, String purpose, String name, String masked, Instant createdAt) {}
 
     /**
      * Encrypts and stores a secret.

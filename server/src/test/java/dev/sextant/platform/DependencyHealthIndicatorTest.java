@@ -35,7 +35,8 @@ class DependencyHealthIndicatorTest {
                 gate.await();
             }
             if (failing) {
-                throw new SQLException("Connection to jdbc:postgresql://db.internal:5432/prod?password=hunter2 refused");
+                throw new SQLException(
+                        "Connection to jdbc:postgresql://db.internal:5432/prod?password=hunter2 refused");
             }
             return Map.of("type", "fake");
         }
@@ -46,7 +47,8 @@ class DependencyHealthIndicatorTest {
         Health health = new Probed(Duration.ofSeconds(2)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("type", "fake")
+        assertThat(health.getDetails())
+                .containsEntry("type", "fake")
                 .containsEntry("checkedAt", "2025-01-02T03:04:05Z")
                 .containsKey("latencyMs");
     }

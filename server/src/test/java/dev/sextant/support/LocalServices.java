@@ -12,8 +12,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class LocalServices {
 
-    private LocalServices() {
-    }
+    private LocalServices() {}
 
     static void requireReachable(String service, String host, int port) {
         try (Socket socket = new Socket()) {

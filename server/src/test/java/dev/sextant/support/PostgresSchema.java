@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 public final class PostgresSchema implements AutoCloseable {
 
-    private final String name = "sextant_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name =
+            "sextant_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     public PostgresSchema() {
         execute("CREATE SCHEMA " + name);

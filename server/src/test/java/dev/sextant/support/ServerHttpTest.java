@@ -50,7 +50,8 @@ public abstract class ServerHttpTest {
      */
     protected HttpTestClient signedInAs(String username, Role role) {
         accounts.createAccount(username, null, PASSWORD, Set.of(role), false);
-        HttpTestClient client = anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
+        HttpTestClient client = anonymous.withBearer(
+                anonymous.login(username, PASSWORD).get("accessToken").asString());
         if (role == Role.ADMIN) {
             enableSecondFactor(client);
         }
@@ -60,13 +61,14 @@ public abstract class ServerHttpTest {
     /** Turns on two-factor sign-in with a code one step before the fixed clock's; answers the secret. */
     protected static String enableSecondFactor(HttpTestClient client) {
         HttpTestClient.Answer setup = client.send(client.request("/api/v1/me/2fa/setup")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
         if (setup.status() != 200) {
             throw new AssertionError("2FA set-up failed: " + setup.status() + " " + setup.body());
         }
         String secret = setup.json().get("secret").asString();
-        HttpTestClient.Answer enabled = client.postJson("/api/v1/me/2fa/enable",
-                "{\"code\":\"" + TotpCodes.at(secret, -1) + "\"}");
+        HttpTestClient.Answer enabled =
+                client.postJson("/api/v1/me/2fa/enable", "{\"code\":\"" + TotpCodes.at(secret, -1) + "\"}");
         if (enabled.status() != 200) {
             throw new AssertionError("2FA enable failed: " + enabled.status() + " " + enabled.body());
         }

@@ -14,14 +14,17 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sextant.data-dir=target/test-data/${random.uuid}",
-        "logging.level.dev.sextant=debug",
-        // Every test signs in from 127.0.0.1; the per-address back-off has its own test.
-        "sextant.identity.lockout.free-failures-per-address=100000",
-        // The suite is one busy client; budgets have their own tests.
-        "sextant.ratelimit.auth-per-minute=1000000", "sextant.ratelimit.market-data-per-minute=1000000",
-        "sextant.ratelimit.default-per-minute=1000000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sextant.data-dir=target/test-data/${random.uuid}",
+            "logging.level.dev.sextant=debug",
+            // Every test signs in from 127.0.0.1; the per-address back-off has its own test.
+            "sextant.identity.lockout.free-failures-per-address=100000",
+            // The suite is one busy client; budgets have their own tests.
+            "sextant.ratelimit.auth-per-minute=1000000",
+            "sextant.ratelimit.market-data-per-minute=1000000",
+            "sextant.ratelimit.default-per-minute=1000000"
+        })
 @Import(FixedClockConfiguration.class)
-public @interface ServerTest {
-}
+public @interface ServerTest {}

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** An authenticator app for tests: RFC 6238 codes, written apart from the server's own implementation. */
 public final class TotpCodes {
 
-    private TotpCodes() {
-    }
+    private TotpCodes() {}
 
     /** The code for the step {@code offset} steps away from the fixed test clock's step. */
     public static String at(String base32Secret, int offset) {

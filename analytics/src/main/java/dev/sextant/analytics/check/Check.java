@@ -9,8 +9,7 @@ import java.util.Objects;
  */
 public final class Check {
 
-    private Check() {
-    }
+    private Check() {}
 
     public static <T> T notNull(T value, String name) {
         return Objects.requireNonNull(value, () -> name + " must not be null");

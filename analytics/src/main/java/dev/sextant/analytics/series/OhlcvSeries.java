@@ -27,8 +27,15 @@ public final class OhlcvSeries {
     private final int from;
     private final int to;
 
-    private OhlcvSeries(long[] times, double[] open, double[] high, double[] low, double[] close,
-            double[] volume, int from, int to) {
+    private OhlcvSeries(
+            long[] times,
+            double[] open,
+            double[] high,
+            double[] low,
+            double[] close,
+            double[] volume,
+            int from,
+            int to) {
         this.times = times;
         this.open = open;
         this.high = high;
@@ -43,8 +50,8 @@ public final class OhlcvSeries {
      * Makes a series over the given columns after checking every bar. The arrays are taken over,
      * not copied: the caller must not change them afterwards.
      */
-    public static OhlcvSeries ofUnsafe(long[] times, double[] open, double[] high, double[] low, double[] close,
-            double[] volume) {
+    public static OhlcvSeries ofUnsafe(
+            long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {
         int n = Check.notNull(times, "times").length;
         requireLength(open, n, "open");
         requireLength(high, n, "high");
@@ -58,8 +65,8 @@ public final class OhlcvSeries {
     }
 
     public static OhlcvSeries empty() {
-        return new OhlcvSeries(new long[0], new double[0], new double[0], new double[0], new double[0],
-                new double[0], 0, 0);
+        return new OhlcvSeries(
+                new long[0], new double[0], new double[0], new double[0], new double[0], new double[0], 0, 0);
     }
 
     public static Builder builder(int expectedBars) {
@@ -68,23 +75,22 @@ public final class OhlcvSeries {
 
     private static void requireLength(double[] column, int n, String name) {
         if (Check.notNull(column, name).length != n) {
-            throw new IllegalArgumentException(
-                    name + " has " + column.length + " values but times has " + n);
+            throw new IllegalArgumentException(name + " has " + column.length + " values but times has " + n);
         }
     }
 
     private static void checkBar(int i, long[] times, double o, double h, double l, double c, double v) {
         if (i > 0 && times[i] <= times[i - 1]) {
-            throw new IllegalArgumentException("bar " + i + ": time " + times[i]
-                    + " is not after the previous bar's time " + times[i - 1]);
+            throw new IllegalArgumentException(
+                    "bar " + i + ": time " + times[i] + " is not after the previous bar's time " + times[i - 1]);
         }
         if (!(o > 0 && h > 0 && l > 0 && c > 0) || !Double.isFinite(o + h + l + c)) {
             throw new IllegalArgumentException("bar " + i + ": prices must be positive and finite, were open=" + o
                     + " high=" + h + " low=" + l + " close=" + c);
         }
         if (l > Math.min(o, c) || h < Math.max(o, c)) {
-            throw new IllegalArgumentException("bar " + i + ": low " + l + " and high " + h
-                    + " must enclose open " + o + " and close " + c);
+            throw new IllegalArgumentException(
+                    "bar " + i + ": low " + l + " and high " + h + " must enclose open " + o + " and close " + c);
         }
         if (!(v >= 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException("bar " + i + ": volume must be finite and not negative, was " + v);
@@ -156,7 +162,8 @@ public final class OhlcvSeries {
 
     @Override
     public String toString() {
-        return isEmpty() ? "OhlcvSeries[empty]"
+        return isEmpty()
+                ? "OhlcvSeries[empty]"
                 : "OhlcvSeries[" + size() + " bars, " + time(0) + ".." + time(size() - 1) + "]";
     }
 
@@ -199,8 +206,13 @@ public final class OhlcvSeries {
         }
 
         public OhlcvSeries build() {
-            return ofUnsafe(Arrays.copyOf(times, size), Arrays.copyOf(open, size), Arrays.copyOf(high, size),
-                    Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size));
+            return ofUnsafe(
+                    Arrays.copyOf(times, size),
+                    Arrays.copyOf(open, size),
+                    Arrays.copyOf(high, size),
+                    Arrays.copyOf(low, size),
+                    Arrays.copyOf(close, size),
+                    Arrays.copyOf(volume, size));
         }
 
         private void grow() {

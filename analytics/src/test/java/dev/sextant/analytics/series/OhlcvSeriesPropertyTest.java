@@ -16,13 +16,18 @@ class OhlcvSeriesPropertyTest {
 
     private static final int CASES = 500;
 
-    record Case(int bars, int a, int b, int c, long fromTime, long span) {
-    }
+    record Case(int bars, int a, int b, int c, long fromTime, long span) {}
 
     static Stream<Case> cases() {
         SplittableRandom random = new SplittableRandom(20261123L);
-        return IntStream.range(0, CASES).mapToObj(i -> new Case(random.nextInt(0, 201), random.nextInt(0, 201),
-                random.nextInt(0, 201), random.nextInt(0, 201), random.nextLong(0, 14_000), random.nextLong(0, 8_000)));
+        return IntStream.range(0, CASES)
+                .mapToObj(i -> new Case(
+                        random.nextInt(0, 201),
+                        random.nextInt(0, 201),
+                        random.nextInt(0, 201),
+                        random.nextInt(0, 201),
+                        random.nextLong(0, 14_000),
+                        random.nextLong(0, 8_000)));
     }
 
     private static OhlcvSeries series(int bars) {

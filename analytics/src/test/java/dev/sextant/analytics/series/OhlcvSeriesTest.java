@@ -63,8 +63,8 @@ class OhlcvSeriesTest {
 
     @ParameterizedTest
     @MethodSource("badBars")
-    void test_ofUnsafe_rejectsImpossibleBars(long[] times, double o, double h, double l, double c, double v,
-            String message) {
+    void test_ofUnsafe_rejectsImpossibleBars(
+            long[] times, double o, double h, double l, double c, double v, String message) {
         double[] open = {10, o};
         double[] high = {11, h};
         double[] low = {9, l};
@@ -79,8 +79,13 @@ class OhlcvSeriesTest {
 
     @Test
     void test_ofUnsafe_rejectsColumnsOfDifferentLength() {
-        assertThatThrownBy(() -> OhlcvSeries.ofUnsafe(new long[] {1, 2}, new double[] {1, 1}, new double[] {1},
-                new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}))
+        assertThatThrownBy(() -> OhlcvSeries.ofUnsafe(
+                        new long[] {1, 2},
+                        new double[] {1, 1},
+                        new double[] {1},
+                        new double[] {1, 1},
+                        new double[] {1, 1},
+                        new double[] {1, 1}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("high has 1 values but times has 2");
     }

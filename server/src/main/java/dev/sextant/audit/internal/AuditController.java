@@ -30,12 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
 class AuditController {
 
-    record EventView(long seq, Instant occurredAt, String type, String actor, String subject, String clientAddress,
-            String requestId, JsonNode details) {
-    }
+    record EventView(
+            long seq,
+            Instant occurredAt,
+            String type,
+            String actor,
+            String subject,
+            String clientAddress,
+            String requestId,
+            JsonNode details) {}
 
-    record EventPage(List<EventView> events, int page, int size, boolean hasMore) {
-    }
+    record EventPage(List<EventView> events, int page, int size, boolean hasMore) {}
 
     private final AuditRepository repository;
     private final AuditVerifier verifier;
@@ -50,19 +55,27 @@ class AuditController {
 
     @GetMapping
     @Operation(summary = "Audit events, newest first, filtered by type, actor and time")
-    EventPage events(Principal reader, @RequestParam(required = false) String type,
+    EventPage events(
+            Principal reader,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        if (type != null && Arrays.stream(AuditEventType.values()).noneMatch(t -> t.name().equals(type))) {
-            throw ApiProblem.invalidParameter("type", "Unknown event type '" + type + "'; use one of "
-                    + Arrays.toString(AuditEventType.values()) + ".");
+        if (type != null
+                && Arrays.stream(AuditEventType.values())
+                        .noneMatch(t -> t.name().equals(type))) {
+            throw ApiProblem.invalidParameter(
+                    "type",
+                    "Unknown event type '" + type + "'; use one of " + Arrays.toString(AuditEventType.values()) + ".");
         }
         List<AuditRecord> found = repository.find(new AuditRepository.Query(type, actor, from, to, page, size));
         boolean hasMore = found.size() > size;
-        audit.record(AuditEventType.AUDIT_LOG_READ, reader.getName(), null,
+        audit.record(
+                AuditEventType.AUDIT_LOG_READ,
+                reader.getName(),
+                null,
                 Map.of("filter", "type=" + type + ",actor=" + actor + ",page=" + page));
         return new EventPage(found.stream().limit(size).map(this::view).toList(), page, size, hasMore);
     }
@@ -74,7 +87,14 @@ class AuditController {
     }
 
     private EventView view(AuditRecord record) {
-        return new EventView(record.seq(), record.occurredAt(), record.type(), record.actor(), record.subject(),
-                record.clientAddress(), record.requestId(), json.readTree(record.details()));
+        return new EventView(
+                record.seq(),
+                record.occurredAt(),
+                record.type(),
+                record.actor(),
+                record.subject(),
+                record.clientAddress(),
+                record.requestId(),
+                json.readTree(record.details()));
     }
 }

@@ -10,23 +10,41 @@ import java.util.HexFormat;
  * One link of the audit chain as stored. {@link #computeHash()} covers every field and the
  * previous link's hash, in a fixed layout, so that any edit shows.
  */
-record AuditRecord(long seq, Instant occurredAt, String type, String actor, String subject, String clientAddress,
-        String requestId, String details, String prevHash, String hash) {
+record AuditRecord(
+        long seq,
+        Instant occurredAt,
+        String type,
+        String actor,
+        String subject,
+        String clientAddress,
+        String requestId,
+        String details,
+        String prevHash,
+        String hash) {
 
     static final String GENESIS = "0".repeat(64);
 
     /** This record with its hash filled in. */
     AuditRecord sealed() {
-        return new AuditRecord(seq, occurredAt, type, actor, subject, clientAddress, requestId, details, prevHash,
-                computeHash());
+        return new AuditRecord(
+                seq, occurredAt, type, actor, subject, clientAddress, requestId, details, prevHash, computeHash());
     }
 
     String computeHash() {
-        String canonical = String.join("\n", Long.toString(seq), occurredAt.toString(), type, nullToEmpty(actor),
-                nullToEmpty(subject), nullToEmpty(clientAddress), nullToEmpty(requestId), details, prevHash);
+        String canonical = String.join(
+                "\n",
+                Long.toString(seq),
+                occurredAt.toString(),
+                type,
+                nullToEmpty(actor),
+                nullToEmpty(subject),
+                nullToEmpty(clientAddress),
+                nullToEmpty(requestId),
+                details,
+                prevHash);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditRepository {
 
-    record Head(long lastSeq, String lastHash) {
-    }
+    record Head(long lastSeq, String lastHash) {}
 
     /** Filters of the admin query; null means any. */
-    record Query(String type, String actor, Instant from, Instant to, int page, int size) {
-    }
+    record Query(String type, String actor, Instant from, Instant to, int page, int size) {}
 
-    private static final String COLUMNS = "seq, occurred_at, type, actor, subject, client_address, request_id, "
-            + "details, prev_hash, hash";
+    private static final String COLUMNS =
+            "seq, occurred_at, type, actor, subject, client_address, request_id, " + "details, prev_hash, hash";
 
     private final JdbcClient jdbc;
 
@@ -34,17 +32,19 @@ class AuditRepository {
     /** Reads and locks the chain head: appends on every node queue here, one at a time. */
     Head lockHead() {
         return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((row, n) -> new Head(row.getLong("last_seq"), row.getString("last_hash"))).single();
+                .query((row, n) -> new Head(row.getLong("last_seq"), row.getString("last_hash")))
+                .single();
     }
 
     Head head() {
         return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
-                .query((row, n) -> new Head(row.getLong("last_seq"), row.getString("last_hash"))).single();
+                .query((row, n) -> new Head(row.getLong("last_seq"), row.getString("last_hash")))
+                .single();
     }
 
     void append(AuditRecord record) {
         jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :at, :type, :actor, :subject, :address, "
-                + ":requestId, :details, :prev, :hash)")
+                        + ":requestId, :details, :prev, :hash)")
                 .param("seq", record.seq())
                 .param("at", Timestamp.from(record.occurredAt()))
                 .param("type", record.type())
@@ -57,13 +57,18 @@ class AuditRepository {
                 .param("hash", record.hash())
                 .update();
         jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", record.seq()).param("hash", record.hash()).update();
+                .param("seq", record.seq())
+                .param("hash", record.hash())
+                .update();
     }
 
     /** Events in chain order, from {@code afterSeq} on, at most {@code limit}. */
     List<AuditRecord> chain(long afterSeq, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > :after ORDER BY seq LIMIT :limit")
-                .param("after", afterSeq).param("limit", limit).query(AuditRepository::map).list();
+                .param("after", afterSeq)
+                .param("limit", limit)
+                .query(AuditRepository::map)
+                .list();
     }
 
     List<AuditRecord> find(Query query) {
@@ -88,13 +93,23 @@ class AuditRepository {
         sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
         params.put("limit", query.size() + 1);
         params.put("offset", (long) query.page() * query.size());
-        return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list());
+        return new ArrayList<>(jdbc.sql(sql.toString())
+                .params(params)
+                .query(AuditRepository::map)
+                .list());
     }
 
     private static AuditRecord map(ResultSet row, int n) throws SQLException {
-        return new AuditRecord(row.getLong("seq"), row.getTimestamp("occurred_at").toInstant(), row.getString("type"),
-                row.getString("actor"), row.getString("subject"), row.getString("client_address"),
-                row.getString("request_id"), row.getString("details"), row.getString("prev_hash"),
+        return new AuditRecord(
+                row.getLong("seq"),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("type"),
+                row.getString("actor"),
+                row.getString("subject"),
+                row.getString("client_address"),
+                row.getString("request_id"),
+                row.getString("details"),
+                row.getString("prev_hash"),
                 row.getString("hash"));
     }
 }

@@ -41,8 +41,10 @@ class AuditVerifier implements AuditIntegrity {
         } while (page.size() == PAGE);
         AuditRepository.Head head = repository.head();
         if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previousHash)) {
-            return broken(checked, "the chain ends at event " + (expectedSeq - 1) + " but its head records event "
-                    + head.lastSeq() + ": newer events were removed");
+            return broken(
+                    checked,
+                    "the chain ends at event " + (expectedSeq - 1) + " but its head records event " + head.lastSeq()
+                            + ": newer events were removed");
         }
         return new Verification(true, checked, "");
     }

@@ -33,7 +33,10 @@ class ChainedAuditLog implements AuditLog {
     private final TransactionTemplate ownTransaction;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ChainedAuditLog(AuditRepository repository, AuditProperties properties, Clock clock,
+    ChainedAuditLog(
+            AuditRepository repository,
+            AuditProperties properties,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.repository = repository;
         this.properties = properties;
@@ -54,8 +57,18 @@ class ChainedAuditLog implements AuditLog {
         String address = clientAddress();
         ownTransaction.executeWithoutResult(status -> {
             AuditRepository.Head head = repository.lockHead();
-            repository.append(new AuditRecord(head.lastSeq() + 1, now, type.name(), cut(actor), cut(subject),
-                    address, requestId, canonicalDetails, head.lastHash(), null).sealed());
+            repository.append(new AuditRecord(
+                            head.lastSeq() + 1,
+                            now,
+                            type.name(),
+                            cut(actor),
+                            cut(subject),
+                            address,
+                            requestId,
+                            canonicalDetails,
+                            head.lastHash(),
+                            null)
+                    .sealed());
         });
     }
 

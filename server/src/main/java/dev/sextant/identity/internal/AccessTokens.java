@@ -34,22 +34,23 @@ class AccessTokens {
     private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
     /** The ticket between the password and the second factor: good for nothing but {@code /auth/login/mfa}. */
     private static final JOSEObjectType MFA_TYPE = new JOSEObjectType("mfa+jwt");
+
     static final Duration MFA_TTL = Duration.ofMinutes(5);
     private static final String SECURITY_VERSION = "sv";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     /** What a verified token says: whose it is and which security version it was issued under. */
-    record Claims(UserId userId, int securityVersion) {
-    }
+    record Claims(UserId userId, int securityVersion) {}
 
     /** A token that passed every check once, with the expiry that still applies on every use. */
-    private record Verified(Claims claims, JOSEObjectType type, Instant notBefore, Instant expiry) {
-    }
+    private record Verified(Claims claims, JOSEObjectType type, Instant notBefore, Instant expiry) {}
 
     // Verifying a JWT (parse, HMAC, claims) is most of what authentication costs per request; a client
     // sends the same token for 15 minutes. Only tokens that passed are kept, and time is checked on each use.
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofMinutes(20)).build();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(20))
+            .build();
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
@@ -85,7 +86,8 @@ class AccessTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim(SECURITY_VERSION, account.securityVersion())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -108,7 +110,8 @@ class AccessTokens {
         Verified known = verified.getIfPresent(token);
         if (known != null) {
             Instant now = clock.instant();
-            boolean current = known.type().equals(expectedType) && now.isBefore(known.expiry().plus(CLOCK_SKEW))
+            boolean current = known.type().equals(expectedType)
+                    && now.isBefore(known.expiry().plus(CLOCK_SKEW))
                     && !now.isBefore(known.notBefore().minus(CLOCK_SKEW));
             return current ? Optional.of(known.claims()) : Optional.empty();
         }
@@ -121,8 +124,10 @@ class AccessTokens {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !expectedType.equals(header.getType())
-                    || header.getCriticalParams() != null || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm())
+                    || !expectedType.equals(header.getType())
+                    || header.getCriticalParams() != null
+                    || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -130,14 +135,20 @@ class AccessTokens {
             Date expiry = claims.getExpirationTime();
             Date notBefore = claims.getNotBeforeTime();
             Object version = claims.getClaim(SECURITY_VERSION);
-            if (!ISSUER.equals(claims.getIssuer()) || expiry == null || notBefore == null
+            if (!ISSUER.equals(claims.getIssuer())
+                    || expiry == null
+                    || notBefore == null
                     || !now.isBefore(expiry.toInstant().plus(CLOCK_SKEW))
                     || now.isBefore(notBefore.toInstant().minus(CLOCK_SKEW))
-                    || !(version instanceof Number number) || claims.getSubject() == null) {
+                    || !(version instanceof Number number)
+                    || claims.getSubject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Verified(new Claims(UserId.of(claims.getSubject()), number.intValue()),
-                    expectedType, notBefore.toInstant(), expiry.toInstant()));
+            return Optional.of(new Verified(
+                    new Claims(UserId.of(claims.getSubject()), number.intValue()),
+                    expectedType,
+                    notBefore.toInstant(),
+                    expiry.toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException notAToken) {
             return Optional.empty();
         }

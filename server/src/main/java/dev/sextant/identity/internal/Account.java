@@ -6,8 +6,16 @@ import dev.sextant.identity.UserId;
 import java.util.Set;
 
 /** An account as stored. The password hash never leaves the identity module. */
-record Account(UserId id, String username, String email, String passwordHash, Set<Role> roles,
-        boolean mustChangePassword, int securityVersion, boolean totpEnabled, long totpLastStep) {
+record Account(
+        UserId id,
+        String username,
+        String email,
+        String passwordHash,
+        Set<Role> roles,
+        boolean mustChangePassword,
+        int securityVersion,
+        boolean totpEnabled,
+        long totpLastStep) {
 
     Account {
         roles = Set.copyOf(roles);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final String COLUMNS = "id, username, email, password_hash, roles, must_change_password, "
-            + "security_version";
+    private static final String COLUMNS =
+            "id, username, email, password_hash, roles, must_change_password, " + "security_version";
     private static final String READ_COLUMNS = COLUMNS + ", totp_enabled, totp_last_step";
 
     private final JdbcClient jdbc;
@@ -30,13 +30,17 @@ class AccountRepository {
     }
 
     Optional<Account> findById(UserId id) {
-        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM app_user WHERE id = :id").param("id", id.value())
-                .query(AccountRepository::map).optional();
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM app_user WHERE id = :id")
+                .param("id", id.value())
+                .query(AccountRepository::map)
+                .optional();
     }
 
     Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT " + READ_COLUMNS + " FROM app_user WHERE username = :username")
-                .param("username", username).query(AccountRepository::map).optional();
+                .param("username", username)
+                .query(AccountRepository::map)
+                .optional();
     }
 
     long count() {
@@ -45,7 +49,7 @@ class AccountRepository {
 
     void insert(Account account, Instant now) {
         jdbc.sql("INSERT INTO app_user (" + COLUMNS + ", created_at, updated_at) VALUES (:id, :username, :email, "
-                + ":hash, :roles, :mustChange, :version, :now, :now)")
+                        + ":hash, :roles, :mustChange, :version, :now, :now)")
                 .param("id", account.id().value())
                 .param("username", account.username())
                 .param("email", account.email())
@@ -60,47 +64,68 @@ class AccountRepository {
     /** Replaces the hash without touching tokens: used when a login upgrades an old hash's parameters. */
     void updatePasswordHash(UserId id, String hash, Instant now) {
         jdbc.sql("UPDATE app_user SET password_hash = :hash, updated_at = :now WHERE id = :id")
-                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
     }
 
     /** Sets a new password and invalidates every token issued before. */
     void changePassword(UserId id, String hash, Instant now) {
         jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, "
-                + "security_version = security_version + 1, updated_at = :now WHERE id = :id")
-                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
+                        + "security_version = security_version + 1, updated_at = :now WHERE id = :id")
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
     }
 
     /** Invalidates every access token issued before ("log out everywhere"). */
     void bumpSecurityVersion(UserId id, Instant now) {
         jdbc.sql("UPDATE app_user SET security_version = security_version + 1, updated_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", id.value()).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
     }
 
     void setTotp(UserId id, boolean enabled, long lastStep, Instant now) {
         jdbc.sql("UPDATE app_user SET totp_enabled = :enabled, totp_last_step = :step, updated_at = :now "
-                + "WHERE id = :id")
-                .param("enabled", enabled).param("step", lastStep).param("now", Timestamp.from(now))
-                .param("id", id.value()).update();
+                        + "WHERE id = :id")
+                .param("enabled", enabled)
+                .param("step", lastStep)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
     }
 
     /** Records a used TOTP step unless that step or a later one was used already: a code works once. */
     boolean advanceTotpStep(UserId id, long step) {
         return jdbc.sql("UPDATE app_user SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
-                .param("step", step).param("id", id.value()).update() == 1;
+                        .param("step", step)
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     void setRoles(UserId id, Set<Role> roles, Instant now) {
         jdbc.sql("UPDATE app_user SET roles = :roles, updated_at = :now WHERE id = :id")
-                .param("roles", roles(roles)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+                .param("roles", roles(roles))
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
     }
 
     long countWithRole(Role role) {
         return jdbc.sql("SELECT roles FROM app_user").query(String.class).list().stream()
-                .filter(roles -> Arrays.asList(roles.split(",")).contains(role.name())).count();
+                .filter(roles -> Arrays.asList(roles.split(",")).contains(role.name()))
+                .count();
     }
 
     boolean delete(UserId id) {
-        return jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id.value()).update() == 1;
+        return jdbc.sql("DELETE FROM app_user WHERE id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private static String roles(Set<Role> roles) {
@@ -109,11 +134,19 @@ class AccountRepository {
 
     private static Account map(ResultSet row, int rowNumber) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(row.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::valueOf)
+        Arrays.stream(row.getString("roles").split(","))
+                .filter(s -> !s.isBlank())
+                .map(Role::valueOf)
                 .forEach(roles::add);
-        return new Account(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
-                row.getString("email"), row.getString("password_hash"), roles,
-                row.getBoolean("must_change_password"), row.getInt("security_version"),
-                row.getBoolean("totp_enabled"), row.getLong("totp_last_step"));
+        return new Account(
+                new UserId(row.getObject("id", UUID.class)),
+                row.getString("username"),
+                row.getString("email"),
+                row.getString("password_hash"),
+                roles,
+                row.getBoolean("must_change_password"),
+                row.getInt("security_version"),
+                row.getBoolean("totp_enabled"),
+                row.getLong("totp_last_step"));
     }
 }

@@ -31,8 +31,7 @@ class AccountService implements AccountAdministration {
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
 
     /** What a correct password leads to: tokens, or a ticket for the second factor. */
-    sealed interface SignIn {
-    }
+    sealed interface SignIn {}
 
     /** A successful sign-in or refresh. */
     record Tokens(String accessToken, String refreshToken, long expiresIn, boolean passwordChangeRequired)
@@ -63,9 +62,18 @@ class AccountService implements AccountAdministration {
     private final TwoFactor twoFactor;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, UserDirectory directory, PasswordHasher hasher, PasswordPolicy policy,
-            AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
-            RegistrationProperties registration, AuditLog audit, TwoFactor twoFactor, Clock clock) {
+    AccountService(
+            AccountRepository accounts,
+            UserDirectory directory,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens,
+            LoginThrottle throttle,
+            RegistrationProperties registration,
+            AuditLog audit,
+            TwoFactor twoFactor,
+            Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.hasher = hasher;
@@ -83,8 +91,8 @@ class AccountService implements AccountAdministration {
         String name = normalise(username);
         refuseWhileThrottled(name, clientAddress);
         Optional<Account> account = accounts.findByUsername(name);
-        boolean valid = account.isPresent() ? hasher.matches(password, account.get().passwordHash())
-                : decoy(password);
+        boolean valid =
+                account.isPresent() ? hasher.matches(password, account.get().passwordHash()) : decoy(password);
         if (!valid) {
             throttle.recordFailure(name, clientAddress);
             audit.record(AuditEventType.LOGIN_FAILED, null, name);
@@ -105,22 +113,26 @@ class AccountService implements AccountAdministration {
 
     /** The second step of a two-factor sign-in. */
     Tokens loginSecondFactor(String mfaToken, String code, String clientAddress) {
-        Account account = accessTokens.verifyMfaTicket(mfaToken)
+        Account account = accessTokens
+                .verifyMfaTicket(mfaToken)
                 .flatMap(claims -> accounts.findById(claims.userId())
                         .filter(found -> found.securityVersion() == claims.securityVersion()))
-                .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN,
-                        "The sign-in ticket is invalid or expired. Sign in again."));
+                .orElseThrow(() -> new ApiProblem(
+                        IdentityProblems.INVALID_TOKEN, "The sign-in ticket is invalid or expired. Sign in again."));
         refuseWhileThrottled(account.username(), clientAddress);
         if (!twoFactor.verify(account, code)) {
             throttle.recordFailure(account.username(), clientAddress);
-            audit.record(AuditEventType.LOGIN_FAILED, account.id().toString(), account.username(),
+            audit.record(
+                    AuditEventType.LOGIN_FAILED,
+                    account.id().toString(),
+                    account.username(),
                     Map.of("factor", "second"));
-            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.",
-                    Map.of("field", "code"));
+            throw new ApiProblem(
+                    IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.", Map.of("field", "code"));
         }
         throttle.recordSuccess(account.username());
-        audit.record(AuditEventType.LOGIN_SUCCEEDED, account.id().toString(), account.username(),
-                Map.of("factors", "2"));
+        audit.record(
+                AuditEventType.LOGIN_SUCCEEDED, account.id().toString(), account.username(), Map.of("factors", "2"));
         return tokensFor(account, refreshTokens.startFamily(account.id()));
     }
 
@@ -128,9 +140,12 @@ class AccountService implements AccountAdministration {
         Optional<Duration> wait = throttle.waitFor(name, clientAddress);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
-            throw new ApiProblem(IdentityProblems.LOGIN_THROTTLED,
-                    "Too many failed logins. Try again in " + seconds + " seconds.", Map.of("retryAfter", seconds),
+            audit.record(
+                    AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
+            throw new ApiProblem(
+                    IdentityProblems.LOGIN_THROTTLED,
+                    "Too many failed logins. Try again in " + seconds + " seconds.",
+                    Map.of("retryAfter", seconds),
                     Map.of("Retry-After", Long.toString(seconds)));
         }
     }
@@ -142,11 +157,15 @@ class AccountService implements AccountAdministration {
 
     Tokens refresh(String refreshToken) {
         return switch (refreshTokens.rotate(refreshToken)) {
-            case RefreshTokens.Rotation.Rotated rotated -> accounts.findById(rotated.userId())
-                    .map(account -> tokensFor(account, rotated.nextToken()))
-                    .orElseThrow(AccountService::invalidRefreshToken);
+            case RefreshTokens.Rotation.Rotated rotated ->
+                accounts.findById(rotated.userId())
+                        .map(account -> tokensFor(account, rotated.nextToken()))
+                        .orElseThrow(AccountService::invalidRefreshToken);
             case RefreshTokens.Rotation.Reused reused -> {
-                audit.record(AuditEventType.REFRESH_TOKEN_REUSED, reused.userId().toString(), null,
+                audit.record(
+                        AuditEventType.REFRESH_TOKEN_REUSED,
+                        reused.userId().toString(),
+                        null,
                         Map.of("action", "every token of that sign-in revoked"));
                 throw invalidRefreshToken();
             }
@@ -155,12 +174,14 @@ class AccountService implements AccountAdministration {
     }
 
     private static ApiProblem invalidRefreshToken() {
-        return new ApiProblem(IdentityProblems.INVALID_TOKEN,
+        return new ApiProblem(
+                IdentityProblems.INVALID_TOKEN,
                 "The refresh token is invalid, expired or already used. Sign in again.");
     }
 
     void logout(String refreshToken) {
-        refreshTokens.revokeFamilyOf(refreshToken)
+        refreshTokens
+                .revokeFamilyOf(refreshToken)
                 .ifPresent(userId -> audit.record(AuditEventType.LOGOUT, userId.toString(), null));
     }
 
@@ -174,7 +195,8 @@ class AccountService implements AccountAdministration {
 
     UserId register(String username, String email, String password) {
         if (registration.registration() != RegistrationProperties.RegistrationMode.OPEN) {
-            throw new ApiProblem(IdentityProblems.REGISTRATION_CLOSED,
+            throw new ApiProblem(
+                    IdentityProblems.REGISTRATION_CLOSED,
                     "Self-registration is turned off on this server; an administrator can create your account.");
         }
         UserId id = createAccount(username, email, password, Set.of(Role.USER), false);
@@ -183,10 +205,11 @@ class AccountService implements AccountAdministration {
     }
 
     @Override
-    public UserId createAccount(String username, String email, String password, Set<Role> roles,
-            boolean mustChangePassword) {
+    public UserId createAccount(
+            String username, String email, String password, Set<Role> roles, boolean mustChangePassword) {
         if (registration.registration() == RegistrationProperties.RegistrationMode.CLOSED) {
-            throw new ApiProblem(IdentityProblems.REGISTRATION_CLOSED, "No new accounts can be created on this server.");
+            throw new ApiProblem(
+                    IdentityProblems.REGISTRATION_CLOSED, "No new accounts can be created on this server.");
         }
         return insertAccount(username, email, password, roles, mustChangePassword);
     }
@@ -194,28 +217,38 @@ class AccountService implements AccountAdministration {
     /** The administrator made at the first start, whatever the registration mode. */
     UserId createFirstAdmin(String username, String oneTimePassword) {
         UserId id = insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
-        audit.record(AuditEventType.ACCOUNT_CREATED, null, id.toString(), Map.of("by", "first start", "roles", "admin"));
+        audit.record(
+                AuditEventType.ACCOUNT_CREATED, null, id.toString(), Map.of("by", "first start", "roles", "admin"));
         return id;
     }
 
-    private UserId insertAccount(String username, String email, String password, Set<Role> roles,
-            boolean mustChangePassword) {
+    private UserId insertAccount(
+            String username, String email, String password, Set<Role> roles, boolean mustChangePassword) {
         String name = normalise(username);
         if (!USERNAME.matcher(name).matches()) {
-            throw ApiProblem.invalidParameter("username",
+            throw ApiProblem.invalidParameter(
+                    "username",
                     "A username has 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
             throw ApiProblem.invalidParameter("email", "That is not an e-mail address.");
         }
         policy.check(password, name);
-        Account account = new Account(UserId.random(), name, email == null || email.isBlank() ? null : email.strip(),
-                hasher.hash(password), roles, mustChangePassword, 0, false, 0);
+        Account account = new Account(
+                UserId.random(),
+                name,
+                email == null || email.isBlank() ? null : email.strip(),
+                hasher.hash(password),
+                roles,
+                mustChangePassword,
+                0,
+                false,
+                0);
         try {
             accounts.insert(account, clock.instant());
         } catch (DuplicateKeyException taken) {
-            throw new ApiProblem(IdentityProblems.USERNAME_TAKEN, "That username is taken.",
-                    Map.of("field", "username"));
+            throw new ApiProblem(
+                    IdentityProblems.USERNAME_TAKEN, "That username is taken.", Map.of("field", "username"));
         }
         return account.id();
     }
@@ -223,11 +256,13 @@ class AccountService implements AccountAdministration {
     /** Replaces the account's roles; the change applies to its very next request. */
     @Transactional
     Set<Role> changeRoles(UserId id, Set<Role> roles) {
-        Account account = accounts.findById(id).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
-                "There is no account with that id."));
-        if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id."));
+        if (account.roles().contains(Role.ADMIN)
+                && !roles.contains(Role.ADMIN)
                 && accounts.countWithRole(Role.ADMIN) <= 1) {
-            throw new ApiProblem(IdentityProblems.LAST_ADMIN, "That is the last administrator; make another one first.");
+            throw new ApiProblem(
+                    IdentityProblems.LAST_ADMIN, "That is the last administrator; make another one first.");
         }
         accounts.setRoles(id, roles, clock.instant());
         directory.evict(id);
@@ -243,14 +278,18 @@ class AccountService implements AccountAdministration {
     /** Sets a new password after checking the current one; every other session ends. */
     @Transactional
     Tokens changePassword(UserId userId, String currentPassword, String newPassword) {
-        Account account = accounts.findById(userId).orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN,
-                "The account no longer exists."));
+        Account account = accounts.findById(userId)
+                .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN, "The account no longer exists."));
         if (!hasher.matches(currentPassword, account.passwordHash())) {
-            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "The current password is not correct.",
+            throw new ApiProblem(
+                    IdentityProblems.INVALID_CREDENTIALS,
+                    "The current password is not correct.",
                     Map.of("field", "currentPassword"));
         }
         if (newPassword != null && newPassword.equals(currentPassword)) {
-            throw new ApiProblem(PasswordPolicy.WEAK_PASSWORD, "Choose a password different from the current one.",
+            throw new ApiProblem(
+                    PasswordPolicy.WEAK_PASSWORD,
+                    "Choose a password different from the current one.",
                     Map.of("field", "newPassword"));
         }
         policy.check(newPassword, account.username());
@@ -263,7 +302,10 @@ class AccountService implements AccountAdministration {
     }
 
     private Tokens tokensFor(Account account, String refreshToken) {
-        return new Tokens(accessTokens.issue(account), refreshToken, accessTokens.ttl().toSeconds(),
+        return new Tokens(
+                accessTokens.issue(account),
+                refreshToken,
+                accessTokens.ttl().toSeconds(),
                 account.mustChangePassword());
     }
 

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -41,9 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
 class AdminAccountController {
 
-    record NewAccount(@NotBlank @Size(max = 64) String username, @Size(max = 254) String email,
-            @NotEmpty @Size(max = 3) List<@NotBlank String> roles) {
-    }
+    record NewAccount(
+            @NotBlank @Size(max = 64) String username,
+            @Size(max = 254) String email,
+            @NotEmpty @Size(max = 3) List<@NotBlank String> roles) {}
 
     record CreatedAccount(String id, String username, List<String> roles, String oneTimePassword) {
         @Override
@@ -67,21 +68,29 @@ class AdminAccountController {
         Set<Role> roles = parseRoles(account.roles());
         String oneTimePassword = OneTimePasswords.generate();
         UserId id = accounts.createAccount(account.username(), account.email(), oneTimePassword, roles, true);
-        audit.record(AuditEventType.ACCOUNT_CREATED, admin.getName(), id.toString(),
-                Map.of("roles", roles.stream().map(Role::wireName).sorted().toList().toString()));
-        return new CreatedAccount(id.toString(), account.username().strip().toLowerCase(Locale.ROOT),
-                roles.stream().map(Role::wireName).toList(), oneTimePassword);
+        audit.record(
+                AuditEventType.ACCOUNT_CREATED,
+                admin.getName(),
+                id.toString(),
+                Map.of(
+                        "roles",
+                        roles.stream().map(Role::wireName).sorted().toList().toString()));
+        return new CreatedAccount(
+                id.toString(),
+                account.username().strip().toLowerCase(Locale.ROOT),
+                roles.stream().map(Role::wireName).toList(),
+                oneTimePassword);
     }
 
-    record RoleChange(@NotEmpty @Size(max = 3) List<@NotBlank String> roles) {
-    }
+    record RoleChange(@NotEmpty @Size(max = 3) List<@NotBlank String> roles) {}
 
-    record AccountRoles(String id, List<String> roles) {
-    }
+    record AccountRoles(String id, List<String> roles) {}
 
     @PutMapping(path = "/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace an account's roles; effective on its next request")
-    AccountRoles changeRoles(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id,
+    AccountRoles changeRoles(
+            @AuthenticationPrincipal AuthenticatedUser admin,
+            @PathVariable UUID id,
             @Valid @RequestBody RoleChange change) {
         Set<Role> roles = parseRoles(change.roles());
         accounts.changeRoles(new UserId(id), roles);
@@ -93,8 +102,9 @@ class AdminAccountController {
     private static Set<Role> parseRoles(List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names) {
-            roles.add(Role.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("roles",
-                    "Unknown role '" + name + "'; use user, analyst or admin.")));
+            roles.add(Role.fromWireName(name)
+                    .orElseThrow(() -> ApiProblem.invalidParameter(
+                            "roles", "Unknown role '" + name + "'; use user, analyst or admin.")));
         }
         return roles;
     }

@@ -41,20 +41,40 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('USER') and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
 class ApiKeyController {
 
-    record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(max = 4) List<@NotBlank String> scopes,
-            Instant expiresAt) {
-    }
+    record NewKey(
+            @NotBlank @Size(max = 100) String name,
+            @NotEmpty @Size(max = 4) List<@NotBlank String> scopes,
+            Instant expiresAt) {}
 
-    record KeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt) {
+    record KeyView(
+            String id,
+            String name,
+            String prefix,
+            List<String> scopes,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {
         static KeyView of(ApiKeyRepository.StoredKey key) {
-            return new KeyView(key.id().toString(), key.name(), key.prefix(),
-                    key.scopes().stream().map(Scope::wireName).sorted().toList(), key.createdAt(), key.expiresAt(),
-                    key.revokedAt(), key.lastUsedAt());
+            return new KeyView(
+                    key.id().toString(),
+                    key.name(),
+                    key.prefix(),
+                    key.scopes().stream().map(Scope::wireName).sorted().toList(),
+                    key.createdAt(),
+                    key.expiresAt(),
+                    key.revokedAt(),
+                    key.lastUsedAt());
         }
     }
 
-    record CreatedKeyView(String id, String key, String name, String prefix, List<String> scopes, Instant createdAt,
+    record CreatedKeyView(
+            String id,
+            String key,
+            String name,
+            String prefix,
+            List<String> scopes,
+            Instant createdAt,
             Instant expiresAt) {
         @Override
         public String toString() {
@@ -62,8 +82,7 @@ class ApiKeyController {
         }
     }
 
-    record KeyList(List<KeyView> apiKeys) {
-    }
+    record KeyList(List<KeyView> apiKeys) {}
 
     private final ApiKeys keys;
     private final AuditLog audit;
@@ -79,20 +98,34 @@ class ApiKeyController {
     CreatedKeyView create(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody NewKey request) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String name : request.scopes()) {
-            Scope scope = Scope.fromWireName(name).orElseThrow(() -> ApiProblem.invalidParameter("scopes",
-                    "Unknown scope '" + name + "'; use marketdata:read, analysis, trading or admin."));
+            Scope scope = Scope.fromWireName(name)
+                    .orElseThrow(() -> ApiProblem.invalidParameter(
+                            "scopes",
+                            "Unknown scope '" + name + "'; use marketdata:read, analysis, trading or admin."));
             if (!user.has(scope.minimumRole())) {
                 throw new ApiProblem(ProblemType.FORBIDDEN, "Your account cannot grant the scope '" + name + "'.");
             }
             scopes.add(scope);
         }
         ApiKeys.CreatedKey created = keys.create(user.id(), request.name().strip(), scopes, request.expiresAt());
-        audit.record(AuditEventType.API_KEY_CREATED, user.getName(), created.key().id().toString(),
-                Map.of("scopes", scopes.stream().map(Scope::wireName).sorted().toList().toString(),
-                        "prefix", created.key().prefix()));
+        audit.record(
+                AuditEventType.API_KEY_CREATED,
+                user.getName(),
+                created.key().id().toString(),
+                Map.of(
+                        "scopes",
+                        scopes.stream().map(Scope::wireName).sorted().toList().toString(),
+                        "prefix",
+                        created.key().prefix()));
         KeyView view = KeyView.of(created.key());
-        return new CreatedKeyView(view.id(), created.secret(), view.name(), view.prefix(), view.scopes(),
-                view.createdAt(), view.expiresAt());
+        return new CreatedKeyView(
+                view.id(),
+                created.secret(),
+                view.name(),
+                view.prefix(),
+                view.scopes(),
+                view.createdAt(),
+                view.expiresAt());
     }
 
     @GetMapping

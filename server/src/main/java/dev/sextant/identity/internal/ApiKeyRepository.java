@@ -21,16 +21,24 @@ import org.springframework.stereotype.Repository;
 class ApiKeyRepository {
 
     /** A stored key, without its hash. */
-    record StoredKey(UUID id, UserId userId, String name, String prefix, Set<Scope> scopes, Instant createdAt,
-            Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+    record StoredKey(
+            UUID id,
+            UserId userId,
+            String name,
+            String prefix,
+            Set<Scope> scopes,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {
 
         boolean isLive(Instant now) {
             return revokedAt == null && now.isBefore(expiresAt);
         }
     }
 
-    private static final String COLUMNS = "id, user_id, name, prefix, scopes, created_at, expires_at, revoked_at, "
-            + "last_used_at";
+    private static final String COLUMNS =
+            "id, user_id, name, prefix, scopes, created_at, expires_at, revoked_at, " + "last_used_at";
 
     private final JdbcClient jdbc;
 
@@ -40,58 +48,84 @@ class ApiKeyRepository {
 
     void insert(StoredKey key, String keyHash) {
         jdbc.sql("INSERT INTO api_key (id, user_id, name, prefix, key_hash, scopes, created_at, expires_at) "
-                + "VALUES (:id, :user, :name, :prefix, :hash, :scopes, :created, :expires)")
+                        + "VALUES (:id, :user, :name, :prefix, :hash, :scopes, :created, :expires)")
                 .param("id", key.id())
                 .param("user", key.userId().value())
                 .param("name", key.name())
                 .param("prefix", key.prefix())
                 .param("hash", keyHash)
-                .param("scopes", key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(",")))
+                .param(
+                        "scopes",
+                        key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(",")))
                 .param("created", Timestamp.from(key.createdAt()))
                 .param("expires", Timestamp.from(key.expiresAt()))
                 .update();
     }
 
     Optional<StoredKey> findByHash(String keyHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash").param("hash", keyHash)
-                .query(ApiKeyRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash")
+                .param("hash", keyHash)
+                .query(ApiKeyRepository::map)
+                .optional();
     }
 
     List<StoredKey> findByOwner(UserId owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE user_id = :user ORDER BY created_at, id")
-                .param("user", owner.value()).query(ApiKeyRepository::map).list();
+                .param("user", owner.value())
+                .query(ApiKeyRepository::map)
+                .list();
     }
 
     long countLive(UserId owner, Instant now) {
         return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE user_id = :user AND revoked_at IS NULL "
-                + "AND expires_at > :now").param("user", owner.value()).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                        + "AND expires_at > :now")
+                .param("user", owner.value())
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /** Revokes the key if it belongs to the owner; another user's key id changes nothing. */
     boolean revoke(UserId owner, UUID id, Instant now) {
         return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND user_id = :user "
-                + "AND revoked_at IS NULL")
-                .param("now", Timestamp.from(now)).param("id", id).param("user", owner.value()).update() == 1;
+                                + "AND revoked_at IS NULL")
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("user", owner.value())
+                        .update()
+                == 1;
     }
 
     Optional<String> hashOf(UserId owner, UUID id) {
         return jdbc.sql("SELECT key_hash FROM api_key WHERE id = :id AND user_id = :user")
-                .param("id", id).param("user", owner.value()).query(String.class).optional();
+                .param("id", id)
+                .param("user", owner.value())
+                .query(String.class)
+                .optional();
     }
 
     void touch(UUID id, Instant now) {
-        jdbc.sql("UPDATE api_key SET last_used_at = :now WHERE id = :id").param("now", Timestamp.from(now))
-                .param("id", id).update();
+        jdbc.sql("UPDATE api_key SET last_used_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     private static StoredKey map(ResultSet row, int n) throws SQLException {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(row.getString("scopes").split(",")).map(Scope::fromWireName)
+        Arrays.stream(row.getString("scopes").split(","))
+                .map(Scope::fromWireName)
                 .forEach(scope -> scope.ifPresent(scopes::add));
-        return new StoredKey(row.getObject("id", UUID.class), new UserId(row.getObject("user_id", UUID.class)),
-                row.getString("name"), row.getString("prefix"), scopes, instant(row, "created_at"),
-                instant(row, "expires_at"), instant(row, "revoked_at"), instant(row, "last_used_at"));
+        return new StoredKey(
+                row.getObject("id", UUID.class),
+                new UserId(row.getObject("user_id", UUID.class)),
+                row.getString("name"),
+                row.getString("prefix"),
+                scopes,
+                instant(row, "created_at"),
+                instant(row, "expires_at"),
+                instant(row, "revoked_at"),
+                instant(row, "last_used_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

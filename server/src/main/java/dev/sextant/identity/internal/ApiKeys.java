@@ -55,7 +55,9 @@ class ApiKeys {
     private final Mac prototype;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Optional<ApiKeyRepository.StoredKey>> byHash = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(UserDirectory.MAX_STALENESS).build();
+            .maximumSize(100_000)
+            .expireAfterWrite(UserDirectory.MAX_STALENESS)
+            .build();
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
     ApiKeys(ApiKeyRepository repository, SigningKey signingKey, Clock clock) throws GeneralSecurityException {
@@ -73,18 +75,28 @@ class ApiKeys {
         Instant now = clock.instant();
         Instant expiry = expiresAt != null ? expiresAt : now.plus(DEFAULT_LIFETIME);
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
-            throw ApiProblem.invalidParameter("expiresAt",
+            throw ApiProblem.invalidParameter(
+                    "expiresAt",
                     "'expiresAt' must be in the future and at most " + MAX_LIFETIME.toDays() + " days away.");
         }
         if (repository.countLive(owner, now) >= MAX_LIVE_KEYS_PER_USER) {
-            throw new ApiProblem(TOO_MANY_KEYS,
+            throw new ApiProblem(
+                    TOO_MANY_KEYS,
                     "An account can hold " + MAX_LIVE_KEYS_PER_USER + " live API keys; revoke one first.");
         }
         byte[] bits = new byte[32];
         random.nextBytes(bits);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-        ApiKeyRepository.StoredKey key = new ApiKeyRepository.StoredKey(UUID.randomUUID(), owner, name,
-                secret.substring(0, PREFIX.length() + 6), scopes, now, expiry, null, null);
+        ApiKeyRepository.StoredKey key = new ApiKeyRepository.StoredKey(
+                UUID.randomUUID(),
+                owner,
+                name,
+                secret.substring(0, PREFIX.length() + 6),
+                scopes,
+                now,
+                expiry,
+                null,
+                null);
         repository.insert(key, hash(secret));
         return new CreatedKey(key, secret);
     }
@@ -106,8 +118,8 @@ class ApiKeys {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<ApiKeyRepository.StoredKey> key = byHash.get(hash(secret), repository::findByHash)
-                .filter(found -> found.isLive(now));
+        Optional<ApiKeyRepository.StoredKey> key =
+                byHash.get(hash(secret), repository::findByHash).filter(found -> found.isLive(now));
         key.ifPresent(found -> recordUse(found.id(), now));
         return key;
     }

@@ -21,13 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-in, token refresh, sign-out and self-registration. */
 @RestController
-@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/v1/auth",
+        produces = MediaType.APPLICATION_JSON_VALUE,
         consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Authentication", description = "Sign in, refresh tokens, sign out.")
 class AuthController {
 
     // Bounds checked before any hashing, so that an oversized password costs nothing.
-    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
+    record LoginRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 1024) String password) {
         @Override
         public String toString() {
             return "LoginRequest[" + username + ", password=****]";
@@ -41,7 +45,9 @@ class AuthController {
         }
     }
 
-    record RegisterRequest(@NotBlank @Size(max = 64) String username, @Size(max = 254) String email,
+    record RegisterRequest(
+            @NotBlank @Size(max = 64) String username,
+            @Size(max = 254) String email,
             @NotBlank @Size(max = 1024) String password) {
         @Override
         public String toString() {
@@ -49,10 +55,14 @@ class AuthController {
         }
     }
 
-    record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType,
-            boolean passwordChangeRequired) {
+    record TokenResponse(
+            String accessToken, String refreshToken, long expiresIn, String tokenType, boolean passwordChangeRequired) {
         static TokenResponse of(AccountService.Tokens tokens) {
-            return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), "Bearer",
+            return new TokenResponse(
+                    tokens.accessToken(),
+                    tokens.refreshToken(),
+                    tokens.expiresIn(),
+                    "Bearer",
                     tokens.passwordChangeRequired());
         }
     }
@@ -70,7 +80,9 @@ class AuthController {
         }
     }
 
-    record SecondFactorRequest(@NotBlank @Size(max = 2000) String mfaToken, @NotBlank @Size(max = 20) String code) {
+    record SecondFactorRequest(
+            @NotBlank @Size(max = 2000) String mfaToken,
+            @NotBlank @Size(max = 20) String code) {
         @Override
         public String toString() {
             return "SecondFactorRequest[****]";
@@ -79,8 +91,9 @@ class AuthController {
 
     @PostMapping("/login")
     @PermitAll
-    @Operation(summary = "Sign in with username and password; answers the token pair, or with two-factor "
-            + "sign-in {mfaRequired: true, mfaToken} for POST /api/v1/auth/login/mfa")
+    @Operation(
+            summary = "Sign in with username and password; answers the token pair, or with two-factor "
+                    + "sign-in {mfaRequired: true, mfaToken} for POST /api/v1/auth/login/mfa")
     Object login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
         return switch (accounts.login(login.username(), login.password(), request.getRemoteAddr())) {
             case AccountService.Tokens tokens -> TokenResponse.of(tokens);
@@ -123,6 +136,9 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account (only when SEXTANT_REGISTRATION=open)")
     Map<String, String> register(@Valid @RequestBody RegisterRequest register) {
-        return Map.of("id", accounts.register(register.username(), register.email(), register.password()).toString());
+        return Map.of(
+                "id",
+                accounts.register(register.username(), register.email(), register.password())
+                        .toString());
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class ExplicitAccessRuleInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ExplicitAccessRuleInterceptor.class);
-    static final List<Class<? extends Annotation>> RULES = List.of(PreAuthorize.class, PermitAll.class,
-            RolesAllowed.class, DenyAll.class);
+    static final List<Class<? extends Annotation>> RULES =
+            List.of(PreAuthorize.class, PermitAll.class, RolesAllowed.class, DenyAll.class);
 
     private final ProblemWriter problems;
 
@@ -35,16 +35,21 @@ class ExplicitAccessRuleInterceptor implements HandlerInterceptor {
     }
 
     static boolean hasExplicitRule(HandlerMethod handler) {
-        return RULES.stream().anyMatch(rule -> AnnotatedElementUtils.hasAnnotation(handler.getMethod(), rule)
-                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), rule));
+        return RULES.stream()
+                .anyMatch(rule -> AnnotatedElementUtils.hasAnnotation(handler.getMethod(), rule)
+                        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), rule));
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        if (handler instanceof HandlerMethod method && method.getBeanType().getName().startsWith("dev.sextant.")
+        if (handler instanceof HandlerMethod method
+                && method.getBeanType().getName().startsWith("dev.sextant.")
                 && !hasExplicitRule(method)) {
-            log.error("Denied {} {}: {} states no access rule", request.getMethod(), request.getRequestURI(),
+            log.error(
+                    "Denied {} {}: {} states no access rule",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     method.getShortLogMessage());
             problems.write(request, response, ProblemType.FORBIDDEN, "This endpoint is not open to anyone.");
             return false;

@@ -1,9 +1,7 @@
 package dev.sextant.identity.internal;
 
 import dev.sextant.SextantApplication;
-import dev.sextant.identity.Role;
 import java.io.PrintStream;
-import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -19,16 +19,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sextant.identity")
-record IdentityProperties(@DefaultValue("") String jwtSecret, @NotNull @DefaultValue("15m") Duration accessTokenTtl,
-        @NotNull @DefaultValue("30d") Duration refreshTokenTtl, @Valid @NotNull @DefaultValue Lockout lockout) {
+record IdentityProperties(
+        @DefaultValue("") String jwtSecret,
+        @NotNull @DefaultValue("15m") Duration accessTokenTtl,
+        @NotNull @DefaultValue("30d") Duration refreshTokenTtl,
+        @Valid @NotNull @DefaultValue Lockout lockout) {
 
     /**
      * @param freeFailuresPerAccount failed logins on one username before each further one doubles the wait
      * @param freeFailuresPerAddress the same for one client address (higher: several users may share one)
      */
-    record Lockout(@Min(1) @DefaultValue("5") int freeFailuresPerAccount,
-            @Min(1) @DefaultValue("20") int freeFailuresPerAddress) {
-    }
+    record Lockout(
+            @Min(1) @DefaultValue("5") int freeFailuresPerAccount,
+            @Min(1) @DefaultValue("20") int freeFailuresPerAddress) {}
 
     @Override
     public String toString() {

@@ -17,7 +17,7 @@ class IdentitySecrets implements SecretSettingSource {
 
     @Override
     public List<SecretSetting> secretSettings() {
-        return List.of(new SecretSetting("SEXTANT_IDENTITY_JWT_SECRET", properties.jwtSecret(), true,
-                SigningKey.MIN_SECRET_LENGTH));
+        return List.of(new SecretSetting(
+                "SEXTANT_IDENTITY_JWT_SECRET", properties.jwtSecret(), true, SigningKey.MIN_SECRET_LENGTH));
     }
 }

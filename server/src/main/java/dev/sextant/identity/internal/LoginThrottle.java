@@ -22,11 +22,12 @@ class LoginThrottle {
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
-    private record Failures(int count, Instant blockedUntil) {
-    }
+    private record Failures(int count, Instant blockedUntil) {}
 
-    private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<String, Failures> failures = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
     private final Clock clock;
     private final int freePerAccount;
     private final int freePerAddress;

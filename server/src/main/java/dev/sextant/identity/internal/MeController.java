@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class MeController {
 
-    record Me(String id, String username, List<String> roles, boolean passwordChangeRequired) {
-    }
+    record Me(String id, String username, List<String> roles, boolean passwordChangeRequired) {}
 
-    record PasswordChange(@NotBlank @Size(max = 1024) String currentPassword,
+    record PasswordChange(
+            @NotBlank @Size(max = 1024) String currentPassword,
             @NotBlank @Size(max = 1024) String newPassword) {
         @Override
         public String toString() {
@@ -46,16 +46,20 @@ class MeController {
     @GetMapping
     @Operation(summary = "Who the access token belongs to")
     Me me(@AuthenticationPrincipal AuthenticatedUser user) {
-        boolean mustChange = directory.find(user.id()).map(Account::mustChangePassword).orElse(false);
-        return new Me(user.id().toString(), user.username(),
-                user.roles().stream().sorted().map(Role::wireName).toList(), mustChange);
+        boolean mustChange =
+                directory.find(user.id()).map(Account::mustChangePassword).orElse(false);
+        return new Me(
+                user.id().toString(),
+                user.username(),
+                user.roles().stream().sorted().map(Role::wireName).toList(),
+                mustChange);
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("isAuthenticated() and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
     @Operation(summary = "Change the password; every other session ends and a new token pair is returned")
-    AuthController.TokenResponse changePassword(@AuthenticationPrincipal AuthenticatedUser user,
-            @Valid @RequestBody PasswordChange change) {
+    AuthController.TokenResponse changePassword(
+            @AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody PasswordChange change) {
         return AuthController.TokenResponse.of(
                 accounts.changePassword(user.id(), change.currentPassword(), change.newPassword()));
     }

@@ -9,8 +9,7 @@ final class OneTimePasswords {
     private static final int LENGTH = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimePasswords() {
-    }
+    private OneTimePasswords() {}
 
     static String generate() {
         StringBuilder password = new StringBuilder(LENGTH);

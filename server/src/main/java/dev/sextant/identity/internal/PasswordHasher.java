@@ -19,8 +19,8 @@ class PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
 
-    private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
-            MEMORY_KIB, ITERATIONS);
+    private final Argon2PasswordEncoder encoder =
+            new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
     // Checked against when the account does not exist, so that the answer takes as long either way.
     // Made on first need: an argon2 hash at start-up would delay every server start.
     private volatile String decoy;

@@ -31,9 +31,12 @@ class PasswordPolicy {
 
     PasswordPolicy() {
         try (InputStream list = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
-            common = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+            common = new String(list.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +65,9 @@ class PasswordPolicy {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblem(WEAK_PASSWORD, "Choose another password: " + String.join("; ", problems) + ".",
+            throw new ApiProblem(
+                    WEAK_PASSWORD,
+                    "Choose another password: " + String.join("; ", problems) + ".",
                     Map.of("field", "password"));
         }
     }

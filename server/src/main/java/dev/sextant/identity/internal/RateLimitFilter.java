@@ -48,7 +48,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     enum RouteClass {
-        AUTH, MARKET_DATA, DEFAULT
+        AUTH,
+        MARKET_DATA,
+        DEFAULT
     }
 
     private final RateLimitProperties properties;
@@ -60,8 +62,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(RateLimitProperties properties, ProblemWriter problems, ObjectProvider<RedisClient> redis) {
         this.properties = properties;
         this.problems = problems;
-        this.perMinute = Map.of(RouteClass.AUTH, properties.authPerMinute(), RouteClass.MARKET_DATA,
-                properties.marketDataPerMinute(), RouteClass.DEFAULT, properties.defaultPerMinute());
+        this.perMinute = Map.of(
+                RouteClass.AUTH,
+                properties.authPerMinute(),
+                RouteClass.MARKET_DATA,
+                properties.marketDataPerMinute(),
+                RouteClass.DEFAULT,
+                properties.defaultPerMinute());
         this.configurations = new EnumMap<>(RouteClass.class);
         perMinute.forEach((route, requests) -> configurations.put(route, budget(requests)));
         RedisClient client = redis.getIfAvailable();
@@ -70,14 +77,23 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private static BucketConfiguration budget(int requests) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, WINDOW).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(requests)
+                        .refillGreedy(requests, WINDOW)
+                        .build())
                 .build();
     }
 
     private Function<String, Bucket> localBuckets() {
-        Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(200_000)
-                .expireAfterAccess(WINDOW.multipliedBy(10)).build();
-        return key -> local.get(key, k -> Bucket.builder().addLimit(configurationFor(k).getBandwidths()[0]).build());
+        Cache<String, Bucket> local = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(WINDOW.multipliedBy(10))
+                .build();
+        return key -> local.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(configurationFor(k).getBandwidths()[0])
+                        .build());
     }
 
     private Function<String, Bucket> redisBuckets(RedisClient client) {
@@ -107,7 +123,9 @@ class RateLimitFilter extends OncePerRequestFilter {
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException unavailable) {
             // Redis down: serve rather than refuse everyone; the health endpoint reports it.
-            log.warn("Rate limiting skipped for a request: {}", unavailable.getClass().getSimpleName());
+            log.warn(
+                    "Rate limiting skipped for a request: {}",
+                    unavailable.getClass().getSimpleName());
             chain.doFilter(request, response);
             return;
         }
@@ -120,8 +138,12 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, "Request budget exhausted: " + limit
-                + " requests a minute for this kind of request. Try again in " + retryAfter + " seconds.",
+        problems.write(
+                request,
+                response,
+                ProblemType.TOO_MANY_REQUESTS,
+                "Request budget exhausted: " + limit + " requests a minute for this kind of request. Try again in "
+                        + retryAfter + " seconds.",
                 Map.of("retryAfter", retryAfter));
     }
 
@@ -129,8 +151,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (path.startsWith("/api/v1/auth/")) {
             return RouteClass.AUTH;
         }
-        if (path.startsWith("/api/v1/quotes") || path.startsWith("/api/v1/bars") || path.startsWith(
-                "/api/v1/instruments") || path.startsWith("/api/v1/search")) {
+        if (path.startsWith("/api/v1/quotes")
+                || path.startsWith("/api/v1/bars")
+                || path.startsWith("/api/v1/instruments")
+                || path.startsWith("/api/v1/search")) {
             return RouteClass.MARKET_DATA;
         }
         return RouteClass.DEFAULT;
@@ -139,10 +163,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Whose budget: the API key's, the user's, or (signing in, or anonymous) the client address's. */
     private static String caller(HttpServletRequest request, RouteClass route) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (route != RouteClass.AUTH && authentication != null && authentication.isAuthenticated()
+        if (route != RouteClass.AUTH
+                && authentication != null
+                && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof dev.sextant.identity.AuthenticatedUser user) {
             return authentication.getDetails() instanceof TokenAuthenticationFilter.ApiKeyCredential key
-                    ? "key:" + key.keyId() : "user:" + user.getName();
+                    ? "key:" + key.keyId()
+                    : "user:" + user.getName();
         }
         return "addr:" + request.getRemoteAddr();
     }

@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sextant.ratelimit")
-record RateLimitProperties(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("30") int authPerMinute,
-        @Min(1) @DefaultValue("600") int marketDataPerMinute, @Min(1) @DefaultValue("300") int defaultPerMinute,
-        @DefaultValue("sextant") String namespace) {
-}
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @Min(1) @DefaultValue("30") int authPerMinute,
+        @Min(1) @DefaultValue("600") int marketDataPerMinute,
+        @Min(1) @DefaultValue("300") int defaultPerMinute,
+        @DefaultValue("sextant") String namespace) {}

@@ -22,18 +22,27 @@ class RecoveryCodeRepository {
         deleteAll(userId);
         for (String hash : hashes) {
             jdbc.sql("INSERT INTO recovery_code (id, user_id, code_hash) VALUES (:id, :user, :hash)")
-                    .param("id", UUID.randomUUID()).param("user", userId.value()).param("hash", hash).update();
+                    .param("id", UUID.randomUUID())
+                    .param("user", userId.value())
+                    .param("hash", hash)
+                    .update();
         }
     }
 
     /** Marks the code used if it is the account's and unused; one conditional update, so it works once. */
     boolean consume(UserId userId, String hash, Instant now) {
         return jdbc.sql("UPDATE recovery_code SET used_at = :now WHERE user_id = :user AND code_hash = :hash "
-                + "AND used_at IS NULL").param("now", Timestamp.from(now)).param("user", userId.value())
-                .param("hash", hash).update() == 1;
+                                + "AND used_at IS NULL")
+                        .param("now", Timestamp.from(now))
+                        .param("user", userId.value())
+                        .param("hash", hash)
+                        .update()
+                == 1;
     }
 
     void deleteAll(UserId userId) {
-        jdbc.sql("DELETE FROM recovery_code WHERE user_id = :user").param("user", userId.value()).update();
+        jdbc.sql("DELETE FROM recovery_code WHERE user_id = :user")
+                .param("user", userId.value())
+                .update();
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.stereotype.Repository;
 class RefreshTokenRepository {
 
     /** A stored token's standing. */
-    record StoredToken(UUID familyId, UserId userId, boolean used, boolean revoked, Instant expiresAt) {
-    }
+    record StoredToken(UUID familyId, UserId userId, boolean used, boolean revoked, Instant expiresAt) {}
 
     private final JdbcClient jdbc;
 
@@ -24,7 +23,7 @@ class RefreshTokenRepository {
 
     void insert(UUID familyId, UserId userId, String tokenHash, Instant issuedAt, Instant expiresAt) {
         jdbc.sql("INSERT INTO refresh_token (id, family_id, user_id, token_hash, issued_at, expires_at) "
-                + "VALUES (:id, :family, :user, :hash, :issued, :expires)")
+                        + "VALUES (:id, :family, :user, :hash, :issued, :expires)")
                 .param("id", UUID.randomUUID())
                 .param("family", familyId)
                 .param("user", userId.value())
@@ -40,27 +39,37 @@ class RefreshTokenRepository {
      */
     boolean markUsedIfLive(String tokenHash, Instant now) {
         return jdbc.sql("UPDATE refresh_token SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL "
-                + "AND revoked_at IS NULL AND expires_at > :now")
-                .param("now", Timestamp.from(now)).param("hash", tokenHash).update() == 1;
+                                + "AND revoked_at IS NULL AND expires_at > :now")
+                        .param("now", Timestamp.from(now))
+                        .param("hash", tokenHash)
+                        .update()
+                == 1;
     }
 
     Optional<StoredToken> find(String tokenHash) {
         return jdbc.sql("SELECT family_id, user_id, used_at, revoked_at, expires_at FROM refresh_token "
-                + "WHERE token_hash = :hash")
+                        + "WHERE token_hash = :hash")
                 .param("hash", tokenHash)
-                .query((row, n) -> new StoredToken(row.getObject("family_id", UUID.class),
-                        new UserId(row.getObject("user_id", UUID.class)), row.getTimestamp("used_at") != null,
-                        row.getTimestamp("revoked_at") != null, row.getTimestamp("expires_at").toInstant()))
+                .query((row, n) -> new StoredToken(
+                        row.getObject("family_id", UUID.class),
+                        new UserId(row.getObject("user_id", UUID.class)),
+                        row.getTimestamp("used_at") != null,
+                        row.getTimestamp("revoked_at") != null,
+                        row.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 
     int revokeFamily(UUID familyId, Instant now) {
         return jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
-                .param("now", Timestamp.from(now)).param("family", familyId).update();
+                .param("now", Timestamp.from(now))
+                .param("family", familyId)
+                .update();
     }
 
     int revokeAllOf(UserId userId, Instant now) {
         return jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
-                .param("now", Timestamp.from(now)).param("user", userId.value()).update();
+                .param("now", Timestamp.from(now))
+                .param("user", userId.value())
+                .update();
     }
 }

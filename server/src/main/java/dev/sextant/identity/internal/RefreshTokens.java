@@ -29,15 +29,12 @@ class RefreshTokens {
 
     /** The outcome of presenting a refresh token. */
     sealed interface Rotation {
-        record Rotated(UserId userId, String nextToken) implements Rotation {
-        }
+        record Rotated(UserId userId, String nextToken) implements Rotation {}
 
         /** A token that was already used: its family is now revoked. */
-        record Reused(UserId userId) implements Rotation {
-        }
+        record Reused(UserId userId) implements Rotation {}
 
-        record Invalid() implements Rotation {
-        }
+        record Invalid() implements Rotation {}
     }
 
     private final RefreshTokenRepository repository;
@@ -64,15 +61,20 @@ class RefreshTokens {
             RefreshTokenRepository.StoredToken stored = repository.find(hash).orElseThrow();
             return new Rotation.Rotated(stored.userId(), issue(stored.familyId(), stored.userId()));
         }
-        return repository.find(hash).<Rotation>map(stored -> {
-            if (stored.used()) {
-                int revoked = repository.revokeFamily(stored.familyId(), now);
-                log.warn("Refresh token reuse for user {}: revoked its family ({} live tokens)", stored.userId(),
-                        revoked);
-                return new Rotation.Reused(stored.userId());
-            }
-            return new Rotation.Invalid();
-        }).orElseGet(Rotation.Invalid::new);
+        return repository
+                .find(hash)
+                .<Rotation>map(stored -> {
+                    if (stored.used()) {
+                        int revoked = repository.revokeFamily(stored.familyId(), now);
+                        log.warn(
+                                "Refresh token reuse for user {}: revoked its family ({} live tokens)",
+                                stored.userId(),
+                                revoked);
+                        return new Rotation.Reused(stored.userId());
+                    }
+                    return new Rotation.Invalid();
+                })
+                .orElseGet(Rotation.Invalid::new);
     }
 
     /** Revokes the family of the given token (logout) and answers whose it was; unknown tokens change nothing. */
@@ -98,8 +100,8 @@ class RefreshTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

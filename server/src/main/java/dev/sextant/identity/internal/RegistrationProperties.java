@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sextant")
-record RegistrationProperties(@NotNull @DefaultValue("invite") RegistrationMode registration) {
+record RegistrationProperties(
+        @NotNull @DefaultValue("invite") RegistrationMode registration) {
 
     enum RegistrationMode {
-        OPEN, INVITE, CLOSED
+        OPEN,
+        INVITE,
+        CLOSED
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The HTTP security of the whole server. Stateless: no sessions and no cookies, so no CSRF
@@ -35,52 +35,85 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    static final String[] PUBLIC_PATHS = {"/", "/error", "/health", "/health/**", "/metrics", "/api/openapi.json",
-            "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**", "/api/v1/auth/**"};
+    static final String[] PUBLIC_PATHS = {
+        "/",
+        "/error",
+        "/health",
+        "/health/**",
+        "/metrics",
+        "/api/openapi.json",
+        "/api/openapi.json/**",
+        "/api/docs",
+        "/api/docs/**",
+        "/api/swagger-ui/**",
+        "/swagger-ui/**",
+        "/api/v1/auth/**"
+    };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens, ApiKeys apiKeys,
-            UserDirectory directory, ProblemWriter problems) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            AccessTokens accessTokens,
+            ApiKeys apiKeys,
+            UserDirectory directory,
+            ProblemWriter problems)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         // Sent only on requests that arrived over TLS (directly or via trusted proxy headers).
-                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new TokenAuthenticationFilter(accessTokens, apiKeys, directory, problems),
+                .addFilterBefore(
+                        new TokenAuthenticationFilter(accessTokens, apiKeys, directory, problems),
                         UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> {
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            problems.write(request, response, ProblemType.UNAUTHENTICATED,
+                            problems.write(
+                                    request,
+                                    response,
+                                    ProblemType.UNAUTHENTICATED,
                                     "Sign in first: send 'Authorization: Bearer <access token>'.");
                         })
                         .accessDeniedHandler((request, response, denied) -> {
-                            var authentication = org.springframework.security.core.context.SecurityContextHolder
-                                    .getContext().getAuthentication();
+                            var authentication =
+                                    org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                            .getAuthentication();
                             if (holds(authentication, TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)) {
-                                problems.write(request, response, IdentityProblems.PASSWORD_CHANGE_REQUIRED,
+                                problems.write(
+                                        request,
+                                        response,
+                                        IdentityProblems.PASSWORD_CHANGE_REQUIRED,
                                         "Set a new password first: POST /api/v1/me/password.");
                             } else if (holds(authentication, TokenAuthenticationFilter.TWO_FACTOR_REQUIRED)) {
-                                problems.write(request, response, IdentityProblems.TWO_FACTOR_REQUIRED,
+                                problems.write(
+                                        request,
+                                        response,
+                                        IdentityProblems.TWO_FACTOR_REQUIRED,
                                         "Administrators must turn on two-factor sign-in first: "
                                                 + "POST /api/v1/me/2fa/setup, then /api/v1/me/2fa/enable.");
                             } else {
-                                problems.write(request, response, ProblemType.FORBIDDEN,
+                                problems.write(
+                                        request,
+                                        response,
+                                        ProblemType.FORBIDDEN,
                                         "Your account is not allowed to do this.");
                             }
                         }))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers(PUBLIC_PATHS)
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated());
         return http.build();
     }
 

@@ -29,8 +29,8 @@ class SigningKey {
         String configured = properties.jwtSecret();
         if (!configured.isBlank()) {
             if (configured.length() < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("SEXTANT_IDENTITY_JWT_SECRET must have at least " + MIN_SECRET_LENGTH
-                        + " characters");
+                throw new IllegalStateException(
+                        "SEXTANT_IDENTITY_JWT_SECRET must have at least " + MIN_SECRET_LENGTH + " characters");
             }
             this.key = configured.getBytes(StandardCharsets.UTF_8);
         } else {
@@ -48,7 +48,8 @@ class SigningKey {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     // another process created it first: read theirs

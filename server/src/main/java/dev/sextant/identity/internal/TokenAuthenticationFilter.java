@@ -1,18 +1,18 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.Scope;
 import dev.sextant.platform.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Scope;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,20 +36,20 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     static final String TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
     /** Held by requests authenticated with an API key rather than a signed-in session. */
     static final String API_KEY = "API_KEY";
+
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
     /** Authentication details of a request made with an API key: which key, for per-key budgets. */
-    record ApiKeyCredential(java.util.UUID keyId) {
-    }
+    record ApiKeyCredential(java.util.UUID keyId) {}
 
     private final AccessTokens accessTokens;
     private final ApiKeys apiKeys;
     private final UserDirectory directory;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory,
-            ProblemWriter problems) {
+    TokenAuthenticationFilter(
+            AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory, ProblemWriter problems) {
         this.accessTokens = accessTokens;
         this.apiKeys = apiKeys;
         this.directory = directory;
@@ -77,8 +77,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, "Send the access token as 'Authorization: Bearer <token>'.");
                 return;
             }
-            account = accessTokens.verify(header.substring(BEARER.length()).strip())
-                    .flatMap(claims -> directory.find(claims.userId())
+            account = accessTokens
+                    .verify(header.substring(BEARER.length()).strip())
+                    .flatMap(claims -> directory
+                            .find(claims.userId())
                             .filter(found -> found.securityVersion() == claims.securityVersion()));
             if (account.isEmpty()) {
                 refuse(request, response, "The access token is invalid or expired. Refresh it or sign in again.");
@@ -95,8 +97,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             authorities = authorities(account.get(), key.get().scopes(), true);
             credential = new ApiKeyCredential(key.get().id());
         }
-        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-                account.get().toUser(), null, authorities);
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(account.get().toUser(), null, authorities);
         authentication.setDetails(credential);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
@@ -116,7 +118,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         AuthenticatedUser user = account.toUser();
         List<GrantedAuthority> authorities = new ArrayList<>();
         user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        scopes.stream().filter(scope -> user.has(scope.minimumRole()))
+        scopes.stream()
+                .filter(scope -> user.has(scope.minimumRole()))
                 .forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
         if (viaApiKey) {
             authorities.add(new SimpleGrantedAuthority(API_KEY));

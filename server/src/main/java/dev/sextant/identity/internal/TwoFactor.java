@@ -51,8 +51,14 @@ class TwoFactor {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TwoFactor(Vault vault, AccountRepository accounts, RecoveryCodeRepository recoveryCodes, KeyedHash keyedHash,
-            UserDirectory directory, AuditLog audit, Clock clock) {
+    TwoFactor(
+            Vault vault,
+            AccountRepository accounts,
+            RecoveryCodeRepository recoveryCodes,
+            KeyedHash keyedHash,
+            UserDirectory directory,
+            AuditLog audit,
+            Clock clock) {
         this.vault = vault;
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
@@ -71,11 +77,13 @@ class TwoFactor {
     /** Confirms the pending secret with a code from the app; answers the recovery codes, shown only now. */
     @Transactional
     List<String> enable(Account account, String code) {
-        String pending = vault.reveal(account.id().value(), PENDING_PURPOSE, SECRET_NAME).orElseThrow(() ->
-                new ApiProblem(NOT_SET_UP, "Start with POST /api/v1/me/2fa/setup."));
+        String pending = vault.reveal(account.id().value(), PENDING_PURPOSE, SECRET_NAME)
+                .orElseThrow(() -> new ApiProblem(NOT_SET_UP, "Start with POST /api/v1/me/2fa/setup."));
         OptionalLong step = Totp.verify(pending, code, clock.instant(), 0);
         if (step.isEmpty()) {
-            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "That code is not valid; check the app's clock.",
+            throw new ApiProblem(
+                    IdentityProblems.INVALID_CREDENTIALS,
+                    "That code is not valid; check the app's clock.",
                     Map.of("field", "code"));
         }
         replaceSecret(account.id(), PURPOSE, pending);
@@ -85,9 +93,13 @@ class TwoFactor {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             codes.add(newRecoveryCode());
         }
-        recoveryCodes.replaceAll(account.id(), codes.stream().map(this::hashRecoveryCode).toList());
+        recoveryCodes.replaceAll(
+                account.id(), codes.stream().map(this::hashRecoveryCode).toList());
         directory.evict(account.id());
-        audit.record(AuditEventType.TWO_FACTOR_ENABLED, account.id().toString(), account.id().toString());
+        audit.record(
+                AuditEventType.TWO_FACTOR_ENABLED,
+                account.id().toString(),
+                account.id().toString());
         return codes;
     }
 
@@ -97,14 +109,17 @@ class TwoFactor {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Two-factor sign-in is mandatory for administrators.");
         }
         if (!account.totpEnabled() || !verify(account, code)) {
-            throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.",
-                    Map.of("field", "code"));
+            throw new ApiProblem(
+                    IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.", Map.of("field", "code"));
         }
         deleteSecret(account.id(), PURPOSE);
         recoveryCodes.deleteAll(account.id());
         accounts.setTotp(account.id(), false, 0, clock.instant());
         directory.evict(account.id());
-        audit.record(AuditEventType.TWO_FACTOR_DISABLED, account.id().toString(), account.id().toString());
+        audit.record(
+                AuditEventType.TWO_FACTOR_DISABLED,
+                account.id().toString(),
+                account.id().toString());
     }
 
     /** A current TOTP code not used before, or an unused recovery code. */
@@ -124,7 +139,10 @@ class TwoFactor {
         }
         boolean recovered = recoveryCodes.consume(account.id(), hashRecoveryCode(trimmed), clock.instant());
         if (recovered) {
-            audit.record(AuditEventType.RECOVERY_CODE_USED, account.id().toString(), account.id().toString());
+            audit.record(
+                    AuditEventType.RECOVERY_CODE_USED,
+                    account.id().toString(),
+                    account.id().toString());
         }
         return recovered;
     }
@@ -141,7 +159,8 @@ class TwoFactor {
     }
 
     private String hashRecoveryCode(String code) {
-        return keyedHash.hash(RECOVERY_DOMAIN, code.toLowerCase(Locale.ROOT).replace("-", "").replace(" ", ""));
+        return keyedHash.hash(
+                RECOVERY_DOMAIN, code.toLowerCase(Locale.ROOT).replace("-", "").replace(" ", ""));
     }
 
     private void replaceSecret(UserId owner, String purpose, String secret) {
@@ -150,7 +169,8 @@ class TwoFactor {
     }
 
     private void deleteSecret(UserId owner, String purpose) {
-        vault.list(owner.value()).stream().filter(s -> s.purpose().equals(purpose))
+        vault.list(owner.value()).stream()
+                .filter(s -> s.purpose().equals(purpose))
                 .forEach(s -> vault.delete(owner.value(), s.id()));
     }
 }

@@ -69,7 +69,8 @@ class TwoFactorController {
 
     private Account account(AuthenticatedUser user) {
         directory.evict(user.id());
-        return directory.find(user.id()).orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN,
-                "The account no longer exists."));
+        return directory
+                .find(user.id())
+                .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN, "The account no longer exists."));
     }
 }

@@ -18,8 +18,10 @@ class UserDirectory {
     static final Duration MAX_STALENESS = Duration.ofSeconds(5);
 
     private final AccountRepository accounts;
-    private final Cache<UserId, Optional<Account>> cache = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(MAX_STALENESS).build();
+    private final Cache<UserId, Optional<Account>> cache = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(MAX_STALENESS)
+            .build();
 
     UserDirectory(AccountRepository accounts) {
         this.accounts = accounts;

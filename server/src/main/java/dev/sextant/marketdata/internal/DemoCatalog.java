@@ -18,8 +18,7 @@ final class DemoCatalog {
     private static final LocalDate US_START = LocalDate.of(2012, 1, 3);
     private static final LocalDate CRYPTO_START = LocalDate.of(2018, 1, 1);
 
-    private DemoCatalog() {
-    }
+    private DemoCatalog() {}
 
     static List<DemoInstrument> instruments() {
         return List.of(
@@ -51,8 +50,7 @@ final class DemoCatalog {
                 us("SPY", "SPDR S&P 500 ETF Trust", "NYSE Arca", ETF, 127, 0.11, 0.161, 1.00, 80e6),
                 us("QQQ", "Invesco QQQ Trust", "NASDAQ", ETF, 56, 0.15, 0.22, 1.15, 45e6),
                 us("IWM", "iShares Russell 2000 ETF", "NYSE Arca", ETF, 74, 0.07, 0.23, 1.15, 25e6),
-                us("DIA", "SPDR Dow Jones Industrial Average ETF Trust", "NYSE Arca", ETF, 122, 0.09, 0.16,
-                        0.95, 4e6),
+                us("DIA", "SPDR Dow Jones Industrial Average ETF Trust", "NYSE Arca", ETF, 122, 0.09, 0.16, 0.95, 4e6),
                 us("GLD", "SPDR Gold Shares", "NYSE Arca", ETF, 155, 0.03, 0.15, 0.05, 8e6),
                 us("TLT", "iShares 20+ Year Treasury Bond ETF", "NASDAQ", ETF, 120, 0.00, 0.14, -0.20, 15e6),
                 us("^GSPC", "S&P 500 Index", "SNP", INDEX, 1277, 0.11, 0.16, 1.00, 3e9),
@@ -64,15 +62,53 @@ final class DemoCatalog {
                 crypto("DOGE-USD", "Dogecoin USD", CRYPTO_START, 0.009, 0.30, 1.20, 1.10, 5e9, 5));
     }
 
-    private static DemoInstrument us(String symbol, String name, String exchange, AssetClass assetClass,
-            double firstPrice, double drift, double volatility, double beta, double dailyVolume) {
-        return new DemoInstrument(symbol, name, exchange, assetClass, TradingSession.US_EQUITY, US_START, firstPrice,
-                drift, volatility, beta, dailyVolume, 2);
+    private static DemoInstrument us(
+            String symbol,
+            String name,
+            String exchange,
+            AssetClass assetClass,
+            double firstPrice,
+            double drift,
+            double volatility,
+            double beta,
+            double dailyVolume) {
+        return new DemoInstrument(
+                symbol,
+                name,
+                exchange,
+                assetClass,
+                TradingSession.US_EQUITY,
+                US_START,
+                firstPrice,
+                drift,
+                volatility,
+                beta,
+                dailyVolume,
+                2);
     }
 
-    private static DemoInstrument crypto(String symbol, String name, LocalDate firstDay, double firstPrice,
-            double drift, double volatility, double beta, double dailyVolume, int decimals) {
-        return new DemoInstrument(symbol, name, "CCC", CRYPTO, TradingSession.CRYPTO, firstDay, firstPrice, drift,
-                volatility, beta, dailyVolume, decimals);
+    private static DemoInstrument crypto(
+            String symbol,
+            String name,
+            LocalDate firstDay,
+            double firstPrice,
+            double drift,
+            double volatility,
+            double beta,
+            double dailyVolume,
+            int decimals) {
+        return new DemoInstrument(
+                symbol,
+                name,
+                "CCC",
+                CRYPTO,
+                TradingSession.CRYPTO,
+                firstDay,
+                firstPrice,
+                drift,
+                volatility,
+                beta,
+                dailyVolume,
+                decimals);
     }
 }

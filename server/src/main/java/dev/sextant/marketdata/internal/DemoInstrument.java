@@ -17,8 +17,18 @@ import java.time.LocalDate;
  * @param dailyVolume typical volume of one session
  * @param decimals price decimals quoted
  */
-record DemoInstrument(String symbol, String name, String exchange, AssetClass assetClass, TradingSession session,
-        LocalDate firstDay, double firstPrice, double drift, double volatility, double beta, double dailyVolume,
+record DemoInstrument(
+        String symbol,
+        String name,
+        String exchange,
+        AssetClass assetClass,
+        TradingSession session,
+        LocalDate firstDay,
+        double firstPrice,
+        double drift,
+        double volatility,
+        double beta,
+        double dailyVolume,
         int decimals) {
 
     static final String PROVIDER = "demo";

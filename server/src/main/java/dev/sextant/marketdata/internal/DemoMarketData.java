@@ -2,7 +2,6 @@ package dev.sextant.marketdata.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -36,8 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 class DemoMarketData implements MarketDataService {
 
-    private record HistoryKey(String symbol, LocalDate lastDay) {
-    }
+    private record HistoryKey(String symbol, LocalDate lastDay) {}
 
     private final InstrumentRepository repository;
     private final Clock clock;
@@ -52,10 +50,16 @@ class DemoMarketData implements MarketDataService {
         this.limits = limits;
         this.models = DemoCatalog.instruments().stream()
                 .collect(Collectors.toUnmodifiableMap(DemoInstrument::symbol, DemoPriceModel::new));
-        this.histories = Caffeine.newBuilder().maximumSize(256).expireAfterAccess(Duration.ofHours(6))
-                .recordStats().build();
-        this.catalog = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1))
-                .recordStats().build();
+        this.histories = Caffeine.newBuilder()
+                .maximumSize(256)
+                .expireAfterAccess(Duration.ofHours(6))
+                .recordStats()
+                .build();
+        this.catalog = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .recordStats()
+                .build();
     }
 
     /** The caches behind this service, for the health report. */
@@ -66,8 +70,10 @@ class DemoMarketData implements MarketDataService {
     @Override
     public List<Instrument> instruments() {
         // Sorted here, not by the database: collations differ between H2 and PostgreSQL.
-        return repository.findAll().stream().filter(i -> models.containsKey(i.symbol()))
-                .sorted(Comparator.comparing(Instrument::symbol)).toList();
+        return repository.findAll().stream()
+                .filter(i -> models.containsKey(i.symbol()))
+                .sorted(Comparator.comparing(Instrument::symbol))
+                .toList();
     }
 
     @Override
@@ -79,12 +85,12 @@ class DemoMarketData implements MarketDataService {
     @Override
     public List<Instrument> search(String text, int limit) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);
-        record Match(Instrument instrument, int rank) {
-        }
+        record Match(Instrument instrument, int rank) {}
         return instruments().stream()
                 .map(instrument -> new Match(instrument, rank(instrument, wanted)))
                 .filter(match -> match.rank() >= 0)
-                .sorted(Comparator.comparingInt(Match::rank).thenComparing(match -> match.instrument().symbol()))
+                .sorted(Comparator.comparingInt(Match::rank)
+                        .thenComparing(match -> match.instrument().symbol()))
                 .limit(limit)
                 .map(Match::instrument)
                 .toList();
@@ -108,10 +114,13 @@ class DemoMarketData implements MarketDataService {
 
     @Override
     public List<Quote> quotes(List<String> symbols) {
-        List<String> unknown = symbols.stream().filter(s -> instrument(s).isEmpty()).distinct().toList();
+        List<String> unknown =
+                symbols.stream().filter(s -> instrument(s).isEmpty()).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblem(MarketDataProblems.UNKNOWN_SYMBOL,
-                    "Unknown symbols: " + String.join(", ", unknown) + ". GET /api/v1/instruments lists the known ones.",
+            throw new ApiProblem(
+                    MarketDataProblems.UNKNOWN_SYMBOL,
+                    "Unknown symbols: " + String.join(", ", unknown)
+                            + ". GET /api/v1/instruments lists the known ones.",
                     Map.of("symbols", unknown));
         }
         return symbols.stream().map(this::quote).toList();
@@ -120,7 +129,8 @@ class DemoMarketData implements MarketDataService {
     @Override
     public BarSeries bars(BarRequest request) {
         if (request.from().isAfter(request.to())) {
-            throw new ApiProblem(MarketDataProblems.INVALID_RANGE,
+            throw new ApiProblem(
+                    MarketDataProblems.INVALID_RANGE,
                     "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
                     Map.of("parameter", "from"));
         }
@@ -128,20 +138,26 @@ class DemoMarketData implements MarketDataService {
         DemoInstrument instrument = model.instrument();
         OhlcvSeries bars = switch (request.interval()) {
             case ONE_DAY -> dailyBars(model, request.from(), request.to());
-            case ONE_WEEK -> periodBars(dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()),
-                    day -> day.with(DayOfWeek.MONDAY));
-            case ONE_MONTH -> periodBars(dailyBars(model, request.from().withDayOfMonth(1), request.to()),
-                    day -> day.with(TemporalAdjusters.firstDayOfMonth()));
+            case ONE_WEEK ->
+                periodBars(
+                        dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()),
+                        day -> day.with(DayOfWeek.MONDAY));
+            case ONE_MONTH ->
+                periodBars(
+                        dailyBars(model, request.from().withDayOfMonth(1), request.to()),
+                        day -> day.with(TemporalAdjusters.firstDayOfMonth()));
             default -> intradayBars(model, request);
         };
         return new BarSeries(instrument.symbol(), request.interval(), DemoInstrument.PROVIDER, true, bars);
     }
 
     private DemoPriceModel requireModel(String symbol) {
-        return instrument(symbol).map(i -> models.get(i.symbol())).orElseThrow(() -> new ApiProblem(
-                MarketDataProblems.UNKNOWN_SYMBOL,
-                "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
-                Map.of("symbol", symbol)));
+        return instrument(symbol)
+                .map(i -> models.get(i.symbol()))
+                .orElseThrow(() -> new ApiProblem(
+                        MarketDataProblems.UNKNOWN_SYMBOL,
+                        "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
+                        Map.of("symbol", symbol)));
     }
 
     /** The last session that has closed at {@code now}. */
@@ -168,7 +184,9 @@ class DemoMarketData implements MarketDataService {
         OhlcvSeries days = history.bars();
         LocalDate today = session.dateAt(now);
         Instant open = session.openOf(today);
-        boolean inSession = session.isTradingDay(today) && !now.isBefore(open) && now.isBefore(session.closeOf(today))
+        boolean inSession = session.isTradingDay(today)
+                && !now.isBefore(open)
+                && now.isBefore(session.closeOf(today))
                 && !today.isBefore(instrument.firstDay());
 
         double price;
@@ -178,19 +196,24 @@ class DemoMarketData implements MarketDataService {
             int minutesDone = (int) Duration.between(open, now).toMinutes();
             double[] last = new double[1];
             double rawPrevious = days.isEmpty() ? instrument.firstPrice() : history.rawCloses()[days.size() - 1];
-            model.session(today, rawPrevious, (k, o, h, l, c, v) -> {
-                if (k == 0 && minutesDone == 0) {
-                    last[0] = o;
-                } else if (k == minutesDone - 1) {
-                    last[0] = c;
-                }
-            }, new double[session.minutes() + 1]);
+            model.session(
+                    today,
+                    rawPrevious,
+                    (k, o, h, l, c, v) -> {
+                        if (k == 0 && minutesDone == 0) {
+                            last[0] = o;
+                        } else if (k == minutesDone - 1) {
+                            last[0] = c;
+                        }
+                    },
+                    new double[session.minutes() + 1]);
             price = last[0];
             previousClose = days.isEmpty() ? price : days.close(days.size() - 1);
             time = open.plusSeconds(60L * minutesDone);
         } else {
             if (days.isEmpty()) {
-                throw new ApiProblem(MarketDataProblems.NO_DATA,
+                throw new ApiProblem(
+                        MarketDataProblems.NO_DATA,
                         instrument.symbol() + " has no prices before " + instrument.firstDay() + ".");
             }
             int last = days.size() - 1;
@@ -202,8 +225,17 @@ class DemoMarketData implements MarketDataService {
         double change = Math.rint((price - previousClose) * scale) / scale;
         double changePercent = Math.rint((price - previousClose) / previousClose * 100 * 10_000) / 10_000;
         // The demo market computes on request: every quote is fresh.
-        return new Quote(instrument.symbol(), price, change, changePercent, "USD", time, DemoInstrument.PROVIDER,
-                true, now, false);
+        return new Quote(
+                instrument.symbol(),
+                price,
+                change,
+                changePercent,
+                "USD",
+                time,
+                DemoInstrument.PROVIDER,
+                true,
+                now,
+                false);
     }
 
     private OhlcvSeries dailyBars(DemoPriceModel model, LocalDate from, LocalDate to) {
@@ -269,7 +301,8 @@ class DemoMarketData implements MarketDataService {
             double previousClose;
             if (day.isAfter(lastClosed)) {
                 // Today's session, still running or not yet open: only its finished minutes count.
-                minutesDone = (int) Math.max(0, Duration.between(session.openOf(day), now).toMinutes());
+                minutesDone = (int)
+                        Math.max(0, Duration.between(session.openOf(day), now).toMinutes());
                 double[] raw = history.rawCloses();
                 previousClose = raw.length == 0 ? instrument.firstPrice() : raw[raw.length - 1];
             } else {
@@ -280,9 +313,11 @@ class DemoMarketData implements MarketDataService {
             if (minutesDone == 0) {
                 continue;
             }
-            model.session(day, previousClose,
-                    new BarAggregator(bars, session.openOf(day).getEpochSecond(), minutesPerBar, session.minutes(),
-                            minutesDone),
+            model.session(
+                    day,
+                    previousClose,
+                    new BarAggregator(
+                            bars, session.openOf(day).getEpochSecond(), minutesPerBar, session.minutes(), minutesDone),
                     path);
         }
         return bars.build();
@@ -290,9 +325,11 @@ class DemoMarketData implements MarketDataService {
 
     private void requireWithinLimit(long bars) {
         if (bars > limits.maxBarsPerResponse()) {
-            throw new ApiProblem(MarketDataProblems.TOO_MANY_BARS, "This request would return about " + bars
-                    + " bars; the limit is " + limits.maxBarsPerResponse()
-                    + ". Narrow 'from' and 'to' or choose a longer interval.",
+            throw new ApiProblem(
+                    MarketDataProblems.TOO_MANY_BARS,
+                    "This request would return about " + bars
+                            + " bars; the limit is " + limits.maxBarsPerResponse()
+                            + ". Narrow 'from' and 'to' or choose a longer interval.",
                     Map.of("limit", limits.maxBarsPerResponse()));
         }
     }
@@ -321,8 +358,8 @@ class DemoMarketData implements MarketDataService {
         private double close;
         private double volume;
 
-        BarAggregator(OhlcvSeries.Builder out, long sessionOpen, int minutesPerBar, int sessionMinutes,
-                int minutesDone) {
+        BarAggregator(
+                OhlcvSeries.Builder out, long sessionOpen, int minutesPerBar, int sessionMinutes, int minutesDone) {
             this.out = out;
             this.sessionOpen = sessionOpen;
             this.minutesPerBar = minutesPerBar;

@@ -61,8 +61,8 @@ final class DemoPriceModel {
         this.factorVolatility = crypto ? CRYPTO_FACTOR_VOLATILITY : US_FACTOR_VOLATILITY;
         this.factorSeed = crypto ? CRYPTO_FACTOR_SEED : US_FACTOR_SEED;
         double systematic = instrument.beta() * factorVolatility;
-        this.idiosyncraticVolatility = Math.sqrt(Math.max(
-                instrument.volatility() * instrument.volatility() - systematic * systematic, 0.0001));
+        this.idiosyncraticVolatility = Math.sqrt(
+                Math.max(instrument.volatility() * instrument.volatility() - systematic * systematic, 0.0001));
         this.scale = Math.pow(10, instrument.decimals());
         this.tick = 1 / scale;
         this.volumeShape = volumeShape(session.minutes(), crypto);
@@ -74,7 +74,8 @@ final class DemoPriceModel {
 
     /** Every session from the instrument's first day to {@code lastDay}, inclusive. */
     DailyHistory history(LocalDate lastDay) {
-        int expected = (int) Math.max(0, lastDay.toEpochDay() - instrument.firstDay().toEpochDay() + 1);
+        int expected =
+                (int) Math.max(0, lastDay.toEpochDay() - instrument.firstDay().toEpochDay() + 1);
         OhlcvSeries.Builder bars = OhlcvSeries.builder(expected);
         double[] rawCloses = new double[Math.max(expected, 1)];
         DailyBar day = new DailyBar();
@@ -87,8 +88,8 @@ final class DemoPriceModel {
             day.reset();
             previousClose = session(d, previousClose, day, path);
             rawCloses[bars.size()] = previousClose;
-            bars.add(d.atStartOfDay(ZoneOffset.UTC).toEpochSecond(), day.open, day.high, day.low, day.close,
-                    day.volume);
+            bars.add(
+                    d.atStartOfDay(ZoneOffset.UTC).toEpochSecond(), day.open, day.high, day.low, day.close, day.volume);
         }
         return new DailyHistory(bars.build(), Arrays.copyOf(rawCloses, bars.size()));
     }
@@ -110,8 +111,8 @@ final class DemoPriceModel {
         double logGrowth = instrument.drift() - 0.5 * instrument.volatility() * instrument.volatility();
         double logClose = logPrevious + logGrowth / session.tradingDaysPerYear() + surprise;
         double logOpen = session.hasOvernightGap() ? logPrevious + OVERNIGHT_SHARE * surprise : logPrevious;
-        double dayVolume = instrument.dailyVolume() * Math.exp(0.3 * random.nextGaussian())
-                * (1 + 8 * Math.abs(surprise));
+        double dayVolume =
+                instrument.dailyVolume() * Math.exp(0.3 * random.nextGaussian()) * (1 + 8 * Math.abs(surprise));
 
         // Brownian bridge: a random walk pinned to the open at minute 0 and the close at the last minute.
         final double minuteVolatility = instrument.volatility() / perSession / Math.sqrt(minutes);
@@ -128,10 +129,14 @@ final class DemoPriceModel {
         for (int k = 0; k < minutes; k++) {
             double open = Math.max(round(path[k]), tick);
             double close = Math.max(round(path[k + 1]), tick);
-            double high = Math.max(round(Math.max(path[k], path[k + 1])
-                    * (1 + WICK * minuteVolatility * random.nextDouble())), Math.max(open, close));
-            double low = Math.max(tick, Math.min(round(Math.min(path[k], path[k + 1])
-                    * (1 - WICK * minuteVolatility * random.nextDouble())), Math.min(open, close)));
+            double high = Math.max(
+                    round(Math.max(path[k], path[k + 1]) * (1 + WICK * minuteVolatility * random.nextDouble())),
+                    Math.max(open, close));
+            double low = Math.max(
+                    tick,
+                    Math.min(
+                            round(Math.min(path[k], path[k + 1]) * (1 - WICK * minuteVolatility * random.nextDouble())),
+                            Math.min(open, close)));
             double volume = Math.rint(dayVolume * volumeShape[k] * (0.5 + random.nextDouble()));
             sink.minute(k, open, high, low, close, volume);
         }

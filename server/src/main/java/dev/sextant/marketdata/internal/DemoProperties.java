@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether start-up adds the demo instruments to the catalog (it never removes them)
  */
 @ConfigurationProperties("sextant.demo")
-record DemoProperties(@DefaultValue("true") boolean enabled) {
-}
+record DemoProperties(@DefaultValue("true") boolean enabled) {}

@@ -25,7 +25,8 @@ class InstrumentRepository {
     }
 
     List<Instrument> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM instrument ORDER BY symbol").query(InstrumentRepository::map)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM instrument ORDER BY symbol")
+                .query(InstrumentRepository::map)
                 .list();
     }
 
@@ -45,8 +46,9 @@ class InstrumentRepository {
             return false;
         }
         try {
-            jdbc.sql("INSERT INTO instrument (" + COLUMNS + ", created_at) "
-                    + "VALUES (:symbol, :name, :exchange, :assetClass, :currency, :provider, :demo, :createdAt)")
+            jdbc.sql(
+                            "INSERT INTO instrument (" + COLUMNS + ", created_at) "
+                                    + "VALUES (:symbol, :name, :exchange, :assetClass, :currency, :provider, :demo, :createdAt)")
                     .param("symbol", instrument.symbol())
                     .param("name", instrument.name())
                     .param("exchange", instrument.exchange())
@@ -63,8 +65,13 @@ class InstrumentRepository {
     }
 
     private static Instrument map(ResultSet row, int rowNumber) throws SQLException {
-        return new Instrument(row.getString("symbol"), row.getString("name"), row.getString("exchange"),
-                AssetClass.valueOf(row.getString("asset_class")), row.getString("currency"),
-                row.getString("provider"), row.getBoolean("demo"));
+        return new Instrument(
+                row.getString("symbol"),
+                row.getString("name"),
+                row.getString("exchange"),
+                AssetClass.valueOf(row.getString("asset_class")),
+                row.getString("currency"),
+                row.getString("provider"),
+                row.getBoolean("demo"));
     }
 }

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,37 +52,42 @@ class MarketDataController {
         this.clock = clock;
     }
 
-    record InstrumentsResponse(List<Instrument> instruments) {
-    }
+    record InstrumentsResponse(List<Instrument> instruments) {}
 
     record SearchResult(String symbol, String name, String exchange, AssetClass assetClass, List<String> providers) {
         static SearchResult of(Instrument instrument) {
-            return new SearchResult(instrument.symbol(), instrument.name(), instrument.exchange(),
-                    instrument.assetClass(), List.of(instrument.provider()));
+            return new SearchResult(
+                    instrument.symbol(),
+                    instrument.name(),
+                    instrument.exchange(),
+                    instrument.assetClass(),
+                    List.of(instrument.provider()));
         }
     }
 
-    record SearchResponse(List<SearchResult> results) {
-    }
+    record SearchResponse(List<SearchResult> results) {}
 
-    record QuotesRequest(List<String> symbols) {
-    }
+    record QuotesRequest(List<String> symbols) {}
 
-    record QuotesResponse(List<Quote> quotes) {
-    }
+    record QuotesResponse(List<Quote> quotes) {}
 
     /** One bar on the wire; volume is written as an integer when it is one. */
-    record BarJson(Instant time, double open, double high, double low, double close, Number volume) {
-    }
+    record BarJson(Instant time, double open, double high, double low, double close, Number volume) {}
 
     /**
      * @param asOf the start of the newest bar served (null when there is none)
      * @param fetchedAt when Sextant obtained the bars
      * @param stale true when served from a cache past its freshness
      */
-    record BarsResponse(String symbol, String interval, String provider, boolean demo, Instant asOf,
-            Instant fetchedAt, boolean stale, List<BarJson> bars) {
-    }
+    record BarsResponse(
+            String symbol,
+            String interval,
+            String provider,
+            boolean demo,
+            Instant asOf,
+            Instant fetchedAt,
+            boolean stale,
+            List<BarJson> bars) {}
 
     @GetMapping("/instruments")
     @Operation(summary = "List every instrument Sextant can serve")
@@ -92,9 +97,10 @@ class MarketDataController {
 
     @GetMapping("/search")
     @Operation(summary = "Find instruments by symbol or name: exact symbol first, then symbol prefix, then name")
-    SearchResponse search(@Parameter(description = "1 to 50 characters, e.g. APP or apple") @RequestParam String q,
+    SearchResponse search(
+            @Parameter(description = "1 to 50 characters, e.g. APP or apple") @RequestParam String q,
             @Parameter(description = "At most this many results (1 to 100)") @RequestParam(defaultValue = "20")
-            int limit) {
+                    int limit) {
         String text = q.strip();
         if (text.isEmpty() || text.length() > 50) {
             throw ApiProblem.invalidParameter("q", "Search for 1 to 50 characters.");
@@ -102,7 +108,8 @@ class MarketDataController {
         if (limit < 1 || limit > 100) {
             throw ApiProblem.invalidParameter("limit", "'limit' must be between 1 and 100.");
         }
-        return new SearchResponse(marketData.search(text, limit).stream().map(SearchResult::of).toList());
+        return new SearchResponse(
+                marketData.search(text, limit).stream().map(SearchResult::of).toList());
     }
 
     @GetMapping("/quotes/{symbol}")
@@ -113,8 +120,8 @@ class MarketDataController {
 
     @GetMapping("/quotes")
     @Operation(summary = "Latest prices of several instruments (comma-separated, at most 100)")
-    QuotesResponse quotes(@Parameter(description = "Comma-separated symbols, e.g. AAPL,MSFT") @RequestParam
-            String symbols) {
+    QuotesResponse quotes(
+            @Parameter(description = "Comma-separated symbols, e.g. AAPL,MSFT") @RequestParam String symbols) {
         return new QuotesResponse(marketData.quotes(checkSymbols(Arrays.asList(symbols.split(",", -1)))));
     }
 
@@ -122,31 +129,47 @@ class MarketDataController {
     @Operation(summary = "Latest prices of several instruments, for lists too long for a URL (at most 100)")
     QuotesResponse quotes(@RequestBody QuotesRequest request) {
         if (request.symbols() == null) {
-            throw ApiProblem.invalidParameter("symbols", "The body needs a 'symbols' array, e.g. {\"symbols\":[\"AAPL\"]}.");
+            throw ApiProblem.invalidParameter(
+                    "symbols", "The body needs a 'symbols' array, e.g. {\"symbols\":[\"AAPL\"]}.");
         }
         return new QuotesResponse(marketData.quotes(checkSymbols(request.symbols())));
     }
 
     @GetMapping("/bars/{symbol}")
-    @Operation(summary = "OHLCV bars, oldest first, each stamped with its start time in UTC",
+    @Operation(
+            summary = "OHLCV bars, oldest first, each stamped with its start time in UTC",
             description = "Only completed bars are returned. Intraday bars are counted from the session's open; "
                     + "weekly and monthly bars cover whole calendar periods.")
-    BarsResponse bars(@Parameter(description = "Canonical symbol") @PathVariable String symbol,
+    BarsResponse bars(
+            @Parameter(description = "Canonical symbol") @PathVariable String symbol,
             @Parameter(description = "One of 1m, 5m, 15m, 30m, 1h, 1d, 1wk, 1mo") @RequestParam(defaultValue = "1d")
-            String interval,
+                    String interval,
             @Parameter(description = "First session date, inclusive (default depends on the interval)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last session date, inclusive (default today)") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        BarInterval barInterval = BarInterval.fromCode(interval).orElseThrow(() -> ApiProblem.invalidParameter(
-                "interval", "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @Parameter(description = "Last session date, inclusive (default today)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to) {
+        BarInterval barInterval = BarInterval.fromCode(interval)
+                .orElseThrow(() -> ApiProblem.invalidParameter(
+                        "interval",
+                        "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
         LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate start = from != null ? from : defaultFrom(barInterval, end);
         BarSeries series = marketData.bars(new BarRequest(checkSymbol(symbol, "symbol"), barInterval, start, end));
         OhlcvSeries bars = series.bars();
         Instant asOf = bars.isEmpty() ? null : Instant.ofEpochSecond(bars.time(bars.size() - 1));
-        return new BarsResponse(series.symbol(), series.interval().code(), series.provider(), series.demo(), asOf,
-                clock.instant(), false, toJson(bars));
+        return new BarsResponse(
+                series.symbol(),
+                series.interval().code(),
+                series.provider(),
+                series.demo(),
+                asOf,
+                clock.instant(),
+                false,
+                toJson(bars));
     }
 
     private static LocalDate defaultFrom(BarInterval interval, LocalDate to) {
@@ -163,8 +186,13 @@ class MarketDataController {
         for (int i = 0; i < bars.size(); i++) {
             double volume = bars.volume(i);
             Number wireVolume = volume == Math.rint(volume) && volume < 0x1p53 ? (Number) (long) volume : volume;
-            json.add(new BarJson(Instant.ofEpochSecond(bars.time(i)), bars.open(i), bars.high(i), bars.low(i),
-                    bars.close(i), wireVolume));
+            json.add(new BarJson(
+                    Instant.ofEpochSecond(bars.time(i)),
+                    bars.open(i),
+                    bars.high(i),
+                    bars.low(i),
+                    bars.close(i),
+                    wireVolume));
         }
         return json;
     }
@@ -174,16 +202,20 @@ class MarketDataController {
             throw ApiProblem.invalidParameter("symbols", "Give at least one symbol.");
         }
         if (symbols.size() > limits.maxBatchSymbols()) {
-            throw ApiProblem.invalidParameter("symbols", "At most " + limits.maxBatchSymbols()
-                    + " symbols per request; " + symbols.size() + " were given.");
+            throw ApiProblem.invalidParameter(
+                    "symbols",
+                    "At most " + limits.maxBatchSymbols() + " symbols per request; " + symbols.size() + " were given.");
         }
-        return symbols.stream().map(s -> checkSymbol(s == null ? "" : s.strip(), "symbols")).toList();
+        return symbols.stream()
+                .map(s -> checkSymbol(s == null ? "" : s.strip(), "symbols"))
+                .toList();
     }
 
     private static String checkSymbol(String symbol, String parameter) {
         if (!SYMBOL.matcher(symbol).matches()) {
-            throw ApiProblem.invalidParameter(parameter, "'" + abbreviate(symbol)
-                    + "' is not a symbol: use 1 to 32 letters, digits or ^ . = _ -");
+            throw ApiProblem.invalidParameter(
+                    parameter,
+                    "'" + abbreviate(symbol) + "' is not a symbol: use 1 to 32 letters, digits or ^ . = _ -");
         }
         return symbol.toUpperCase(Locale.ROOT);
     }

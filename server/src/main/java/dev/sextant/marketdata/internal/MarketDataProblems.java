@@ -10,6 +10,5 @@ final class MarketDataProblems {
     static final ProblemType INVALID_RANGE = ProblemType.of("invalid-range", 400, "Invalid date range");
     static final ProblemType TOO_MANY_BARS = ProblemType.of("too-many-bars", 400, "Too many bars requested");
 
-    private MarketDataProblems() {
-    }
+    private MarketDataProblems() {}
 }

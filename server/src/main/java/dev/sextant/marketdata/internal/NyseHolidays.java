@@ -15,18 +15,21 @@ import java.util.Set;
 final class NyseHolidays {
 
     /** Closures no rule predicts: Hurricane Sandy and national days of mourning. */
-    private static final Set<LocalDate> UNSCHEDULED = Set.of(LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30),
-            LocalDate.of(2018, 12, 5), LocalDate.of(2025, 1, 9));
+    private static final Set<LocalDate> UNSCHEDULED = Set.of(
+            LocalDate.of(2012, 10, 29),
+            LocalDate.of(2012, 10, 30),
+            LocalDate.of(2018, 12, 5),
+            LocalDate.of(2025, 1, 9));
 
-    private NyseHolidays() {
-    }
+    private NyseHolidays() {}
 
     static boolean isHoliday(LocalDate day) {
         if (UNSCHEDULED.contains(day)) {
             return true;
         }
         int year = day.getYear();
-        return day.equals(newYearsDay(year)) || day.equals(newYearsDay(year + 1))
+        return day.equals(newYearsDay(year))
+                || day.equals(newYearsDay(year + 1))
                 || day.equals(nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3))
                 || day.equals(nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3))
                 || day.equals(easterSunday(year).minusDays(2))

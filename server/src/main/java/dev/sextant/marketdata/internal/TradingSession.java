@@ -45,8 +45,10 @@ enum TradingSession {
     }
 
     boolean isTradingDay(LocalDate day) {
-        return everyDay || (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !NyseHolidays.isHoliday(day));
+        return everyDay
+                || (day.getDayOfWeek() != DayOfWeek.SATURDAY
+                        && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                        && !NyseHolidays.isHoliday(day));
     }
 
     Instant openOf(LocalDate day) {

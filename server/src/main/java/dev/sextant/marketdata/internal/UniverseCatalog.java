@@ -17,8 +17,7 @@ class UniverseCatalog implements Universes {
 
     static final String WATCHLIST_PREFIX = "watchlist:";
 
-    private record BuiltIn(String name, String description, Predicate<Instrument> member) {
-    }
+    private record BuiltIn(String name, String description, Predicate<Instrument> member) {}
 
     private static final List<BuiltIn> BUILT_IN = List.of(
             new BuiltIn("demo", "Every instrument of the built-in demo market (synthetic prices)", Instrument::demo),
@@ -42,8 +41,8 @@ class UniverseCatalog implements Universes {
             universes.add(builtIn(builtIn, instruments));
         }
         for (WatchlistRepository.Watchlist list : watchlists.findByOwner(user)) {
-            universes.add(new Universe(WATCHLIST_PREFIX + list.name(), "Your watchlist '" + list.name() + "'", false,
-                    list.symbols()));
+            universes.add(new Universe(
+                    WATCHLIST_PREFIX + list.name(), "Your watchlist '" + list.name() + "'", false, list.symbols()));
         }
         return universes;
     }
@@ -52,15 +51,25 @@ class UniverseCatalog implements Universes {
     public Optional<Universe> find(String name, UUID user) {
         if (name.startsWith(WATCHLIST_PREFIX)) {
             String listName = name.substring(WATCHLIST_PREFIX.length());
-            return watchlists.findByOwner(user).stream().filter(list -> list.name().equals(listName)).findFirst()
+            return watchlists.findByOwner(user).stream()
+                    .filter(list -> list.name().equals(listName))
+                    .findFirst()
                     .map(list -> new Universe(name, "Your watchlist '" + listName + "'", false, list.symbols()));
         }
-        return BUILT_IN.stream().filter(builtIn -> builtIn.name().equals(name)).findFirst()
+        return BUILT_IN.stream()
+                .filter(builtIn -> builtIn.name().equals(name))
+                .findFirst()
                 .map(builtIn -> builtIn(builtIn, marketData.instruments()));
     }
 
     private static Universe builtIn(BuiltIn builtIn, List<Instrument> instruments) {
-        return new Universe(builtIn.name(), builtIn.description(), true,
-                instruments.stream().filter(builtIn.member()).map(Instrument::symbol).toList());
+        return new Universe(
+                builtIn.name(),
+                builtIn.description(),
+                true,
+                instruments.stream()
+                        .filter(builtIn.member())
+                        .map(Instrument::symbol)
+                        .toList());
     }
 }

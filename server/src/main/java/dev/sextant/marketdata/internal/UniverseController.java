@@ -22,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
 class UniverseController {
 
-    record Summary(String name, String description, boolean builtIn, int size) {
-    }
+    record Summary(String name, String description, boolean builtIn, int size) {}
 
-    record UniverseList(List<Summary> universes) {
-    }
+    record UniverseList(List<Summary> universes) {}
 
     private final Universes universes;
 
@@ -38,13 +36,18 @@ class UniverseController {
     @Operation(summary = "Universes you can screen: demo, us-equities, etfs, crypto and watchlist:<name>")
     UniverseList list(Principal user) {
         return new UniverseList(universes.available(UUID.fromString(user.getName())).stream()
-                .map(u -> new Summary(u.name(), u.description(), u.builtIn(), u.symbols().size())).toList());
+                .map(u -> new Summary(
+                        u.name(), u.description(), u.builtIn(), u.symbols().size()))
+                .toList());
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "One universe with its symbols")
     Universes.Universe get(Principal user, @PathVariable String name) {
-        return universes.find(name, UUID.fromString(user.getName())).orElseThrow(() -> new ApiProblem(
-                ProblemType.NOT_FOUND, "There is no universe '" + name + "'; GET /api/v1/universes lists yours."));
+        return universes
+                .find(name, UUID.fromString(user.getName()))
+                .orElseThrow(() -> new ApiProblem(
+                        ProblemType.NOT_FOUND,
+                        "There is no universe '" + name + "'; GET /api/v1/universes lists yours."));
     }
 }

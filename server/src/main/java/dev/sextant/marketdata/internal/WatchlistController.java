@@ -43,11 +43,11 @@ class WatchlistController {
     static final ProblemType NAME_TAKEN = ProblemType.of("watchlist-exists", 409, "Watchlist exists");
     static final ProblemType TOO_MANY_LISTS = ProblemType.of("too-many-watchlists", 409, "Too many watchlists");
 
-    record WatchlistBody(@NotBlank @Size(max = 100) String name, @NotNull @Size(max = MAX_SYMBOLS) List<String> symbols) {
-    }
+    record WatchlistBody(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull @Size(max = MAX_SYMBOLS) List<String> symbols) {}
 
-    record WatchlistList(List<WatchlistRepository.Watchlist> watchlists) {
-    }
+    record WatchlistList(List<WatchlistRepository.Watchlist> watchlists) {}
 
     private final WatchlistRepository repository;
     private final MarketDataService marketData;
@@ -92,7 +92,8 @@ class WatchlistController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     @Operation(summary = "Rename a watchlist and replace its symbols")
-    WatchlistRepository.Watchlist replace(Principal user, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
+    WatchlistRepository.Watchlist replace(
+            Principal user, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
         UUID owner = owner(user);
         try {
             if (!repository.replace(owner, id, body.name().strip(), knownSymbols(body.symbols()), clock.instant())) {
@@ -120,11 +121,16 @@ class WatchlistController {
             String upper = symbol == null ? "" : symbol.strip().toUpperCase(Locale.ROOT);
             canonical.add(upper);
         }
-        List<String> unknown = canonical.stream().filter(s -> s.isEmpty() || s.length() > 32
-                || marketData.instrument(s).isEmpty()).toList();
+        List<String> unknown = canonical.stream()
+                .filter(s -> s.isEmpty()
+                        || s.length() > 32
+                        || marketData.instrument(s).isEmpty())
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblem(MarketDataProblems.UNKNOWN_SYMBOL, "Unknown symbols: " + String.join(", ", unknown)
-                    + ". GET /api/v1/search finds the known ones.", Map.of("symbols", unknown));
+            throw new ApiProblem(
+                    MarketDataProblems.UNKNOWN_SYMBOL,
+                    "Unknown symbols: " + String.join(", ", unknown) + ". GET /api/v1/search finds the known ones.",
+                    Map.of("symbols", unknown));
         }
         return List.copyOf(canonical);
     }

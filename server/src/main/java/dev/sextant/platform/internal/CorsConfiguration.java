@@ -16,14 +16,16 @@ class CorsConfiguration {
 
     @Bean
     CorsConfigurationSource corsConfigurationSource(PlatformProperties properties) {
-        List<String> origins = properties.http().corsAllowedOrigins().stream().map(String::strip)
-                .filter(origin -> !origin.isEmpty()).toList();
+        List<String> origins = properties.http().corsAllowedOrigins().stream()
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
         org.springframework.web.cors.CorsConfiguration api = new org.springframework.web.cors.CorsConfiguration();
         api.setAllowedOrigins(origins);
         api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         api.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "X-Request-Id"));
-        api.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset"));
+        api.setExposedHeaders(
+                List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
         api.setAllowCredentials(false);
         api.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

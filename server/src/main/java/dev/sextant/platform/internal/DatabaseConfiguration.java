@@ -48,8 +48,10 @@ class DatabaseConfiguration {
         try {
             return Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath()
-                    + " (set SEXTANT_DATA_DIR to a writable directory)", e);
+            throw new UncheckedIOException(
+                    "Cannot create the data directory " + dataDir.toAbsolutePath()
+                            + " (set SEXTANT_DATA_DIR to a writable directory)",
+                    e);
         }
     }
 }

@@ -28,7 +28,8 @@ class DatabaseHealthIndicator extends DependencyHealthIndicator {
             if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
                 throw new SQLException("connection is not valid");
             }
-            return Map.of("type", connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT));
+            return Map.of(
+                    "type", connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT));
         }
     }
 }

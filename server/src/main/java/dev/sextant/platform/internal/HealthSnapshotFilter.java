@@ -35,8 +35,8 @@ class HealthSnapshotFilter extends OncePerRequestFilter {
 
     static final Duration MAX_AGE = Duration.ofMillis(500);
     private static final Set<String> PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
-    private static final Set<String> PER_REQUEST_HEADERS = Set.of("x-request-id", "content-length", "content-type",
-            "date", "transfer-encoding", "strict-transport-security");
+    private static final Set<String> PER_REQUEST_HEADERS = Set.of(
+            "x-request-id", "content-length", "content-type", "date", "transfer-encoding", "strict-transport-security");
 
     /** Headers the first rendering set (security headers and the like), replayed on every answer. */
     private record Snapshot(int status, byte[] body, Map<String, String> headers, long renderedAtNanos) {
@@ -47,12 +47,17 @@ class HealthSnapshotFilter extends OncePerRequestFilter {
 
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> rendering = Map.of(
-            "/health", new ReentrantLock(), "/health/liveness", new ReentrantLock(),
-            "/health/readiness", new ReentrantLock());
+            "/health",
+            new ReentrantLock(),
+            "/health/liveness",
+            new ReentrantLock(),
+            "/health/readiness",
+            new ReentrantLock());
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !PATHS.contains(request.getRequestURI())
+        return !"GET".equals(request.getMethod())
+                || !PATHS.contains(request.getRequestURI())
                 || request.getQueryString() != null;
     }
 
@@ -92,8 +97,8 @@ class HealthSnapshotFilter extends OncePerRequestFilter {
                 headers.put(name, response.getHeader(name));
             }
         }
-        return new Snapshot(capture.getStatus(), capture.getContentAsByteArray(), Map.copyOf(headers),
-                System.nanoTime());
+        return new Snapshot(
+                capture.getStatus(), capture.getContentAsByteArray(), Map.copyOf(headers), System.nanoTime());
     }
 
     private static void write(Snapshot snapshot, HttpServletResponse response) throws IOException {

@@ -19,8 +19,13 @@ class JsonProblemWriter implements ProblemWriter {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
-            Map<String, ?> properties) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail,
+            Map<String, ?> properties)
+            throws IOException {
         ProblemDetail problem = ProblemResponses.problem(type, detail, request, properties);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("type", problem.getType().toString());

@@ -29,16 +29,21 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI sextantOpenApi() {
         return new OpenAPI()
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("The accessToken from POST /api/v1/auth/login")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("The accessToken from POST /api/v1/auth/login")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .info(new Info()
-                .title("Sextant API")
-                .version("v1")
-                .description("Self-hosted financial intelligence server. Errors are RFC 9457 "
-                        + "application/problem+json with a stable type and a requestId. Values from the built-in "
-                        + "demo market are synthetic and carry demo: true."));
+                        .title("Sextant API")
+                        .version("v1")
+                        .description("Self-hosted financial intelligence server. Errors are RFC 9457 "
+                                + "application/problem+json with a stable type and a requestId. Values from the built-in "
+                                + "demo market are synthetic and carry demo: true."));
     }
 
     /** Documents the problem document as every operation's {@code default} (error) response. */
@@ -54,11 +59,16 @@ class OpenApiConfiguration {
                     .addProperty("instance", new StringSchema())
                     .addProperty("requestId", new StringSchema());
             openApi.getComponents().addSchemas(PROBLEM, problem);
-            ApiResponse error = new ApiResponse().description("Error, as application/problem+json")
-                    .content(new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-            openApi.getPaths().values().forEach(path -> path.readOperations()
-                    .forEach(operation -> operation.getResponses().addApiResponse("default", error)));
+            ApiResponse error = new ApiResponse()
+                    .description("Error, as application/problem+json")
+                    .content(new Content()
+                            .addMediaType(
+                                    "application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations()
+                            .forEach(operation -> operation.getResponses().addApiResponse("default", error)));
         };
     }
 }

@@ -38,7 +38,10 @@ record PlatformProperties(
      * @param password database password; never logged
      * @param poolSize maximum connections held open
      */
-    record Db(@DefaultValue("") String url, @DefaultValue("") String username, @DefaultValue("") String password,
+    record Db(
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
             @Min(1) @Max(200) @DefaultValue("10") int poolSize) {
 
         boolean isEmbedded() {
@@ -56,11 +59,10 @@ record PlatformProperties(
      * @param corsAllowedOrigins browser origins allowed to call the API from another site
      *     (e.g. {@code https://app.example.com}); empty, the default, allows none
      */
-    record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
-            @NotNull @DefaultValue("") List<String> corsAllowedOrigins) {
-    }
+    record Http(
+            @NotNull @DefaultValue("1MB") DataSize maxBodySize,
+            @NotNull @DefaultValue("") List<String> corsAllowedOrigins) {}
 
     /** @param maxAge a dependency's health result is reused for this long before it is checked again */
-    record HealthChecks(@NotNull @DefaultValue("2s") Duration maxAge) {
-    }
+    record HealthChecks(@NotNull @DefaultValue("2s") Duration maxAge) {}
 }

@@ -1,10 +1,10 @@
 package dev.sextant.platform.internal;
 
 import dev.sextant.platform.ProblemType;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -32,13 +32,17 @@ class ProblemErrorController implements ErrorController {
         int status = code == null ? 404 : code instanceof Integer value && value >= 400 ? value : 500;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof Throwable throwable) {
-            log.error("Failure outside the MVC layer answering {}",
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), throwable);
+            log.error(
+                    "Failure outside the MVC layer answering {}",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    throwable);
         }
         ProblemType type = ProblemType.forStatus(status);
         Object detail = request.getAttribute(BodySizeLimitFilter.TOO_LARGE_DETAIL);
-        ProblemDetail problem = ProblemResponses.problem(type,
-                detail != null ? detail.toString() : type.title() + ".", request, Map.of());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ProblemDetail problem = ProblemResponses.problem(
+                type, detail != null ? detail.toString() : type.title() + ".", request, Map.of());
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

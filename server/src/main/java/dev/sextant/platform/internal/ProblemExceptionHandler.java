@@ -70,14 +70,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
         log.error("Unhandled failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
-        return respond(ProblemType.INTERNAL_ERROR,
-                "The server failed to answer this request. Report the request id if it persists.", request,
-                Map.of(), HttpHeaders.EMPTY);
+        return respond(
+                ProblemType.INTERNAL_ERROR,
+                "The server failed to answer this request. Report the request id if it persists.",
+                request,
+                Map.of(),
+                HttpHeaders.EMPTY);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest webRequest) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest webRequest) {
         HttpServletRequest request = ((NativeWebRequest) webRequest).getNativeRequest(HttpServletRequest.class);
         Described described = describe(ex, statusCode.value(), request);
         if (described.type().status() >= 500) {
@@ -95,40 +98,73 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private Described describe(Exception ex, int status, HttpServletRequest request) {
         return switch (ex) {
             case HttpMessageNotReadableException unreadable -> describeUnreadable(unreadable);
-            case MethodArgumentNotValidException invalid -> new Described(ProblemType.VALIDATION_FAILED,
-                    "The request body has invalid fields.", Map.of("errors", invalid.getFieldErrors().stream()
-                            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-                            .toList()));
-            case HandlerMethodValidationException invalid -> new Described(ProblemType.VALIDATION_FAILED,
-                    "The request has invalid parameters.", Map.of("errors", invalid.getParameterValidationResults()
-                            .stream()
-                            .flatMap(result -> result.getResolvableErrors().stream()
-                                    .map(e -> Map.of("parameter", result.getMethodParameter().getParameterName(),
-                                            "message", String.valueOf(e.getDefaultMessage()))))
-                            .toList()));
-            case MissingServletRequestParameterException missing -> new Described(ProblemType.INVALID_PARAMETER,
-                    "The parameter '" + missing.getParameterName() + "' is required.",
-                    Map.of("parameter", missing.getParameterName()));
+            case MethodArgumentNotValidException invalid ->
+                new Described(
+                        ProblemType.VALIDATION_FAILED,
+                        "The request body has invalid fields.",
+                        Map.of(
+                                "errors",
+                                invalid.getFieldErrors().stream()
+                                        .map(e -> Map.of(
+                                                "field",
+                                                e.getField(),
+                                                "message",
+                                                String.valueOf(e.getDefaultMessage())))
+                                        .toList()));
+            case HandlerMethodValidationException invalid ->
+                new Described(
+                        ProblemType.VALIDATION_FAILED,
+                        "The request has invalid parameters.",
+                        Map.of(
+                                "errors",
+                                invalid.getParameterValidationResults().stream()
+                                        .flatMap(result -> result.getResolvableErrors().stream()
+                                                .map(e -> Map.of(
+                                                        "parameter",
+                                                        result.getMethodParameter()
+                                                                .getParameterName(),
+                                                        "message",
+                                                        String.valueOf(e.getDefaultMessage()))))
+                                        .toList()));
+            case MissingServletRequestParameterException missing ->
+                new Described(
+                        ProblemType.INVALID_PARAMETER,
+                        "The parameter '" + missing.getParameterName() + "' is required.",
+                        Map.of("parameter", missing.getParameterName()));
             case TypeMismatchException mismatch -> describeMismatch(mismatch);
-            case HttpMediaTypeNotSupportedException unsupported -> new Described(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "This endpoint does not accept "
-                            + (unsupported.getContentType() == null ? "a body without a Content-Type"
-                                    : "Content-Type '" + unsupported.getContentType() + "'")
-                            + "; send one of: " + mediaTypes(unsupported.getSupportedMediaTypes()) + ".",
-                    Map.of("supported", unsupported.getSupportedMediaTypes().stream().map(MediaType::toString)
-                            .toList()));
-            case HttpMediaTypeNotAcceptableException notAcceptable -> new Described(ProblemType.NOT_ACCEPTABLE,
-                    "This endpoint answers with: " + mediaTypes(notAcceptable.getSupportedMediaTypes()) + ".");
-            case HttpRequestMethodNotSupportedException method -> new Described(ProblemType.METHOD_NOT_ALLOWED,
-                    "Method " + method.getMethod() + " is not allowed on " + request.getRequestURI() + ".");
+            case HttpMediaTypeNotSupportedException unsupported ->
+                new Described(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "This endpoint does not accept "
+                                + (unsupported.getContentType() == null
+                                        ? "a body without a Content-Type"
+                                        : "Content-Type '" + unsupported.getContentType() + "'")
+                                + "; send one of: " + mediaTypes(unsupported.getSupportedMediaTypes()) + ".",
+                        Map.of(
+                                "supported",
+                                unsupported.getSupportedMediaTypes().stream()
+                                        .map(MediaType::toString)
+                                        .toList()));
+            case HttpMediaTypeNotAcceptableException notAcceptable ->
+                new Described(
+                        ProblemType.NOT_ACCEPTABLE,
+                        "This endpoint answers with: " + mediaTypes(notAcceptable.getSupportedMediaTypes()) + ".");
+            case HttpRequestMethodNotSupportedException method ->
+                new Described(
+                        ProblemType.METHOD_NOT_ALLOWED,
+                        "Method " + method.getMethod() + " is not allowed on " + request.getRequestURI() + ".");
             case NoResourceFoundException notFound -> noEndpoint(request);
             case NoHandlerFoundException notFound -> noEndpoint(request);
-            default -> new Described(ProblemType.forStatus(status), ProblemType.forStatus(status).title() + ".");
+            default ->
+                new Described(
+                        ProblemType.forStatus(status),
+                        ProblemType.forStatus(status).title() + ".");
         };
     }
 
     private static Described noEndpoint(HttpServletRequest request) {
-        return new Described(ProblemType.NOT_FOUND,
+        return new Described(
+                ProblemType.NOT_FOUND,
                 "There is no endpoint " + request.getMethod() + " " + request.getRequestURI()
                         + ". The API is described at /api/docs.");
     }
@@ -139,12 +175,16 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return new Described(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.limitMessage(maxBodyBytes));
             }
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            if (cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
                 String field = databind.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return new Described(ProblemType.MALFORMED_BODY,
-                        "The field '" + field + "' has a value of the wrong type or form.", Map.of("field", field));
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
+                return new Described(
+                        ProblemType.MALFORMED_BODY,
+                        "The field '" + field + "' has a value of the wrong type or form.",
+                        Map.of("field", field));
             }
             if (cause instanceof JacksonException jackson && jackson.getLocation() != null) {
                 TokenStreamLocation location = jackson.getLocation();
@@ -152,8 +192,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 where.put("column", location.getColumnNr());
             }
         }
-        return new Described(ProblemType.MALFORMED_BODY,
-                where.isEmpty() ? "The request body is missing or is not valid JSON."
+        return new Described(
+                ProblemType.MALFORMED_BODY,
+                where.isEmpty()
+                        ? "The request body is missing or is not valid JSON."
                         : "The request body is not valid JSON (line " + where.get("line") + ", column "
                                 + where.get("column") + ").",
                 where);
@@ -162,22 +204,35 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static Described describeMismatch(TypeMismatchException mismatch) {
         String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
         Class<?> required = mismatch.getRequiredType();
-        String expected = required == null ? "a different kind of value"
-                : required == java.time.LocalDate.class ? "a date like 2024-01-31"
-                : required == java.time.Instant.class ? "a time like 2024-01-31T14:30:00Z"
-                : Number.class.isAssignableFrom(required) || required.isPrimitive() ? "a number"
-                : required.isEnum() ? "one of " + List.of(required.getEnumConstants())
-                : "a " + required.getSimpleName();
-        return new Described(ProblemType.INVALID_PARAMETER, "The parameter '" + name + "' must be " + expected + ".",
+        String expected = required == null
+                ? "a different kind of value"
+                : required == java.time.LocalDate.class
+                        ? "a date like 2024-01-31"
+                        : required == java.time.Instant.class
+                                ? "a time like 2024-01-31T14:30:00Z"
+                                : Number.class.isAssignableFrom(required) || required.isPrimitive()
+                                        ? "a number"
+                                        : required.isEnum()
+                                                ? "one of " + List.of(required.getEnumConstants())
+                                                : "a " + required.getSimpleName();
+        return new Described(
+                ProblemType.INVALID_PARAMETER,
+                "The parameter '" + name + "' must be " + expected + ".",
                 Map.of("parameter", name));
     }
 
     private static String mediaTypes(List<MediaType> types) {
-        return types.isEmpty() ? "none" : types.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        return types.isEmpty()
+                ? "none"
+                : types.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
-    private static ResponseEntity<Object> respond(ProblemType type, String detail, HttpServletRequest request,
-            Map<String, ?> properties, HttpHeaders headers) {
+    private static ResponseEntity<Object> respond(
+            ProblemType type,
+            String detail,
+            HttpServletRequest request,
+            Map<String, ?> properties,
+            HttpHeaders headers) {
         log.debug("{} {} answered {} {}", request.getMethod(), request.getRequestURI(), type.status(), type.slug());
         ProblemDetail problem = ProblemResponses.problem(type, detail, request, properties);
         return ResponseEntity.status(type.status())

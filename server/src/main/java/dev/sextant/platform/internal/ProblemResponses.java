@@ -16,11 +16,10 @@ import org.springframework.http.ProblemDetail;
  */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    static ProblemDetail problem(ProblemType type, String detail, HttpServletRequest request,
-            Map<String, ?> properties) {
+    static ProblemDetail problem(
+            ProblemType type, String detail, HttpServletRequest request, Map<String, ?> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());

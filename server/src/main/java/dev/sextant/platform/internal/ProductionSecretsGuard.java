@@ -22,9 +22,26 @@ class ProductionSecretsGuard {
     static final String PROD_PROFILE = "prod";
 
     // Values that ship in tutorials, compose files and default installs; an attacker tries these first.
-    private static final Set<String> WELL_KNOWN = Set.of("password", "passw0rd", "changeme", "change-me", "secret",
-            "admin", "root", "postgres", "sextant", "default", "test", "example", "letmein", "123456", "12345678",
-            "qwerty", "sa", "guest", "changeit");
+    private static final Set<String> WELL_KNOWN = Set.of(
+            "password",
+            "passw0rd",
+            "changeme",
+            "change-me",
+            "secret",
+            "admin",
+            "root",
+            "postgres",
+            "sextant",
+            "default",
+            "test",
+            "example",
+            "letmein",
+            "123456",
+            "12345678",
+            "qwerty",
+            "sa",
+            "guest",
+            "changeit");
     private static final int MIN_DISTINCT_CHARACTERS = 8;
 
     ProductionSecretsGuard(Environment environment, List<SecretSettingSource> sources) {

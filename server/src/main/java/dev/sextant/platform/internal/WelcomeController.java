@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class WelcomeController {
 
-    record Welcome(String name, String docs, String openapi, String health, String metrics) {
-    }
+    record Welcome(String name, String docs, String openapi, String health, String metrics) {}
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
     Welcome welcome() {

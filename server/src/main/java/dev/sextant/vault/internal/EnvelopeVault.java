@@ -56,8 +56,8 @@ class EnvelopeVault implements Vault {
     @Override
     public StoredSecret store(UUID owner, String purpose, String name, String value) {
         if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
-            throw ApiProblem.invalidParameter("purpose",
-                    "A purpose is 1 to 40 lower-case letters, digits or : _ . -, e.g. llm:openai.");
+            throw ApiProblem.invalidParameter(
+                    "purpose", "A purpose is 1 to 40 lower-case letters, digits or : _ . -, e.g. llm:openai.");
         }
         if (name == null || name.isBlank() || name.length() > 100) {
             throw ApiProblem.invalidParameter("name", "A name has 1 to 100 characters.");
@@ -68,22 +68,34 @@ class EnvelopeVault implements Vault {
         UUID id = UUID.randomUUID();
         SecretKey dataKey = cipher.newDataKey();
         MasterKeyring.MasterKey master = keyring.current();
-        VaultRepository.Row row = new VaultRepository.Row(id, owner, purpose, name.strip(),
+        VaultRepository.Row row = new VaultRepository.Row(
+                id,
+                owner,
+                purpose,
+                name.strip(),
                 cipher.encrypt(dataKey, value.getBytes(StandardCharsets.UTF_8), secretContext(id, owner, purpose)),
-                cipher.encrypt(master.key(), dataKey.getEncoded(), dataKeyContext(id, master.id())), master.id(),
-                SecretMask.mask(value), clock.instant());
+                cipher.encrypt(master.key(), dataKey.getEncoded(), dataKeyContext(id, master.id())),
+                master.id(),
+                SecretMask.mask(value),
+                clock.instant());
         try {
             repository.insert(row);
         } catch (DuplicateKeyException exists) {
-            throw new ApiProblem(SECRET_EXISTS, "You already have a secret named '" + row.name() + "' for "
-                    + purpose + "; delete it first to replace it.", Map.of("field", "name"));
+            throw new ApiProblem(
+                    SECRET_EXISTS,
+                    "You already have a secret named '" + row.name() + "' for " + purpose
+                            + "; delete it first to replace it.",
+                    Map.of("field", "name"));
         }
         return view(row);
     }
 
     @Override
     public Optional<String> reveal(UUID owner, UUID id, String purpose) {
-        return repository.find(owner, id).filter(row -> row.purpose().equals(purpose)).flatMap(this::decrypt);
+        return repository
+                .find(owner, id)
+                .filter(row -> row.purpose().equals(purpose))
+                .flatMap(this::decrypt);
     }
 
     @Override
@@ -104,18 +116,21 @@ class EnvelopeVault implements Vault {
     private Optional<String> decrypt(VaultRepository.Row row) {
         try {
             SecretKey dataKey = unwrap(row);
-            byte[] plain = cipher.decrypt(dataKey, row.ciphertext(), secretContext(row.id(), row.owner(), row.purpose()));
+            byte[] plain =
+                    cipher.decrypt(dataKey, row.ciphertext(), secretContext(row.id(), row.owner(), row.purpose()));
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalStateException failure) {
-            log.error("Vault secret {} cannot be decrypted ({}): wrong master key or altered row", row.id(),
+            log.error(
+                    "Vault secret {} cannot be decrypted ({}): wrong master key or altered row",
+                    row.id(),
                     failure.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
     SecretKey unwrap(VaultRepository.Row row) throws GeneralSecurityException {
-        MasterKeyring.MasterKey master = keyring.find(row.masterKeyId()).orElseThrow(() ->
-                new IllegalStateException("unknown master key " + row.masterKeyId()));
+        MasterKeyring.MasterKey master = keyring.find(row.masterKeyId())
+                .orElseThrow(() -> new IllegalStateException("unknown master key " + row.masterKeyId()));
         byte[] key = cipher.decrypt(master.key(), row.wrappedKey(), dataKeyContext(row.id(), master.id()));
         try {
             return new SecretKeySpec(key, "AES");

@@ -19,8 +19,7 @@ class MasterKeyRotation {
     private static final int BATCH = 200;
 
     /** @param failed rows whose data key could not be unwrapped (unknown or wrong master key) */
-    record Result(String masterKeyId, int rewrapped, int failed) {
-    }
+    record Result(String masterKeyId, int rewrapped, int failed) {}
 
     private final VaultRepository repository;
     private final MasterKeyring keyring;
@@ -43,12 +42,14 @@ class MasterKeyRotation {
         List<VaultRepository.Row> batch;
         do {
             batch = repository.wrappedByOtherThan(target.id(), BATCH + skipped.size()).stream()
-                    .filter(row -> !skipped.contains(row.id())).limit(BATCH).toList();
+                    .filter(row -> !skipped.contains(row.id()))
+                    .limit(BATCH)
+                    .toList();
             for (VaultRepository.Row row : batch) {
                 try {
                     SecretKey dataKey = vault.unwrap(row);
-                    String wrapped = cipher.encrypt(target.key(), dataKey.getEncoded(),
-                            EnvelopeVault.dataKeyContext(row.id(), target.id()));
+                    String wrapped = cipher.encrypt(
+                            target.key(), dataKey.getEncoded(), EnvelopeVault.dataKeyContext(row.id(), target.id()));
                     if (repository.rewrap(row.id(), row.masterKeyId(), wrapped, target.id())) {
                         rewrapped++;
                     }

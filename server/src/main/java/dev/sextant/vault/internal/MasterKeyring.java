@@ -99,12 +99,17 @@ class MasterKeyring {
         List<String> encoded = new ArrayList<>();
         if (fromConfiguration()) {
             encoded.add(properties.masterKey());
-            Arrays.stream(properties.masterKeyPrevious().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+            Arrays.stream(properties.masterKeyPrevious().split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
                     .forEach(encoded::add);
         } else {
             encoded.add(read(keyFile).orElseGet(this::createKeyFile));
-            read(previousFile).ifPresent(text -> text.lines().map(String::strip).filter(s -> !s.isEmpty())
-                    .forEach(encoded::add));
+            read(previousFile)
+                    .ifPresent(text -> text.lines()
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .forEach(encoded::add));
         }
         Map<String, MasterKey> loaded = new LinkedHashMap<>();
         for (String text : encoded) {

@@ -18,8 +18,8 @@ class RotateMasterCommand extends OneShotCommand {
     @Override
     protected int execute() {
         MasterKeyRotation.Result result = rotation.rotate();
-        System.out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped()
-                + " data keys" + (result.failed() > 0 ? ", " + result.failed() + " could not be unwrapped" : ""));
+        System.out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped() + " data keys"
+                + (result.failed() > 0 ? ", " + result.failed() + " could not be unwrapped" : ""));
         return result.failed() > 0 ? 1 : 0;
     }
 }

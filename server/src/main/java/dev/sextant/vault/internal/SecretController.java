@@ -36,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('USER') and !hasAuthority('API_KEY')")
 class SecretController {
 
-    record NewSecret(@NotBlank @Size(max = 40) String purpose, @NotBlank @Size(max = 100) String name,
+    record NewSecret(
+            @NotBlank @Size(max = 40) String purpose,
+            @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 4096) String value) {
         @Override
         public String toString() {
@@ -44,8 +46,7 @@ class SecretController {
         }
     }
 
-    record SecretList(List<Vault.StoredSecret> secrets) {
-    }
+    record SecretList(List<Vault.StoredSecret> secrets) {}
 
     private final Vault vault;
     private final AuditLog audit;
@@ -75,15 +76,17 @@ class SecretController {
     SecretList list(Principal user) {
         audit.record(AuditEventType.DATA_ACCESS, user.getName(), user.getName(), Map.of("read", "provider keys"));
         return new SecretList(vault.list(owner(user)).stream()
-                .filter(secret -> !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX)).toList());
+                .filter(secret -> !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX))
+                .toList());
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a stored provider key")
     void delete(Principal user, @PathVariable UUID id) {
-        boolean own = vault.list(owner(user)).stream().anyMatch(secret -> secret.id().equals(id)
-                && !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX));
+        boolean own = vault.list(owner(user)).stream()
+                .anyMatch(
+                        secret -> secret.id().equals(id) && !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX));
         if (!own || !vault.delete(owner(user), id)) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "You have no stored key with that id.");
         }

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     yet re-wrapped by {@code ./sextant keys rotate-master}
  */
 @ConfigurationProperties("sextant")
-record VaultProperties(@DefaultValue("") String masterKey, @DefaultValue("") String masterKeyPrevious) {
+record VaultProperties(
+        @DefaultValue("") String masterKey,
+        @DefaultValue("") String masterKeyPrevious) {
 
     @Override
     public String toString() {

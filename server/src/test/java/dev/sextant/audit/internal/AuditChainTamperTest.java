@@ -32,7 +32,8 @@ class AuditChainTamperTest {
     @BeforeAll
     static void start() {
         server = new SpringApplicationBuilder(SextantApplication.class)
-                .properties("server.port=0", "sextant.data-dir=" + DATA_DIR).run();
+                .properties("server.port=0", "sextant.data-dir=" + DATA_DIR)
+                .run();
         jdbc = server.getBean(JdbcClient.class);
         verifier = server.getBean(AuditVerifier.class);
         AuditLog audit = server.getBean(AuditLog.class);
@@ -52,13 +53,18 @@ class AuditChainTamperTest {
     }
 
     private static Map<String, Object> row(long seq) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE seq = :seq").param("seq", seq).query().singleRow();
+        return jdbc.sql("SELECT * FROM audit_event WHERE seq = :seq")
+                .param("seq", seq)
+                .query()
+                .singleRow();
     }
 
     private static void reinsert(Map<String, Object> row) {
         jdbc.sql("INSERT INTO audit_event (seq, occurred_at, type, actor, subject, client_address, request_id, "
-                + "details, prev_hash, hash) VALUES (:seq, :occurred_at, :type, :actor, :subject, :client_address, "
-                + ":request_id, :details, :prev_hash, :hash)").params(row).update();
+                        + "details, prev_hash, hash) VALUES (:seq, :occurred_at, :type, :actor, :subject, :client_address, "
+                        + ":request_id, :details, :prev_hash, :hash)")
+                .params(row)
+                .update();
     }
 
     @Test
@@ -70,18 +76,30 @@ class AuditChainTamperTest {
 
         assertThat(verdict.intact()).isFalse();
         assertThat(verdict.problem()).isEqualTo("event 3 was altered");
-        jdbc.sql("UPDATE audit_event SET subject = :subject WHERE seq = 3").param("subject", original.get("subject"))
+        jdbc.sql("UPDATE audit_event SET subject = :subject WHERE seq = 3")
+                .param("subject", original.get("subject"))
                 .update();
     }
 
     @Test
     void test_rowEditedWithARecomputedHash_breaksTheNextLink() {
         Map<String, Object> original = row(2);
-        AuditRecord forged = new AuditRecord(2, ((OffsetDateTime) original.get("occurred_at")).toInstant(),
-                (String) original.get("type"), null, "innocent", null, null, (String) original.get("details"),
-                (String) original.get("prev_hash"), null).sealed();
+        AuditRecord forged = new AuditRecord(
+                        2,
+                        ((OffsetDateTime) original.get("occurred_at")).toInstant(),
+                        (String) original.get("type"),
+                        null,
+                        "innocent",
+                        null,
+                        null,
+                        (String) original.get("details"),
+                        (String) original.get("prev_hash"),
+                        null)
+                .sealed();
         jdbc.sql("UPDATE audit_event SET subject = 'innocent', client_address = NULL, request_id = NULL, hash = :hash "
-                + "WHERE seq = 2").param("hash", forged.hash()).update();
+                        + "WHERE seq = 2")
+                .param("hash", forged.hash())
+                .update();
 
         AuditIntegrity.Verification verdict = verifier.verify();
 
@@ -101,7 +119,8 @@ class AuditChainTamperTest {
 
     @Test
     void test_deletedNewestRow_isFound() {
-        long last = jdbc.sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
+        long last =
+                jdbc.sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
         Map<String, Object> original = row(last);
         jdbc.sql("DELETE FROM audit_event WHERE seq = :seq").param("seq", last).update();
 
@@ -112,9 +131,12 @@ class AuditChainTamperTest {
     @Test
     void test_verifyCommand_exitsNonZeroOnABrokenChain() {
         Map<String, Object> original = row(1);
-        jdbc.sql("UPDATE audit_event SET type = 'LOGIN_SUCCEEDED' WHERE seq = 1").update();
+        jdbc.sql("UPDATE audit_event SET type = 'LOGIN_SUCCEEDED' WHERE seq = 1")
+                .update();
         int broken = runVerifyCommand();
-        jdbc.sql("UPDATE audit_event SET type = :type WHERE seq = 1").param("type", original.get("type")).update();
+        jdbc.sql("UPDATE audit_event SET type = :type WHERE seq = 1")
+                .param("type", original.get("type"))
+                .update();
         int intact = runVerifyCommand();
 
         assertThat(broken).isEqualTo(1);
@@ -124,7 +146,9 @@ class AuditChainTamperTest {
     private static int runVerifyCommand() {
         // The same database file, opened by a second process-like application while the server runs.
         ConfigurableApplicationContext command = new SpringApplicationBuilder(SextantApplication.class)
-                .properties("sextant.data-dir=" + DATA_DIR, "spring.main.web-application-type=none",
+                .properties(
+                        "sextant.data-dir=" + DATA_DIR,
+                        "spring.main.web-application-type=none",
                         "sextant.command=audit-verify")
                 .run();
         return SpringApplication.exit(command);

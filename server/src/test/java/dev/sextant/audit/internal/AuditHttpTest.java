@@ -8,7 +8,6 @@ import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +30,22 @@ class AuditHttpTest extends ServerHttpTest {
     void test_signInEvents_areRecordedWithRequestIdAndAddress() {
         String username = unique("audited");
         var id = accounts.createAccount(username, null, PASSWORD, java.util.Set.of(Role.USER), false);
-        anonymous.send(anonymous.request("/api/v1/auth/login").header("Content-Type", "application/json")
+        anonymous.send(anonymous
+                .request("/api/v1/auth/login")
+                .header("Content-Type", "application/json")
                 .header("X-Request-Id", "audit-probe-1")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"Not-The-Password-9\"}")).build());
+                        "{\"username\":\"" + username + "\",\"password\":\"Not-The-Password-9\"}"))
+                .build());
         anonymous.login(username, PASSWORD);
         HttpTestClient admin = signedInAs(unique("auditor"), Role.ADMIN);
 
         List<JsonNode> failed = events(admin.get("/api/v1/admin/audit?type=LOGIN_FAILED&size=500"));
         List<JsonNode> succeeded = events(admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&actor=" + id));
 
-        JsonNode failure = failed.stream().filter(e -> username.equals(e.get("subject").asString())).findFirst()
+        JsonNode failure = failed.stream()
+                .filter(e -> username.equals(e.get("subject").asString()))
+                .findFirst()
                 .orElseThrow();
         assertThat(failure.get("actor").isNull()).isTrue();
         assertThat(failure.get("requestId").asString()).isEqualTo("audit-probe-1");
@@ -53,24 +57,34 @@ class AuditHttpTest extends ServerHttpTest {
     @Test
     void test_keyAndAdminActions_areRecordedAndSecretsNeverAre() {
         HttpTestClient admin = signedInAs(unique("keeper"), Role.ADMIN);
-        JsonNode key = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"ci\",\"scopes\":[\"analysis\"]}").json();
-        Answer created = admin.postJson("/api/v1/admin/accounts",
-                "{\"username\":\"" + unique("newbie") + "\",\"roles\":[\"user\"]}");
-        admin.send(admin.request("/api/v1/me/api-keys/" + key.get("id").asString()).DELETE().build());
+        JsonNode key = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"ci\",\"scopes\":[\"analysis\"]}")
+                .json();
+        Answer created = admin.postJson(
+                "/api/v1/admin/accounts", "{\"username\":\"" + unique("newbie") + "\",\"roles\":[\"user\"]}");
+        admin.send(admin.request("/api/v1/me/api-keys/" + key.get("id").asString())
+                .DELETE()
+                .build());
 
         List<JsonNode> keyEvents = events(admin.get("/api/v1/admin/audit?type=API_KEY_CREATED&size=500"));
         List<JsonNode> revoked = events(admin.get("/api/v1/admin/audit?type=API_KEY_REVOKED&size=500"));
         List<JsonNode> accountEvents = events(admin.get("/api/v1/admin/audit?type=ACCOUNT_CREATED&size=500"));
-        List<Map<String, Object>> everything = jdbc.sql("SELECT * FROM audit_event").query().listOfRows();
+        List<Map<String, Object>> everything =
+                jdbc.sql("SELECT * FROM audit_event").query().listOfRows();
 
-        assertThat(keyEvents).anyMatch(e -> e.get("subject").asString().equals(key.get("id").asString())
-                && e.get("details").get("scopes").asString().equals("[analysis]"));
-        assertThat(revoked).anyMatch(e -> e.get("subject").asString().equals(key.get("id").asString()));
-        assertThat(accountEvents).anyMatch(e -> e.get("subject").asString()
-                .equals(created.json().get("id").asString()));
-        assertThat(everything.toString()).doesNotContain(key.get("key").asString())
+        assertThat(keyEvents)
+                .anyMatch(e -> e.get("subject").asString().equals(key.get("id").asString())
+                        && e.get("details").get("scopes").asString().equals("[analysis]"));
+        assertThat(revoked)
+                .anyMatch(e -> e.get("subject").asString().equals(key.get("id").asString()));
+        assertThat(accountEvents)
+                .anyMatch(e -> e.get("subject")
+                        .asString()
+                        .equals(created.json().get("id").asString()));
+        assertThat(everything.toString())
+                .doesNotContain(key.get("key").asString())
                 .doesNotContain(created.json().get("oneTimePassword").asString())
-                .doesNotContain(PASSWORD).doesNotContain("Not-The-Password-9");
+                .doesNotContain(PASSWORD)
+                .doesNotContain("Not-The-Password-9");
     }
 
     @Test
@@ -83,7 +97,8 @@ class AuditHttpTest extends ServerHttpTest {
         anonymous.postJson("/api/v1/auth/refresh", body);
         HttpTestClient admin = signedInAs(unique("watcher"), Role.ADMIN);
 
-        assertThat(events(admin.get("/api/v1/admin/audit?type=REFRESH_TOKEN_REUSED&actor=" + id))).hasSize(1);
+        assertThat(events(admin.get("/api/v1/admin/audit?type=REFRESH_TOKEN_REUSED&actor=" + id)))
+                .hasSize(1);
     }
 
     @Test
@@ -104,8 +119,10 @@ class AuditHttpTest extends ServerHttpTest {
         HttpTestClient admin = signedInAs(unique("pager"), Role.ADMIN);
 
         // Filtered to sign-ins: reading the log is itself an event, which would shift unfiltered pages.
-        JsonNode first = admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&size=2&page=0").json();
-        JsonNode second = admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&size=2&page=1").json();
+        JsonNode first = admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&size=2&page=0")
+                .json();
+        JsonNode second = admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&size=2&page=1")
+                .json();
 
         assertThat(first.get("events")).hasSize(2);
         assertThat(first.get("hasMore").asBoolean()).isTrue();

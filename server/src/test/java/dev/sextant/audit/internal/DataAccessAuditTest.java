@@ -19,21 +19,30 @@ class DataAccessAuditTest {
 
     private static long dataAccessEventsAfterReading(boolean enabled) {
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(SextantApplication.class)
-                .properties("server.port=0", "sextant.data-dir=target/test-data/data-access-" + UUID.randomUUID(),
+                .properties(
+                        "server.port=0",
+                        "sextant.data-dir=target/test-data/data-access-" + UUID.randomUUID(),
                         "sextant.audit.data-access=" + enabled)
                 .run()) {
-            server.getBean(AccountAdministration.class).createAccount("reader", null, "Quiet-Reading-Lamp-4",
-                    Set.of(Role.USER), false);
+            server.getBean(AccountAdministration.class)
+                    .createAccount("reader", null, "Quiet-Reading-Lamp-4", Set.of(Role.USER), false);
             HttpTestClient anonymous = new HttpTestClient(
                     ((WebServerApplicationContext) server).getWebServer().getPort());
-            HttpTestClient reader = anonymous.withBearer(
-                    anonymous.login("reader", "Quiet-Reading-Lamp-4").get("accessToken").asString());
+            HttpTestClient reader = anonymous.withBearer(anonymous
+                    .login("reader", "Quiet-Reading-Lamp-4")
+                    .get("accessToken")
+                    .asString());
             reader.get("/api/v1/me/secrets");
             reader.get("/api/v1/me/api-keys");
             JdbcClient jdbc = server.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_SUCCEEDED'").query(Long.class)
-                    .single()).as("security events, always").isEqualTo(1);
-            return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'DATA_ACCESS'").query(Long.class).single();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_SUCCEEDED'")
+                            .query(Long.class)
+                            .single())
+                    .as("security events, always")
+                    .isEqualTo(1);
+            return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'DATA_ACCESS'")
+                    .query(Long.class)
+                    .single();
         }
     }
 

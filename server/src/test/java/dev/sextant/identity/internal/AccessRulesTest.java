@@ -35,8 +35,7 @@ class AccessRulesTest extends ServerHttpTest {
     @Test
     void test_handlersWithoutARule_wouldBeDenied() throws NoSuchMethodException {
         class Unannotated {
-            public void handle() {
-            }
+            public void handle() {}
         }
         HandlerMethod bare = new HandlerMethod(new Unannotated(), Unannotated.class.getMethod("handle"));
 
@@ -61,15 +60,18 @@ class AccessRulesTest extends ServerHttpTest {
         HttpTestClient admin = signedInAs("boss-" + System.nanoTime(), Role.ADMIN);
         String username = "hire-" + System.nanoTime();
 
-        Answer created = admin.postJson("/api/v1/admin/accounts",
+        Answer created = admin.postJson(
+                "/api/v1/admin/accounts",
                 "{\"username\":\"" + username + "\",\"email\":\"h@example.com\",\"roles\":[\"analyst\"]}");
         String oneTimePassword = created.json().get("oneTimePassword").asString();
         var tokens = anonymous.login(username, oneTimePassword);
         HttpTestClient hire = anonymous.withBearer(tokens.get("accessToken").asString());
         Answer beforeChange = hire.get("/api/v1/quotes/AAPL");
-        Answer change = hire.postJson("/api/v1/me/password",
+        Answer change = hire.postJson(
+                "/api/v1/me/password",
                 "{\"currentPassword\":\"" + oneTimePassword + "\",\"newPassword\":\"Hire-Own-Passphrase-5\"}");
-        HttpTestClient changed = anonymous.withBearer(change.json().get("accessToken").asString());
+        HttpTestClient changed =
+                anonymous.withBearer(change.json().get("accessToken").asString());
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(oneTimePassword).hasSize(24);
@@ -90,10 +92,12 @@ class AccessRulesTest extends ServerHttpTest {
 
         Answer promoted = admin.send(admin.request("/api/v1/admin/accounts/" + id + "/roles")
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"analyst\"]}")).build());
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"analyst\"]}"))
+                .build());
         Answer unknown = admin.send(admin.request("/api/v1/admin/accounts/" + java.util.UUID.randomUUID() + "/roles")
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"user\"]}")).build());
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"user\"]}"))
+                .build());
 
         assertThat(promoted.status()).isEqualTo(200);
         assertThat(user.get("/api/v1/me").json().get("roles").toString()).isEqualTo("[\"analyst\"]");
@@ -106,8 +110,8 @@ class AccessRulesTest extends ServerHttpTest {
         HttpTestClient admin = signedInAs("chief-" + System.nanoTime(), Role.ADMIN);
 
         Answer unknownRole = admin.postJson("/api/v1/admin/accounts", "{\"username\":\"x-ray\",\"roles\":[\"god\"]}");
-        Answer badName = admin.postJson("/api/v1/admin/accounts",
-                "{\"username\":\"bad name'; DROP TABLE app_user;--\",\"roles\":[\"user\"]}");
+        Answer badName = admin.postJson(
+                "/api/v1/admin/accounts", "{\"username\":\"bad name'; DROP TABLE app_user;--\",\"roles\":[\"user\"]}");
         Answer taken = admin.postJson("/api/v1/admin/accounts", "{\"username\":\"suite-user\",\"roles\":[\"user\"]}");
 
         assertThat(unknownRole.status()).isEqualTo(400);

@@ -28,14 +28,15 @@ class ApiKeyHttpTest extends ServerHttpTest {
     ApiKeys apiKeys;
 
     private JsonNode createKey(HttpTestClient owner, String scopes) {
-        Answer created = owner.postJson("/api/v1/me/api-keys",
-                "{\"name\":\"laptop script\",\"scopes\":[" + scopes + "]}");
+        Answer created =
+                owner.postJson("/api/v1/me/api-keys", "{\"name\":\"laptop script\",\"scopes\":[" + scopes + "]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     private HttpTestClient.Answer withKey(String key, String path) {
-        return anonymous.send(anonymous.request(path).header("X-API-Key", key).GET().build());
+        return anonymous.send(
+                anonymous.request(path).header("X-API-Key", key).GET().build());
     }
 
     @Test
@@ -46,12 +47,14 @@ class ApiKeyHttpTest extends ServerHttpTest {
         String key = created.get("key").asString();
         JsonNode listed = owner.get("/api/v1/me/api-keys").json().get("apiKeys");
         Map<String, Object> row = jdbc.sql("SELECT * FROM api_key WHERE id = :id")
-                .param("id", UUID.fromString(created.get("id").asString())).query().singleRow();
+                .param("id", UUID.fromString(created.get("id").asString()))
+                .query()
+                .singleRow();
 
         assertThat(key).startsWith("sx_live_").hasSizeGreaterThan(45);
         assertThat(created.get("prefix").asString()).isEqualTo(key.substring(0, 14));
-        assertThat(created.get("expiresAt").asString()).isEqualTo(
-                FixedClockConfiguration.NOW.plus(Duration.ofDays(90)).toString());
+        assertThat(created.get("expiresAt").asString())
+                .isEqualTo(FixedClockConfiguration.NOW.plus(Duration.ofDays(90)).toString());
         assertThat(listed).hasSize(1);
         assertThat(listed.toString()).doesNotContain(key);
         assertThat(row.values().toString()).doesNotContain(key).doesNotContain(key.substring(8));
@@ -71,19 +74,31 @@ class ApiKeyHttpTest extends ServerHttpTest {
         assertThat(quote.status()).isEqualTo(200);
         assertThat(outOfScope.status()).isEqualTo(403);
         assertThat(me.status()).isEqualTo(200);
-        assertThat(owner.get("/api/v1/me/api-keys").json().get("apiKeys").get(0).get("lastUsedAt").asString())
+        assertThat(owner.get("/api/v1/me/api-keys")
+                        .json()
+                        .get("apiKeys")
+                        .get(0)
+                        .get("lastUsedAt")
+                        .asString())
                 .isEqualTo(FixedClockConfiguration.NOW.toString());
     }
 
     @Test
     void test_keys_cannotManageKeysOrPasswords() {
         HttpTestClient owner = signedInAs(unique("careful"), Role.USER);
-        String key = createKey(owner, "\"marketdata:read\",\"analysis\",\"trading\"").get("key").asString();
+        String key = createKey(owner, "\"marketdata:read\",\"analysis\",\"trading\"")
+                .get("key")
+                .asString();
 
-        Answer mint = anonymous.send(anonymous.request("/api/v1/me/api-keys").header("X-API-Key", key)
+        Answer mint = anonymous.send(anonymous
+                .request("/api/v1/me/api-keys")
+                .header("X-API-Key", key)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"more\",\"scopes\":[\"trading\"]}")).build());
-        Answer password = anonymous.send(anonymous.request("/api/v1/me/password").header("X-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"more\",\"scopes\":[\"trading\"]}"))
+                .build());
+        Answer password = anonymous.send(anonymous
+                .request("/api/v1/me/password")
+                .header("X-API-Key", key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"x\",\"newPassword\":\"y\"}"))
                 .build());
@@ -101,10 +116,18 @@ class ApiKeyHttpTest extends ServerHttpTest {
         String body = "{\"username\":\"" + unique("via-key") + "\",\"roles\":[\"user\"]}";
 
         Answer userTries = user.postJson("/api/v1/me/api-keys", "{\"name\":\"x\",\"scopes\":[\"admin\"]}");
-        Answer withAdminKey = anonymous.send(anonymous.request("/api/v1/admin/accounts").header("X-API-Key", adminKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        Answer withReadKey = anonymous.send(anonymous.request("/api/v1/admin/accounts").header("X-API-Key", readKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Answer withAdminKey = anonymous.send(anonymous
+                .request("/api/v1/admin/accounts")
+                .header("X-API-Key", adminKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        Answer withReadKey = anonymous.send(anonymous
+                .request("/api/v1/admin/accounts")
+                .header("X-API-Key", readKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
 
         assertThat(userTries.status()).isEqualTo(403);
         assertThat(withAdminKey.status()).isEqualTo(201);
@@ -119,10 +142,12 @@ class ApiKeyHttpTest extends ServerHttpTest {
         String key = created.get("key").asString();
         String id = created.get("id").asString();
 
-        Answer intruderRevoke = intruder.send(intruder.request("/api/v1/me/api-keys/" + id).DELETE().build());
+        Answer intruderRevoke = intruder.send(
+                intruder.request("/api/v1/me/api-keys/" + id).DELETE().build());
         Answer stillWorks = withKey(key, "/api/v1/quotes/AAPL");
         Answer intruderList = intruder.get("/api/v1/me/api-keys");
-        Answer ownerRevoke = owner.send(owner.request("/api/v1/me/api-keys/" + id).DELETE().build());
+        Answer ownerRevoke =
+                owner.send(owner.request("/api/v1/me/api-keys/" + id).DELETE().build());
         Answer afterRevoke = withKey(key, "/api/v1/quotes/AAPL");
 
         assertThat(intruderRevoke.status()).isEqualTo(404);
@@ -139,8 +164,10 @@ class ApiKeyHttpTest extends ServerHttpTest {
         UUID owner = accounts.createAccount(unique("expired"), null, PASSWORD, java.util.Set.of(Role.USER), false)
                 .value();
         jdbc.sql("INSERT INTO api_key (id, user_id, name, prefix, key_hash, scopes, created_at, expires_at) "
-                + "VALUES (:id, :user, 'old', 'sx_live_old', :hash, 'marketdata:read', :created, :expires)")
-                .param("id", UUID.randomUUID()).param("user", owner).param("hash", apiKeys.hash(expired))
+                        + "VALUES (:id, :user, 'old', 'sx_live_old', :hash, 'marketdata:read', :created, :expires)")
+                .param("id", UUID.randomUUID())
+                .param("user", owner)
+                .param("hash", apiKeys.hash(expired))
                 .param("created", Timestamp.from(FixedClockConfiguration.NOW.minus(Duration.ofDays(100))))
                 .param("expires", Timestamp.from(FixedClockConfiguration.NOW.minus(Duration.ofDays(10))))
                 .update();
@@ -155,7 +182,10 @@ class ApiKeyHttpTest extends ServerHttpTest {
     void test_bothCredentialsAtOnce_areRefused() {
         String key = createKey(http, "\"marketdata:read\"").get("key").asString();
 
-        Answer both = http.send(http.request("/api/v1/quotes/AAPL").header("X-API-Key", key).GET().build());
+        Answer both = http.send(http.request("/api/v1/quotes/AAPL")
+                .header("X-API-Key", key)
+                .GET()
+                .build());
 
         assertThat(both.status()).isEqualTo(401);
     }
@@ -165,19 +195,28 @@ class ApiKeyHttpTest extends ServerHttpTest {
         HttpTestClient owner = signedInAs(unique("sloppy"), Role.USER);
 
         Map<String, Integer> cases = Map.of(
-                "{\"name\":\"x\",\"scopes\":[\"everything\"]}", 400,
-                "{\"name\":\"x\",\"scopes\":[]}", 400,
-                "{\"name\":\"\",\"scopes\":[\"analysis\"]}", 400,
-                "{\"name\":\"" + "n".repeat(101) + "\",\"scopes\":[\"analysis\"]}", 400,
-                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}", 400,
-                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"2099-01-01T00:00:00Z\"}", 400,
-                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"tomorrow\"}", 400);
+                "{\"name\":\"x\",\"scopes\":[\"everything\"]}",
+                400,
+                "{\"name\":\"x\",\"scopes\":[]}",
+                400,
+                "{\"name\":\"\",\"scopes\":[\"analysis\"]}",
+                400,
+                "{\"name\":\"" + "n".repeat(101) + "\",\"scopes\":[\"analysis\"]}",
+                400,
+                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}",
+                400,
+                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"2099-01-01T00:00:00Z\"}",
+                400,
+                "{\"name\":\"x\",\"scopes\":[\"analysis\"],\"expiresAt\":\"tomorrow\"}",
+                400);
 
         cases.forEach((body, status) -> {
             Answer answer = owner.postJson("/api/v1/me/api-keys", body);
             assertThat(answer.status()).as(body).isEqualTo(status);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         });
-        assertThat(owner.get("/api/v1/me/api-keys").json().get("apiKeys")).as("nothing was created").isEmpty();
+        assertThat(owner.get("/api/v1/me/api-keys").json().get("apiKeys"))
+                .as("nothing was created")
+                .isEmpty();
     }
 }

@@ -41,7 +41,10 @@ class AuthenticationHttpTest extends ServerHttpTest {
         String username = newUser();
 
         JsonNode tokens = anonymous.login(username.toUpperCase(), PASSWORD);
-        JsonNode me = anonymous.withBearer(tokens.get("accessToken").asString()).get("/api/v1/me").json();
+        JsonNode me = anonymous
+                .withBearer(tokens.get("accessToken").asString())
+                .get("/api/v1/me")
+                .json();
 
         assertThat(tokens.get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
@@ -64,7 +67,10 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(next).isNotEqualTo(original);
-        assertThat(anonymous.withBearer(rotated.json().get("accessToken").asString()).get("/api/v1/me").status())
+        assertThat(anonymous
+                        .withBearer(rotated.json().get("accessToken").asString())
+                        .get("/api/v1/me")
+                        .status())
                 .isEqualTo(200);
         assertProblem(replay, 401, "invalid-token");
         assertProblem(afterReplay, 401, "invalid-token");
@@ -84,7 +90,8 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
     @Test
     void test_logout_revokesTheRefreshToken() {
-        String refreshToken = anonymous.login(newUser(), PASSWORD).get("refreshToken").asString();
+        String refreshToken =
+                anonymous.login(newUser(), PASSWORD).get("refreshToken").asString();
 
         Answer logout = anonymous.postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + refreshToken + "\"}");
 
@@ -97,17 +104,21 @@ class AuthenticationHttpTest extends ServerHttpTest {
         String username = newUser();
         JsonNode phone = anonymous.login(username, PASSWORD);
         JsonNode laptop = anonymous.login(username, PASSWORD);
-        HttpTestClient phoneClient = anonymous.withBearer(phone.get("accessToken").asString());
+        HttpTestClient phoneClient =
+                anonymous.withBearer(phone.get("accessToken").asString());
 
-        Answer logout = phoneClient.send(phoneClient.request("/api/v1/auth/logout-all")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        Answer logout = phoneClient.send(phoneClient
+                .request("/api/v1/auth/logout-all")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
 
         assertThat(logout.status()).isEqualTo(204);
         assertProblem(phoneClient.get("/api/v1/me"), 401, "invalid-token");
-        assertProblem(anonymous.withBearer(laptop.get("accessToken").asString()).get("/api/v1/me"), 401,
-                "invalid-token");
+        assertProblem(
+                anonymous.withBearer(laptop.get("accessToken").asString()).get("/api/v1/me"), 401, "invalid-token");
         assertProblem(refresh(laptop.get("refreshToken").asString()), 401, "invalid-token");
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString()).isNotBlank();
+        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString())
+                .isNotBlank();
     }
 
     @Test
@@ -116,11 +127,13 @@ class AuthenticationHttpTest extends ServerHttpTest {
         JsonNode tokens = anonymous.login(username, PASSWORD);
         HttpTestClient client = anonymous.withBearer(tokens.get("accessToken").asString());
 
-        Answer weak = client.postJson("/api/v1/me/password",
-                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"password123\"}");
-        Answer wrongCurrent = client.postJson("/api/v1/me/password",
+        Answer weak = client.postJson(
+                "/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"password123\"}");
+        Answer wrongCurrent = client.postJson(
+                "/api/v1/me/password",
                 "{\"currentPassword\":\"not-my-password-1\",\"newPassword\":\"Brand-New-Passphrase-9\"}");
-        Answer changed = client.postJson("/api/v1/me/password",
+        Answer changed = client.postJson(
+                "/api/v1/me/password",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Brand-New-Passphrase-9\"}");
 
         assertProblem(weak, 400, "weak-password");
@@ -129,11 +142,18 @@ class AuthenticationHttpTest extends ServerHttpTest {
         assertThat(changed.status()).isEqualTo(200);
         assertProblem(client.get("/api/v1/me"), 401, "invalid-token");
         assertProblem(refresh(tokens.get("refreshToken").asString()), 401, "invalid-token");
-        assertProblem(anonymous.postJson("/api/v1/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"), 401, "invalid-credentials");
-        assertThat(anonymous.withBearer(changed.json().get("accessToken").asString()).get("/api/v1/me").status())
+        assertProblem(
+                anonymous.postJson(
+                        "/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"),
+                401,
+                "invalid-credentials");
+        assertThat(anonymous
+                        .withBearer(changed.json().get("accessToken").asString())
+                        .get("/api/v1/me")
+                        .status())
                 .isEqualTo(200);
-        assertThat(anonymous.login(username, "Brand-New-Passphrase-9").get("accessToken")).isNotNull();
+        assertThat(anonymous.login(username, "Brand-New-Passphrase-9").get("accessToken"))
+                .isNotNull();
     }
 
     @Test
@@ -141,12 +161,16 @@ class AuthenticationHttpTest extends ServerHttpTest {
         String username = newUser();
         // A hash as an earlier, cheaper configuration would have made it (4 MiB, one pass).
         String old = new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(PASSWORD);
-        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :username").param("hash", old)
-                .param("username", username).update();
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :username")
+                .param("hash", old)
+                .param("username", username)
+                .update();
 
         anonymous.login(username, PASSWORD);
         String upgraded = jdbc.sql("SELECT password_hash FROM app_user WHERE username = :username")
-                .param("username", username).query(String.class).single();
+                .param("username", username)
+                .query(String.class)
+                .single();
 
         assertThat(old).contains("$m=4096,t=1,p=1$");
         assertThat(upgraded).startsWith("$argon2id$").contains("$m=19456,t=2,p=1$");
@@ -155,7 +179,8 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
     @Test
     void test_register_isRefusedUnlessRegistrationIsOpen() {
-        Answer answer = anonymous.postJson("/api/v1/auth/register",
+        Answer answer = anonymous.postJson(
+                "/api/v1/auth/register",
                 "{\"username\":\"walk-in\",\"email\":\"w@example.com\",\"password\":\"Walk-In-Passphrase-3\"}");
 
         assertProblem(answer, 403, "registration-closed");
@@ -165,15 +190,30 @@ class AuthenticationHttpTest extends ServerHttpTest {
     void test_badLoginBodies_getProblemsAndChangeNothing() {
         assertProblem(anonymous.postJson("/api/v1/auth/login", "{\"username\":\"a\"}"), 400, "validation-failed");
         assertProblem(anonymous.postJson("/api/v1/auth/login", "{\"username\":"), 400, "malformed-body");
-        assertProblem(anonymous.postJson("/api/v1/auth/login",
-                "{\"username\":\"x\",\"password\":\"" + "p".repeat(1025) + "\"}"), 400, "validation-failed");
-        assertProblem(anonymous.postJson("/api/v1/auth/login",
-                "{\"username\":\"admin' OR '1'='1\",\"password\":\"' OR 1=1; --\"}"), 401, "invalid-credentials");
+        assertProblem(
+                anonymous.postJson(
+                        "/api/v1/auth/login", "{\"username\":\"x\",\"password\":\"" + "p".repeat(1025) + "\"}"),
+                400,
+                "validation-failed");
+        assertProblem(
+                anonymous.postJson(
+                        "/api/v1/auth/login", "{\"username\":\"admin' OR '1'='1\",\"password\":\"' OR 1=1; --\"}"),
+                401,
+                "invalid-credentials");
         assertProblem(refresh("sx_rt_' OR 1=1 --"), 401, "invalid-token");
-        assertProblem(anonymous.postJson("/api/v1/auth/login",
-                "{\"username\":\"x\",\"password\":\"" + "p".repeat(2 * 1024 * 1024) + "\"}"), 413, "payload-too-large");
-        assertProblem(anonymous.send(anonymous.request("/api/v1/auth/login").header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("admin:admin")).build()), 415,
+        assertProblem(
+                anonymous.postJson(
+                        "/api/v1/auth/login",
+                        "{\"username\":\"x\",\"password\":\"" + "p".repeat(2 * 1024 * 1024) + "\"}"),
+                413,
+                "payload-too-large");
+        assertProblem(
+                anonymous.send(anonymous
+                        .request("/api/v1/auth/login")
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("admin:admin"))
+                        .build()),
+                415,
                 "unsupported-media-type");
     }
 }

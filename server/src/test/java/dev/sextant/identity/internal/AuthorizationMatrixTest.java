@@ -32,16 +32,21 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuthorizationMatrixTest extends ServerHttpTest {
 
     enum Caller {
-        OWNER, OTHER_USER, ANALYST, ADMIN, KEY_WITH_SCOPE, KEY_WITHOUT_SCOPE, ANONYMOUS
+        OWNER,
+        OTHER_USER,
+        ANALYST,
+        ADMIN,
+        KEY_WITH_SCOPE,
+        KEY_WITHOUT_SCOPE,
+        ANONYMOUS
     }
 
     /** Fresh resources of the owner for one cell, so destructive cells never affect each other. */
-    record Owned(String apiKeyId, String secretId, String watchlistId, String ownerId) {
-    }
+    record Owned(String apiKeyId, String secretId, String watchlistId, String ownerId) {}
 
     /** One endpoint: how to call it, and the status each caller must get. */
-    record Row(String method, String pattern, Function<Owned, String> path, String body, Map<Caller, Integer> expected) {
-    }
+    record Row(
+            String method, String pattern, Function<Owned, String> path, String body, Map<Caller, Integer> expected) {}
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -54,8 +59,8 @@ class AuthorizationMatrixTest extends ServerHttpTest {
     String standingSecret;
     String standingWatchlist;
 
-    private static Map<Caller, Integer> expect(int owner, int other, int analyst, int admin, int keyWithScope,
-            int keyWithoutScope, int anonymous) {
+    private static Map<Caller, Integer> expect(
+            int owner, int other, int analyst, int admin, int keyWithScope, int keyWithoutScope, int anonymous) {
         Map<Caller, Integer> map = new EnumMap<>(Caller.class);
         int[] statuses = {owner, other, analyst, admin, keyWithScope, keyWithoutScope, anonymous};
         for (Caller caller : Caller.values()) {
@@ -66,54 +71,138 @@ class AuthorizationMatrixTest extends ServerHttpTest {
 
     static List<Row> rows() {
         String newKey = "{\"name\":\"matrix\",\"scopes\":[\"analysis\"]}";
-        String newSecret = "{\"purpose\":\"llm:openai\",\"name\":\"m-" + UUID.randomUUID() + "\",\"value\":\"sk-matrix-0123456789\"}";
+        String newSecret = "{\"purpose\":\"llm:openai\",\"name\":\"m-" + UUID.randomUUID()
+                + "\",\"value\":\"sk-matrix-0123456789\"}";
         return List.of(
                 new Row("GET", "/api/v1/me", o -> "/api/v1/me", null, expect(200, 200, 200, 200, 200, 200, 401)),
-                new Row("POST", "/api/v1/me/password", o -> "/api/v1/me/password",
+                new Row(
+                        "POST",
+                        "/api/v1/me/password",
+                        o -> "/api/v1/me/password",
                         "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"Whatever-Else-99\"}",
                         // Sessions pass the access check and fail on the wrong current password.
                         expect(401, 401, 401, 401, 403, 403, 401)),
-                new Row("GET", "/api/v1/me/api-keys", o -> "/api/v1/me/api-keys", null,
+                new Row(
+                        "GET",
+                        "/api/v1/me/api-keys",
+                        o -> "/api/v1/me/api-keys",
+                        null,
                         expect(200, 200, 200, 200, 403, 403, 401)),
-                new Row("POST", "/api/v1/me/api-keys", o -> "/api/v1/me/api-keys", newKey,
+                new Row(
+                        "POST",
+                        "/api/v1/me/api-keys",
+                        o -> "/api/v1/me/api-keys",
+                        newKey,
                         expect(201, 201, 201, 201, 403, 403, 401)),
-                new Row("DELETE", "/api/v1/me/api-keys/{id}", o -> "/api/v1/me/api-keys/" + o.apiKeyId(), null,
+                new Row(
+                        "DELETE",
+                        "/api/v1/me/api-keys/{id}",
+                        o -> "/api/v1/me/api-keys/" + o.apiKeyId(),
+                        null,
                         expect(204, 404, 404, 404, 403, 403, 401)),
-                new Row("GET", "/api/v1/me/secrets", o -> "/api/v1/me/secrets", null,
+                new Row(
+                        "GET",
+                        "/api/v1/me/secrets",
+                        o -> "/api/v1/me/secrets",
+                        null,
                         expect(200, 200, 200, 200, 403, 403, 401)),
-                new Row("POST", "/api/v1/me/secrets", o -> "/api/v1/me/secrets", newSecret,
+                new Row(
+                        "POST",
+                        "/api/v1/me/secrets",
+                        o -> "/api/v1/me/secrets",
+                        newSecret,
                         expect(201, 201, 201, 201, 403, 403, 401)),
-                new Row("DELETE", "/api/v1/me/secrets/{id}", o -> "/api/v1/me/secrets/" + o.secretId(), null,
+                new Row(
+                        "DELETE",
+                        "/api/v1/me/secrets/{id}",
+                        o -> "/api/v1/me/secrets/" + o.secretId(),
+                        null,
                         expect(204, 404, 404, 404, 403, 403, 401)),
-                new Row("POST", "/api/v1/me/2fa/setup", o -> "/api/v1/me/2fa/setup", null,
+                new Row(
+                        "POST",
+                        "/api/v1/me/2fa/setup",
+                        o -> "/api/v1/me/2fa/setup",
+                        null,
                         expect(200, 200, 200, 200, 403, 403, 401)),
-                new Row("POST", "/api/v1/me/2fa/enable", o -> "/api/v1/me/2fa/enable", "{\"code\":\"000000\"}",
+                new Row(
+                        "POST",
+                        "/api/v1/me/2fa/enable",
+                        o -> "/api/v1/me/2fa/enable",
+                        "{\"code\":\"000000\"}",
                         // Passes the access check; the code is wrong or set-up was never started.
                         expect(401, 401, 401, 401, 403, 403, 401)),
-                new Row("POST", "/api/v1/me/2fa/disable", o -> "/api/v1/me/2fa/disable", "{\"code\":\"000000\"}",
+                new Row(
+                        "POST",
+                        "/api/v1/me/2fa/disable",
+                        o -> "/api/v1/me/2fa/disable",
+                        "{\"code\":\"000000\"}",
                         expect(401, 401, 401, 403, 403, 403, 401)),
-                new Row("POST", "/api/v1/admin/accounts", o -> "/api/v1/admin/accounts",
-                        "{\"username\":\"m-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"roles\":[\"user\"]}",
+                new Row(
+                        "POST",
+                        "/api/v1/admin/accounts",
+                        o -> "/api/v1/admin/accounts",
+                        "{\"username\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"roles\":[\"user\"]}",
                         expect(403, 403, 403, 201, 403, 403, 401)),
-                new Row("PUT", "/api/v1/admin/accounts/{id}/roles", o -> "/api/v1/admin/accounts/" + o.ownerId()
-                        + "/roles", "{\"roles\":[\"user\"]}", expect(403, 403, 403, 200, 403, 403, 401)),
-                new Row("DELETE", "/api/v1/admin/accounts/{id}", o -> "/api/v1/admin/accounts/" + UUID.randomUUID(),
-                        null, expect(403, 403, 403, 204, 403, 403, 401)),
-                new Row("GET", "/api/v1/admin/audit", o -> "/api/v1/admin/audit", null,
+                new Row(
+                        "PUT",
+                        "/api/v1/admin/accounts/{id}/roles",
+                        o -> "/api/v1/admin/accounts/" + o.ownerId() + "/roles",
+                        "{\"roles\":[\"user\"]}",
                         expect(403, 403, 403, 200, 403, 403, 401)),
-                new Row("GET", "/api/v1/admin/audit/verify", o -> "/api/v1/admin/audit/verify", null,
+                new Row(
+                        "DELETE",
+                        "/api/v1/admin/accounts/{id}",
+                        o -> "/api/v1/admin/accounts/" + UUID.randomUUID(),
+                        null,
+                        expect(403, 403, 403, 204, 403, 403, 401)),
+                new Row(
+                        "GET",
+                        "/api/v1/admin/audit",
+                        o -> "/api/v1/admin/audit",
+                        null,
                         expect(403, 403, 403, 200, 403, 403, 401)),
-                new Row("GET", "/api/v1/me/watchlists", o -> "/api/v1/me/watchlists", null,
+                new Row(
+                        "GET",
+                        "/api/v1/admin/audit/verify",
+                        o -> "/api/v1/admin/audit/verify",
+                        null,
+                        expect(403, 403, 403, 200, 403, 403, 401)),
+                new Row(
+                        "GET",
+                        "/api/v1/me/watchlists",
+                        o -> "/api/v1/me/watchlists",
+                        null,
                         expect(200, 200, 200, 200, 200, 403, 401)),
-                new Row("POST", "/api/v1/me/watchlists", o -> "/api/v1/me/watchlists",
-                        "{\"name\":\"{{unique}}\",\"symbols\":[\"AAPL\"]}", expect(201, 201, 201, 201, 201, 403, 401)),
-                new Row("GET", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(), null,
+                new Row(
+                        "POST",
+                        "/api/v1/me/watchlists",
+                        o -> "/api/v1/me/watchlists",
+                        "{\"name\":\"{{unique}}\",\"symbols\":[\"AAPL\"]}",
+                        expect(201, 201, 201, 201, 201, 403, 401)),
+                new Row(
+                        "GET",
+                        "/api/v1/me/watchlists/{id}",
+                        o -> "/api/v1/me/watchlists/" + o.watchlistId(),
+                        null,
                         expect(200, 404, 404, 404, 200, 403, 401)),
-                new Row("PUT", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(),
-                        "{\"name\":\"{{unique}}\",\"symbols\":[\"MSFT\"]}", expect(200, 404, 404, 404, 200, 403, 401)),
-                new Row("DELETE", "/api/v1/me/watchlists/{id}", o -> "/api/v1/me/watchlists/" + o.watchlistId(), null,
+                new Row(
+                        "PUT",
+                        "/api/v1/me/watchlists/{id}",
+                        o -> "/api/v1/me/watchlists/" + o.watchlistId(),
+                        "{\"name\":\"{{unique}}\",\"symbols\":[\"MSFT\"]}",
+                        expect(200, 404, 404, 404, 200, 403, 401)),
+                new Row(
+                        "DELETE",
+                        "/api/v1/me/watchlists/{id}",
+                        o -> "/api/v1/me/watchlists/" + o.watchlistId(),
+                        null,
                         expect(204, 404, 404, 404, 204, 403, 401)),
-                new Row("GET", "/api/v1/quotes/{symbol}", o -> "/api/v1/quotes/AAPL", null,
+                new Row(
+                        "GET",
+                        "/api/v1/quotes/{symbol}",
+                        o -> "/api/v1/quotes/AAPL",
+                        null,
                         expect(200, 200, 200, 200, 200, 403, 401)));
     }
 
@@ -121,10 +210,16 @@ class AuthorizationMatrixTest extends ServerHttpTest {
     void callers() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         owner = signedInAs("owner-" + suffix, Role.USER);
-        String withScope = owner.postJson("/api/v1/me/api-keys",
-                "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"analysis\",\"trading\"]}").json().get("key").asString();
+        String withScope = owner.postJson(
+                        "/api/v1/me/api-keys",
+                        "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"analysis\",\"trading\"]}")
+                .json()
+                .get("key")
+                .asString();
         String withoutScope = owner.postJson("/api/v1/me/api-keys", "{\"name\":\"narrow\",\"scopes\":[\"analysis\"]}")
-                .json().get("key").asString();
+                .json()
+                .get("key")
+                .asString();
         callers = new EnumMap<>(Caller.class);
         callers.put(Caller.OWNER, owner);
         callers.put(Caller.OTHER_USER, signedInAs("other-" + suffix, Role.USER));
@@ -140,24 +235,36 @@ class AuthorizationMatrixTest extends ServerHttpTest {
     }
 
     private String newOwnerKey() {
-        return owner.postJson("/api/v1/me/api-keys", "{\"name\":\"target\",\"scopes\":[\"analysis\"]}").json()
-                .get("id").asString();
+        return owner.postJson("/api/v1/me/api-keys", "{\"name\":\"target\",\"scopes\":[\"analysis\"]}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     private String newOwnerSecret() {
-        return owner.postJson("/api/v1/me/secrets", "{\"purpose\":\"llm:groq\",\"name\":\"t-" + UUID.randomUUID()
-                + "\",\"value\":\"gsk-target-0123456789\"}").json().get("id").asString();
+        return owner.postJson(
+                        "/api/v1/me/secrets",
+                        "{\"purpose\":\"llm:groq\",\"name\":\"t-" + UUID.randomUUID()
+                                + "\",\"value\":\"gsk-target-0123456789\"}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     private String newOwnerWatchlist() {
-        return owner.postJson("/api/v1/me/watchlists", "{\"name\":\"w-" + UUID.randomUUID()
-                + "\",\"symbols\":[\"SPY\",\"BTC-USD\"]}").json().get("id").asString();
+        return owner.postJson(
+                        "/api/v1/me/watchlists",
+                        "{\"name\":\"w-" + UUID.randomUUID() + "\",\"symbols\":[\"SPY\",\"BTC-USD\"]}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     /** The owner's resources for a cell: new ones where the cell may change or delete them, else the standing ones. */
     private Owned resourcesFor(Row row) {
         boolean destructive = row.method().equals("DELETE") || row.method().equals("PUT");
-        return new Owned(destructive && row.pattern().contains("api-keys") ? newOwnerKey() : standingKey,
+        return new Owned(
+                destructive && row.pattern().contains("api-keys") ? newOwnerKey() : standingKey,
                 destructive && row.pattern().contains("secrets") ? newOwnerSecret() : standingSecret,
                 destructive && row.pattern().contains("watchlists") ? newOwnerWatchlist() : standingWatchlist,
                 ownerId);
@@ -172,25 +279,32 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                     Owned owned = resourcesFor(row);
                     HttpTestClient client = callers.get(caller);
                     HttpRequest.Builder request = client.request(row.path().apply(owned));
-                    HttpRequest.BodyPublisher body = row.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(row.body().replace("{{unique}}",
-                                    "m-" + UUID.randomUUID()));
+                    HttpRequest.BodyPublisher body = row.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(
+                                    row.body().replace("{{unique}}", "m-" + UUID.randomUUID()));
                     if (row.body() != null) {
                         request.header("Content-Type", "application/json");
                     }
-                    Answer answer = client.send(request.method(row.method(), body).build());
+                    Answer answer =
+                            client.send(request.method(row.method(), body).build());
 
-                    assertThat(answer.status()).as(answer.body()).isEqualTo(row.expected().get(caller));
+                    assertThat(answer.status())
+                            .as(answer.body())
+                            .isEqualTo(row.expected().get(caller));
                     if (row.method().equals("GET") && row.pattern().endsWith("api-keys") && answer.status() == 200) {
-                        assertThat(answer.body().contains(owned.apiKeyId())).as("sees the owner's key")
+                        assertThat(answer.body().contains(owned.apiKeyId()))
+                                .as("sees the owner's key")
                                 .isEqualTo(caller == Caller.OWNER);
                     }
                     if (row.method().equals("GET") && row.pattern().endsWith("secrets") && answer.status() == 200) {
-                        assertThat(answer.body().contains(owned.secretId())).as("sees the owner's secret")
+                        assertThat(answer.body().contains(owned.secretId()))
+                                .as("sees the owner's secret")
                                 .isEqualTo(caller == Caller.OWNER);
                     }
                     if (row.method().equals("GET") && row.pattern().endsWith("watchlists") && answer.status() == 200) {
-                        assertThat(answer.body().contains(owned.watchlistId())).as("sees the owner's watchlist")
+                        assertThat(answer.body().contains(owned.watchlistId()))
+                                .as("sees the owner's watchlist")
                                 .isEqualTo(caller == Caller.OWNER || caller == Caller.KEY_WITH_SCOPE);
                     }
                 }));
@@ -201,8 +315,8 @@ class AuthorizationMatrixTest extends ServerHttpTest {
 
     @Test
     void test_everyUserOwnedAndAdminEndpoint_hasARow() {
-        Set<String> covered = rows().stream().map(row -> row.method() + " " + row.pattern())
-                .collect(Collectors.toSet());
+        Set<String> covered =
+                rows().stream().map(row -> row.method() + " " + row.pattern()).collect(Collectors.toSet());
         List<String> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (!handler.getBeanType().getName().startsWith("dev.sextant.")) {
@@ -210,7 +324,8 @@ class AuthorizationMatrixTest extends ServerHttpTest {
             }
             for (String pattern : info.getPatternValues()) {
                 if (pattern.startsWith("/api/v1/me") || pattern.startsWith("/api/v1/admin")) {
-                    info.getMethodsCondition().getMethods()
+                    info.getMethodsCondition()
+                            .getMethods()
                             .forEach(method -> endpoints.add(method.name() + " " + pattern));
                 }
             }

@@ -23,7 +23,8 @@ class FirstAdminTest {
 
     private static ConfigurableApplicationContext start(String dataDir) {
         return new SpringApplicationBuilder(SextantApplication.class)
-                .properties("server.port=0", "sextant.data-dir=" + dataDir).run();
+                .properties("server.port=0", "sextant.data-dir=" + dataDir)
+                .run();
     }
 
     @Test
@@ -32,18 +33,24 @@ class FirstAdminTest {
         String password;
         try (ConfigurableApplicationContext context = start(dataDir)) {
             Matcher match = ONE_TIME_PASSWORD.matcher(output.getOut());
-            assertThat(match.find()).as("the console shows the one-time password").isTrue();
+            assertThat(match.find())
+                    .as("the console shows the one-time password")
+                    .isTrue();
             password = match.group(1);
             assertThat(output.getAll().lines().filter(line -> line.contains(password)))
-                    .as("no structured log line carries it").noneMatch(line -> line.startsWith("{"));
+                    .as("no structured log line carries it")
+                    .noneMatch(line -> line.startsWith("{"));
 
             HttpTestClient anonymous = new HttpTestClient(
                     ((WebServerApplicationContext) context).getWebServer().getPort());
             var tokens = anonymous.login("admin", password);
             assertThat(tokens.get("passwordChangeRequired").asBoolean()).isTrue();
-            HttpTestClient admin = anonymous.withBearer(tokens.get("accessToken").asString());
+            HttpTestClient admin =
+                    anonymous.withBearer(tokens.get("accessToken").asString());
             assertThat(admin.postJson("/api/v1/admin/accounts", "{\"username\":\"early\",\"roles\":[\"user\"]}")
-                    .status()).as("nothing but the password change first").isEqualTo(403);
+                            .status())
+                    .as("nothing but the password change first")
+                    .isEqualTo(403);
         }
         int printedBefore = output.getOut().split("one-time password:", -1).length - 1;
         try (ConfigurableApplicationContext again = start(dataDir)) {

@@ -32,12 +32,15 @@ class HttpHardeningConfiguredTest {
     @BeforeAll
     static void start() {
         server = new SpringApplicationBuilder(SextantApplication.class)
-                .properties("server.port=0", "sextant.data-dir=target/test-data/hardened-" + UUID.randomUUID(),
+                .properties(
+                        "server.port=0",
+                        "sextant.data-dir=target/test-data/hardened-" + UUID.randomUUID(),
                         "sextant.http.cors-allowed-origins=https://app.example.com",
                         "server.forward-headers-strategy=framework",
                         "sextant.identity.lockout.free-failures-per-address=3")
                 .run();
-        client = new HttpTestClient(((WebServerApplicationContext) server).getWebServer().getPort());
+        client = new HttpTestClient(
+                ((WebServerApplicationContext) server).getWebServer().getPort());
     }
 
     @AfterAll
@@ -50,7 +53,8 @@ class HttpHardeningConfiguredTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "Authorization").build());
+                .header("Access-Control-Request-Headers", "Authorization")
+                .build());
     }
 
     @Test
@@ -67,26 +71,35 @@ class HttpHardeningConfiguredTest {
 
     @Test
     void test_hsts_isSentOverTls() {
-        Answer viaTls = client.send(client.request("/health").header("X-Forwarded-Proto", "https").GET().build());
+        Answer viaTls = client.send(client.request("/health")
+                .header("X-Forwarded-Proto", "https")
+                .GET()
+                .build());
         Answer plain = client.get("/health");
 
-        assertThat(viaTls.header("Strict-Transport-Security")).contains("max-age=31536000").contains("includeSubDomains");
+        assertThat(viaTls.header("Strict-Transport-Security"))
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
         assertThat(plain.header("Strict-Transport-Security")).isNull();
     }
 
     @Test
     void test_oneAddressGuessingAtManyAccounts_isSlowedDown() {
-        server.getBean(AccountAdministration.class).createAccount("spray-target", null, "Meadow-Lantern-Pass-8",
-                Set.of(Role.USER), false);
+        server.getBean(AccountAdministration.class)
+                .createAccount("spray-target", null, "Meadow-Lantern-Pass-8", Set.of(Role.USER), false);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            statuses.add(client.postJson("/api/v1/auth/login",
-                    "{\"username\":\"sprayed-" + i + "\",\"password\":\"Guess-Number-" + i + "\"}").status());
+            statuses.add(client.postJson(
+                            "/api/v1/auth/login",
+                            "{\"username\":\"sprayed-" + i + "\",\"password\":\"Guess-Number-" + i + "\"}")
+                    .status());
         }
-        Answer rightPassword = client.postJson("/api/v1/auth/login",
-                "{\"username\":\"spray-target\",\"password\":\"Meadow-Lantern-Pass-8\"}");
+        Answer rightPassword = client.postJson(
+                "/api/v1/auth/login", "{\"username\":\"spray-target\",\"password\":\"Meadow-Lantern-Pass-8\"}");
 
         assertThat(statuses).containsExactly(401, 401, 401, 401);
-        assertThat(rightPassword.status()).as("the address is backed off, whatever the account").isEqualTo(429);
+        assertThat(rightPassword.status())
+                .as("the address is backed off, whatever the account")
+                .isEqualTo(429);
     }
 }

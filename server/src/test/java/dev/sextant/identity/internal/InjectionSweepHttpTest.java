@@ -19,43 +19,65 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class InjectionSweepHttpTest extends ServerHttpTest {
 
-    private static final List<String> PAYLOADS = List.of("' OR '1'='1", "'; DROP TABLE app_user; --",
-            "\\\" OR 1=1 --", "admin'--", "1; DELETE FROM api_key", "%' AND 1=0 UNION SELECT password_hash FROM app_user --");
+    private static final List<String> PAYLOADS = List.of(
+            "' OR '1'='1",
+            "'; DROP TABLE app_user; --",
+            "\\\" OR 1=1 --",
+            "admin'--",
+            "1; DELETE FROM api_key",
+            "%' AND 1=0 UNION SELECT password_hash FROM app_user --");
 
     @Autowired
     JdbcClient jdbc;
 
-    record Endpoint(String path, List<String> fields, Map<String, String> valid) {
-    }
+    record Endpoint(String path, List<String> fields, Map<String, String> valid) {}
 
     @Test
     void test_everyStringField_takesMetacharactersAsData() {
-        HttpTestClient admin = signedInAs("sweeper-" + UUID.randomUUID().toString().substring(0, 8), Role.ADMIN);
-        long accountsBefore = jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+        HttpTestClient admin =
+                signedInAs("sweeper-" + UUID.randomUUID().toString().substring(0, 8), Role.ADMIN);
+        long accountsBefore =
+                jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
         List<Endpoint> endpoints = List.of(
-                new Endpoint("/api/v1/auth/login", List.of("username", "password"),
+                new Endpoint(
+                        "/api/v1/auth/login",
+                        List.of("username", "password"),
                         Map.of("username", "someone", "password", "Some-Password-1")),
-                new Endpoint("/api/v1/auth/login/mfa", List.of("mfaToken", "code"),
+                new Endpoint(
+                        "/api/v1/auth/login/mfa",
+                        List.of("mfaToken", "code"),
                         Map.of("mfaToken", "x", "code", "123456")),
                 new Endpoint("/api/v1/auth/refresh", List.of("refreshToken"), Map.of("refreshToken", "sx_rt_x")),
                 new Endpoint("/api/v1/auth/logout", List.of("refreshToken"), Map.of("refreshToken", "sx_rt_x")),
-                new Endpoint("/api/v1/auth/register", List.of("username", "email", "password"),
+                new Endpoint(
+                        "/api/v1/auth/register",
+                        List.of("username", "email", "password"),
                         Map.of("username", "u", "email", "e@example.com", "password", "Some-Password-1")),
-                new Endpoint("/api/v1/me/password", List.of("currentPassword", "newPassword"),
+                new Endpoint(
+                        "/api/v1/me/password",
+                        List.of("currentPassword", "newPassword"),
                         Map.of("currentPassword", "x", "newPassword", "Other-Password-22")),
                 new Endpoint("/api/v1/me/api-keys", List.of("name"), Map.of("name", "k")),
-                new Endpoint("/api/v1/me/secrets", List.of("purpose", "name", "value"),
+                new Endpoint(
+                        "/api/v1/me/secrets",
+                        List.of("purpose", "name", "value"),
                         Map.of("purpose", "llm:openai", "name", "n", "value", "sk-0123456789abcdef")),
                 new Endpoint("/api/v1/me/2fa/disable", List.of("code"), Map.of("code", "123456")),
-                new Endpoint("/api/v1/admin/accounts", List.of("username", "email"),
+                new Endpoint(
+                        "/api/v1/admin/accounts",
+                        List.of("username", "email"),
                         Map.of("username", "target-user", "email", "t@example.com")));
 
         for (Endpoint endpoint : endpoints) {
             for (String field : endpoint.fields()) {
                 for (String payload : PAYLOADS) {
                     StringBuilder body = new StringBuilder("{");
-                    endpoint.valid().forEach((name, value) -> body.append('"').append(name).append("\":\"")
-                            .append(name.equals(field) ? payload.replace("\"", "\\\"") : value).append("\","));
+                    endpoint.valid()
+                            .forEach((name, value) -> body.append('"')
+                                    .append(name)
+                                    .append("\":\"")
+                                    .append(name.equals(field) ? payload.replace("\"", "\\\"") : value)
+                                    .append("\","));
                     if (endpoint.path().endsWith("api-keys")) {
                         body.append("\"scopes\":[\"analysis\"],");
                     }
@@ -64,18 +86,24 @@ class InjectionSweepHttpTest extends ServerHttpTest {
                     }
                     body.setCharAt(body.length() - 1, '}');
                     Answer answer = admin.postJson(endpoint.path(), body.toString());
-                    assertThat(answer.status()).as(endpoint.path() + " " + field + " = " + payload + " -> "
-                            + answer.body()).isBetween(200, 499);
+                    assertThat(answer.status())
+                            .as(endpoint.path() + " " + field + " = " + payload + " -> " + answer.body())
+                            .isBetween(200, 499);
                 }
             }
         }
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single())
                 .isGreaterThanOrEqualTo(accountsBefore);
-        for (String table : List.of("app_user", "refresh_token", "api_key", "vault_secret", "audit_event",
-                "instrument", "recovery_code")) {
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isNotNull();
+        for (String table : List.of(
+                "app_user", "refresh_token", "api_key", "vault_secret", "audit_event", "instrument", "recovery_code")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isNotNull();
         }
-        assertThat(admin.get("/api/v1/admin/audit/verify").json().get("intact").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/admin/audit/verify").json().get("intact").asBoolean())
+                .isTrue();
     }
 }

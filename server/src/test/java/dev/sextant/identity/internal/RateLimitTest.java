@@ -24,23 +24,28 @@ class RateLimitTest {
     private static final String PASSWORD = "Budget-Keeper-Passphrase-3";
 
     private static ConfigurableApplicationContext start(String dataDir, String... extra) {
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "sextant.data-dir=" + dataDir,
-                "sextant.ratelimit.auth-per-minute=4", "sextant.ratelimit.market-data-per-minute=5",
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "sextant.data-dir=" + dataDir,
+                "sextant.ratelimit.auth-per-minute=4",
+                "sextant.ratelimit.market-data-per-minute=5",
                 "sextant.ratelimit.default-per-minute=50"));
         properties.addAll(List.of(extra));
-        return new SpringApplicationBuilder(SextantApplication.class).properties(properties.toArray(String[]::new))
+        return new SpringApplicationBuilder(SextantApplication.class)
+                .properties(properties.toArray(String[]::new))
                 .run();
     }
 
     private static HttpTestClient client(ConfigurableApplicationContext context) {
-        return new HttpTestClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new HttpTestClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
-    private static HttpTestClient signIn(ConfigurableApplicationContext context, HttpTestClient anonymous,
-            String username) {
-        context.getBean(AccountAdministration.class).createAccount(username, null, PASSWORD, Set.of(Role.USER),
-                false);
-        return anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
+    private static HttpTestClient signIn(
+            ConfigurableApplicationContext context, HttpTestClient anonymous, String username) {
+        context.getBean(AccountAdministration.class).createAccount(username, null, PASSWORD, Set.of(Role.USER), false);
+        return anonymous.withBearer(
+                anonymous.login(username, PASSWORD).get("accessToken").asString());
     }
 
     @Test
@@ -50,18 +55,24 @@ class RateLimitTest {
             HttpTestClient alice = signIn(server, anonymous, "alice");
             HttpTestClient bob = signIn(server, anonymous, "bob");
             String key = alice.postJson("/api/v1/me/api-keys", "{\"name\":\"k\",\"scopes\":[\"marketdata:read\"]}")
-                    .json().get("key").asString();
+                    .json()
+                    .get("key")
+                    .asString();
 
             List<Answer> aliceQuotes = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 aliceQuotes.add(alice.get("/api/v1/quotes/AAPL"));
             }
             Answer bobQuote = bob.get("/api/v1/quotes/AAPL");
-            Answer viaKey = anonymous.send(anonymous.request("/api/v1/quotes/AAPL").header("X-API-Key", key).GET()
+            Answer viaKey = anonymous.send(anonymous
+                    .request("/api/v1/quotes/AAPL")
+                    .header("X-API-Key", key)
+                    .GET()
                     .build());
             Answer aliceOther = alice.get("/api/v1/me");
 
-            assertThat(aliceQuotes.subList(0, 5)).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+            assertThat(aliceQuotes.subList(0, 5))
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
             assertThat(aliceQuotes.get(0).header("RateLimit-Limit")).isEqualTo("5");
             assertThat(aliceQuotes.get(0).header("RateLimit-Remaining")).isEqualTo("4");
             assertThat(aliceQuotes.get(4).header("RateLimit-Remaining")).isEqualTo("0");
@@ -83,7 +94,8 @@ class RateLimitTest {
             HttpTestClient anonymous = client(server);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                statuses.add(anonymous.postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"sx_rt_nope" + i + "\"}")
+                statuses.add(anonymous
+                        .postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"sx_rt_nope" + i + "\"}")
                         .status());
             }
 
@@ -97,12 +109,18 @@ class RateLimitTest {
         @Test
         void test_twoNodes_shareOneBudgetThroughRedis() {
             String dataDir = "target/test-data/ratelimit-redis-" + UUID.randomUUID();
-            String[] redis = {"sextant.redis-url=" + RequiresRedis.URL,
-                    "sextant.ratelimit.namespace=test-" + UUID.randomUUID()};
+            String[] redis = {
+                "sextant.redis-url=" + RequiresRedis.URL, "sextant.ratelimit.namespace=test-" + UUID.randomUUID()
+            };
             try (ConfigurableApplicationContext first = start(dataDir, redis);
                     ConfigurableApplicationContext second = start(dataDir, redis)) {
-                String token = signIn(first, client(first), "carol").request("/").build().headers()
-                        .firstValue("Authorization").orElseThrow().substring("Bearer ".length());
+                String token = signIn(first, client(first), "carol")
+                        .request("/")
+                        .build()
+                        .headers()
+                        .firstValue("Authorization")
+                        .orElseThrow()
+                        .substring("Bearer ".length());
                 HttpTestClient viaFirst = client(first).withBearer(token);
                 HttpTestClient viaSecond = client(second).withBearer(token);
 
@@ -113,8 +131,14 @@ class RateLimitTest {
                 }
 
                 assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429);
-                assertThat(client(second).get("/health").json().get("components").get("redis").get("status")
-                        .asString()).isEqualTo("UP");
+                assertThat(client(second)
+                                .get("/health")
+                                .json()
+                                .get("components")
+                                .get("redis")
+                                .get("status")
+                                .asString())
+                        .isEqualTo("UP");
             }
         }
     }

@@ -7,7 +7,6 @@ import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +18,8 @@ class SignInDefenceHttpTest extends ServerHttpTest {
     JdbcClient jdbc;
 
     private Answer login(String username, String password) {
-        return anonymous.postJson("/api/v1/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        return anonymous.postJson(
+                "/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
     @Test
@@ -38,7 +37,11 @@ class SignInDefenceHttpTest extends ServerHttpTest {
         assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
         assertThat(Integer.parseInt(blocked.header("Retry-After"))).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_THROTTLED' AND subject = :name")
-                .param("name", username).query(Long.class).single()).as("the lockout is audited").isEqualTo(1);
+                        .param("name", username)
+                        .query(Long.class)
+                        .single())
+                .as("the lockout is audited")
+                .isEqualTo(1);
     }
 
     @Test
@@ -51,7 +54,8 @@ class SignInDefenceHttpTest extends ServerHttpTest {
         Answer noAccount = login(unknown, "Wrong-Passphrase-1");
 
         assertThat(noAccount.status()).isEqualTo(wrongPassword.status()).isEqualTo(401);
-        assertThat(noAccount.json().get("detail")).isEqualTo(wrongPassword.json().get("detail"));
+        assertThat(noAccount.json().get("detail"))
+                .isEqualTo(wrongPassword.json().get("detail"));
         assertThat(noAccount.json().get("type")).isEqualTo(wrongPassword.json().get("type"));
     }
 

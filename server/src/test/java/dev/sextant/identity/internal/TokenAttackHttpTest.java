@@ -55,7 +55,9 @@ class TokenAttackHttpTest extends ServerHttpTest {
         String username = "victim-" + UUID.randomUUID().toString().substring(0, 8);
         victim = accounts.createAccount(username, null, PASSWORD, Set.of(Role.ADMIN), false);
         genuine = anonymous.login(username, PASSWORD).get("accessToken").asString();
-        serverKey = Base64.getDecoder().decode(Files.readString(dataDirectory.resolve(SigningKey.KEY_FILE)).strip());
+        serverKey = Base64.getDecoder()
+                .decode(Files.readString(dataDirectory.resolve(SigningKey.KEY_FILE))
+                        .strip());
     }
 
     private Answer me(String token) {
@@ -70,13 +72,18 @@ class TokenAttackHttpTest extends ServerHttpTest {
     }
 
     private JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer("sextant").subject(victim.toString())
-                .issueTime(Date.from(NOW)).notBeforeTime(Date.from(NOW))
-                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(10)))).claim("sv", 0);
+        return new JWTClaimsSet.Builder()
+                .issuer("sextant")
+                .subject(victim.toString())
+                .issueTime(Date.from(NOW))
+                .notBeforeTime(Date.from(NOW))
+                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(10))))
+                .claim("sv", 0);
     }
 
     private String signWithServerKey(JWTClaimsSet claims, JOSEObjectType type) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims);
         jwt.sign(new MACSigner(serverKey));
         return jwt.serialize();
     }
@@ -99,8 +106,11 @@ class TokenAttackHttpTest extends ServerHttpTest {
     @Test
     void test_rsaSignedToken_isRefused() throws Exception {
         RSAKey attacker = new RSAKeyGenerator(2048).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
-                .build(), claims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims().build());
         jwt.sign(new RSASSASigner(attacker));
 
         assertRefused(me(jwt.serialize()));
@@ -110,8 +120,11 @@ class TokenAttackHttpTest extends ServerHttpTest {
     void test_hmacSignedWithAPublicValue_isRefused() throws Exception {
         // HS/RS confusion: an HMAC keyed with something public (here an RSA public key) instead of the secret.
         byte[] publicKey = new RSAKeyGenerator(2048).generate().toRSAPublicKey().getEncoded();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
-                .build(), claims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims().build());
         jwt.sign(new MACSigner(publicKey));
 
         assertRefused(me(jwt.serialize()));
@@ -124,8 +137,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
                     String[] parts = token.split("\\.");
                     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                             .replace("\"sv\":0", "\"sv\":7");
-                    return parts[0] + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8)) + "."
-                            + parts[2];
+                    return parts[0] + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
                 },
                 token -> token.replace('.', '!'),
                 token -> "",
@@ -142,14 +154,16 @@ class TokenAttackHttpTest extends ServerHttpTest {
     void test_expiredToken_isRefused() throws Exception {
         JWTClaimsSet expired = claims().issueTime(Date.from(NOW.minus(Duration.ofHours(1))))
                 .notBeforeTime(Date.from(NOW.minus(Duration.ofHours(1))))
-                .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(1)))).build();
+                .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(1))))
+                .build();
 
         assertRefused(me(signWithServerKey(expired, new JOSEObjectType("at+jwt"))));
     }
 
     @Test
     void test_notYetValidToken_isRefused() throws Exception {
-        JWTClaimsSet future = claims().notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(5)))).build();
+        JWTClaimsSet future = claims().notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(5))))
+                .build();
 
         assertRefused(me(signWithServerKey(future, new JOSEObjectType("at+jwt"))));
     }
@@ -160,7 +174,9 @@ class TokenAttackHttpTest extends ServerHttpTest {
         assertRefused(me(signWithServerKey(claims().issuer("someone-else").build(), new JOSEObjectType("at+jwt"))));
         assertRefused(me(signWithServerKey(claims().expirationTime(null).build(), new JOSEObjectType("at+jwt"))));
         // The control: the same forgery with every claim right would pass, so the refusals above are the claims'.
-        assertThat(me(signWithServerKey(claims().build(), new JOSEObjectType("at+jwt"))).status()).isEqualTo(200);
+        assertThat(me(signWithServerKey(claims().build(), new JOSEObjectType("at+jwt")))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -172,8 +188,11 @@ class TokenAttackHttpTest extends ServerHttpTest {
 
     @Test
     void test_otherAuthorizationSchemes_areRefused() {
-        Answer basic = anonymous.send(anonymous.request("/api/v1/me")
-                .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET().build());
+        Answer basic = anonymous.send(anonymous
+                .request("/api/v1/me")
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .GET()
+                .build());
 
         assertRefused(basic);
     }

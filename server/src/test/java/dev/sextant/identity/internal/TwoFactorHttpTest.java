@@ -8,7 +8,6 @@ import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import dev.sextant.support.TotpCodes;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +20,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
     JdbcClient jdbc;
 
     private Answer secondStep(String ticket, String code) {
-        return anonymous.postJson("/api/v1/auth/login/mfa",
-                "{\"mfaToken\":\"" + ticket + "\",\"code\":\"" + code + "\"}");
+        return anonymous.postJson(
+                "/api/v1/auth/login/mfa", "{\"mfaToken\":\"" + ticket + "\",\"code\":\"" + code + "\"}");
     }
 
     private String ticket(String username) {
@@ -46,7 +45,10 @@ class TwoFactorHttpTest extends ServerHttpTest {
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(right.status()).as(right.body()).isEqualTo(200);
-        assertThat(anonymous.withBearer(right.json().get("accessToken").asString()).get("/api/v1/quotes/AAPL").status())
+        assertThat(anonymous
+                        .withBearer(right.json().get("accessToken").asString())
+                        .get("/api/v1/quotes/AAPL")
+                        .status())
                 .isEqualTo(200);
         assertThat(replayed.status()).as("a code works once").isEqualTo(401);
         assertThat(next.status()).isEqualTo(200);
@@ -57,7 +59,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
         String username = unique("lostphone");
         HttpTestClient client = signedInAs(username, Role.USER);
         Answer setup = client.send(client.request("/api/v1/me/2fa/setup")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
         String secret = setup.json().get("secret").asString();
         Answer enabled = client.postJson("/api/v1/me/2fa/enable", "{\"code\":\"" + TotpCodes.at(secret, 0) + "\"}");
         JsonNode codes = enabled.json().get("recoveryCodes");
@@ -66,7 +69,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
         Answer first = secondStep(ticket(username), recovery.toUpperCase());
         Answer again = secondStep(ticket(username), recovery);
 
-        assertThat(setup.json().get("otpauthUri").asString()).startsWith("otpauth://totp/Sextant:" + username)
+        assertThat(setup.json().get("otpauthUri").asString())
+                .startsWith("otpauth://totp/Sextant:" + username)
                 .contains("secret=" + secret);
         assertThat(codes).hasSize(10);
         assertThat(first.status()).isEqualTo(200);
@@ -81,7 +85,12 @@ class TwoFactorHttpTest extends ServerHttpTest {
         String ticket = ticket(username);
 
         assertThat(anonymous.withBearer(ticket).get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(secondStep(http.login("suite-user", PASSWORD).get("accessToken").asString(), "123456").status())
+        assertThat(secondStep(
+                                http.login("suite-user", PASSWORD)
+                                        .get("accessToken")
+                                        .asString(),
+                                "123456")
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -89,7 +98,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
     void test_administrators_mustEnableItAndCannotTurnItOff() {
         String username = unique("newadmin");
         accounts.createAccount(username, null, PASSWORD, Set.of(Role.ADMIN), false);
-        HttpTestClient admin = anonymous.withBearer(anonymous.login(username, PASSWORD).get("accessToken").asString());
+        HttpTestClient admin = anonymous.withBearer(
+                anonymous.login(username, PASSWORD).get("accessToken").asString());
 
         Answer before = admin.get("/api/v1/admin/audit");
         Answer me = admin.get("/api/v1/me");
@@ -115,7 +125,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(off.status()).isEqualTo(204);
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString()).isNotBlank();
+        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString())
+                .isNotBlank();
     }
 
     @Test
@@ -125,7 +136,8 @@ class TwoFactorHttpTest extends ServerHttpTest {
         String secret = enableSecondFactor(client);
 
         assertThat(client.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
-        assertThat(jdbc.sql("SELECT * FROM vault_secret").query().listOfRows().toString()).doesNotContain(secret);
+        assertThat(jdbc.sql("SELECT * FROM vault_secret").query().listOfRows().toString())
+                .doesNotContain(secret);
         assertThat(jdbc.sql("SELECT * FROM recovery_code").query().listOfRows()).isNotEmpty();
     }
 }

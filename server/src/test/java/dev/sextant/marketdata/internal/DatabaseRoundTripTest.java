@@ -34,32 +34,61 @@ class DatabaseRoundTripTest {
                 .properties(properties)
                 .run()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
-                    .query(Integer.class).single()).as("every migration applied").isEqualTo(migrationCount());
+            assertThat(jdbc.sql(
+                                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
+                            .query(Integer.class)
+                            .single())
+                    .as("every migration applied")
+                    .isEqualTo(migrationCount());
 
             InstrumentRepository repository = context.getBean(InstrumentRepository.class);
-            Instrument imported = new Instrument("RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
-                    "Round Trip Ltd. 'quoted' \"name\"", "TEST", AssetClass.EQUITY, "EUR", "import", false);
+            Instrument imported = new Instrument(
+                    "RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                    "Round Trip Ltd. 'quoted' \"name\"",
+                    "TEST",
+                    AssetClass.EQUITY,
+                    "EUR",
+                    "import",
+                    false);
             assertThat(repository.addIfAbsent(imported, Instant.now())).isTrue();
-            assertThat(repository.addIfAbsent(imported, Instant.now())).as("second add of one symbol").isFalse();
+            assertThat(repository.addIfAbsent(imported, Instant.now()))
+                    .as("second add of one symbol")
+                    .isFalse();
             assertThat(repository.findBySymbol(imported.symbol())).contains(imported);
-            assertThat(repository.findAll()).contains(imported)
-                    .filteredOn(Instrument::demo).hasSize(DemoCatalog.instruments().size());
+            assertThat(repository.findAll())
+                    .contains(imported)
+                    .filteredOn(Instrument::demo)
+                    .hasSize(DemoCatalog.instruments().size());
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            context.getBean(AccountAdministration.class).createAccount("round-trip", null, "Migrate-And-Serve-42",
-                    Set.of(Role.USER), false);
+            context.getBean(AccountAdministration.class)
+                    .createAccount("round-trip", null, "Migrate-And-Serve-42", Set.of(Role.USER), false);
             HttpTestClient anonymous = new HttpTestClient(port);
-            HttpTestClient http = anonymous.withBearer(
-                    anonymous.login("round-trip", "Migrate-And-Serve-42").get("accessToken").asString());
-            assertThat(http.get("/api/v1/bars/AAPL?from=2024-01-02&to=2024-01-05").json().get("bars").size())
+            HttpTestClient http = anonymous.withBearer(anonymous
+                    .login("round-trip", "Migrate-And-Serve-42")
+                    .get("accessToken")
+                    .asString());
+            assertThat(http.get("/api/v1/bars/AAPL?from=2024-01-02&to=2024-01-05")
+                            .json()
+                            .get("bars")
+                            .size())
                     .isEqualTo(4);
             assertThat(context.getBean(AuditIntegrity.class).verify().intact())
-                    .as("the audit chain reads back identically (timestamp precision, text)").isTrue();
+                    .as("the audit chain reads back identically (timestamp precision, text)")
+                    .isTrue();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_SUCCEEDED'")
-                    .query(Integer.class).single()).isEqualTo(1);
-            assertThat(anonymous.get("/health").json().get("components").get("database").get("details").get("type")
-                    .asString()).isEqualTo(databaseType);
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(anonymous
+                            .get("/health")
+                            .json()
+                            .get("components")
+                            .get("database")
+                            .get("details")
+                            .get("type")
+                            .asString())
+                    .isEqualTo(databaseType);
         }
     }
 
@@ -82,8 +111,8 @@ class DatabaseRoundTripTest {
         @Test
         void test_postgres_migratesStoresAndServes() {
             try (PostgresSchema schema = new PostgresSchema()) {
-                migrateStoreAndServe("postgresql", "sextant.db.url=" + schema.url(),
-                        "sextant.db.username=" + RequiresPostgres.USER);
+                migrateStoreAndServe(
+                        "postgresql", "sextant.db.url=" + schema.url(), "sextant.db.username=" + RequiresPostgres.USER);
             }
         }
     }

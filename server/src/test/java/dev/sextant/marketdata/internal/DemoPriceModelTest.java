@@ -13,8 +13,10 @@ class DemoPriceModelTest {
     private static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
 
     private static DemoPriceModel model(String symbol) {
-        return new DemoPriceModel(DemoCatalog.instruments().stream().filter(i -> i.symbol().equals(symbol))
-                .findFirst().orElseThrow());
+        return new DemoPriceModel(DemoCatalog.instruments().stream()
+                .filter(i -> i.symbol().equals(symbol))
+                .findFirst()
+                .orElseThrow());
     }
 
     private static double[] logReturns(OhlcvSeries bars) {
@@ -77,7 +79,9 @@ class DemoPriceModelTest {
     void test_realisedVolatility_isNearTheConfiguredOne() {
         double[] returns = logReturns(model("SPY").history(LAST_DAY).bars());
         double mean = java.util.Arrays.stream(returns).average().orElseThrow();
-        double variance = java.util.Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
+        double variance = java.util.Arrays.stream(returns)
+                        .map(r -> (r - mean) * (r - mean))
+                        .sum()
                 / (returns.length - 1);
 
         assertThat(Math.sqrt(variance * 252)).isCloseTo(0.161, within(0.02));

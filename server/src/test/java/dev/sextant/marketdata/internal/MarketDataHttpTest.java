@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.support.FixedClockConfiguration;
-import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import java.time.Instant;
@@ -36,8 +35,18 @@ class MarketDataHttpTest extends ServerHttpTest {
     void test_quote_followsTheContractAndIsFlaggedDemo() {
         JsonNode quote = ok("/api/v1/quotes/aapl");
 
-        assertThat(quote.propertyNames()).containsExactly("symbol", "price", "change", "changePercent", "currency",
-                "time", "provider", "demo", "fetchedAt", "stale");
+        assertThat(quote.propertyNames())
+                .containsExactly(
+                        "symbol",
+                        "price",
+                        "change",
+                        "changePercent",
+                        "currency",
+                        "time",
+                        "provider",
+                        "demo",
+                        "fetchedAt",
+                        "stale");
         assertThat(quote.get("fetchedAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
         assertThat(quote.get("stale").asBoolean()).isFalse();
         assertThat(quote.get("symbol").asString()).isEqualTo("AAPL");
@@ -59,11 +68,14 @@ class MarketDataHttpTest extends ServerHttpTest {
         assertThat(minutes).hasSize(90);
         JsonNode lastMinute = minutes.getLast();
         assertThat(lastMinute.get("time").asString()).isEqualTo("2025-06-11T14:59:00Z");
-        assertThat(quote.get("price").asDouble()).isEqualTo(lastMinute.get("close").asDouble());
-        assertThat(days).as("today's session has not closed, so its daily bar is not served yet").hasSize(1);
+        assertThat(quote.get("price").asDouble())
+                .isEqualTo(lastMinute.get("close").asDouble());
+        assertThat(days)
+                .as("today's session has not closed, so its daily bar is not served yet")
+                .hasSize(1);
         double previousClose = days.getFirst().get("close").asDouble();
-        assertThat(quote.get("change").asDouble()).isCloseTo(quote.get("price").asDouble() - previousClose,
-                within(0.005));
+        assertThat(quote.get("change").asDouble())
+                .isCloseTo(quote.get("price").asDouble() - previousClose, within(0.005));
         assertThat(quote.get("changePercent").asDouble())
                 .isCloseTo((quote.get("price").asDouble() / previousClose - 1) * 100, within(0.0001));
     }
@@ -82,8 +94,8 @@ class MarketDataHttpTest extends ServerHttpTest {
     void test_bars_followTheContract() {
         JsonNode response = ok("/api/v1/bars/MSFT?interval=1d&from=2024-01-01&to=2024-01-31");
 
-        assertThat(response.propertyNames()).containsExactly("symbol", "interval", "provider", "demo", "asOf",
-                "fetchedAt", "stale", "bars");
+        assertThat(response.propertyNames())
+                .containsExactly("symbol", "interval", "provider", "demo", "asOf", "fetchedAt", "stale", "bars");
         assertThat(response.get("asOf").asString()).isEqualTo("2024-01-31T00:00:00Z");
         assertThat(response.get("stale").asBoolean()).isFalse();
         assertThat(response.get("symbol").asString()).isEqualTo("MSFT");
@@ -108,14 +120,18 @@ class MarketDataHttpTest extends ServerHttpTest {
             double open = bar.get("open").asDouble();
             double close = bar.get("close").asDouble();
             assertThat(bar.get("high").asDouble()).isGreaterThanOrEqualTo(Math.max(open, close));
-            assertThat(bar.get("low").asDouble()).isLessThanOrEqualTo(Math.min(open, close)).isPositive();
+            assertThat(bar.get("low").asDouble())
+                    .isLessThanOrEqualTo(Math.min(open, close))
+                    .isPositive();
         }
     }
 
     @Test
     void test_bars_areDeterministic() {
-        String first = http.get("/api/v1/bars/NVDA?interval=1d&from=2020-01-01&to=2020-12-31").body();
-        String second = http.get("/api/v1/bars/nvda?interval=1d&from=2020-01-01&to=2020-12-31").body();
+        String first = http.get("/api/v1/bars/NVDA?interval=1d&from=2020-01-01&to=2020-12-31")
+                .body();
+        String second = http.get("/api/v1/bars/nvda?interval=1d&from=2020-01-01&to=2020-12-31")
+                .body();
 
         assertThat(second).isEqualTo(first);
     }
@@ -124,7 +140,8 @@ class MarketDataHttpTest extends ServerHttpTest {
     void test_intradayBars_aggregateToTheDailyBar() {
         List<JsonNode> minutes = bars(ok("/api/v1/bars/TSLA?interval=1m&from=2025-06-09&to=2025-06-09"));
         List<JsonNode> hours = bars(ok("/api/v1/bars/TSLA?interval=1h&from=2025-06-09&to=2025-06-09"));
-        JsonNode day = bars(ok("/api/v1/bars/TSLA?interval=1d&from=2025-06-09&to=2025-06-09")).getFirst();
+        JsonNode day = bars(ok("/api/v1/bars/TSLA?interval=1d&from=2025-06-09&to=2025-06-09"))
+                .getFirst();
 
         assertThat(minutes).hasSize(390);
         assertThat(minutes.getFirst().get("time").asString()).isEqualTo("2025-06-09T13:30:00Z");
@@ -132,11 +149,19 @@ class MarketDataHttpTest extends ServerHttpTest {
         assertThat(hours).hasSize(7);
         assertThat(hours.get(1).get("time").asString()).isEqualTo("2025-06-09T14:30:00Z");
         for (List<JsonNode> parts : List.of(minutes, hours)) {
-            assertThat(parts.getFirst().get("open").asDouble()).isEqualTo(day.get("open").asDouble());
-            assertThat(parts.getLast().get("close").asDouble()).isEqualTo(day.get("close").asDouble());
-            assertThat(parts.stream().mapToDouble(b -> b.get("high").asDouble()).max().orElseThrow())
+            assertThat(parts.getFirst().get("open").asDouble())
+                    .isEqualTo(day.get("open").asDouble());
+            assertThat(parts.getLast().get("close").asDouble())
+                    .isEqualTo(day.get("close").asDouble());
+            assertThat(parts.stream()
+                            .mapToDouble(b -> b.get("high").asDouble())
+                            .max()
+                            .orElseThrow())
                     .isEqualTo(day.get("high").asDouble());
-            assertThat(parts.stream().mapToDouble(b -> b.get("low").asDouble()).min().orElseThrow())
+            assertThat(parts.stream()
+                            .mapToDouble(b -> b.get("low").asDouble())
+                            .min()
+                            .orElseThrow())
                     .isEqualTo(day.get("low").asDouble());
             assertThat(parts.stream().mapToLong(b -> b.get("volume").asLong()).sum())
                     .isEqualTo(day.get("volume").asLong());
@@ -148,12 +173,17 @@ class MarketDataHttpTest extends ServerHttpTest {
         List<JsonNode> weeks = bars(ok("/api/v1/bars/KO?interval=1wk&from=2025-05-07&to=2025-05-30"));
         List<JsonNode> days = bars(ok("/api/v1/bars/KO?interval=1d&from=2025-05-05&to=2025-05-30"));
 
-        assertThat(weeks).extracting(w -> w.get("time").asString()).containsExactly("2025-05-05T00:00:00Z",
-                "2025-05-12T00:00:00Z", "2025-05-19T00:00:00Z", "2025-05-26T00:00:00Z");
-        assertThat(weeks.getFirst().get("open").asDouble()).isEqualTo(days.getFirst().get("open").asDouble());
-        assertThat(weeks.getLast().get("close").asDouble()).isEqualTo(days.getLast().get("close").asDouble());
+        assertThat(weeks)
+                .extracting(w -> w.get("time").asString())
+                .containsExactly(
+                        "2025-05-05T00:00:00Z", "2025-05-12T00:00:00Z", "2025-05-19T00:00:00Z", "2025-05-26T00:00:00Z");
+        assertThat(weeks.getFirst().get("open").asDouble())
+                .isEqualTo(days.getFirst().get("open").asDouble());
+        assertThat(weeks.getLast().get("close").asDouble())
+                .isEqualTo(days.getLast().get("close").asDouble());
         assertThat(weeks.stream().mapToLong(w -> w.get("volume").asLong()).sum())
-                .isEqualTo(days.stream().mapToLong(d -> d.get("volume").asLong()).sum());
+                .isEqualTo(
+                        days.stream().mapToLong(d -> d.get("volume").asLong()).sum());
     }
 
     @Test
@@ -181,7 +211,8 @@ class MarketDataHttpTest extends ServerHttpTest {
         JsonNode viaGet = ok("/api/v1/quotes?symbols=MSFT,aapl,BTC-USD");
         Answer viaPost = http.postJson("/api/v1/quotes", "{\"symbols\":[\"MSFT\",\"aapl\",\"BTC-USD\"]}");
 
-        assertThat(viaGet.get("quotes")).extracting(q -> q.get("symbol").asString())
+        assertThat(viaGet.get("quotes"))
+                .extracting(q -> q.get("symbol").asString())
                 .containsExactly("MSFT", "AAPL", "BTC-USD");
         assertThat(viaPost.status()).isEqualTo(200);
         assertThat(viaPost.json()).isEqualTo(viaGet);
@@ -194,8 +225,8 @@ class MarketDataHttpTest extends ServerHttpTest {
         JsonNode byName = ok("/api/v1/search?q=coca-cola").get("results");
 
         assertThat(results.get(0).get("symbol").asString()).isEqualTo("AAPL");
-        assertThat(results.get(0).propertyNames()).containsExactly("symbol", "name", "exchange", "assetClass",
-                "providers");
+        assertThat(results.get(0).propertyNames())
+                .containsExactly("symbol", "name", "exchange", "assetClass", "providers");
         assertThat(results.get(0).get("providers").toString()).isEqualTo("[\"demo\"]");
         assertThat(exact.get(0).get("symbol").asString()).isEqualTo("SPY");
         assertThat(byName).extracting(r -> r.get("symbol").asString()).containsExactly("KO");
@@ -216,7 +247,9 @@ class MarketDataHttpTest extends ServerHttpTest {
             assertThat(i.get("demo").asBoolean()).isTrue();
             assertThat(i.get("provider").asString()).isEqualTo("demo");
         });
-        assertThat(instruments).extracting(i -> i.get("symbol").asString())
-                .contains("AAPL", "SPY", "^GSPC", "BTC-USD").isSorted();
+        assertThat(instruments)
+                .extracting(i -> i.get("symbol").asString())
+                .contains("AAPL", "SPY", "^GSPC", "BTC-USD")
+                .isSorted();
     }
 }

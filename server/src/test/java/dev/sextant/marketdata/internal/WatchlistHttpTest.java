@@ -17,14 +17,16 @@ class WatchlistHttpTest extends ServerHttpTest {
     void test_watchlist_lifeCycle() {
         HttpTestClient user = signedInAs(unique("watcher"), Role.USER);
 
-        Answer created = user.postJson("/api/v1/me/watchlists",
-                "{\"name\":\"Tech\",\"symbols\":[\"nvda\",\"AAPL\",\"nvda\",\" msft \"]}");
+        Answer created = user.postJson(
+                "/api/v1/me/watchlists", "{\"name\":\"Tech\",\"symbols\":[\"nvda\",\"AAPL\",\"nvda\",\" msft \"]}");
         String id = created.json().get("id").asString();
         Answer replaced = user.send(user.request("/api/v1/me/watchlists/" + id)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Chips\",\"symbols\":[\"AMD\",\"NVDA\"]}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Chips\",\"symbols\":[\"AMD\",\"NVDA\"]}"))
+                .build());
         JsonNode listed = user.get("/api/v1/me/watchlists").json().get("watchlists");
-        Answer deleted = user.send(user.request("/api/v1/me/watchlists/" + id).DELETE().build());
+        Answer deleted =
+                user.send(user.request("/api/v1/me/watchlists/" + id).DELETE().build());
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("symbols").toString()).isEqualTo("[\"NVDA\",\"AAPL\",\"MSFT\"]");
@@ -46,10 +48,12 @@ class WatchlistHttpTest extends ServerHttpTest {
         JsonNode crypto = alice.get("/api/v1/universes/crypto").json();
         JsonNode semis = alice.get("/api/v1/universes/watchlist:Semis").json();
 
-        assertThat(alicesList).extracting(u -> u.get("name").asString())
+        assertThat(alicesList)
+                .extracting(u -> u.get("name").asString())
                 .containsExactly("demo", "us-equities", "etfs", "crypto", "watchlist:Semis");
         assertThat(bobsList).extracting(u -> u.get("name").asString()).doesNotContain("watchlist:Semis");
-        assertThat(alicesList.get(0).get("size").asInt()).isEqualTo(DemoCatalog.instruments().size());
+        assertThat(alicesList.get(0).get("size").asInt())
+                .isEqualTo(DemoCatalog.instruments().size());
         assertThat(crypto.get("symbols").toString()).contains("BTC-USD").doesNotContain("AAPL");
         assertThat(semis.get("symbols").toString()).isEqualTo("[\"NVDA\",\"AMD\",\"INTC\"]");
         assertThat(bob.get("/api/v1/universes/watchlist:Semis").status()).isEqualTo(404);
@@ -64,8 +68,8 @@ class WatchlistHttpTest extends ServerHttpTest {
         Answer unknown = user.postJson("/api/v1/me/watchlists", "{\"name\":\"X\",\"symbols\":[\"AAPL\",\"NOPE\"]}");
         Answer duplicate = user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[\"AAPL\"]}");
         Answer noName = user.postJson("/api/v1/me/watchlists", "{\"symbols\":[\"AAPL\"]}");
-        Answer injected = user.postJson("/api/v1/me/watchlists",
-                "{\"name\":\"x'); DROP TABLE watchlist;--\",\"symbols\":[\"AAPL'; --\"]}");
+        Answer injected = user.postJson(
+                "/api/v1/me/watchlists", "{\"name\":\"x'); DROP TABLE watchlist;--\",\"symbols\":[\"AAPL'; --\"]}");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("symbols").toString()).isEqualTo("[\"NOPE\"]");

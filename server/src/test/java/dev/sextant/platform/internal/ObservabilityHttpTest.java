@@ -32,7 +32,12 @@ class ObservabilityHttpTest extends ServerHttpTest {
             assertThat(Instant.parse(details.get("checkedAt").asString())).isNotNull();
             assertThat(details.get("latencyMs").isNumber()).isTrue();
         }
-        assertThat(health.get("components").get("database").get("details").get("type").asString()).isEqualTo("h2");
+        assertThat(health.get("components")
+                        .get("database")
+                        .get("details")
+                        .get("type")
+                        .asString())
+                .isEqualTo("h2");
         assertThat(answer.body()).doesNotContain("jdbc:", "password", "target/test-data");
         assertThat(answer.contentType()).startsWith("application/json");
     }
@@ -58,7 +63,8 @@ class ObservabilityHttpTest extends ServerHttpTest {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("components").has("database")).isTrue();
         assertThat(liveness.json().get("components").has("database"))
-                .as("a slow database must not get the process restarted").isFalse();
+                .as("a slow database must not get the process restarted")
+                .isFalse();
     }
 
     @Test
@@ -69,7 +75,8 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
-        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{")
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_bucket{")
                 .contains("uri=\"/api/v1/quotes/{symbol}\"")
                 .contains("jvm_memory_used_bytes");
     }
@@ -79,9 +86,15 @@ class ObservabilityHttpTest extends ServerHttpTest {
         // Logging is JVM-wide: another test's application may have reset the level this test needs.
         LoggingSystem.get(getClass().getClassLoader()).setLogLevel("dev.sextant", LogLevel.DEBUG);
 
-        http.send(http.request("/api/v1/nope").header("X-Request-Id", "log-line-check-7").GET().build());
+        http.send(http.request("/api/v1/nope")
+                .header("X-Request-Id", "log-line-check-7")
+                .GET()
+                .build());
 
-        String line = output.getAll().lines().filter(l -> l.contains("log-line-check-7")).findFirst()
+        String line = output.getAll()
+                .lines()
+                .filter(l -> l.contains("log-line-check-7"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no log line carries the request id"));
         JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
         assertThat(json.get("requestId").asString()).isEqualTo("log-line-check-7");
@@ -99,8 +112,13 @@ class ObservabilityHttpTest extends ServerHttpTest {
         assertThat(paths.has("/api/v1/bars/{symbol}")).isTrue();
         assertThat(paths.has("/api/v1/quotes")).isTrue();
         assertThat(answer.json().get("info").get("title").asString()).isEqualTo("Sextant API");
-        assertThat(paths.get("/api/v1/bars/{symbol}").get("get").get("responses").get("default").get("content")
-                .has("application/problem+json")).isTrue();
+        assertThat(paths.get("/api/v1/bars/{symbol}")
+                        .get("get")
+                        .get("responses")
+                        .get("default")
+                        .get("content")
+                        .has("application/problem+json"))
+                .isTrue();
     }
 
     @Test

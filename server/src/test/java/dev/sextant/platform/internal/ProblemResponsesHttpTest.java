@@ -30,7 +30,11 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     private static final int ONE_MIB = 1024 * 1024;
 
     /** A bad request, built with the signed-in client when the test runs. */
-    record BadRequest(String name, Function<HttpTestClient, HttpRequest.Builder> request, int status, String type,
+    record BadRequest(
+            String name,
+            Function<HttpTestClient, HttpRequest.Builder> request,
+            int status,
+            String type,
             String detailPart) {
         @Override
         public String toString() {
@@ -45,58 +49,138 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     }
 
     static Stream<BadRequest> badRequests() {
-        String tooMany = IntStream.range(0, 101).mapToObj(i -> "\"S" + i + "\"")
+        String tooMany = IntStream.range(0, 101)
+                .mapToObj(i -> "\"S" + i + "\"")
                 .collect(Collectors.joining(",", "{\"symbols\":[", "]}"));
         return Stream.of(
                 new BadRequest("unknown route", h -> h.request("/api/v1/nope").GET(), 404, "not-found", "no endpoint"),
-                new BadRequest("unknown root path", h -> h.request("/wp-admin.php").GET(), 404, "not-found", "no endpoint"),
-                new BadRequest("wrong method", h -> h.request("/api/v1/quotes/AAPL").DELETE(), 405,
-                        "method-not-allowed", "DELETE"),
-                new BadRequest("wrong content type", h -> h.request("/api/v1/quotes")
-                        .header("Content-Type", "text/plain").POST(body("AAPL")), 415, "unsupported-media-type",
+                new BadRequest(
+                        "unknown root path", h -> h.request("/wp-admin.php").GET(), 404, "not-found", "no endpoint"),
+                new BadRequest(
+                        "wrong method",
+                        h -> h.request("/api/v1/quotes/AAPL").DELETE(),
+                        405,
+                        "method-not-allowed",
+                        "DELETE"),
+                new BadRequest(
+                        "wrong content type",
+                        h -> h.request("/api/v1/quotes")
+                                .header("Content-Type", "text/plain")
+                                .POST(body("AAPL")),
+                        415,
+                        "unsupported-media-type",
                         "text/plain"),
-                new BadRequest("no content type", h -> h.request("/api/v1/quotes").POST(body("{}")), 415,
-                        "unsupported-media-type", "application/json"),
-                new BadRequest("malformed JSON", h -> json(h, "{\"symbols\": [\"AAPL\""), 400, "malformed-body",
+                new BadRequest(
+                        "no content type",
+                        h -> h.request("/api/v1/quotes").POST(body("{}")),
+                        415,
+                        "unsupported-media-type",
+                        "application/json"),
+                new BadRequest(
+                        "malformed JSON",
+                        h -> json(h, "{\"symbols\": [\"AAPL\""),
+                        400,
+                        "malformed-body",
                         "not valid JSON"),
                 new BadRequest("empty body", h -> json(h, ""), 400, "malformed-body", "missing"),
                 new BadRequest("wrong JSON type", h -> json(h, "{\"symbols\": 42}"), 400, "malformed-body", "symbols"),
                 new BadRequest("missing field", h -> json(h, "{}"), 400, "invalid-parameter", "symbols"),
-                new BadRequest("empty symbol list", h -> json(h, "{\"symbols\": []}"), 400, "invalid-parameter",
+                new BadRequest(
+                        "empty symbol list",
+                        h -> json(h, "{\"symbols\": []}"),
+                        400,
+                        "invalid-parameter",
                         "at least one"),
                 new BadRequest("101 symbols", h -> json(h, tooMany), 400, "invalid-parameter", "At most 100"),
-                new BadRequest("SQL in a symbol", h -> json(h, "{\"symbols\": [\"A'; DROP TABLE instrument;--\"]}"), 400,
-                        "invalid-parameter", "not a symbol"),
-                new BadRequest("oversized body", h -> json(h, jsonOfSize(ONE_MIB + 1)), 413, "payload-too-large",
+                new BadRequest(
+                        "SQL in a symbol",
+                        h -> json(h, "{\"symbols\": [\"A'; DROP TABLE instrument;--\"]}"),
+                        400,
+                        "invalid-parameter",
+                        "not a symbol"),
+                new BadRequest(
+                        "oversized body",
+                        h -> json(h, jsonOfSize(ONE_MIB + 1)),
+                        413,
+                        "payload-too-large",
                         "1048576 bytes"),
-                new BadRequest("oversized chunked body", h -> h.request("/api/v1/quotes")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
-                                jsonOfSize(2 * ONE_MIB).getBytes(StandardCharsets.UTF_8)))),
-                        413, "payload-too-large", "1048576 bytes"),
-                new BadRequest("not acceptable", h -> h.request("/api/v1/quotes/AAPL").header("Accept", "text/csv").GET(),
-                        406, "not-acceptable", "application/json"),
-                new BadRequest("symbol with a space", h -> h.request("/api/v1/quotes/AA%20PL").GET(), 400,
-                        "invalid-parameter", "not a symbol"),
-                new BadRequest("overlong symbol", h -> h.request("/api/v1/quotes/" + "X".repeat(33)).GET(), 400,
-                        "invalid-parameter", "not a symbol"),
-                new BadRequest("unknown symbol", h -> h.request("/api/v1/quotes/ZZZZ").GET(), 404, "unknown-symbol",
-                        "ZZZZ"),
-                new BadRequest("unknown symbol in batch", h -> h.request("/api/v1/quotes?symbols=AAPL,ZZZZ,QQQQ").GET(),
-                        404, "unknown-symbol", "ZZZZ, QQQQ"),
-                new BadRequest("missing batch parameter", h -> h.request("/api/v1/quotes").GET(), 400,
-                        "invalid-parameter", "'symbols' is required"),
-                new BadRequest("unsupported interval", h -> h.request("/api/v1/bars/AAPL?interval=2h").GET(), 400,
-                        "invalid-parameter", "1m, 5m"),
-                new BadRequest("impossible date", h -> h.request("/api/v1/bars/AAPL?from=2024-02-30").GET(), 400,
-                        "invalid-parameter", "'from' must be a date"),
-                new BadRequest("not a date", h -> h.request("/api/v1/bars/AAPL?to=yesterday").GET(), 400,
-                        "invalid-parameter", "'to' must be a date"),
-                new BadRequest("reversed range", h -> h.request("/api/v1/bars/AAPL?from=2024-02-01&to=2024-01-01").GET(),
-                        400, "invalid-range", "after"),
-                new BadRequest("too many bars", h -> h.request("/api/v1/bars/AAPL?interval=1m&from=2015-01-01&to=2024-01-01")
-                        .GET(), 400, "too-many-bars", "limit is 50000"),
-                new BadRequest("error page asked directly", h -> h.request("/error").GET(), 404, "not-found", "Not found"));
+                new BadRequest(
+                        "oversized chunked body",
+                        h -> h.request("/api/v1/quotes")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                        jsonOfSize(2 * ONE_MIB).getBytes(StandardCharsets.UTF_8)))),
+                        413,
+                        "payload-too-large",
+                        "1048576 bytes"),
+                new BadRequest(
+                        "not acceptable",
+                        h -> h.request("/api/v1/quotes/AAPL")
+                                .header("Accept", "text/csv")
+                                .GET(),
+                        406,
+                        "not-acceptable",
+                        "application/json"),
+                new BadRequest(
+                        "symbol with a space",
+                        h -> h.request("/api/v1/quotes/AA%20PL").GET(),
+                        400,
+                        "invalid-parameter",
+                        "not a symbol"),
+                new BadRequest(
+                        "overlong symbol",
+                        h -> h.request("/api/v1/quotes/" + "X".repeat(33)).GET(),
+                        400,
+                        "invalid-parameter",
+                        "not a symbol"),
+                new BadRequest(
+                        "unknown symbol", h -> h.request("/api/v1/quotes/ZZZZ").GET(), 404, "unknown-symbol", "ZZZZ"),
+                new BadRequest(
+                        "unknown symbol in batch",
+                        h -> h.request("/api/v1/quotes?symbols=AAPL,ZZZZ,QQQQ").GET(),
+                        404,
+                        "unknown-symbol",
+                        "ZZZZ, QQQQ"),
+                new BadRequest(
+                        "missing batch parameter",
+                        h -> h.request("/api/v1/quotes").GET(),
+                        400,
+                        "invalid-parameter",
+                        "'symbols' is required"),
+                new BadRequest(
+                        "unsupported interval",
+                        h -> h.request("/api/v1/bars/AAPL?interval=2h").GET(),
+                        400,
+                        "invalid-parameter",
+                        "1m, 5m"),
+                new BadRequest(
+                        "impossible date",
+                        h -> h.request("/api/v1/bars/AAPL?from=2024-02-30").GET(),
+                        400,
+                        "invalid-parameter",
+                        "'from' must be a date"),
+                new BadRequest(
+                        "not a date",
+                        h -> h.request("/api/v1/bars/AAPL?to=yesterday").GET(),
+                        400,
+                        "invalid-parameter",
+                        "'to' must be a date"),
+                new BadRequest(
+                        "reversed range",
+                        h -> h.request("/api/v1/bars/AAPL?from=2024-02-01&to=2024-01-01")
+                                .GET(),
+                        400,
+                        "invalid-range",
+                        "after"),
+                new BadRequest(
+                        "too many bars",
+                        h -> h.request("/api/v1/bars/AAPL?interval=1m&from=2015-01-01&to=2024-01-01")
+                                .GET(),
+                        400,
+                        "too-many-bars",
+                        "limit is 50000"),
+                new BadRequest(
+                        "error page asked directly", h -> h.request("/error").GET(), 404, "not-found", "Not found"));
     }
 
     private static HttpRequest.BodyPublisher body(String text) {
@@ -104,7 +188,9 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     }
 
     private static HttpRequest.Builder json(HttpTestClient h, String json) {
-        return h.request("/api/v1/quotes").header("Content-Type", "application/json").POST(body(json));
+        return h.request("/api/v1/quotes")
+                .header("Content-Type", "application/json")
+                .POST(body(json));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,7 +198,9 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     void test_badRequest_getsProblemJsonAndChangesNothing(BadRequest bad) {
         String catalogBefore = http.get("/api/v1/instruments").body();
 
-        Answer answer = http.send(bad.request().apply(http).header("X-Request-Id", "bad-" + bad.name().hashCode())
+        Answer answer = http.send(bad.request()
+                .apply(http)
+                .header("X-Request-Id", "bad-" + bad.name().hashCode())
                 .build());
 
         assertThat(answer.status()).isEqualTo(bad.status());
@@ -122,9 +210,10 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
         assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).containsIgnoringCase(bad.detailPart());
-        assertThat(problem.get("requestId").asString()).isEqualTo("bad-" + bad.name().hashCode());
-        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "dev.sextant.", "org.springframework",
-                "jdbc:", "trace");
+        assertThat(problem.get("requestId").asString())
+                .isEqualTo("bad-" + bad.name().hashCode());
+        assertThat(answer.body())
+                .doesNotContain("Exception", "\tat ", "dev.sextant.", "org.springframework", "jdbc:", "trace");
         assertThat(http.get("/api/v1/instruments").body()).isEqualTo(catalogBefore);
     }
 
@@ -159,8 +248,13 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
     @Test
     void test_requestId_isGeneratedWhenMissingOrUnsafe() {
         Answer generated = http.get("/api/v1/nope");
-        Answer unsafe = http.send(http.request("/api/v1/nope").header("X-Request-Id", "x".repeat(65)).GET().build());
-        Answer injected = http.send(http.request("/api/v1/nope").header("X-Request-Id", "a\"b<script>").GET()
+        Answer unsafe = http.send(http.request("/api/v1/nope")
+                .header("X-Request-Id", "x".repeat(65))
+                .GET()
+                .build());
+        Answer injected = http.send(http.request("/api/v1/nope")
+                .header("X-Request-Id", "a\"b<script>")
+                .GET()
                 .build());
 
         for (Answer answer : List.of(generated, unsafe, injected)) {
@@ -168,13 +262,17 @@ class ProblemResponsesHttpTest extends ServerHttpTest {
             assertThat(id).matches("[0-9a-f-]{36}");
             assertThat(answer.header("X-Request-Id")).isEqualTo(id);
         }
-        assertThat(Collections.frequency(Arrays.asList(generated.header("X-Request-Id"),
-                unsafe.header("X-Request-Id")), generated.header("X-Request-Id"))).isEqualTo(1);
+        assertThat(Collections.frequency(
+                        Arrays.asList(generated.header("X-Request-Id"), unsafe.header("X-Request-Id")),
+                        generated.header("X-Request-Id")))
+                .isEqualTo(1);
     }
 
     @Test
     void test_successfulAnswer_carriesTheRequestIdHeader() {
-        Answer answer = http.send(http.request("/api/v1/quotes/AAPL").header("X-Request-Id", "trace-me-42").GET()
+        Answer answer = http.send(http.request("/api/v1/quotes/AAPL")
+                .header("X-Request-Id", "trace-me-42")
+                .GET()
                 .build());
 
         assertThat(answer.status()).isEqualTo(200);

@@ -25,9 +25,14 @@ class ProductionProfileTest {
     private static ConfigurableApplicationContext startProd(String databaseUrl, String password) {
         return new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
-                .properties("server.port=0", "sextant.data-dir=target/test-data/prod", "sextant.db.url=" + databaseUrl,
-                        "sextant.db.username=" + RequiresPostgres.USER, "sextant.db.password=" + password,
-                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY)
+                .properties(
+                        "server.port=0",
+                        "sextant.data-dir=target/test-data/prod",
+                        "sextant.db.url=" + databaseUrl,
+                        "sextant.db.username=" + RequiresPostgres.USER,
+                        "sextant.db.password=" + password,
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
+                        "sextant.master-key=" + MASTER_KEY)
                 .run();
     }
 
@@ -46,18 +51,26 @@ class ProductionProfileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sextant.identity.jwt-secret=changeme", "sextant.identity.jwt-secret=short-secret-1",
-            "sextant.master-key=", "sextant.master-key=c2hvcnQ="})
+    @ValueSource(
+            strings = {
+                "sextant.identity.jwt-secret=changeme",
+                "sextant.identity.jwt-secret=short-secret-1",
+                "sextant.master-key=",
+                "sextant.master-key=c2hvcnQ="
+            })
     void test_prod_refusesWeakTokenAndMasterKeys(String weakSetting) {
-        String variable = weakSetting.startsWith("sextant.master-key") ? "SEXTANT_MASTER_KEY"
-                : "SEXTANT_IDENTITY_JWT_SECRET";
+        String variable =
+                weakSetting.startsWith("sextant.master-key") ? "SEXTANT_MASTER_KEY" : "SEXTANT_IDENTITY_JWT_SECRET";
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(SextantApplication.class)
-                .profiles("prod")
-                .properties("server.port=0", "sextant.data-dir=target/test-data/prod-keys",
-                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY,
-                        weakSetting)
-                .run())
+                        .profiles("prod")
+                        .properties(
+                                "server.port=0",
+                                "sextant.data-dir=target/test-data/prod-keys",
+                                "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
+                                "sextant.master-key=" + MASTER_KEY,
+                                weakSetting)
+                        .run())
                 .hasRootCauseInstanceOf(UnsafeConfigurationException.class)
                 .rootCause()
                 .hasMessageContaining(variable);
@@ -65,8 +78,8 @@ class ProductionProfileTest {
 
     @Test
     void test_failureAnalysis_namesTheSettingAndHowToFixIt() {
-        UnsafeConfigurationException failure = new UnsafeConfigurationException(
-                List.of("SEXTANT_DB_PASSWORD is missing"));
+        UnsafeConfigurationException failure =
+                new UnsafeConfigurationException(List.of("SEXTANT_DB_PASSWORD is missing"));
 
         FailureAnalysis analysis = new UnsafeConfigurationFailureAnalyzer().analyze(failure);
 
@@ -76,7 +89,8 @@ class ProductionProfileTest {
 
     @Test
     void test_weakness_judgesEachRule() {
-        assertThat(ProductionSecretsGuard.weakness(new SecretSetting("X", null, true, 16))).contains("X is missing");
+        assertThat(ProductionSecretsGuard.weakness(new SecretSetting("X", null, true, 16)))
+                .contains("X is missing");
         assertThat(ProductionSecretsGuard.weakness(new SecretSetting("X", "Password", true, 4)))
                 .contains("X is a well-known default value");
         assertThat(ProductionSecretsGuard.weakness(new SecretSetting("X", "abcdefgh", true, 16)))
@@ -89,15 +103,19 @@ class ProductionProfileTest {
 
     @Test
     void test_secretSetting_neverPrintsItsValue() {
-        assertThat(new SecretSetting("X", "q7Vx-2mLp9Rt_w4Zk8Nc", true, 16).toString()).doesNotContain("q7Vx");
+        assertThat(new SecretSetting("X", "q7Vx-2mLp9Rt_w4Zk8Nc", true, 16).toString())
+                .doesNotContain("q7Vx");
     }
 
     @Test
     void test_prod_withEmbeddedDatabase_needsNoDatabasePassword() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SextantApplication.class)
                 .profiles("prod")
-                .properties("server.port=0", "sextant.data-dir=target/test-data/prod-embedded",
-                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET, "sextant.master-key=" + MASTER_KEY)
+                .properties(
+                        "server.port=0",
+                        "sextant.data-dir=target/test-data/prod-embedded",
+                        "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
+                        "sextant.master-key=" + MASTER_KEY)
                 .run()) {
             assertThat(context.isRunning()).isTrue();
         }

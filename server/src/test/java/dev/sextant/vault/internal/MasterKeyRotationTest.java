@@ -22,14 +22,19 @@ class MasterKeyRotationTest {
 
     private static ConfigurableApplicationContext server(String dataDir, String... properties) {
         return new SpringApplicationBuilder(SextantApplication.class)
-                .properties("server.port=0", "sextant.data-dir=" + dataDir).properties(properties).run();
+                .properties("server.port=0", "sextant.data-dir=" + dataDir)
+                .properties(properties)
+                .run();
     }
 
     private static int command(String dataDir, String... properties) {
         return SpringApplication.exit(new SpringApplicationBuilder(SextantApplication.class)
-                .properties("sextant.data-dir=" + dataDir, "spring.main.web-application-type=none",
+                .properties(
+                        "sextant.data-dir=" + dataDir,
+                        "spring.main.web-application-type=none",
                         "sextant.command=keys-rotate-master")
-                .properties(properties).run());
+                .properties(properties)
+                .run());
     }
 
     @Test
@@ -43,21 +48,28 @@ class MasterKeyRotationTest {
             Vault.StoredSecret second = vault.store(owner, "llm:groq", "b", "gsk_second_0123456789abcd");
             Path keyFile = Path.of(dataDir, MasterKeyring.KEY_FILE);
             String oldKey = Files.readString(keyFile).strip();
-            String oldId = jdbc.sql("SELECT DISTINCT master_key_id FROM vault_secret").query(String.class).single();
+            String oldId = jdbc.sql("SELECT DISTINCT master_key_id FROM vault_secret")
+                    .query(String.class)
+                    .single();
 
             int exit = command(dataDir);
 
-            List<String> ids = jdbc.sql("SELECT DISTINCT master_key_id FROM vault_secret").query(String.class).list();
+            List<String> ids = jdbc.sql("SELECT DISTINCT master_key_id FROM vault_secret")
+                    .query(String.class)
+                    .list();
             assertThat(exit).isZero();
             assertThat(ids).hasSize(1).doesNotContain(oldId);
             assertThat(Files.readString(keyFile).strip()).isNotEqualTo(oldKey);
-            assertThat(Files.readString(Path.of(dataDir, MasterKeyring.PREVIOUS_FILE))).contains(oldKey);
+            assertThat(Files.readString(Path.of(dataDir, MasterKeyring.PREVIOUS_FILE)))
+                    .contains(oldKey);
             assertThat(Files.getPosixFilePermissions(keyFile))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             // The running server never restarted: it reads the new key file when it meets the new key id.
             assertThat(vault.reveal(owner, first.id(), "llm:openai")).contains("sk-first-0123456789abcd");
             assertThat(vault.reveal(owner, second.id(), "llm:groq")).contains("gsk_second_0123456789abcd");
-            assertThat(vault.store(owner, "llm:gemini", "c", "AIza-third-0123456789").id()).isNotNull();
+            assertThat(vault.store(owner, "llm:gemini", "c", "AIza-third-0123456789")
+                            .id())
+                    .isNotNull();
         }
     }
 
@@ -71,16 +83,22 @@ class MasterKeyRotationTest {
         UUID owner = UUID.randomUUID();
         UUID id;
         try (ConfigurableApplicationContext before = server(dataDir, "sextant.master-key=" + oldKey)) {
-            id = before.getBean(Vault.class).store(owner, "provider:fmp", "k", "fmp-0123456789abcdef").id();
+            id = before.getBean(Vault.class)
+                    .store(owner, "provider:fmp", "k", "fmp-0123456789abcdef")
+                    .id();
         }
 
         int exit = command(dataDir, "sextant.master-key=" + newKey, "sextant.master-key-previous=" + oldKey);
 
         try (ConfigurableApplicationContext after = server(dataDir, "sextant.master-key=" + newKey)) {
             assertThat(exit).isZero();
-            assertThat(after.getBean(Vault.class).reveal(owner, id, "provider:fmp")).contains("fmp-0123456789abcdef");
+            assertThat(after.getBean(Vault.class).reveal(owner, id, "provider:fmp"))
+                    .contains("fmp-0123456789abcdef");
             assertThat(Set.copyOf(after.getBean(JdbcClient.class)
-                    .sql("SELECT master_key_id FROM vault_secret").query(String.class).list())).hasSize(1);
+                            .sql("SELECT master_key_id FROM vault_secret")
+                            .query(String.class)
+                            .list()))
+                    .hasSize(1);
         }
     }
 }

@@ -45,7 +45,9 @@ class VaultHttpTest extends ServerHttpTest {
 
         Answer stored = owner.postJson("/api/v1/me/secrets", storeBody("llm:openai", "personal", key));
         UUID id = UUID.fromString(stored.json().get("id").asString());
-        Map<String, Object> row = jdbc.sql("SELECT * FROM vault_secret WHERE id = :id").param("id", id).query()
+        Map<String, Object> row = jdbc.sql("SELECT * FROM vault_secret WHERE id = :id")
+                .param("id", id)
+                .query()
                 .singleRow();
 
         assertThat(stored.status()).isEqualTo(201);
@@ -64,13 +66,21 @@ class VaultHttpTest extends ServerHttpTest {
 
         // Mallory copies Alice's ciphertext and wrapped key into her own row.
         jdbc.sql("UPDATE vault_secret SET ciphertext = (SELECT ciphertext FROM vault_secret WHERE id = :alice), "
-                + "wrapped_key = (SELECT wrapped_key FROM vault_secret WHERE id = :alice) WHERE id = :mallory")
-                .param("alice", secret.id()).param("mallory", decoy.id()).update();
+                        + "wrapped_key = (SELECT wrapped_key FROM vault_secret WHERE id = :alice) WHERE id = :mallory")
+                .param("alice", secret.id())
+                .param("mallory", decoy.id())
+                .update();
 
         assertThat(vault.reveal(alice, secret.id(), "provider:polygon")).contains("pk_live_0123456789abcdef");
-        assertThat(vault.reveal(alice, secret.id(), "llm:openai")).as("another purpose").isEmpty();
-        assertThat(vault.reveal(mallory, secret.id(), "provider:polygon")).as("another owner").isEmpty();
-        assertThat(vault.reveal(mallory, decoy.id(), "provider:polygon")).as("a copied ciphertext").isEmpty();
+        assertThat(vault.reveal(alice, secret.id(), "llm:openai"))
+                .as("another purpose")
+                .isEmpty();
+        assertThat(vault.reveal(mallory, secret.id(), "provider:polygon"))
+                .as("another owner")
+                .isEmpty();
+        assertThat(vault.reveal(mallory, decoy.id(), "provider:polygon"))
+                .as("a copied ciphertext")
+                .isEmpty();
     }
 
     @Test
@@ -78,14 +88,19 @@ class VaultHttpTest extends ServerHttpTest {
         HttpTestClient owner = signedInAs(unique("alice"), Role.USER);
         HttpTestClient other = signedInAs(unique("bob"), Role.USER);
         String id = owner.postJson("/api/v1/me/secrets", storeBody("llm:anthropic", "work", "sk-ant-api03-abcdefghijk"))
-                .json().get("id").asString();
+                .json()
+                .get("id")
+                .asString();
 
-        Answer othersDelete = other.send(other.request("/api/v1/me/secrets/" + id).DELETE().build());
+        Answer othersDelete =
+                other.send(other.request("/api/v1/me/secrets/" + id).DELETE().build());
 
         assertThat(othersDelete.status()).isEqualTo(404);
         assertThat(other.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).hasSize(1);
-        assertThat(owner.send(owner.request("/api/v1/me/secrets/" + id).DELETE().build()).status()).isEqualTo(204);
+        assertThat(owner.send(owner.request("/api/v1/me/secrets/" + id).DELETE().build())
+                        .status())
+                .isEqualTo(204);
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
     }
 
@@ -100,41 +115,65 @@ class VaultHttpTest extends ServerHttpTest {
         answers.add(stored);
         answers.add(owner.postJson("/api/v1/me/secrets", storeBody("llm:openai", "canary", canary)));
         answers.add(owner.postJson("/api/v1/me/secrets", storeBody("BAD PURPOSE", "x", canary)));
-        answers.add(owner.postJson("/api/v1/me/secrets", "{\"purpose\":\"llm:openai\",\"name\":\"y\",\"value\":\""
-                + canary + "\", \"extra\": [}"));
+        answers.add(owner.postJson(
+                "/api/v1/me/secrets",
+                "{\"purpose\":\"llm:openai\",\"name\":\"y\",\"value\":\"" + canary + "\", \"extra\": [}"));
         answers.add(owner.postJson("/api/v1/me/secrets", storeBody("llm:openai", "n".repeat(101), canary)));
         answers.add(owner.postJson("/api/v1/me/secrets", storeBody("llm:openai", "long", canary.repeat(200))));
         answers.add(owner.get("/api/v1/me/secrets"));
         answers.add(anonymous.postJson("/api/v1/me/secrets", storeBody("llm:openai", "anon", canary)));
-        answers.add(owner.postJson("/api/v1/auth/login", "{\"username\":\"nobody-here\",\"password\":\""
-                + canary + "\"}"));
-        answers.add(anonymous.send(anonymous.request("/api/v1/me").header("Authorization", "Bearer " + canary).GET()
+        answers.add(
+                owner.postJson("/api/v1/auth/login", "{\"username\":\"nobody-here\",\"password\":\"" + canary + "\"}"));
+        answers.add(anonymous.send(anonymous
+                .request("/api/v1/me")
+                .header("Authorization", "Bearer " + canary)
+                .GET()
                 .build()));
-        answers.add(anonymous.send(anonymous.request("/api/v1/me").header("X-API-Key", canary).GET().build()));
+        answers.add(anonymous.send(anonymous
+                .request("/api/v1/me")
+                .header("X-API-Key", canary)
+                .GET()
+                .build()));
         UUID ownerId = UUID.fromString(owner.get("/api/v1/me").json().get("id").asString());
         assertThat(vault.reveal(ownerId, "llm:openai", "canary")).contains(canary);
-        answers.add(owner.send(owner.request("/api/v1/me/secrets/" + stored.json().get("id").asString()).DELETE()
-                .build()));
+        answers.add(owner.send(
+                owner.request("/api/v1/me/secrets/" + stored.json().get("id").asString())
+                        .DELETE()
+                        .build()));
 
         // Case-insensitive: a lower-cased copy is a leak too.
         String needle = canary.substring(3, 20).toLowerCase(java.util.Locale.ROOT);
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.body().toLowerCase(java.util.Locale.ROOT))
-                .doesNotContain(needle));
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.body().toLowerCase(java.util.Locale.ROOT))
+                        .doesNotContain(needle));
         assertThat(answers.get(1).status()).isEqualTo(409);
         assertThat(output.getAll().toLowerCase(java.util.Locale.ROOT)).doesNotContain(needle);
-        assertThat(jdbc.sql("SELECT * FROM audit_event").query().listOfRows().toString().toLowerCase(
-                java.util.Locale.ROOT)).doesNotContain(needle);
-        assertThat(jdbc.sql("SELECT * FROM vault_secret").query().listOfRows().toString().toLowerCase(
-                java.util.Locale.ROOT)).doesNotContain(needle);
+        assertThat(jdbc.sql("SELECT * FROM audit_event")
+                        .query()
+                        .listOfRows()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain(needle);
+        assertThat(jdbc.sql("SELECT * FROM vault_secret")
+                        .query()
+                        .listOfRows()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain(needle);
     }
 
     @Test
     void test_badSecretRequests_getProblems() {
         HttpTestClient owner = signedInAs(unique("sloppy-vault"), Role.USER);
-        String key = owner.postJson("/api/v1/me/api-keys", "{\"name\":\"k\",\"scopes\":[\"analysis\"]}").json()
-                .get("key").asString();
+        String key = owner.postJson("/api/v1/me/api-keys", "{\"name\":\"k\",\"scopes\":[\"analysis\"]}")
+                .json()
+                .get("key")
+                .asString();
 
-        Answer viaApiKey = anonymous.send(anonymous.request("/api/v1/me/secrets").header("X-API-Key", key).GET()
+        Answer viaApiKey = anonymous.send(anonymous
+                .request("/api/v1/me/secrets")
+                .header("X-API-Key", key)
+                .GET()
                 .build());
         JsonNode badPurpose = owner.postJson("/api/v1/me/secrets", storeBody("LLM OpenAI", "x", "sk-123456789012345"))
                 .json();
