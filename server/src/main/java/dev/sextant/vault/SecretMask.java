@@ -8,8 +8,7 @@ public final class SecretMask {
 
     private static final int MIN_LENGTH_TO_REVEAL_EDGES = 16;
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     public static String mask(String secret) {
         if (secret == null || secret.length() < MIN_LENGTH_TO_REVEAL_EDGES) {
