@@ -6,7 +6,6 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
-import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.platform.ApiProblem;
 import java.time.Clock;
@@ -15,37 +14,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
- * Serves market data from the demo market: instruments from the catalog, prices from each
- * instrument's {@link DemoPriceModel}. Only completed bars are served; the quote follows the
- * session minute by minute. Daily histories are cached per symbol and day, and concurrent first
- * requests for one symbol compute it once.
+ * The demo market as a price source: each instrument's prices from its {@link DemoPriceModel}.
+ * Only completed bars are served; the quote follows the session minute by minute. Daily histories
+ * are cached per symbol and day, and concurrent first requests for one symbol compute it once.
  */
-@Service
-class DemoMarketData implements MarketDataService {
+@Component
+class DemoMarketData implements PriceSource {
 
     private record HistoryKey(String symbol, LocalDate lastDay) {}
 
-    private final InstrumentRepository repository;
     private final Clock clock;
     private final MarketDataProperties limits;
     private final Map<String, DemoPriceModel> models;
     private final Cache<HistoryKey, DemoPriceModel.DailyHistory> histories;
-    private final Cache<String, Optional<Instrument>> catalog;
 
-    DemoMarketData(InstrumentRepository repository, Clock clock, MarketDataProperties limits) {
-        this.repository = repository;
+    DemoMarketData(Clock clock, MarketDataProperties limits) {
         this.clock = clock;
         this.limits = limits;
         this.models = DemoCatalog.instruments().stream()
@@ -55,109 +45,36 @@ class DemoMarketData implements MarketDataService {
                 .expireAfterAccess(Duration.ofHours(6))
                 .recordStats()
                 .build();
-        this.catalog = Caffeine.newBuilder()
-                .maximumSize(10_000)
-                .expireAfterWrite(Duration.ofMinutes(1))
-                .recordStats()
-                .build();
-    }
-
-    /** The caches behind this service, for the health report. */
-    List<Cache<?, ?>> caches() {
-        return List.of(histories, catalog);
     }
 
     @Override
-    public List<Instrument> instruments() {
-        // Sorted here, not by the database: collations differ between H2 and PostgreSQL.
-        return repository.findAll().stream()
-                .filter(i -> models.containsKey(i.symbol()))
-                .sorted(Comparator.comparing(Instrument::symbol))
-                .toList();
+    public List<Cache<?, ?>> caches() {
+        return List.of(histories);
     }
 
     @Override
-    public Optional<Instrument> instrument(String symbol) {
-        String canonical = symbol.toUpperCase(Locale.ROOT);
-        return catalog.get(canonical, s -> repository.findBySymbol(s).filter(i -> models.containsKey(i.symbol())));
+    public boolean serves(Instrument instrument) {
+        return DemoInstrument.PROVIDER.equals(instrument.provider()) && models.containsKey(instrument.symbol());
     }
 
     @Override
-    public List<Instrument> search(String text, int limit) {
-        String wanted = text.strip().toUpperCase(Locale.ROOT);
-        record Match(Instrument instrument, int rank) {}
-        return instruments().stream()
-                .map(instrument -> new Match(instrument, rank(instrument, wanted)))
-                .filter(match -> match.rank() >= 0)
-                .sorted(Comparator.comparingInt(Match::rank)
-                        .thenComparing(match -> match.instrument().symbol()))
-                .limit(limit)
-                .map(Match::instrument)
-                .toList();
-    }
-
-    /** 0: the symbol itself; 1: a symbol starting with it; 2: a name containing it; -1: no match. */
-    private static int rank(Instrument instrument, String wanted) {
-        if (instrument.symbol().equals(wanted)) {
-            return 0;
-        }
-        if (instrument.symbol().startsWith(wanted)) {
-            return 1;
-        }
-        return instrument.name().toUpperCase(Locale.ROOT).contains(wanted) ? 2 : -1;
+    public Quote quote(Instrument instrument) {
+        return quoteOf(models.get(instrument.symbol()));
     }
 
     @Override
-    public Quote quote(String symbol) {
-        return quoteOf(requireModel(symbol));
-    }
-
-    @Override
-    public List<Quote> quotes(List<String> symbols) {
-        List<String> unknown =
-                symbols.stream().filter(s -> instrument(s).isEmpty()).distinct().toList();
-        if (!unknown.isEmpty()) {
-            throw new ApiProblem(
-                    MarketDataProblems.UNKNOWN_SYMBOL,
-                    "Unknown symbols: " + String.join(", ", unknown)
-                            + ". GET /api/v1/instruments lists the known ones.",
-                    Map.of("symbols", unknown));
-        }
-        return symbols.stream().map(this::quote).toList();
-    }
-
-    @Override
-    public BarSeries bars(BarRequest request) {
-        if (request.from().isAfter(request.to())) {
-            throw new ApiProblem(
-                    MarketDataProblems.INVALID_RANGE,
-                    "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
-                    Map.of("parameter", "from"));
-        }
-        DemoPriceModel model = requireModel(request.symbol());
+    public BarSeries bars(Instrument listed, BarRequest request) {
+        DemoPriceModel model = models.get(listed.symbol());
         DemoInstrument instrument = model.instrument();
         OhlcvSeries bars = switch (request.interval()) {
             case ONE_DAY -> dailyBars(model, request.from(), request.to());
             case ONE_WEEK ->
-                periodBars(
-                        dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()),
-                        day -> day.with(DayOfWeek.MONDAY));
+                CalendarPeriods.weeks(dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()));
             case ONE_MONTH ->
-                periodBars(
-                        dailyBars(model, request.from().withDayOfMonth(1), request.to()),
-                        day -> day.with(TemporalAdjusters.firstDayOfMonth()));
+                CalendarPeriods.months(dailyBars(model, request.from().withDayOfMonth(1), request.to()));
             default -> intradayBars(model, request);
         };
         return new BarSeries(instrument.symbol(), request.interval(), DemoInstrument.PROVIDER, true, bars);
-    }
-
-    private DemoPriceModel requireModel(String symbol) {
-        return instrument(symbol)
-                .map(i -> models.get(i.symbol()))
-                .orElseThrow(() -> new ApiProblem(
-                        MarketDataProblems.UNKNOWN_SYMBOL,
-                        "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
-                        Map.of("symbol", symbol)));
     }
 
     /** The last session that has closed at {@code now}. */
@@ -249,28 +166,6 @@ class DemoMarketData implements MarketDataService {
         return days.between(epochSecond(from), epochSecond(end.plusDays(1)));
     }
 
-    /** Aggregates daily bars into calendar periods, each stamped with its first day. */
-    private static OhlcvSeries periodBars(OhlcvSeries days, Function<LocalDate, LocalDate> periodStart) {
-        OhlcvSeries.Builder periods = OhlcvSeries.builder(days.size() / 4 + 1);
-        int i = 0;
-        while (i < days.size()) {
-            LocalDate start = periodStart.apply(dateOf(days.time(i)));
-            double open = days.open(i);
-            double high = days.high(i);
-            double low = days.low(i);
-            double close = days.close(i);
-            double volume = days.volume(i);
-            for (i++; i < days.size() && periodStart.apply(dateOf(days.time(i))).equals(start); i++) {
-                high = Math.max(high, days.high(i));
-                low = Math.min(low, days.low(i));
-                close = days.close(i);
-                volume += days.volume(i);
-            }
-            periods.add(epochSecond(start), open, high, low, close, volume);
-        }
-        return periods.build();
-    }
-
     private OhlcvSeries intradayBars(DemoPriceModel model, BarRequest request) {
         DemoInstrument instrument = model.instrument();
         TradingSession session = instrument.session();
@@ -336,10 +231,6 @@ class DemoMarketData implements MarketDataService {
 
     private static long epochSecond(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-    }
-
-    private static LocalDate dateOf(long epochSecond) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
     }
 
     /**

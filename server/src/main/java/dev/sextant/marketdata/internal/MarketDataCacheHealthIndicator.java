@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("cacheHealthIndicator")
 class MarketDataCacheHealthIndicator extends DependencyHealthIndicator {
 
-    private final DemoMarketData marketData;
+    private final CatalogMarketData marketData;
 
-    MarketDataCacheHealthIndicator(DemoMarketData marketData, Clock clock) {
+    MarketDataCacheHealthIndicator(CatalogMarketData marketData, Clock clock) {
         super(clock, Duration.ofSeconds(2));
         this.marketData = marketData;
     }

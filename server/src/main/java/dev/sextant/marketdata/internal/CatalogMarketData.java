@@ -1,0 +1,143 @@
+package dev.sextant.marketdata.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Quote;
+import dev.sextant.platform.ApiProblem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The market-data service: the instrument catalog (cached briefly), search, and the routing of
+ * each quote or bar request to the price source that serves the instrument. Checks what every
+ * source would check (known symbol, sensible range) once, here.
+ */
+@Service
+class CatalogMarketData implements MarketDataService {
+
+    private final InstrumentRepository repository;
+    private final List<PriceSource> sources;
+    private final Cache<String, Optional<Instrument>> catalog = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .recordStats()
+            .build();
+
+    CatalogMarketData(InstrumentRepository repository, List<PriceSource> sources) {
+        this.repository = repository;
+        this.sources = List.copyOf(sources);
+    }
+
+    /** The caches behind market data, for the health report. */
+    List<Cache<?, ?>> caches() {
+        List<Cache<?, ?>> caches = new ArrayList<>(List.of(catalog));
+        sources.forEach(source -> caches.addAll(source.caches()));
+        return caches;
+    }
+
+    /** Forgets what the catalog remembers of a symbol, after it changed (an import). */
+    void evict(String symbol) {
+        catalog.invalidate(symbol);
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        // Sorted here, not by the database: collations differ between H2 and PostgreSQL.
+        return repository.findAll().stream()
+                .filter(this::isServed)
+                .sorted(Comparator.comparing(Instrument::symbol))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instrument> instrument(String symbol) {
+        String canonical = symbol.toUpperCase(Locale.ROOT);
+        return catalog.get(canonical, s -> repository.findBySymbol(s).filter(this::isServed));
+    }
+
+    @Override
+    public List<Instrument> search(String text, int limit) {
+        String wanted = text.strip().toUpperCase(Locale.ROOT);
+        record Match(Instrument instrument, int rank) {}
+        return instruments().stream()
+                .map(instrument -> new Match(instrument, rank(instrument, wanted)))
+                .filter(match -> match.rank() >= 0)
+                .sorted(Comparator.comparingInt(Match::rank)
+                        .thenComparing(match -> match.instrument().symbol()))
+                .limit(limit)
+                .map(Match::instrument)
+                .toList();
+    }
+
+    /** 0: the symbol itself; 1: a symbol starting with it; 2: a name containing it; -1: no match. */
+    private static int rank(Instrument instrument, String wanted) {
+        if (instrument.symbol().equals(wanted)) {
+            return 0;
+        }
+        if (instrument.symbol().startsWith(wanted)) {
+            return 1;
+        }
+        return instrument.name().toUpperCase(Locale.ROOT).contains(wanted) ? 2 : -1;
+    }
+
+    @Override
+    public Quote quote(String symbol) {
+        Instrument instrument = require(symbol);
+        return sourceOf(instrument).quote(instrument);
+    }
+
+    @Override
+    public List<Quote> quotes(List<String> symbols) {
+        List<String> unknown =
+                symbols.stream().filter(s -> instrument(s).isEmpty()).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiProblem(
+                    MarketDataProblems.UNKNOWN_SYMBOL,
+                    "Unknown symbols: " + String.join(", ", unknown)
+                            + ". GET /api/v1/instruments lists the known ones.",
+                    Map.of("symbols", unknown));
+        }
+        return symbols.stream().map(this::quote).toList();
+    }
+
+    @Override
+    public BarSeries bars(BarRequest request) {
+        if (request.from().isAfter(request.to())) {
+            throw new ApiProblem(
+                    MarketDataProblems.INVALID_RANGE,
+                    "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
+                    Map.of("parameter", "from"));
+        }
+        Instrument instrument = require(request.symbol());
+        return sourceOf(instrument).bars(instrument, request);
+    }
+
+    private boolean isServed(Instrument instrument) {
+        return sources.stream().anyMatch(source -> source.serves(instrument));
+    }
+
+    private PriceSource sourceOf(Instrument instrument) {
+        return sources.stream()
+                .filter(source -> source.serves(instrument))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Instrument require(String symbol) {
+        return instrument(symbol)
+                .orElseThrow(() -> new ApiProblem(
+                        MarketDataProblems.UNKNOWN_SYMBOL,
+                        "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
+                        Map.of("symbol", symbol)));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sextant.marketdata.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.Quote;
+import java.util.List;
+
+/**
+ * Where the prices of some instruments come from (the demo market, imported files; later the
+ * providers). The catalog routes each request to the source that serves the instrument; the
+ * request is already checked (known symbol, sensible range) when it arrives.
+ */
+interface PriceSource {
+
+    boolean serves(Instrument instrument);
+
+    Quote quote(Instrument instrument);
+
+    BarSeries bars(Instrument instrument, BarRequest request);
+
+    /** The caches this source keeps, for the health report. */
+    default List<Cache<?, ?>> caches() {
+        return List.of();
+    }
+}
