@@ -19,8 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
 @PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
 class MarketDataController {
-
-    // Canonical symbols: letters, digits and the punctuation providers use (^GSPC, BRK.B, BTC-USD, EURUSD=X).
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9^.=_-]{1,32}");
 
     private final MarketDataService marketData;
     private final MarketDataProperties limits;
@@ -212,17 +207,6 @@ class MarketDataController {
     }
 
     private static String checkSymbol(String symbol, String parameter) {
-        if (!SYMBOL.matcher(symbol).matches()) {
-            throw ApiProblem.invalidParameter(
-                    parameter,
-                    "'" + abbreviate(symbol) + "' is not a symbol: use 1 to 32 letters, digits or ^ . = _ -");
-        }
-        return symbol.toUpperCase(Locale.ROOT);
-    }
-
-    /** Echoes at most a short, printable prefix of the caller's input. */
-    private static String abbreviate(String text) {
-        String printable = text.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
+        return Symbols.canonical(symbol, parameter);
     }
 }

@@ -1,0 +1,96 @@
+package dev.sextant.marketdata.internal;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.Quote;
+import dev.sextant.platform.ApiProblem;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Component;
+
+/**
+ * Instruments whose bars a user imported from a file: served from the bar store as known now.
+ * Daily imports also answer weekly and monthly bars; there is no intraday data unless imported.
+ */
+@Component
+class ImportedPrices implements PriceSource {
+
+    static final String PROVIDER = "import";
+
+    private final BarStore store;
+    private final Clock clock;
+
+    ImportedPrices(BarStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean serves(Instrument instrument) {
+        return PROVIDER.equals(instrument.provider());
+    }
+
+    @Override
+    public Quote quote(Instrument instrument) {
+        OhlcvSeries days = store.read(
+                instrument.symbol(), BarInterval.ONE_DAY, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, clock.instant());
+        if (days.isEmpty()) {
+            throw new ApiProblem(MarketDataProblems.NO_DATA, instrument.symbol() + " has no imported daily bars.");
+        }
+        int last = days.size() - 1;
+        double price = days.close(last);
+        double previous = last > 0 ? days.close(last - 1) : price;
+        return new Quote(
+                instrument.symbol(),
+                price,
+                price - previous,
+                (price - previous) / previous * 100,
+                instrument.currency(),
+                Instant.ofEpochSecond(days.time(last)),
+                PROVIDER,
+                false,
+                clock.instant(),
+                false);
+    }
+
+    @Override
+    public BarSeries bars(Instrument instrument, BarRequest request) {
+        long from = request.from().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        long to = request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        OhlcvSeries bars = switch (request.interval()) {
+            case ONE_WEEK ->
+                CalendarPeriods.weeks(daily(
+                        instrument,
+                        request.from()
+                                .with(DayOfWeek.MONDAY)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toEpochSecond(),
+                        to));
+            case ONE_MONTH ->
+                CalendarPeriods.months(daily(
+                        instrument,
+                        request.from()
+                                .withDayOfMonth(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toEpochSecond(),
+                        to));
+            default -> store.read(instrument.symbol(), request.interval(), from, to, clock.instant());
+        };
+        if (bars.isEmpty() && request.interval().isIntraday()) {
+            throw ApiProblem.invalidParameter(
+                    "interval",
+                    instrument.symbol() + " has no imported "
+                            + request.interval().code() + " bars.");
+        }
+        return new BarSeries(instrument.symbol(), request.interval(), PROVIDER, false, bars);
+    }
+
+    private OhlcvSeries daily(Instrument instrument, long from, long to) {
+        return store.read(instrument.symbol(), BarInterval.ONE_DAY, from, to, clock.instant());
+    }
+}
