@@ -5,5 +5,7 @@ public enum AssetClass {
     EQUITY,
     ETF,
     INDEX,
-    CRYPTO
+    CRYPTO,
+    /** An economic series (a yield, an inflation index, a rate): one value per period, no volume. */
+    MACRO
 }

@@ -17,9 +17,10 @@ public interface MarketDataService {
 
     /**
      * Instruments matching the text, best first: the exact symbol, then symbols starting with it,
-     * then names containing it (case-insensitive), at most {@code limit}.
+     * then names containing it (case-insensitive), at most {@code limit}; from the catalog and, when
+     * real providers are on, from every provider that searches, merged by symbol.
      */
-    List<Instrument> search(String text, int limit);
+    List<SearchHit> search(String text, int limit);
 
     Quote quote(String symbol);
 

@@ -1,5 +1,6 @@
 package dev.sextant.marketdata;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.analytics.check.Check;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param demo true when the price is synthetic demo data, not a market fact
  * @param fetchedAt when Sextant obtained it from the provider
  * @param stale true when it was served from a cache past its freshness, while a refresh is under way
+ * @param conflict when two providers disagreed beyond the tolerance: both prices (null otherwise)
  */
 public record Quote(
         String symbol,
@@ -24,7 +26,26 @@ public record Quote(
         String provider,
         boolean demo,
         Instant fetchedAt,
-        boolean stale) {
+        boolean stale,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Conflict conflict) {
+
+    /** Two providers' prices for the same instrument that disagreed: {@code provider} is the one served. */
+    public record Conflict(String provider, double price, String otherProvider, double otherPrice) {}
+
+    /** A quote no second provider was asked about. */
+    public Quote(
+            String symbol,
+            double price,
+            double change,
+            double changePercent,
+            String currency,
+            Instant time,
+            String provider,
+            boolean demo,
+            Instant fetchedAt,
+            boolean stale) {
+        this(symbol, price, change, changePercent, currency, time, provider, demo, fetchedAt, stale, null);
+    }
 
     public Quote {
         Check.notBlank(symbol, "symbol");

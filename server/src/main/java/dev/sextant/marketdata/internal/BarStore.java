@@ -4,36 +4,71 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stored bars, point in time: writes only add rows, and a read answers, for each bar, the latest
  * value known at the moment asked ({@code asOf}), so history is never rewritten under a backtest.
+ * Bars live in a scope: {@link #PUBLIC} for data any user may see, {@code user:<id>} for data one
+ * user's own key bought. Coverage records which span of bars a scope holds, so a span is fetched
+ * from a provider once.
  */
 @Repository
-class BarStore {
+public class BarStore {
+
+    public static final String PUBLIC = "public";
 
     /** What a write did: bars new to the store, and bars whose values were restated. */
-    record Written(int added, int restated) {}
+    public record Written(int added, int restated) {}
 
-    private final JdbcClient jdbc;
-
-    BarStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * The span of bars a scope holds: starts in {@code [firstTime, endTime)}, epoch seconds.
+     *
+     * @param fetchedAt when its end was last brought up to date
+     */
+    public record Coverage(long firstTime, long endTime, Instant fetchedAt, String provider) {
+        public boolean covers(long from, long to) {
+            return firstTime <= from && to <= endTime;
+        }
     }
 
-    /** Stores the bars known now; bars identical to what is already known add nothing. */
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    BarStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Stores public bars known now; see {@link #write(String, BarInterval, String, OhlcvSeries, String, Instant)}. */
     Written write(String symbol, BarInterval interval, OhlcvSeries bars, String provider, Instant knownAt) {
-        OhlcvSeries known = read(symbol, interval, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, knownAt);
+        return write(symbol, interval, PUBLIC, bars, provider, knownAt);
+    }
+
+    /** Stores bars known now; bars identical to what is already known add nothing. */
+    @Transactional
+    public Written write(
+            String symbol, BarInterval interval, String scope, OhlcvSeries bars, String provider, Instant knownAt) {
+        if (bars.isEmpty()) {
+            return new Written(0, 0);
+        }
+        OhlcvSeries known = read(symbol, interval, scope, bars.time(0), bars.time(bars.size() - 1) + 1, knownAt);
         Map<Long, Integer> knownIndex = new HashMap<>();
         for (int i = 0; i < known.size(); i++) {
             knownIndex.put(known.time(i), i);
         }
         int added = 0;
         int restated = 0;
+        List<Object[]> rows = new ArrayList<>();
+        Timestamp knownAtTimestamp = Timestamp.from(knownAt);
         for (int i = 0; i < bars.size(); i++) {
             Integer previous = knownIndex.get(bars.time(i));
             if (previous != null && same(known, previous, bars, i)) {
@@ -44,49 +79,106 @@ class BarStore {
             } else {
                 restated++;
             }
-            jdbc.sql("INSERT INTO bar (symbol, bar_interval, bar_time, known_at, open_price, high_price, low_price, "
-                            + "close_price, volume, provider) VALUES (:symbol, :interval, :time, :knownAt, :open, :high, "
-                            + ":low, :close, :volume, :provider)")
-                    .param("symbol", symbol)
-                    .param("interval", interval.code())
-                    .param("time", Timestamp.from(Instant.ofEpochSecond(bars.time(i))))
-                    .param("knownAt", Timestamp.from(knownAt))
-                    .param("open", bars.open(i))
-                    .param("high", bars.high(i))
-                    .param("low", bars.low(i))
-                    .param("close", bars.close(i))
-                    .param("volume", bars.volume(i))
-                    .param("provider", provider)
-                    .update();
+            rows.add(new Object[] {
+                symbol,
+                interval.code(),
+                scope,
+                bars.time(i),
+                knownAtTimestamp,
+                bars.open(i),
+                bars.high(i),
+                bars.low(i),
+                bars.close(i),
+                bars.volume(i),
+                provider
+            });
         }
+        batch.batchUpdate(
+                "INSERT INTO bar (symbol, bar_interval, scope, bar_time, known_at, open_price, high_price, low_price, "
+                        + "close_price, volume, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
         return new Written(added, restated);
     }
 
-    /** Bars starting in {@code [fromEpochSecond, toEpochSecond)}, each as known at {@code asOf}. */
+    /** Public bars; see {@link #read(String, BarInterval, String, long, long, Instant)}. */
     OhlcvSeries read(String symbol, BarInterval interval, long fromEpochSecond, long toEpochSecond, Instant asOf) {
+        return read(symbol, interval, PUBLIC, fromEpochSecond, toEpochSecond, asOf);
+    }
+
+    /** Bars starting in {@code [fromEpochSecond, toEpochSecond)}, each as known at {@code asOf}. */
+    public OhlcvSeries read(
+            String symbol, BarInterval interval, String scope, long fromEpochSecond, long toEpochSecond, Instant asOf) {
         OhlcvSeries.Builder builder = OhlcvSeries.builder(256);
-        jdbc.sql("SELECT b.bar_time, b.open_price, b.high_price, b.low_price, b.close_price, b.volume FROM bar b "
-                        + "WHERE b.symbol = :symbol AND b.bar_interval = :interval AND b.bar_time >= :from "
-                        + "AND b.bar_time < :to AND b.known_at = (SELECT MAX(k.known_at) FROM bar k "
-                        + "WHERE k.symbol = b.symbol AND k.bar_interval = b.bar_interval AND k.bar_time = b.bar_time "
-                        + "AND k.known_at <= :asOf) ORDER BY b.bar_time")
-                .param("symbol", symbol)
-                .param("interval", interval.code())
-                .param("from", Timestamp.from(Instant.ofEpochSecond(Math.max(fromEpochSecond, -62135596800L))))
-                .param("to", Timestamp.from(Instant.ofEpochSecond(Math.min(toEpochSecond, 253402300799L))))
-                .param("asOf", Timestamp.from(asOf))
-                .query((row, n) -> {
-                    builder.add(
-                            row.getTimestamp("bar_time").toInstant().getEpochSecond(),
-                            row.getDouble("open_price"),
-                            row.getDouble("high_price"),
-                            row.getDouble("low_price"),
-                            row.getDouble("close_price"),
-                            row.getDouble("volume"));
-                    return n;
-                })
-                .list();
+        // Versions of a bar come oldest first: the last one read for a time is the one known at asOf.
+        var current = new Object() {
+            boolean held;
+            long time;
+            double open, high, low, close, volume;
+
+            void flushTo(OhlcvSeries.Builder bars) {
+                if (held) {
+                    bars.add(time, open, high, low, close, volume);
+                }
+            }
+        };
+        jdbc.sql("SELECT bar_time, open_price, high_price, low_price, close_price, volume FROM bar "
+                        + "WHERE symbol = ? AND bar_interval = ? AND scope = ? AND bar_time >= ? AND bar_time < ? "
+                        + "AND known_at <= ? ORDER BY bar_time, known_at")
+                .params(symbol, interval.code(), scope, fromEpochSecond, toEpochSecond, Timestamp.from(asOf))
+                .query(row -> {
+                    long time = row.getLong(1);
+                    if (current.held && time != current.time) {
+                        current.flushTo(builder);
+                    }
+                    current.held = true;
+                    current.time = time;
+                    current.open = row.getDouble(2);
+                    current.high = row.getDouble(3);
+                    current.low = row.getDouble(4);
+                    current.close = row.getDouble(5);
+                    current.volume = row.getDouble(6);
+                });
+        current.flushTo(builder);
         return builder.build();
+    }
+
+    public Optional<Coverage> coverage(String symbol, BarInterval interval, String scope) {
+        return jdbc.sql("SELECT first_time, end_time, fetched_at, provider FROM bar_coverage "
+                        + "WHERE symbol = ? AND bar_interval = ? AND scope = ?")
+                .params(symbol, interval.code(), scope)
+                .query((row, n) -> new Coverage(
+                        row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant(), row.getString(4)))
+                .optional();
+    }
+
+    /** Records the span a scope now holds (the union with what it held: callers only extend it). */
+    @Transactional
+    public void cover(String symbol, BarInterval interval, String scope, Coverage coverage) {
+        int updated = jdbc.sql("UPDATE bar_coverage SET first_time = ?, end_time = ?, fetched_at = ?, provider = ? "
+                        + "WHERE symbol = ? AND bar_interval = ? AND scope = ?")
+                .params(
+                        coverage.firstTime(),
+                        coverage.endTime(),
+                        Timestamp.from(coverage.fetchedAt()),
+                        coverage.provider(),
+                        symbol,
+                        interval.code(),
+                        scope)
+                .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "INSERT INTO bar_coverage (symbol, bar_interval, scope, first_time, end_time, fetched_at, provider) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            symbol,
+                            interval.code(),
+                            scope,
+                            coverage.firstTime(),
+                            coverage.endTime(),
+                            Timestamp.from(coverage.fetchedAt()),
+                            coverage.provider())
+                    .update();
+        }
     }
 
     private static boolean same(OhlcvSeries a, int i, OhlcvSeries b, int j) {

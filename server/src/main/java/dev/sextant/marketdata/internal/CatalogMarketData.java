@@ -7,10 +7,13 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
+import dev.sextant.marketdata.SearchHit;
 import dev.sextant.platform.ApiProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +36,18 @@ class CatalogMarketData implements MarketDataService {
             .recordStats()
             .build();
 
-    CatalogMarketData(InstrumentRepository repository, List<PriceSource> sources) {
+    private final List<InstrumentResolver> resolvers;
+    private final Clock clock;
+
+    CatalogMarketData(
+            InstrumentRepository repository,
+            List<PriceSource> sources,
+            List<InstrumentResolver> resolvers,
+            Clock clock) {
         this.repository = repository;
         this.sources = List.copyOf(sources);
+        this.resolvers = List.copyOf(resolvers);
+        this.clock = clock;
     }
 
     /** The caches behind market data, for the health report. */
@@ -62,21 +74,52 @@ class CatalogMarketData implements MarketDataService {
     @Override
     public Optional<Instrument> instrument(String symbol) {
         String canonical = symbol.toUpperCase(Locale.ROOT);
-        return catalog.get(canonical, s -> repository.findBySymbol(s).filter(this::isServed));
+        return catalog.get(
+                canonical,
+                s -> repository.findBySymbol(s).filter(this::isServed).or(() -> resolve(s)));
+    }
+
+    /** Asks the providers about a symbol the catalog lacks; a found instrument joins the catalog. */
+    private Optional<Instrument> resolve(String symbol) {
+        for (InstrumentResolver resolver : resolvers) {
+            Optional<Instrument> found = resolver.resolve(symbol);
+            if (found.isPresent()) {
+                repository.put(found.get(), clock.instant());
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
-    public List<Instrument> search(String text, int limit) {
+    public List<SearchHit> search(String text, int limit) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);
-        record Match(Instrument instrument, int rank) {}
-        return instruments().stream()
-                .map(instrument -> new Match(instrument, rank(instrument, wanted)))
+        Map<String, SearchHit> hits = new LinkedHashMap<>();
+        for (Instrument instrument : instruments()) {
+            if (rank(instrument, wanted) >= 0) {
+                hits.put(instrument.symbol(), new SearchHit(instrument, List.of(instrument.provider())));
+            }
+        }
+        for (InstrumentResolver resolver : resolvers) {
+            resolver.search(wanted)
+                    .forEach(found -> hits.merge(found.instrument().symbol(), found, CatalogMarketData::merge));
+        }
+        record Match(SearchHit hit, int rank) {}
+        return hits.values().stream()
+                .map(hit -> new Match(hit, rank(hit.instrument(), wanted)))
                 .filter(match -> match.rank() >= 0)
                 .sorted(Comparator.comparingInt(Match::rank)
-                        .thenComparing(match -> match.instrument().symbol()))
+                        .thenComparing(match -> match.hit().instrument().symbol()))
                 .limit(limit)
-                .map(Match::instrument)
+                .map(Match::hit)
                 .toList();
+    }
+
+    /** The catalog's instrument stays; the providers' names are added to it. */
+    private static SearchHit merge(SearchHit held, SearchHit found) {
+        List<String> providers = new ArrayList<>(held.providers());
+        found.providers().stream().filter(p -> !providers.contains(p)).forEach(providers::add);
+        return new SearchHit(held.instrument(), providers);
     }
 
     /** 0: the symbol itself; 1: a symbol starting with it; 2: a name containing it; -1: no match. */

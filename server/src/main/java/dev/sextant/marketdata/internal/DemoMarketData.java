@@ -30,12 +30,14 @@ class DemoMarketData implements PriceSource {
 
     private record HistoryKey(String symbol, LocalDate lastDay) {}
 
+    private final boolean enabled;
     private final Clock clock;
     private final MarketDataProperties limits;
     private final Map<String, DemoPriceModel> models;
     private final Cache<HistoryKey, DemoPriceModel.DailyHistory> histories;
 
-    DemoMarketData(Clock clock, MarketDataProperties limits) {
+    DemoMarketData(Clock clock, MarketDataProperties limits, DemoProperties demo) {
+        this.enabled = demo.enabled();
         this.clock = clock;
         this.limits = limits;
         this.models = DemoCatalog.instruments().stream()
@@ -54,7 +56,9 @@ class DemoMarketData implements PriceSource {
 
     @Override
     public boolean serves(Instrument instrument) {
-        return DemoInstrument.PROVIDER.equals(instrument.provider()) && models.containsKey(instrument.symbol());
+        return enabled
+                && DemoInstrument.PROVIDER.equals(instrument.provider())
+                && models.containsKey(instrument.symbol());
     }
 
     @Override
@@ -74,7 +78,8 @@ class DemoMarketData implements PriceSource {
                 CalendarPeriods.months(dailyBars(model, request.from().withDayOfMonth(1), request.to()));
             default -> intradayBars(model, request);
         };
-        return new BarSeries(instrument.symbol(), request.interval(), DemoInstrument.PROVIDER, true, bars);
+        return new BarSeries(
+                instrument.symbol(), request.interval(), DemoInstrument.PROVIDER, true, bars, clock.instant(), false);
     }
 
     /** The last session that has closed at {@code now}. */

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The demo market ({@code SEXTANT_DEMO_ENABLED}).
  *
- * @param enabled whether start-up adds the demo instruments to the catalog (it never removes them)
+ * @param enabled whether the demo market serves its synthetic instruments; switched off, their
+ *     symbols are left to the real providers (start-up never deletes catalog rows)
  */
 @ConfigurationProperties("sextant.demo")
 record DemoProperties(@DefaultValue("true") boolean enabled) {}

@@ -87,7 +87,7 @@ class ImportedPrices implements PriceSource {
                     instrument.symbol() + " has no imported "
                             + request.interval().code() + " bars.");
         }
-        return new BarSeries(instrument.symbol(), request.interval(), PROVIDER, false, bars);
+        return new BarSeries(instrument.symbol(), request.interval(), PROVIDER, false, bars, clock.instant(), false);
     }
 
     private OhlcvSeries daily(Instrument instrument, long from, long to) {

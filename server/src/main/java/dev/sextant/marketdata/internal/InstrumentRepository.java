@@ -64,6 +64,26 @@ class InstrumentRepository {
         }
     }
 
+    /**
+     * Adds the instrument, or replaces the row of its symbol: a symbol whose source stopped serving
+     * it (the demo market switched off) is taken over by the source that serves it now.
+     */
+    void put(Instrument instrument, Instant now) {
+        if (addIfAbsent(instrument, now)) {
+            return;
+        }
+        jdbc.sql("UPDATE instrument SET name = :name, exchange = :exchange, asset_class = :assetClass, "
+                        + "currency = :currency, provider = :provider, demo = :demo WHERE symbol = :symbol")
+                .param("symbol", instrument.symbol())
+                .param("name", instrument.name())
+                .param("exchange", instrument.exchange())
+                .param("assetClass", instrument.assetClass().name())
+                .param("currency", instrument.currency())
+                .param("provider", instrument.provider())
+                .param("demo", instrument.demo())
+                .update();
+    }
+
     private static Instrument map(ResultSet row, int rowNumber) throws SQLException {
         return new Instrument(
                 row.getString("symbol"),

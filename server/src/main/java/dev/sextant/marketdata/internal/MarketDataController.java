@@ -8,6 +8,7 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
+import dev.sextant.marketdata.SearchHit;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,13 +51,14 @@ class MarketDataController {
     record InstrumentsResponse(List<Instrument> instruments) {}
 
     record SearchResult(String symbol, String name, String exchange, AssetClass assetClass, List<String> providers) {
-        static SearchResult of(Instrument instrument) {
+        static SearchResult of(SearchHit hit) {
+            Instrument instrument = hit.instrument();
             return new SearchResult(
                     instrument.symbol(),
                     instrument.name(),
                     instrument.exchange(),
                     instrument.assetClass(),
-                    List.of(instrument.provider()));
+                    hit.providers());
         }
     }
 
@@ -162,8 +164,8 @@ class MarketDataController {
                 series.provider(),
                 series.demo(),
                 asOf,
-                clock.instant(),
-                false,
+                series.fetchedAt(),
+                series.stale(),
                 toJson(bars));
     }
 

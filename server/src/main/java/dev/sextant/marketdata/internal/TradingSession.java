@@ -1,6 +1,5 @@
 package dev.sextant.marketdata.internal;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,10 +44,7 @@ enum TradingSession {
     }
 
     boolean isTradingDay(LocalDate day) {
-        return everyDay
-                || (day.getDayOfWeek() != DayOfWeek.SATURDAY
-                        && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                        && !NyseHolidays.isHoliday(day));
+        return (everyDay ? ExchangeCalendar.CRYPTO : ExchangeCalendar.US).isTradingDay(day);
     }
 
     Instant openOf(LocalDate day) {

@@ -27,7 +27,7 @@ class ProductionProfileTest {
                 .profiles("prod")
                 .properties(
                         "server.port=0",
-                        "sextant.data-dir=target/test-data/prod",
+                        "sextant.data-dir=target/test-data/prod-${random.uuid}",
                         "sextant.db.url=" + databaseUrl,
                         "sextant.db.username=" + RequiresPostgres.USER,
                         "sextant.db.password=" + password,
@@ -113,7 +113,7 @@ class ProductionProfileTest {
                 .profiles("prod")
                 .properties(
                         "server.port=0",
-                        "sextant.data-dir=target/test-data/prod-embedded",
+                        "sextant.data-dir=target/test-data/prod-embedded-${random.uuid}",
                         "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
                         "sextant.master-key=" + MASTER_KEY)
                 .run()) {

@@ -1,0 +1,178 @@
+package dev.sextant.marketdata.internal.provider;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alpha Vantage (BYOK): US shares and ETFs, quotes, daily history and symbol search. It answers
+ * errors and its rate limit with HTTP 200 and a JSON note, which is read here for what it is.
+ */
+public final class AlphaVantageProvider implements MarketDataProvider {
+
+    public static final String ID = "alphavantage";
+    private static final ProviderProfile PROFILE = new ProviderProfile(
+            ID,
+            "Alpha Vantage (your API key)",
+            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF),
+            EnumSet.of(BarInterval.ONE_DAY),
+            EnumSet.of(
+                    ProviderProfile.Capability.QUOTES,
+                    ProviderProfile.Capability.BARS,
+                    ProviderProfile.Capability.SEARCH),
+            20,
+            true,
+            ProviderProfile.RateLimit.perDay(25),
+            DataLicence.KEY_OWNER_ONLY,
+            0.85);
+
+    private final ProviderHttp http;
+    private final URI base;
+    private final Clock clock;
+
+    public AlphaVantageProvider(ProviderHttp http, URI base, Clock clock) {
+        this.http = http;
+        this.base = base;
+        this.clock = clock;
+    }
+
+    @Override
+    public ProviderProfile profile() {
+        return PROFILE;
+    }
+
+    @Override
+    public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
+        return (assetClass == AssetClass.EQUITY || assetClass == AssetClass.ETF) && !symbol.contains(".")
+                ? Optional.of(symbol)
+                : Optional.empty();
+    }
+
+    @Override
+    public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
+        JsonNode quote = query("GLOBAL_QUOTE", "symbol=" + encode(symbol), key).path("Global Quote");
+        if (!quote.isObject() || quote.isEmpty()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no quote for " + symbol);
+        }
+        Instant time;
+        try {
+            time = LocalDate.parse(quote.path("07. latest trading day").asString(""))
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeException e) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "quote without a trading day");
+        }
+        return ProviderData.quote(
+                ID,
+                symbol,
+                ProviderData.number(ID, quote, "05. price"),
+                ProviderData.numberOr(quote, "08. previous close", Double.NaN),
+                "USD",
+                time);
+    }
+
+    @Override
+    public OhlcvSeries bars(
+            String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
+        if (interval != BarInterval.ONE_DAY) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
+        }
+        boolean recent = from.isAfter(clock.instant().minusSeconds(140L * 86_400));
+        JsonNode days = query(
+                        "TIME_SERIES_DAILY",
+                        "symbol=" + encode(symbol) + "&outputsize=" + (recent ? "compact" : "full"),
+                        key)
+                .path("Time Series (Daily)");
+        if (!days.isObject()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "no daily series in the answer");
+        }
+        TreeMap<LocalDate, JsonNode> ordered = new TreeMap<>();
+        for (var day : days.properties()) {
+            try {
+                ordered.put(LocalDate.parse(day.getKey()), day.getValue());
+            } catch (DateTimeException e) {
+                throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "a day that is not a date");
+            }
+        }
+        OhlcvSeries.Builder bars = OhlcvSeries.builder(ordered.size());
+        long fromSecond = from.getEpochSecond();
+        long toSecond = to.getEpochSecond();
+        ordered.forEach((day, bar) -> {
+            long time = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            if (time >= fromSecond && time < toSecond) {
+                bars.add(
+                        time,
+                        ProviderData.number(ID, bar, "1. open"),
+                        ProviderData.number(ID, bar, "2. high"),
+                        ProviderData.number(ID, bar, "3. low"),
+                        ProviderData.number(ID, bar, "4. close"),
+                        ProviderData.number(ID, bar, "5. volume"));
+            }
+        });
+        return ProviderData.series(ID, bars);
+    }
+
+    @Override
+    public List<ProviderListing> search(String text, ProviderKey key) {
+        List<ProviderListing> listings = new ArrayList<>();
+        for (JsonNode match :
+                query("SYMBOL_SEARCH", "keywords=" + encode(text), key).path("bestMatches")) {
+            String symbol = match.path("1. symbol").asString("");
+            String type = match.path("3. type").asString("");
+            if (symbol.isEmpty()
+                    || symbol.contains(".")
+                    || !match.path("4. region").asString("").equals("United States")) {
+                continue;
+            }
+            listings.add(new ProviderListing(
+                    ID,
+                    symbol.toUpperCase(Locale.ROOT),
+                    match.path("2. name").asString(symbol),
+                    "US",
+                    type.equalsIgnoreCase("ETF") ? AssetClass.ETF : AssetClass.EQUITY,
+                    match.path("8. currency").asString("USD")));
+        }
+        return listings;
+    }
+
+    private JsonNode query(String function, String parameters, ProviderKey key) {
+        if (key == null) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
+        }
+        JsonNode answer = http.getJson(
+                ID,
+                base.resolve("/query?function=" + function + "&" + parameters + "&apikey=" + encode(key.value())),
+                Map.of());
+        if (answer.has("Information") || answer.has("Note")) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.RATE_LIMITED, "rate limit or plan limit reached");
+        }
+        if (answer.has("Error Message")) {
+            String message = answer.path("Error Message").asString("");
+            throw new ProviderFailure(
+                    ID,
+                    message.contains("apikey") ? ProviderFailure.Kind.NO_KEY : ProviderFailure.Kind.NOT_FOUND,
+                    message.contains("apikey") ? "key refused" : "unknown symbol or call");
+        }
+        return answer;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sextant.marketdata.internal.provider;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Financial Modeling Prep (BYOK): quotes and daily history of US shares, ETFs and indices. */
+public final class FmpProvider implements MarketDataProvider {
+
+    public static final String ID = "fmp";
+    private static final ProviderProfile PROFILE = new ProviderProfile(
+            ID,
+            "Financial Modeling Prep (your API key)",
+            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX),
+            EnumSet.of(BarInterval.ONE_DAY),
+            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
+            30,
+            true,
+            ProviderProfile.RateLimit.perDay(250),
+            DataLicence.KEY_OWNER_ONLY,
+            0.85);
+
+    private final ProviderHttp http;
+    private final URI base;
+
+    public FmpProvider(ProviderHttp http, URI base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    @Override
+    public ProviderProfile profile() {
+        return PROFILE;
+    }
+
+    @Override
+    public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
+        return switch (assetClass) {
+            case EQUITY, ETF -> symbol.contains(".") ? Optional.empty() : Optional.of(symbol);
+            case INDEX -> Optional.of(symbol);
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
+        JsonNode answer = get("/api/v3/quote/" + encode(symbol), "", key);
+        if (!answer.isArray() || answer.isEmpty()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no quote for " + symbol);
+        }
+        JsonNode quote = answer.get(0);
+        return ProviderData.quote(
+                ID,
+                symbol,
+                ProviderData.number(ID, quote, "price"),
+                ProviderData.numberOr(quote, "previousClose", Double.NaN),
+                "USD",
+                Instant.ofEpochSecond((long) ProviderData.number(ID, quote, "timestamp")));
+    }
+
+    @Override
+    public OhlcvSeries bars(
+            String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
+        if (interval != BarInterval.ONE_DAY) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
+        }
+        LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), ZoneOffset.UTC);
+        JsonNode days = get(
+                        "/api/v3/historical-price-full/" + encode(symbol), "from=" + first + "&to=" + last + "&", key)
+                .path("historical");
+        if (!days.isArray()) {
+            return OhlcvSeries.empty(); // FMP answers {} for a range without trading days.
+        }
+        List<JsonNode> oldestFirst = new ArrayList<>();
+        days.forEach(oldestFirst::add);
+        oldestFirst = oldestFirst.reversed();
+        OhlcvSeries.Builder bars = OhlcvSeries.builder(oldestFirst.size());
+        for (JsonNode day : oldestFirst) {
+            long time;
+            try {
+                time = LocalDate.parse(day.path("date").asString(""))
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond();
+            } catch (DateTimeException e) {
+                throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "a day without a date");
+            }
+            bars.add(
+                    time,
+                    ProviderData.number(ID, day, "open"),
+                    ProviderData.number(ID, day, "high"),
+                    ProviderData.number(ID, day, "low"),
+                    ProviderData.number(ID, day, "close"),
+                    ProviderData.numberOr(day, "volume", 0));
+        }
+        return ProviderData.series(ID, bars);
+    }
+
+    private JsonNode get(String path, String query, ProviderKey key) {
+        if (key == null) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
+        }
+        JsonNode answer =
+                http.getJson(ID, base.resolve(path + "?" + query + "apikey=" + encode(key.value())), Map.of());
+        if (answer.isObject() && answer.has("Error Message")) {
+            String message = answer.path("Error Message").asString("");
+            throw new ProviderFailure(
+                    ID,
+                    message.contains("Limit Reach") ? ProviderFailure.Kind.RATE_LIMITED : ProviderFailure.Kind.NO_KEY,
+                    message.contains("Limit Reach") ? "daily limit reached" : "key refused");
+        }
+        return answer;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sextant.marketdata.internal.provider;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One source of market data, speaking Sextant's canonical symbols ({@code AAPL}, {@code BTC-USD},
+ * {@code ^GSPC}) and translating them to its own. Calls block (they run on virtual threads) and
+ * fail with {@link ProviderFailure}; the arbitration around them adds timeouts, circuit breakers,
+ * rate limits and caching, so an implementation only speaks its wire format.
+ *
+ * <p>{@code key} is null for keyless providers and for a keyed one when no key is available.
+ */
+public interface MarketDataProvider {
+
+    ProviderProfile profile();
+
+    default String id() {
+        return profile().id();
+    }
+
+    /** The provider's own name for a canonical symbol, or empty when it does not carry it. */
+    Optional<String> providerSymbol(String symbol, AssetClass assetClass);
+
+    default ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
+        throw unsupported("quotes");
+    }
+
+    /** Finished and unfinished bars starting in {@code [from, to)}, oldest first. */
+    default OhlcvSeries bars(
+            String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
+        throw unsupported("bars");
+    }
+
+    default List<ProviderListing> search(String text, ProviderKey key) {
+        throw unsupported("search");
+    }
+
+    default List<FundamentalFact> fundamentals(String symbol, ProviderKey key) {
+        throw unsupported("fundamentals");
+    }
+
+    private ProviderFailure unsupported(String what) {
+        return new ProviderFailure(id(), ProviderFailure.Kind.NOT_FOUND, "does not serve " + what);
+    }
+}

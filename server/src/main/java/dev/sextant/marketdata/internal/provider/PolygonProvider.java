@@ -1,0 +1,137 @@
+package dev.sextant.marketdata.internal.provider;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Polygon.io (BYOK): aggregates (bars) of US shares, indices and crypto. The free plan serves
+ * end-of-day data, so its quote is the latest daily close against the one before.
+ */
+public final class PolygonProvider implements MarketDataProvider {
+
+    public static final String ID = "polygon";
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Map<String, String> INDICES =
+            Map.of("^GSPC", "I:SPX", "^NDX", "I:NDX", "^DJI", "I:DJI", "^VIX", "I:VIX");
+    private static final ProviderProfile PROFILE = new ProviderProfile(
+            ID,
+            "Polygon.io aggregates (your API key)",
+            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
+            EnumSet.of(
+                    BarInterval.ONE_MINUTE,
+                    BarInterval.FIVE_MINUTES,
+                    BarInterval.FIFTEEN_MINUTES,
+                    BarInterval.THIRTY_MINUTES,
+                    BarInterval.ONE_HOUR,
+                    BarInterval.ONE_DAY),
+            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
+            2,
+            true,
+            ProviderProfile.RateLimit.perMinute(5),
+            DataLicence.KEY_OWNER_ONLY,
+            0.95);
+
+    private final ProviderHttp http;
+    private final URI base;
+    private final Clock clock;
+
+    public PolygonProvider(ProviderHttp http, URI base, Clock clock) {
+        this.http = http;
+        this.base = base;
+        this.clock = clock;
+    }
+
+    @Override
+    public ProviderProfile profile() {
+        return PROFILE;
+    }
+
+    @Override
+    public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
+        return switch (assetClass) {
+            case EQUITY, ETF -> symbol.contains(".") ? Optional.empty() : Optional.of(symbol.replace('-', '.'));
+            case INDEX -> Optional.ofNullable(INDICES.get(symbol));
+            case CRYPTO -> symbol.endsWith("-USD") ? Optional.of("X:" + symbol.replace("-", "")) : Optional.empty();
+            case MACRO -> Optional.empty();
+        };
+    }
+
+    @Override
+    public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
+        Instant now = clock.instant();
+        OhlcvSeries days = bars(symbol, assetClass, BarInterval.ONE_DAY, now.minusSeconds(10L * 86_400), now, key);
+        if (days.isEmpty()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no recent bars for " + symbol);
+        }
+        int last = days.size() - 1;
+        return ProviderData.quote(
+                ID,
+                symbol,
+                days.close(last),
+                last > 0 ? days.close(last - 1) : Double.NaN,
+                "USD",
+                Instant.ofEpochSecond(days.time(last)));
+    }
+
+    @Override
+    public OhlcvSeries bars(
+            String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
+        if (key == null) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
+        }
+        String ticker = providerSymbol(symbol, assetClass)
+                .orElseThrow(() -> new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
+        String span = switch (interval) {
+            case ONE_MINUTE -> "1/minute";
+            case FIVE_MINUTES -> "5/minute";
+            case FIFTEEN_MINUTES -> "15/minute";
+            case THIRTY_MINUTES -> "30/minute";
+            case ONE_HOUR -> "1/hour";
+            default -> "1/day";
+        };
+        JsonNode answer = http.getJson(
+                ID,
+                base.resolve("/v2/aggs/ticker/" + ticker + "/range/" + span + "/" + from.toEpochMilli() + "/"
+                        + (to.toEpochMilli() - 1) + "?adjusted=true&sort=asc&limit=50000&apiKey=" + key.value()),
+                Map.of());
+        String status = answer.path("status").asString("");
+        if (status.equals("ERROR") || status.equals("NOT_AUTHORIZED")) {
+            throw new ProviderFailure(
+                    ID,
+                    answer.path("error").asString("").contains("exceeded")
+                            ? ProviderFailure.Kind.RATE_LIMITED
+                            : ProviderFailure.Kind.NO_KEY,
+                    "status " + status);
+        }
+        JsonNode results = answer.path("results");
+        OhlcvSeries.Builder bars = OhlcvSeries.builder(results.size());
+        ZoneId zone = assetClass == AssetClass.CRYPTO ? ZoneOffset.UTC : NEW_YORK;
+        for (JsonNode bar : results) {
+            long time = (long) (ProviderData.number(ID, bar, "t") / 1000);
+            if (interval == BarInterval.ONE_DAY) {
+                time = LocalDate.ofInstant(Instant.ofEpochSecond(time), zone)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond();
+            }
+            bars.add(
+                    time,
+                    ProviderData.number(ID, bar, "o"),
+                    ProviderData.number(ID, bar, "h"),
+                    ProviderData.number(ID, bar, "l"),
+                    ProviderData.number(ID, bar, "c"),
+                    ProviderData.numberOr(bar, "v", 0));
+        }
+        return ProviderData.series(ID, bars);
+    }
+}

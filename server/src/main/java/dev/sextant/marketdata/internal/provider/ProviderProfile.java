@@ -1,0 +1,62 @@
+package dev.sextant.marketdata.internal.provider;
+
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.marketdata.AssetClass;
+import java.util.Set;
+
+/**
+ * What a provider can do and on what terms: the arbitration reads it to decide who is eligible for
+ * a request, and the outbound rate limiter keeps Sextant under {@code requestsPerMinute}.
+ *
+ * @param id short stable name, e.g. {@code yahoo}; appears as {@code provider} in answers
+ * @param assetClasses instruments it has prices for
+ * @param intervals bar intervals it serves natively (weeks and months are built from days)
+ * @param historyYears how far back its daily bars go
+ * @param needsKey true when it works only with an API key (BYOK)
+ * @param rateLimit its published limit for a free key or keyless use (or a polite one where none is published)
+ * @param trust prior confidence in its numbers, 0 to 1; breaks ties and settles conflicts
+ */
+public record ProviderProfile(
+        String id,
+        String description,
+        Set<AssetClass> assetClasses,
+        Set<BarInterval> intervals,
+        Set<Capability> capabilities,
+        int historyYears,
+        boolean needsKey,
+        RateLimit rateLimit,
+        DataLicence licence,
+        double trust) {
+
+    /** The kinds of question a provider answers. */
+    public enum Capability {
+        QUOTES,
+        BARS,
+        SEARCH,
+        FUNDAMENTALS
+    }
+
+    /** At most {@code requests} calls in any {@code per}. */
+    public record RateLimit(int requests, java.time.Duration per) {
+        public static RateLimit perMinute(int requests) {
+            return new RateLimit(requests, java.time.Duration.ofMinutes(1));
+        }
+
+        public static RateLimit perDay(int requests) {
+            return new RateLimit(requests, java.time.Duration.ofDays(1));
+        }
+    }
+
+    public ProviderProfile {
+        assetClasses = Set.copyOf(assetClasses);
+        intervals = Set.copyOf(intervals);
+        capabilities = Set.copyOf(capabilities);
+        if (trust <= 0 || trust > 1) {
+            throw new IllegalArgumentException("trust must be in (0, 1]: " + trust);
+        }
+    }
+
+    public boolean can(Capability capability, AssetClass assetClass) {
+        return capabilities.contains(capability) && (assetClass == null || assetClasses.contains(assetClass));
+    }
+}
