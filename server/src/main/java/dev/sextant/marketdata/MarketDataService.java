@@ -28,4 +28,7 @@ public interface MarketDataService {
     List<Quote> quotes(List<String> symbols);
 
     BarSeries bars(BarRequest request);
+
+    /** A company's reported figures as public on {@code asOf}, optionally only the named concepts. */
+    Fundamentals fundamentals(String symbol, java.time.LocalDate asOf, java.util.Set<String> concepts);
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
@@ -11,6 +12,7 @@ import dev.sextant.marketdata.SearchHit;
 import dev.sextant.platform.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,13 +40,16 @@ class CatalogMarketData implements MarketDataService {
             .build();
 
     private final List<InstrumentResolver> resolvers;
+    private final LiveFundamentals fundamentals;
     private final Clock clock;
 
     CatalogMarketData(
             InstrumentRepository repository,
             List<PriceSource> sources,
             List<InstrumentResolver> resolvers,
+            LiveFundamentals fundamentals,
             Clock clock) {
+        this.fundamentals = fundamentals;
         this.repository = repository;
         this.sources = List.copyOf(sources);
         this.resolvers = List.copyOf(resolvers);
@@ -163,6 +169,11 @@ class CatalogMarketData implements MarketDataService {
         }
         Instrument instrument = require(request.symbol());
         return sourceOf(instrument).bars(instrument, request);
+    }
+
+    @Override
+    public Fundamentals fundamentals(String symbol, LocalDate asOf, Set<String> concepts) {
+        return fundamentals.fundamentals(require(symbol), asOf, concepts);
     }
 
     private boolean isServed(Instrument instrument) {

@@ -139,6 +139,26 @@ class LiveMarketConfiguration {
                 shared.cache() != null);
     }
 
+    @Bean
+    LiveFundamentals liveFundamentals(
+            Arbitrator arbitrator,
+            FundamentalStore store,
+            SharedCacheHolder shared,
+            ExecutorService marketDataExecutor,
+            ProvidersProperties properties,
+            Clock clock) {
+        FreshCache<LiveFundamentals.Fetched> fetches = new FreshCache<>(
+                "fundamentals",
+                LiveFundamentals.Fetched.class,
+                clock,
+                marketDataExecutor,
+                shared.cache(),
+                JsonMapper.builder().build(),
+                properties.timeout().plus(Duration.ofSeconds(5)),
+                10_000);
+        return new LiveFundamentals(arbitrator, store, fetches, clock);
+    }
+
     /** The shared cache, or none on a single node. */
     record SharedCacheHolder(RedisSharedCache cache) implements AutoCloseable {
         @Override

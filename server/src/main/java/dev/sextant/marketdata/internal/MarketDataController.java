@@ -5,6 +5,7 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
@@ -20,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -167,6 +170,32 @@ class MarketDataController {
                 series.fetchedAt(),
                 series.stale(),
                 toJson(bars));
+    }
+
+    @GetMapping("/fundamentals/{symbol}")
+    @Operation(
+            summary = "A company's reported figures (SEC filings) as public on a date",
+            description = "Facts filed after asOf, restatements included, are left out: history stays point in time.")
+    Fundamentals fundamentals(
+            @Parameter(description = "Canonical symbol of a US-listed company") @PathVariable String symbol,
+            @Parameter(description = "Public as of this date (default today)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "Comma-separated concepts to keep, e.g. NetIncomeLoss,Assets")
+                    @RequestParam(required = false)
+                    String concepts) {
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Set<String> wanted = concepts == null || concepts.isBlank()
+                ? Set.of()
+                : Arrays.stream(concepts.split(","))
+                        .map(String::strip)
+                        .filter(c -> !c.isEmpty())
+                        .collect(Collectors.toSet());
+        if (wanted.size() > 50 || wanted.stream().anyMatch(c -> !c.matches("[A-Za-z0-9_-]{1,128}"))) {
+            throw ApiProblem.invalidParameter("concepts", "List at most 50 concept names (letters, digits, _ and -).");
+        }
+        return marketData.fundamentals(checkSymbol(symbol, "symbol"), day, wanted);
     }
 
     private static LocalDate defaultFrom(BarInterval interval, LocalDate to) {

@@ -108,4 +108,15 @@ class WatchlistRepository {
                     .update();
         }
     }
+
+    /** Every symbol on anyone's watchlist, each once, at most {@code limit}. */
+    List<String> allSymbols(int limit) {
+        return jdbc
+                .sql("SELECT DISTINCT symbol FROM watchlist_symbol ORDER BY symbol")
+                .query(String.class)
+                .list()
+                .stream()
+                .limit(limit)
+                .toList();
+    }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +49,12 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "sextant.data-dir=target/test-data/live-${random.uuid}",
             "sextant.demo.enabled=false",
-            "sextant.providers.enabled=yahoo,stooq,binance,fred",
+            "sextant.providers.enabled=yahoo,stooq,binance,fred,polygon,edgar",
             "sextant.providers.timeout=2s",
             // Tests here fail providers on purpose; circuits have their own test (ArbitratorTest).
             "sextant.providers.circuit-failure-rate=100",
+            // Warming runs on demand here (warmOnce), not on a timer that would race the stub counts.
+            "sextant.providers.warm-watchlists=false",
             "sextant.identity.lockout.free-failures-per-address=100000",
             "sextant.ratelimit.auth-per-minute=1000000",
             "sextant.ratelimit.market-data-per-minute=1000000",
@@ -69,6 +72,9 @@ class LiveMarketDataHttpTest {
     @Autowired
     AccountAdministration accounts;
 
+    @Autowired
+    WatchlistWarmer warmer;
+
     private static String token;
     private HttpTestClient http;
 
@@ -80,7 +86,7 @@ class LiveMarketDataHttpTest {
 
     @DynamicPropertySource
     static void providersAtTheStub(DynamicPropertyRegistry registry) {
-        for (String provider : List.of("yahoo", "stooq", "binance", "fred")) {
+        for (String provider : List.of("yahoo", "stooq", "binance", "fred", "polygon", "edgar", "edgar-data")) {
             registry.add("sextant.providers.urls." + provider, STUB::baseUrl);
         }
     }
@@ -299,6 +305,88 @@ class LiveMarketDataHttpTest {
     }
 
     @Test
+    void test_dataBoughtWithAUsersOwnKey_isServedToThatUserOnly() {
+        listed("AMZN", "Amazon.com, Inc.");
+        yahooQuote("AMZN", 202.5, 201.0);
+        stooqQuote("amzn.us", 202.6);
+        STUB.stubFor(get(urlPathEqualTo("/v8/finance/chart/AMZN"))
+                .withQueryParam("interval", equalTo("1d"))
+                .withQueryParam("period1", equalTo("1749168000"))
+                .willReturn(okJson(fixture("yahoo-chart-aapl-range.json").replace("AAPL", "AMZN"))));
+        STUB.stubFor(get(urlPathMatching("/v2/aggs/ticker/AMZN/range/1/day/.*"))
+                .willReturn(okJson(fixture("polygon-aggs-aapl-day.json").replace("AAPL", "AMZN"))));
+        String aliceName = "alice-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.createAccount(aliceName, null, PASSWORD, Set.of(Role.USER), false);
+        HttpTestClient anonymous = new HttpTestClient(port);
+        HttpTestClient alice = anonymous.withBearer(
+                anonymous.login(aliceName, PASSWORD).get("accessToken").asString());
+        String aliceKey = "pk_alice_" + java.util.UUID.randomUUID();
+        assertThat(alice.postJson(
+                                "/api/v1/me/secrets",
+                                "{\"purpose\":\"provider:polygon\",\"name\":\"default\",\"value\":\"" + aliceKey
+                                        + "\"}")
+                        .status())
+                .isEqualTo(201);
+        String bars = "/api/v1/bars/AMZN?interval=1d&from=2025-06-06&to=2025-06-10";
+
+        HttpTestClient.Answer aliceQuote = alice.get("/api/v1/quotes/AMZN");
+        HttpTestClient.Answer aliceBars = alice.get(bars);
+        JsonNode bobQuote = ok("/api/v1/quotes/AMZN");
+        JsonNode bobBars = ok(bars);
+
+        assertThat(aliceQuote.json().get("provider").asString()).isEqualTo("polygon");
+        assertThat(aliceQuote.json().get("price").asDouble()).isEqualTo(202.67);
+        assertThat(aliceBars.json().get("provider").asString()).isEqualTo("polygon");
+        assertThat(bobQuote.get("provider").asString()).isNotEqualTo("polygon");
+        assertThat(bobQuote.get("price").asDouble()).isEqualTo(202.5);
+        assertThat(bobBars.get("provider").asString()).isEqualTo("yahoo");
+        assertThat(bobBars.toString()).doesNotContain("polygon");
+        STUB.verify(getRequestedFor(urlPathMatching("/v2/aggs/ticker/AMZN/.*"))
+                .withQueryParam("apiKey", equalTo(aliceKey)));
+        assertThat(aliceQuote.body() + aliceBars.body()).doesNotContain(aliceKey);
+    }
+
+    @Test
+    void test_fundamentals_arePointInTime_andFetchedOncePerDay() {
+        listed("AAPL", "Apple Inc.");
+        STUB.stubFor(get(urlPathEqualTo("/files/company_tickers.json"))
+                .willReturn(okJson(fixture("edgar-company-tickers.json"))));
+        STUB.stubFor(get(urlPathEqualTo("/api/xbrl/companyfacts/CIK0000320193.json"))
+                .willReturn(okJson(fixture("edgar-companyfacts-aapl.json"))));
+
+        JsonNode mid2024 = ok("/api/v1/fundamentals/AAPL?asOf=2024-06-30&concepts=NetIncomeLoss");
+        JsonNode today = ok("/api/v1/fundamentals/AAPL?concepts=NetIncomeLoss");
+
+        assertThat(mid2024.get("provider").asString()).isEqualTo("edgar");
+        assertThat(mid2024.get("facts"))
+                .extracting(f -> f.get("value").asDouble())
+                .containsExactly(96995000000d);
+        assertThat(today.get("facts"))
+                .extracting(f -> f.get("filed").asString())
+                .containsExactly("2023-11-03", "2024-11-01");
+        assertThat(today.get("asOf").asString()).isEqualTo("2025-06-11");
+        STUB.verify(1, getRequestedFor(urlPathEqualTo("/api/xbrl/companyfacts/CIK0000320193.json")));
+        assertThat(http.get("/api/v1/fundamentals/AAPL?concepts=no%20spaces").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void test_watchlistSymbols_areWarmed_soTheirQuotesAreCacheHits() {
+        listed("WARM", "Warm Industries");
+        yahooQuote("WARM", 50.0, 49.0);
+        assertThat(http.postJson("/api/v1/me/watchlists", "{\"name\":\"warm\",\"symbols\":[\"WARM\"]}")
+                        .status())
+                .isEqualTo(201);
+        STUB.resetRequests();
+
+        assertThat(warmer.warmOnce()).isGreaterThanOrEqualTo(1);
+        JsonNode quote = ok("/api/v1/quotes/WARM");
+
+        assertThat(quote.get("price").asDouble()).isEqualTo(50.0);
+        STUB.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/WARM")));
+    }
+
+    @Test
     void test_providerStatus_isForAdministrators() {
         HttpTestClient anonymous = new HttpTestClient(port);
         accounts.createAccount("live-admin", null, PASSWORD, Set.of(Role.ADMIN), false);
@@ -317,7 +405,7 @@ class LiveMarketDataHttpTest {
         JsonNode providers = status.json().get("providers");
         assertThat(providers)
                 .extracting(p -> p.get("id").asString())
-                .containsExactly("yahoo", "stooq", "binance", "fred");
+                .containsExactly("yahoo", "stooq", "binance", "fred", "polygon", "edgar");
         JsonNode yahoo = providers.get(0);
         assertThat(yahoo.get("circuit").asString()).isIn("closed", "open", "half_open");
         assertThat(yahoo.get("licence").asString()).isEqualTo("shared");

@@ -1,0 +1,27 @@
+package dev.sextant.marketdata;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A company's reported figures as they were public on {@code asOf}: facts filed later (including
+ * restatements) are left out, so a backtest never sees the future. Immutable.
+ *
+ * @param fetchedAt when Sextant last asked the provider
+ */
+public record Fundamentals(String symbol, String provider, LocalDate asOf, Instant fetchedAt, List<Fact> facts) {
+
+    public Fundamentals {
+        facts = List.copyOf(facts);
+    }
+
+    /**
+     * One figure, e.g. net income for fiscal 2024.
+     *
+     * @param concept the provider's name for it (EDGAR: the US-GAAP concept, e.g. {@code NetIncomeLoss})
+     * @param filed the date it became public
+     */
+    public record Fact(
+            String concept, String unit, double value, LocalDate periodEnd, String fiscalPeriod, LocalDate filed) {}
+}
