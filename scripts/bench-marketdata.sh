@@ -3,17 +3,17 @@
 # (scripts/bench/provider_stub.py), never the network:
 #   1. cached quote: GET /api/v1/quotes/AAPL with a bearer token, 128 connections (wrk), the quote
 #      served from the cache (Yahoo asked once);
-#   2. provider failure: uncached quotes while Yahoo (the primary) answers 500s, then while it hangs,
-#      against Stooq (the fallback) alone at the same load: p99 of the fallback answer vs the
-#      fallback's own p99.
-# Needs wrk, curl and python3.
+#   2. provider failover (ProviderFailoverBenchmark): uncached quotes while Yahoo (the primary,
+#      stubbed) answers 500s, then hangs, against Stooq (the fallback, stubbed at 50 ms) alone;
+#   3. the bar store (BarStoreReadBenchmark): 10 years of daily bars for 500 symbols into arrays,
+#      on H2 and on the local PostgreSQL.
+# Needs wrk, curl and python3 (and PostgreSQL at 127.0.0.1:5432 for the last figure).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PORT=${BENCH_PORT:-18091}
 STUB_PORT=${BENCH_STUB_PORT:-18092}
 DURATION=${BENCH_DURATION:-10s}
-FAILURE_DURATION=${BENCH_FAILURE_DURATION:-40s}
 BASE="http://127.0.0.1:$PORT"
 PASSWORD="Quiet-Harbor-Lantern-72"
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
@@ -42,7 +42,11 @@ start_stack() {
     SEXTANT_PROVIDERS_URLS_YAHOO="http://127.0.0.1:$STUB_PORT" SEXTANT_PROVIDERS_URLS_STOOQ="http://127.0.0.1:$STUB_PORT" \
     "$@" ./sextant serve >"$data_dir/server.log" 2>&1 &
   pids+=($!)
-  until curl -sf "$BASE/health" >/dev/null 2>&1; do sleep 0.1; done
+  local server=$!
+  until curl -sf "$BASE/health" >/dev/null 2>&1; do
+    kill -0 "$server" 2>/dev/null || { echo "bench: the server did not start:" >&2; tail -20 "$data_dir/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
   json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
   curl -sf "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
     -d "{\"username\":\"bench\",\"password\":\"$PASSWORD\"}" >/dev/null
@@ -55,27 +59,14 @@ summary() { # wrk output -> "N req/s, p50 X, p99 Y"
        END {printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "")}'
 }
 
-echo "== 1. cached quote, GET /api/v1/quotes/AAPL with a bearer token, 128 connections, $DURATION"
+echo "== 1. cached quote, GET /api/v1/quotes/AAPL with a bearer token, 128 connections (one wrk thread), $DURATION after 10 s of warm-up"
 start_stack ok yahoo 1h
 curl -sf -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" >/dev/null
-wrk -t2 -c128 -d3s -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" >/dev/null
-wrk -t2 -c128 -d"$DURATION" --latency -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" | summary
+wrk -t1 -c128 -d10s -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" >/dev/null
+wrk -t1 -c128 -d"$DURATION" --latency -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" | summary
 echo "upstream calls: $(curl -s "http://127.0.0.1:$STUB_PORT/count")"
 
-# Uncached quotes: a TTL of 1 ms makes every request a miss (concurrent ones still share a fetch).
-failure_run() {
-  curl -sf -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" >/dev/null || true
-  wrk -t2 -c16 -d5s -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" >/dev/null
-  wrk -t2 -c16 -d"$FAILURE_DURATION" --latency -H "Authorization: Bearer $token" "$BASE/api/v1/quotes/AAPL" | summary
-}
-echo "== 2a. fallback alone: Stooq (50 ms), uncached quotes, 16 connections"
-start_stack ok stooq 1ms
-failure_run
-echo "== 2b. Yahoo answering 500s, Stooq behind it"
-start_stack fail yahoo,stooq 1ms
-failure_run
-echo "upstream calls: $(curl -s "http://127.0.0.1:$STUB_PORT/count")"
-echo "== 2c. Yahoo hanging (30 s; Sextant's timeout 3 s), Stooq behind it"
-start_stack hang yahoo,stooq 1ms
-failure_run
-echo "upstream calls: $(curl -s "http://127.0.0.1:$STUB_PORT/count")"
+echo "== 2. provider failover and 3. bar store reads (JUnit benchmarks, tag 'benchmark')"
+kill "${pids[@]}" 2>/dev/null || true
+./sextant test -pl server -am -Dtest='ProviderFailoverBenchmark,BarStoreReadBenchmark*' -Dsextant.excludedGroups= \
+  -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E '^(Stooq|Yahoo|H2|PostgreSQL)|Tests run:|FAIL' || true

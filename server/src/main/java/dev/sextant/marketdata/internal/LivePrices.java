@@ -204,7 +204,26 @@ final class LivePrices implements PriceSource, InstrumentResolver {
             String base = symbol.substring(0, symbol.length() - 4);
             return Optional.of(new Instrument(symbol, base + " USD", "CCC", AssetClass.CRYPTO, "USD", PROVIDER, false));
         }
-        return Optional.empty();
+        return priced(symbol);
+    }
+
+    /**
+     * No provider lists the symbol (none of those enabled searches, say): it is still an instrument
+     * if one of them prices it. Its name is then its symbol.
+     */
+    private Optional<Instrument> priced(String symbol) {
+        AssetClass guess = symbol.startsWith("^") ? AssetClass.INDEX : AssetClass.EQUITY;
+        if (!arbitrator.anyCan(Capability.QUOTES, symbol, guess)) {
+            return Optional.empty();
+        }
+        try {
+            Arbitrator.Answer<Arbitrator.CheckedQuote> answer = arbitrator.quote(symbol, guess, currentUser());
+            String currency = answer.value().quote().currency();
+            return Optional.of(
+                    new Instrument(symbol, symbol, "?", guess, currency == null ? "USD" : currency, PROVIDER, false));
+        } catch (NoProviderAnswered unknown) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.sextant.marketdata.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.SextantApplication;
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.audit.AuditIntegrity;
 import dev.sextant.identity.AccountAdministration;
 import dev.sextant.identity.Role;
@@ -60,6 +62,31 @@ class DatabaseRoundTripTest {
                     .filteredOn(Instrument::demo)
                     .hasSize(DemoCatalog.instruments().size());
 
+            BarStore bars = context.getBean(BarStore.class);
+            Instant firstSeen = Instant.parse("2025-06-10T21:00:00Z");
+            Instant restatedAt = Instant.parse("2025-06-11T09:00:00.123456Z");
+            bars.write(imported.symbol(), BarInterval.ONE_DAY, "user:x", oneBar(101.5), "test", firstSeen);
+            BarStore.Written restated =
+                    bars.write(imported.symbol(), BarInterval.ONE_DAY, "user:x", oneBar(101.75), "test", restatedAt);
+            assertThat(restated).isEqualTo(new BarStore.Written(0, 1));
+            assertThat(bars.read(imported.symbol(), BarInterval.ONE_DAY, "user:x", 0, Long.MAX_VALUE / 2, firstSeen)
+                            .close(0))
+                    .as("as known before the restatement")
+                    .isEqualTo(101.5);
+            assertThat(bars.read(imported.symbol(), BarInterval.ONE_DAY, "user:x", 0, Long.MAX_VALUE / 2, restatedAt)
+                            .close(0))
+                    .isEqualTo(101.75);
+            assertThat(bars.read(
+                                    imported.symbol(),
+                                    BarInterval.ONE_DAY,
+                                    BarStore.PUBLIC,
+                                    0,
+                                    Long.MAX_VALUE / 2,
+                                    restatedAt)
+                            .isEmpty())
+                    .as("another scope sees nothing")
+                    .isTrue();
+
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             context.getBean(AccountAdministration.class)
                     .createAccount("round-trip", null, "Migrate-And-Serve-42", Set.of(Role.USER), false);
@@ -90,6 +117,12 @@ class DatabaseRoundTripTest {
                             .asString())
                     .isEqualTo(databaseType);
         }
+    }
+
+    private static OhlcvSeries oneBar(double close) {
+        return OhlcvSeries.builder(1)
+                .add(1_749_513_600L, 100, 102, 99, close, 1_000)
+                .build();
     }
 
     private static int migrationCount() {

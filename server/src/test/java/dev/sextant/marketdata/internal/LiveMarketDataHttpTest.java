@@ -50,7 +50,8 @@ import tools.jackson.databind.JsonNode;
             "sextant.data-dir=target/test-data/live-${random.uuid}",
             "sextant.demo.enabled=false",
             "sextant.providers.enabled=yahoo,stooq,binance,fred,polygon,edgar",
-            "sextant.providers.timeout=2s",
+            // Generous: the thousand-request test loads both cores while the stub answers.
+            "sextant.providers.timeout=5s",
             // Tests here fail providers on purpose; circuits have their own test (ArbitratorTest).
             "sextant.providers.circuit-failure-rate=100",
             // Warming runs on demand here (warmOnce), not on a timer that would race the stub counts.
@@ -256,7 +257,7 @@ class LiveMarketDataHttpTest {
             }
             for (Future<HttpTestClient.Answer> answer : answers) {
                 HttpTestClient.Answer bars = answer.get(60, TimeUnit.SECONDS);
-                assertThat(bars.status()).isEqualTo(200);
+                assertThat(bars.status()).as(bars.body()).isEqualTo(200);
                 assertThat(bars.json().get("bars").size()).isEqualTo(3);
             }
         }

@@ -108,9 +108,9 @@ public final class Arbitrator {
             ProviderCall<T> call) {
         List<Candidate> ranked = ranked(capability, symbol, assetClass, owner);
         List<ProviderFailure> failures = new ArrayList<>();
-        for (Candidate candidate : ranked) {
+        for (int i = 0; i < ranked.size(); i++) {
             try {
-                return attempt(candidate, owner, what, call);
+                return attempt(ranked.get(i), lastResort(ranked, i), owner, what, call);
             } catch (ProviderFailure failure) {
                 failures.add(failure);
             }
@@ -124,7 +124,7 @@ public final class Arbitrator {
         String what = "a quote for " + symbol;
         ProviderCall<ProviderQuote> call = (provider, key) -> provider.quote(symbol, assetClass, key);
         Future<Answer<ProviderQuote>> runnerUp = crossCheck && ranked.size() > 1
-                ? executor.submit(() -> attempt(ranked.get(1), owner, what, call))
+                ? executor.submit(() -> attempt(ranked.get(1), false, owner, what, call))
                 : null;
         List<ProviderFailure> failures = new ArrayList<>();
         Answer<ProviderQuote> answer = null;
@@ -133,7 +133,7 @@ public final class Arbitrator {
             try {
                 answer = i == 1 && runnerUp != null
                         ? await(runnerUp, ranked.get(1))
-                        : attempt(ranked.get(i), owner, what, call);
+                        : attempt(ranked.get(i), lastResort(ranked, i), owner, what, call);
                 answeredBy = i;
             } catch (ProviderFailure failure) {
                 failures.add(failure);
@@ -160,7 +160,7 @@ public final class Arbitrator {
         List<Future<Answer<List<ProviderListing>>>> answers = new ArrayList<>();
         for (Candidate candidate : searchers) {
             answers.add(executor.submit(
-                    () -> attempt(candidate, owner, "a search", (provider, key) -> provider.search(text, key))));
+                    () -> attempt(candidate, true, owner, "a search", (provider, key) -> provider.search(text, key))));
         }
         Map<String, List<ProviderListing>> bySymbol = new LinkedHashMap<>();
         for (int i = 0; i < answers.size(); i++) {
@@ -232,9 +232,16 @@ public final class Arbitrator {
         return candidates;
     }
 
-    private <T> Answer<T> attempt(Candidate candidate, UUID owner, String what, ProviderCall<T> call) {
+    /** Whether no candidate after {@code index} could take the call (there are none, or their circuits are open). */
+    private static boolean lastResort(List<Candidate> ranked, int index) {
+        return ranked.subList(index + 1, ranked.size()).stream()
+                .allMatch(c -> c.guarded().isOpen());
+    }
+
+    private <T> Answer<T> attempt(
+            Candidate candidate, boolean lastResort, UUID owner, String what, ProviderCall<T> call) {
         GuardedProvider guarded = candidate.guarded();
-        T value = guarded.call(what, () -> call.call(guarded.provider(), candidate.key()));
+        T value = guarded.call(what, lastResort, () -> call.call(guarded.provider(), candidate.key()));
         boolean personal = guarded.profile().licence() == DataLicence.KEY_OWNER_ONLY
                 && candidate.key() != null
                 && candidate.key().isPersonal();

@@ -3,8 +3,6 @@ package dev.sextant.marketdata.internal.live;
 import dev.sextant.marketdata.internal.provider.MarketDataProvider;
 import dev.sextant.marketdata.internal.provider.ProviderFailure;
 import dev.sextant.marketdata.internal.provider.ProviderProfile;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A provider behind its guards: an outbound rate limit at its published budget (Sextant never asks
- * more often), a bulkhead (at most so many calls in flight), a circuit breaker (after repeated
+ * more often), a bulkhead (at most so many calls in flight; see {@link #call}), a circuit breaker (after repeated
  * failures it is left alone for a while instead of being piled on), and a hard timeout. Every
  * outcome feeds the provider's {@link ProviderScore}.
  */
@@ -37,7 +36,9 @@ public final class GuardedProvider {
     private final ProviderScore score;
     private final CircuitBreaker circuit;
     private final RateLimiter rateLimiter;
-    private final Bulkhead bulkhead;
+    /** Calls in flight (a bulkhead): a fair semaphore, since whether to wait for a slot depends on the call. */
+    private final Semaphore inFlight;
+
     private final Duration timeout;
     private final ExecutorService executor;
     private final Clock clock;
@@ -73,12 +74,7 @@ public final class GuardedProvider {
                         .limitRefreshPeriod(rateLimit.per())
                         .timeoutDuration(Duration.ZERO)
                         .build());
-        this.bulkhead = Bulkhead.of(
-                provider.id(),
-                BulkheadConfig.custom()
-                        .maxConcurrentCalls(guards.maxConcurrentCalls())
-                        .maxWaitDuration(Duration.ZERO)
-                        .build());
+        this.inFlight = new Semaphore(guards.maxConcurrentCalls(), true);
     }
 
     public MarketDataProvider provider() {
@@ -120,9 +116,12 @@ public final class GuardedProvider {
 
     /**
      * Runs one call under the guards. A failure comes back as a {@link ProviderFailure}: {@code
-     * SKIPPED} when a guard held the call back (it never reached the provider).
+     * SKIPPED} when a guard held the call back (it never reached the provider). When all of this
+     * provider's call slots are busy, a {@code lastResort} call waits for one (at most the
+     * timeout); any other moves on at once to the next provider, so a provider that has slowed
+     * down cannot hold callers who have somewhere else to go.
      */
-    public <T> T call(String what, Supplier<T> call) {
+    public <T> T call(String what, boolean lastResort, Supplier<T> call) {
         if (!circuit.tryAcquirePermission()) {
             throw new ProviderFailure(id(), ProviderFailure.Kind.SKIPPED, "circuit open");
         }
@@ -134,7 +133,7 @@ public final class GuardedProvider {
                     "outbound budget of " + profile().rateLimit().requests() + " per "
                             + profile().rateLimit().per() + " used up");
         }
-        if (!bulkhead.tryAcquirePermission()) {
+        if (!enter(lastResort)) {
             circuit.releasePermission();
             throw new ProviderFailure(id(), ProviderFailure.Kind.SKIPPED, "too many calls in flight");
         }
@@ -156,7 +155,16 @@ public final class GuardedProvider {
             }
             throw failure;
         } finally {
-            bulkhead.onComplete();
+            inFlight.release();
+        }
+    }
+
+    private boolean enter(boolean lastResort) {
+        try {
+            return lastResort ? inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS) : inFlight.tryAcquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
