@@ -4,8 +4,6 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -66,7 +64,8 @@ public final class AlphaVantageProvider implements MarketDataProvider {
 
     @Override
     public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
-        JsonNode quote = query("GLOBAL_QUOTE", "symbol=" + encode(symbol), key).path("Global Quote");
+        JsonNode quote = query("GLOBAL_QUOTE", "symbol=" + ProviderData.encode(symbol), key)
+                .path("Global Quote");
         if (!quote.isObject() || quote.isEmpty()) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no quote for " + symbol);
         }
@@ -90,13 +89,11 @@ public final class AlphaVantageProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        if (interval != BarInterval.ONE_DAY) {
-            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
-        }
+        ProviderData.requireDaily(ID, interval);
         boolean recent = from.isAfter(clock.instant().minusSeconds(140L * 86_400));
         JsonNode days = query(
                         "TIME_SERIES_DAILY",
-                        "symbol=" + encode(symbol) + "&outputsize=" + (recent ? "compact" : "full"),
+                        "symbol=" + ProviderData.encode(symbol) + "&outputsize=" + (recent ? "compact" : "full"),
                         key)
                 .path("Time Series (Daily)");
         if (!days.isObject()) {
@@ -131,8 +128,8 @@ public final class AlphaVantageProvider implements MarketDataProvider {
     @Override
     public List<ProviderListing> search(String text, ProviderKey key) {
         List<ProviderListing> listings = new ArrayList<>();
-        for (JsonNode match :
-                query("SYMBOL_SEARCH", "keywords=" + encode(text), key).path("bestMatches")) {
+        for (JsonNode match : query("SYMBOL_SEARCH", "keywords=" + ProviderData.encode(text), key)
+                .path("bestMatches")) {
             String symbol = match.path("1. symbol").asString("");
             String type = match.path("3. type").asString("");
             if (symbol.isEmpty()
@@ -157,7 +154,8 @@ public final class AlphaVantageProvider implements MarketDataProvider {
         }
         JsonNode answer = http.getJson(
                 ID,
-                base.resolve("/query?function=" + function + "&" + parameters + "&apikey=" + encode(key.value())),
+                base.resolve("/query?function=" + function + "&" + parameters + "&apikey="
+                        + ProviderData.encode(key.value())),
                 Map.of());
         if (answer.has("Information") || answer.has("Note")) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.RATE_LIMITED, "rate limit or plan limit reached");
@@ -170,9 +168,5 @@ public final class AlphaVantageProvider implements MarketDataProvider {
                     message.contains("apikey") ? "key refused" : "unknown symbol or call");
         }
         return answer;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

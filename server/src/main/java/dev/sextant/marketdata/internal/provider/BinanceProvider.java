@@ -26,13 +26,7 @@ public final class BinanceProvider implements MarketDataProvider {
             ID,
             "Binance public spot klines and prices (keyless, crypto)",
             EnumSet.of(AssetClass.CRYPTO),
-            EnumSet.of(
-                    BarInterval.ONE_MINUTE,
-                    BarInterval.FIVE_MINUTES,
-                    BarInterval.FIFTEEN_MINUTES,
-                    BarInterval.THIRTY_MINUTES,
-                    BarInterval.ONE_HOUR,
-                    BarInterval.ONE_DAY),
+            ProviderProfile.INTRADAY_AND_DAILY,
             EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
             8,
             false,
@@ -66,7 +60,7 @@ public final class BinanceProvider implements MarketDataProvider {
 
     @Override
     public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
-        JsonNode today = klines(mapped(symbol, assetClass), "1d", null, null, 1);
+        JsonNode today = klines(requireSymbol(symbol, assetClass), "1d", null, null, 1);
         if (today.isEmpty()) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "no kline for today");
         }
@@ -79,7 +73,7 @@ public final class BinanceProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        String pair = mapped(symbol, assetClass);
+        String pair = requireSymbol(symbol, assetClass);
         OhlcvSeries.Builder bars = OhlcvSeries.builder(256);
         long start = from.toEpochMilli();
         long end = to.toEpochMilli() - 1;
@@ -116,10 +110,5 @@ public final class BinanceProvider implements MarketDataProvider {
             throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "klines are not an array");
         }
         return answer;
-    }
-
-    private String mapped(String symbol, AssetClass assetClass) {
-        return providerSymbol(symbol, assetClass)
-                .orElseThrow(() -> new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
     }
 }

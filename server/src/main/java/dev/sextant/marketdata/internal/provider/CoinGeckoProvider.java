@@ -86,7 +86,7 @@ public final class CoinGeckoProvider implements MarketDataProvider {
 
     @Override
     public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
-        String id = mapped(symbol, assetClass);
+        String id = requireSymbol(symbol, assetClass);
         JsonNode answer = get("/api/v3/simple/price?ids=" + id
                 + "&vs_currencies=usd&include_24hr_change=true&include_last_updated_at=true");
         JsonNode coin = answer.path(id);
@@ -103,10 +103,8 @@ public final class CoinGeckoProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        if (interval != BarInterval.ONE_DAY) {
-            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
-        }
-        String id = mapped(symbol, assetClass);
+        ProviderData.requireDaily(ID, interval);
+        String id = requireSymbol(symbol, assetClass);
         JsonNode answer = get("/api/v3/coins/" + id + "/market_chart/range?vs_currency=usd&from="
                 + from.getEpochSecond() + "&to=" + to.getEpochSecond());
         JsonNode prices = answer.path("prices");
@@ -174,10 +172,5 @@ public final class CoinGeckoProvider implements MarketDataProvider {
                     "error " + code);
         }
         return answer;
-    }
-
-    private String mapped(String symbol, AssetClass assetClass) {
-        return providerSymbol(symbol, assetClass)
-                .orElseThrow(() -> new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
     }
 }

@@ -4,8 +4,6 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +55,7 @@ public final class FmpProvider implements MarketDataProvider {
 
     @Override
     public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
-        JsonNode answer = get("/api/v3/quote/" + encode(symbol), "", key);
+        JsonNode answer = get("/api/v3/quote/" + ProviderData.encode(symbol), "", key);
         if (!answer.isArray() || answer.isEmpty()) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no quote for " + symbol);
         }
@@ -74,13 +72,13 @@ public final class FmpProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        if (interval != BarInterval.ONE_DAY) {
-            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
-        }
+        ProviderData.requireDaily(ID, interval);
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), ZoneOffset.UTC);
         JsonNode days = get(
-                        "/api/v3/historical-price-full/" + encode(symbol), "from=" + first + "&to=" + last + "&", key)
+                        "/api/v3/historical-price-full/" + ProviderData.encode(symbol),
+                        "from=" + first + "&to=" + last + "&",
+                        key)
                 .path("historical");
         if (!days.isArray()) {
             return OhlcvSeries.empty(); // FMP answers {} for a range without trading days.
@@ -113,8 +111,8 @@ public final class FmpProvider implements MarketDataProvider {
         if (key == null) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
         }
-        JsonNode answer =
-                http.getJson(ID, base.resolve(path + "?" + query + "apikey=" + encode(key.value())), Map.of());
+        JsonNode answer = http.getJson(
+                ID, base.resolve(path + "?" + query + "apikey=" + ProviderData.encode(key.value())), Map.of());
         if (answer.isObject() && answer.has("Error Message")) {
             String message = answer.path("Error Message").asString("");
             throw new ProviderFailure(
@@ -123,9 +121,5 @@ public final class FmpProvider implements MarketDataProvider {
                     message.contains("Limit Reach") ? "daily limit reached" : "key refused");
         }
         return answer;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

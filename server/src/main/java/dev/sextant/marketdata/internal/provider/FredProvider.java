@@ -101,9 +101,7 @@ public final class FredProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        if (interval != BarInterval.ONE_DAY) {
-            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "one value per period only");
-        }
+        ProviderData.requireDaily(ID, interval);
         return read(
                 series(symbol),
                 LocalDate.ofInstant(from, ZoneOffset.UTC),

@@ -26,6 +26,13 @@ public interface MarketDataProvider {
     /** The provider's own name for a canonical symbol, or empty when it does not carry it. */
     Optional<String> providerSymbol(String symbol, AssetClass assetClass);
 
+    /** The provider's name for a symbol, or NOT_FOUND when it does not carry it. */
+    default String requireSymbol(String symbol, AssetClass assetClass) {
+        return providerSymbol(symbol, assetClass)
+                .orElseThrow(
+                        () -> new ProviderFailure(id(), ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
+    }
+
     default ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
         throw unsupported("quotes");
     }

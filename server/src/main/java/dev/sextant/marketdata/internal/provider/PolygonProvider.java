@@ -28,13 +28,7 @@ public final class PolygonProvider implements MarketDataProvider {
             ID,
             "Polygon.io aggregates (your API key)",
             EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
-            EnumSet.of(
-                    BarInterval.ONE_MINUTE,
-                    BarInterval.FIVE_MINUTES,
-                    BarInterval.FIFTEEN_MINUTES,
-                    BarInterval.THIRTY_MINUTES,
-                    BarInterval.ONE_HOUR,
-                    BarInterval.ONE_DAY),
+            ProviderProfile.INTRADAY_AND_DAILY,
             EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
             2,
             true,
@@ -90,8 +84,7 @@ public final class PolygonProvider implements MarketDataProvider {
         if (key == null) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
         }
-        String ticker = providerSymbol(symbol, assetClass)
-                .orElseThrow(() -> new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
+        String ticker = requireSymbol(symbol, assetClass);
         String span = switch (interval) {
             case ONE_MINUTE -> "1/minute";
             case FIVE_MINUTES -> "5/minute";

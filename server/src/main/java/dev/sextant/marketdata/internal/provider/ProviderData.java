@@ -76,6 +76,17 @@ final class ProviderData {
         }
     }
 
+    /** Providers built from daily data alone refuse other intervals as "not carried", not as a failure. */
+    static void requireDaily(String provider, dev.sextant.analytics.series.BarInterval interval) {
+        if (interval != dev.sextant.analytics.series.BarInterval.ONE_DAY) {
+            throw new ProviderFailure(provider, ProviderFailure.Kind.NOT_FOUND, "daily values only");
+        }
+    }
+
+    static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }

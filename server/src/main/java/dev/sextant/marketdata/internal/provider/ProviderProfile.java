@@ -36,6 +36,15 @@ public record ProviderProfile(
         FUNDAMENTALS
     }
 
+    /** Every interval a provider with intraday data serves natively (weeks and months come from days). */
+    public static final Set<BarInterval> INTRADAY_AND_DAILY = Set.of(
+            BarInterval.ONE_MINUTE,
+            BarInterval.FIVE_MINUTES,
+            BarInterval.FIFTEEN_MINUTES,
+            BarInterval.THIRTY_MINUTES,
+            BarInterval.ONE_HOUR,
+            BarInterval.ONE_DAY);
+
     /** At most {@code requests} calls in any {@code per}. */
     public record RateLimit(int requests, java.time.Duration per) {
         public static RateLimit perMinute(int requests) {

@@ -4,8 +4,6 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,8 +95,8 @@ public final class StooqProvider implements MarketDataProvider {
 
     @Override
     public ProviderQuote quote(String symbol, AssetClass assetClass, ProviderKey key) {
-        String stooq = mapped(symbol, assetClass);
-        List<String> lines = csv(base.resolve("/q/l/?s=" + encode(stooq) + "&f=sd2t2ohlcv&h&e=csv"));
+        String stooq = requireSymbol(symbol, assetClass);
+        List<String> lines = csv(base.resolve("/q/l/?s=" + ProviderData.encode(stooq) + "&f=sd2t2ohlcv&h&e=csv"));
         String[] cells = lines.get(1).split(",", -1);
         if (cells.length < 8 || cells[1].equals("N/D")) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no quote for " + symbol);
@@ -119,14 +117,12 @@ public final class StooqProvider implements MarketDataProvider {
     @Override
     public OhlcvSeries bars(
             String symbol, AssetClass assetClass, BarInterval interval, Instant from, Instant to, ProviderKey key) {
-        if (interval != BarInterval.ONE_DAY) {
-            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "daily bars only");
-        }
-        String stooq = mapped(symbol, assetClass);
+        ProviderData.requireDaily(ID, interval);
+        String stooq = requireSymbol(symbol, assetClass);
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), ZoneOffset.UTC);
-        List<String> lines = csv(base.resolve(
-                "/q/d/l/?s=" + encode(stooq) + "&i=d&d1=" + COMPACT.format(first) + "&d2=" + COMPACT.format(last)));
+        List<String> lines = csv(base.resolve("/q/d/l/?s=" + ProviderData.encode(stooq) + "&i=d&d1="
+                + COMPACT.format(first) + "&d2=" + COMPACT.format(last)));
         String[] header = lines.get(0).toLowerCase(Locale.ROOT).split(",", -1);
         if (header.length < 5 || !header[0].equals("date") || !header[4].equals("close")) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "unexpected CSV header");
@@ -172,14 +168,5 @@ public final class StooqProvider implements MarketDataProvider {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no rows");
         }
         return lines;
-    }
-
-    private String mapped(String symbol, AssetClass assetClass) {
-        return providerSymbol(symbol, assetClass)
-                .orElseThrow(() -> new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "does not carry " + symbol));
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

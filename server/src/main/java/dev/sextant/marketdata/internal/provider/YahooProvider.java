@@ -30,13 +30,7 @@ public final class YahooProvider implements MarketDataProvider {
             ID,
             "Yahoo Finance chart and search API (keyless, unofficial)",
             EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
-            EnumSet.of(
-                    BarInterval.ONE_MINUTE,
-                    BarInterval.FIVE_MINUTES,
-                    BarInterval.FIFTEEN_MINUTES,
-                    BarInterval.THIRTY_MINUTES,
-                    BarInterval.ONE_HOUR,
-                    BarInterval.ONE_DAY),
+            ProviderProfile.INTRADAY_AND_DAILY,
             EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
