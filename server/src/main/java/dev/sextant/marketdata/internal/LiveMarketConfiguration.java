@@ -13,6 +13,7 @@ import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.MarketDataProvider;
 import dev.sextant.marketdata.internal.provider.PolygonProvider;
 import dev.sextant.marketdata.internal.provider.ProviderHttp;
+import dev.sextant.marketdata.internal.provider.ProviderProfile;
 import dev.sextant.marketdata.internal.provider.StooqProvider;
 import dev.sextant.marketdata.internal.provider.YahooProvider;
 import dev.sextant.vault.Vault;
@@ -81,6 +82,14 @@ class LiveMarketConfiguration {
                 properties.maxConcurrentCalls(),
                 properties.circuitFailureRate(),
                 properties.circuitOpenFor());
+        Map<String, ProviderProfile.RateLimit> budgets = ProviderBudgets.parse(properties.budgets());
+        budgets.keySet().stream()
+                .filter(id -> !known.containsKey(id))
+                .findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalStateException(
+                            "SEXTANT_PROVIDERS_BUDGETS names '" + id + "'; known providers: " + known.keySet());
+                });
         List<GuardedProvider> providers = new ArrayList<>();
         for (String name : properties.enabled()) {
             String id = name.strip().toLowerCase(Locale.ROOT);

@@ -72,7 +72,7 @@ class ProviderController {
                             .toList(),
                     profile.needsKey(),
                     profile.licence().name().toLowerCase(Locale.ROOT),
-                    profile.rateLimit(),
+                    guarded.budget(),
                     guarded.availableRequests(),
                     guarded.circuitState().name().toLowerCase(Locale.ROOT),
                     guarded.failureRate() < 0 ? 0 : guarded.failureRate(),

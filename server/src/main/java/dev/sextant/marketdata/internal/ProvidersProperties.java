@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled the providers to use, e.g. {@code yahoo,stooq,binance,coingecko,fred,edgar}
  *     (none by default: the demo market only)
+ * @param budgets outbound limits replacing the providers' free-tier ones, e.g. {@code polygon=100/1s}
  * @param timeout longest wait for one provider call
  * @param maxConcurrentCalls most calls in flight to one provider
  * @param circuitFailureRate failure percentage (of the last 10 calls) that opens a provider's circuit
@@ -33,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sextant.providers")
 record ProvidersProperties(
         @DefaultValue("") List<String> enabled,
+        @DefaultValue("") List<String> budgets,
         @DefaultValue("3s") Duration timeout,
         @Min(1) @Max(256) @DefaultValue("8") int maxConcurrentCalls,
         @Min(1) @Max(100) @DefaultValue("50") int circuitFailureRate,

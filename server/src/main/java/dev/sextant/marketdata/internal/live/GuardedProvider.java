@@ -33,6 +33,7 @@ public final class GuardedProvider {
     public record Guards(Duration timeout, int maxConcurrentCalls, int failureRatePercent, Duration openFor) {}
 
     private final MarketDataProvider provider;
+    private final ProviderProfile.RateLimit budget;
     private final ProviderScore score;
     private final CircuitBreaker circuit;
     private final RateLimiter rateLimiter;
@@ -50,6 +51,7 @@ public final class GuardedProvider {
             ExecutorService executor,
             Clock clock) {
         this.provider = provider;
+        this.budget = rateLimit;
         this.score = new ProviderScore(provider.profile().trust());
         this.timeout = guards.timeout();
         this.executor = executor;
@@ -87,6 +89,11 @@ public final class GuardedProvider {
 
     public ProviderProfile profile() {
         return provider.profile();
+    }
+
+    /** The outbound limit in force: the provider's published one, or the operator's budget. */
+    public ProviderProfile.RateLimit budget() {
+        return budget;
     }
 
     public ProviderScore score() {
@@ -130,8 +137,7 @@ public final class GuardedProvider {
             throw new ProviderFailure(
                     id(),
                     ProviderFailure.Kind.SKIPPED,
-                    "outbound budget of " + profile().rateLimit().requests() + " per "
-                            + profile().rateLimit().per() + " used up");
+                    "outbound budget of " + budget.requests() + " per " + budget.per() + " used up");
         }
         if (!enter(lastResort)) {
             circuit.releasePermission();
