@@ -1,0 +1,89 @@
+package dev.sextant.analytics.indicators;
+
+import dev.sextant.analytics.check.Check;
+import java.util.Arrays;
+
+/**
+ * Average true range (TA-Lib {@code ATR}): the first value, at index {@code period}, is the mean
+ * true range of bars 1 to {@code period}; then Wilder's smoothing. A bar's true range needs the
+ * previous close, so bar 0 has none.
+ */
+public final class Atr {
+
+    private final int period;
+    private long count;
+    private double previousClose;
+    private double total;
+    private double atr;
+
+    public Atr(int period) {
+        this.period = Check.positive(period, "period");
+    }
+
+    public static int lookback(int period) {
+        return Check.positive(period, "period");
+    }
+
+    public static double[] of(double[] high, double[] low, double[] close, int period) {
+        Check.positive(period, "period");
+        int n = Check.notNull(close, "close").length;
+        if (high.length != n || low.length != n) {
+            throw new IllegalArgumentException("high, low and close must have the same length");
+        }
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        if (n <= period) {
+            return out;
+        }
+        double total = 0;
+        for (int i = 1; i <= period; i++) {
+            total += trueRange(high[i], low[i], close[i - 1]);
+        }
+        double atr = total / period;
+        out[period] = atr;
+        for (int i = period + 1; i < n; i++) {
+            atr *= period - 1;
+            atr += trueRange(high[i], low[i], close[i - 1]);
+            atr /= period;
+            out[i] = atr;
+        }
+        return out;
+    }
+
+    /** TA-Lib's true range: the largest of high - low, |previous close - high|, |previous close - low|. */
+    static double trueRange(double high, double low, double previousClose) {
+        double greatest = high - low;
+        double toHigh = Math.abs(previousClose - high);
+        if (toHigh > greatest) {
+            greatest = toHigh;
+        }
+        double toLow = Math.abs(previousClose - low);
+        if (toLow > greatest) {
+            greatest = toLow;
+        }
+        return greatest;
+    }
+
+    public double next(double high, double low, double close) {
+        count++;
+        double previous = previousClose;
+        previousClose = close;
+        if (count == 1) {
+            return Double.NaN;
+        }
+        double range = trueRange(high, low, previous);
+        if (count <= period) {
+            total += range;
+            return Double.NaN;
+        }
+        if (count == period + 1) {
+            total += range;
+            atr = total / period;
+            return atr;
+        }
+        atr *= period - 1;
+        atr += range;
+        atr /= period;
+        return atr;
+    }
+}

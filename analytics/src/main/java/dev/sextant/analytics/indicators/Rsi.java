@@ -1,0 +1,93 @@
+package dev.sextant.analytics.indicators;
+
+import dev.sextant.analytics.check.Check;
+import java.util.Arrays;
+
+/**
+ * Relative strength index (TA-Lib {@code RSI}): Wilder's smoothing of gains and losses, seeded by
+ * their simple averages over the first {@code period} changes; lookback {@code period}. A flat
+ * stretch (no gains, no losses) reads 0, as in TA-Lib.
+ */
+public final class Rsi {
+
+    private final int period;
+    private long count;
+    private double previous;
+    private double gain;
+    private double loss;
+
+    public Rsi(int period) {
+        this.period = Check.positive(period, "period");
+    }
+
+    public static int lookback(int period) {
+        return Check.positive(period, "period");
+    }
+
+    public static double[] of(double[] values, int period) {
+        Check.notNull(values, "values");
+        Check.positive(period, "period");
+        double[] out = new double[values.length];
+        Arrays.fill(out, Double.NaN);
+        if (values.length <= period) {
+            return out;
+        }
+        double gain = 0;
+        double loss = 0;
+        for (int i = 1; i <= period; i++) {
+            double change = values[i] - values[i - 1];
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+        }
+        loss /= period;
+        gain /= period;
+        out[period] = rsi(gain, loss);
+        for (int i = period + 1; i < values.length; i++) {
+            double change = values[i] - values[i - 1];
+            loss *= period - 1;
+            gain *= period - 1;
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+            loss /= period;
+            gain /= period;
+            out[i] = rsi(gain, loss);
+        }
+        return out;
+    }
+
+    static double rsi(double gain, double loss) {
+        double total = gain + loss;
+        return total > -1e-8 && total < 1e-8 ? 0 : 100 * (gain / total);
+    }
+
+    public double next(double value) {
+        count++;
+        if (count == 1) {
+            previous = value;
+            return Double.NaN;
+        }
+        double change = value - previous;
+        previous = value;
+        if (count > period + 1) {
+            loss *= period - 1;
+            gain *= period - 1;
+        }
+        if (change < 0) {
+            loss -= change;
+        } else {
+            gain += change;
+        }
+        if (count <= period) {
+            return Double.NaN;
+        }
+        loss /= period;
+        gain /= period;
+        return rsi(gain, loss);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Technical indicators with TA-Lib's definitions, lookbacks and seeding, in two forms each: a batch
+ * kernel over a primitive array, whose output is aligned with the input (the first {@code
+ * lookback} values are NaN), and a streaming form that takes one bar at a time in O(1) and yields
+ * exactly the same numbers, bit for bit. Both forms perform the same floating-point operations in
+ * the same order; that is what makes them equal, so change them together.
+ */
+package dev.sextant.analytics.indicators;

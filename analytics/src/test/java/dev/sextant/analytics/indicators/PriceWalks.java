@@ -1,0 +1,36 @@
+package dev.sextant.analytics.indicators;
+
+import java.util.SplittableRandom;
+
+/**
+ * Reproducible synthetic prices for indicator tests: a geometric random walk with bars around it,
+ * some flat stretches (they hit the division-by-zero corners of RSI and Bollinger) and gaps.
+ */
+record PriceWalks(double[] open, double[] high, double[] low, double[] close) {
+
+    static PriceWalks of(long seed, int bars) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] open = new double[bars];
+        double[] high = new double[bars];
+        double[] low = new double[bars];
+        double[] close = new double[bars];
+        double price = 20 + random.nextDouble() * 480;
+        boolean flat = false;
+        for (int i = 0; i < bars; i++) {
+            if (random.nextInt(40) == 0) {
+                flat = !flat;
+            }
+            double previous = price;
+            if (!flat) {
+                price *= Math.exp(
+                        random.nextGaussian() * 0.02 + (random.nextInt(60) == 0 ? random.nextGaussian() * 0.1 : 0));
+            }
+            open[i] = previous;
+            close[i] = price;
+            double spread = flat ? 0 : price * random.nextDouble() * 0.02;
+            high[i] = Math.max(previous, price) + spread;
+            low[i] = Math.min(previous, price) - spread * random.nextDouble();
+        }
+        return new PriceWalks(open, high, low, close);
+    }
+}

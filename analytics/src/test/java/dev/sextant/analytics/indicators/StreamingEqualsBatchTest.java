@@ -1,0 +1,112 @@
+package dev.sextant.analytics.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each indicator's streaming form, fed one bar at a time, yields exactly the batch form's numbers,
+ * bit for bit (NaN where the batch has NaN); and the invariants every user relies on hold.
+ */
+class StreamingEqualsBatchTest {
+
+    record Case(long seed, int bars, int period, int fast, int slow, int signal) {
+        PriceWalks prices() {
+            return PriceWalks.of(seed, bars);
+        }
+    }
+
+    static Stream<Case> cases() {
+        SplittableRandom random = new SplittableRandom(1_123L);
+        return IntStream.range(0, 300).mapToObj(i -> {
+            int fast = random.nextInt(1, 20);
+            return new Case(
+                    random.nextLong(),
+                    random.nextInt(0, 500),
+                    random.nextInt(1, 50),
+                    fast,
+                    random.nextInt(fast, 40),
+                    random.nextInt(1, 12));
+        });
+    }
+
+    private static void assertSameBits(String what, double[] batch, double[] streamed) {
+        for (int i = 0; i < batch.length; i++) {
+            // A plain comparison first: AssertJ per element made this test twenty times slower.
+            if (Double.doubleToLongBits(streamed[i]) != Double.doubleToLongBits(batch[i])) {
+                assertThat(streamed[i])
+                        .as(what + " at " + i + ": batch " + batch[i])
+                        .isEqualTo(batch[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void streamingEqualsBatch(Case k) {
+        PriceWalks p = k.prices();
+        double[] close = p.close();
+        int n = close.length;
+        Sma sma = new Sma(k.period());
+        Ema ema = new Ema(k.period());
+        Rsi rsi = new Rsi(k.period());
+        Atr atr = new Atr(k.period());
+        Bollinger bollinger = new Bollinger(k.period(), 2, 1.5);
+        Macd macd = new Macd(k.fast(), k.slow(), k.signal());
+        double[][] streamed = new double[9][n];
+        for (int i = 0; i < n; i++) {
+            streamed[0][i] = sma.next(close[i]);
+            streamed[1][i] = ema.next(close[i]);
+            streamed[2][i] = rsi.next(close[i]);
+            streamed[3][i] = atr.next(p.high()[i], p.low()[i], close[i]);
+            Bollinger.Point bands = bollinger.next(close[i]);
+            streamed[4][i] = bands.upper();
+            streamed[5][i] = bands.lower();
+            Macd.Point point = macd.next(close[i]);
+            streamed[6][i] = point.macd();
+            streamed[7][i] = point.signal();
+            streamed[8][i] = point.histogram();
+        }
+
+        assertSameBits("SMA", Sma.of(close, k.period()), streamed[0]);
+        assertSameBits("EMA", Ema.of(close, k.period()), streamed[1]);
+        assertSameBits("RSI", Rsi.of(close, k.period()), streamed[2]);
+        assertSameBits("ATR", Atr.of(p.high(), p.low(), close, k.period()), streamed[3]);
+        Bollinger.Bands bands = Bollinger.of(close, k.period(), 2, 1.5);
+        assertSameBits("BBANDS upper", bands.upper(), streamed[4]);
+        assertSameBits("BBANDS lower", bands.lower(), streamed[5]);
+        Macd.Lines lines = Macd.of(close, k.fast(), k.slow(), k.signal());
+        assertSameBits("MACD", lines.macd(), streamed[6]);
+        assertSameBits("MACD signal", lines.signal(), streamed[7]);
+        assertSameBits("MACD histogram", lines.histogram(), streamed[8]);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void invariantsHold(Case k) {
+        PriceWalks p = k.prices();
+        double[] close = p.close();
+        double constant = 42.125;
+        double[] flat = new double[close.length];
+        Arrays.fill(flat, constant);
+
+        assertThat(Arrays.stream(Sma.of(flat, k.period())).filter(v -> !Double.isNaN(v)))
+                .allMatch(v -> v == constant);
+        assertThat(Arrays.stream(Ema.of(flat, k.period())).filter(v -> !Double.isNaN(v)))
+                .allMatch(v -> v == constant);
+        assertThat(Arrays.stream(Rsi.of(close, k.period())).filter(v -> !Double.isNaN(v)))
+                .allMatch(v -> v >= 0 && v <= 100);
+        assertThat(Arrays.stream(Atr.of(p.high(), p.low(), close, k.period())).filter(v -> !Double.isNaN(v)))
+                .allMatch(v -> v >= 0);
+        Bollinger.Bands bands = Bollinger.of(close, k.period(), 2, 2);
+        for (int i = Bollinger.lookback(k.period()); i < close.length; i++) {
+            assertThat(bands.upper()[i]).isGreaterThanOrEqualTo(bands.middle()[i]);
+            assertThat(bands.middle()[i]).isGreaterThanOrEqualTo(bands.lower()[i]);
+        }
+    }
+}
