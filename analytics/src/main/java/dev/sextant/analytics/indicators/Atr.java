@@ -5,12 +5,15 @@ import java.util.Arrays;
 
 /**
  * Average true range (TA-Lib {@code ATR}): the first value, at index {@code period}, is the mean
- * true range of bars 1 to {@code period}; then Wilder's smoothing. A bar's true range needs the
- * previous close, so bar 0 has none.
+ * true range of bars 1 to {@code period}; then Wilder's smoothing, written {@code atr * (p-1)/p + tr / p}
+ * with both factors computed once (see {@link Rsi}). A bar's true range needs the previous close,
+ * so bar 0 has none.
  */
 public final class Atr {
 
     private final int period;
+    private final double keep;
+    private final double add;
     private long count;
     private double previousClose;
     private double total;
@@ -18,6 +21,8 @@ public final class Atr {
 
     public Atr(int period) {
         this.period = Check.positive(period, "period");
+        this.keep = (period - 1.0) / period;
+        this.add = 1.0 / period;
     }
 
     public static int lookback(int period) {
@@ -31,7 +36,7 @@ public final class Atr {
             throw new IllegalArgumentException("high, low and close must have the same length");
         }
         double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
         if (n <= period) {
             return out;
         }
@@ -41,10 +46,10 @@ public final class Atr {
         }
         double atr = total / period;
         out[period] = atr;
+        double keep = (period - 1.0) / period;
+        double add = 1.0 / period;
         for (int i = period + 1; i < n; i++) {
-            atr *= period - 1;
-            atr += trueRange(high[i], low[i], close[i - 1]);
-            atr /= period;
+            atr = atr * keep + trueRange(high[i], low[i], close[i - 1]) * add;
             out[i] = atr;
         }
         return out;
@@ -81,9 +86,7 @@ public final class Atr {
             atr = total / period;
             return atr;
         }
-        atr *= period - 1;
-        atr += range;
-        atr /= period;
+        atr = atr * keep + range * add;
         return atr;
     }
 }

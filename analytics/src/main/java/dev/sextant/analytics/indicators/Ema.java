@@ -5,13 +5,16 @@ import java.util.Arrays;
 
 /**
  * Exponential moving average (TA-Lib {@code EMA}, classic seeding): the first value, at index
- * {@code period - 1}, is the SMA of the first {@code period} values; then {@code ema += (x - ema) * k}
- * with {@code k = 2 / (period + 1)}.
+ * {@code period - 1}, is the SMA of the first {@code period} values; then {@code ema = ema * (1 - k) +
+ * x * k} with {@code k = 2 / (period + 1)}. TA-Lib writes {@code ema += (x - ema) * k}: the same
+ * number to within a few units in the last place, but ours leaves one multiplication and one
+ * addition on the chain from bar to bar, which makes the kernel faster.
  */
 public final class Ema {
 
     private final int period;
     private final double k;
+    private final double decay;
     private long count;
     private double seedTotal;
     private double ema;
@@ -19,6 +22,7 @@ public final class Ema {
     public Ema(int period) {
         this.period = Check.positive(period, "period");
         this.k = smoothing(period);
+        this.decay = 1 - k;
     }
 
     public static int lookback(int period) {
@@ -33,7 +37,8 @@ public final class Ema {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         double[] out = new double[values.length];
-        Arrays.fill(out, Double.NaN);
+        // NaN only where there is no value: a full fill first would cost a second pass over the output.
+        Arrays.fill(out, 0, Math.min(values.length, period - 1), Double.NaN);
         if (values.length < period) {
             return out;
         }
@@ -52,8 +57,9 @@ public final class Ema {
         }
         double ema = total / period;
         out[seedIndex] = ema;
+        double decay = 1 - k;
         for (int i = seedIndex + 1; i < values.length; i++) {
-            ema = ((values[i] - ema) * k) + ema;
+            ema = ema * decay + values[i] * k;
             out[i] = ema;
         }
     }
@@ -69,7 +75,7 @@ public final class Ema {
             ema = seedTotal / period;
             return ema;
         }
-        ema = ((value - ema) * k) + ema;
+        ema = ema * decay + value * k;
         return ema;
     }
 }

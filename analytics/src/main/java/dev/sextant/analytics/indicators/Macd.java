@@ -62,28 +62,54 @@ public final class Macd {
         double[] macd = new double[n];
         double[] signalLine = new double[n];
         double[] histogram = new double[n];
-        Arrays.fill(macd, Double.NaN);
-        Arrays.fill(signalLine, Double.NaN);
-        Arrays.fill(histogram, Double.NaN);
+        int empty = Math.min(n, lookback);
+        Arrays.fill(signalLine, 0, empty, Double.NaN);
+        Arrays.fill(histogram, 0, empty, Double.NaN);
         if (n <= lookback) {
+            Arrays.fill(macd, Double.NaN);
             return new Lines(macd, signalLine, histogram);
         }
+        Arrays.fill(macd, 0, longPeriod - 1, Double.NaN);
+        // One pass for both EMAs, the MACD line kept in macd[] from the seed on; no temporary arrays.
         int seedIndex = longPeriod - 1;
-        double[] fastEma = new double[n];
-        double[] slowEma = new double[n];
-        Ema.seeded(values, seedIndex, shortPeriod, Ema.smoothing(shortPeriod), fastEma);
-        Ema.seeded(values, seedIndex, longPeriod, Ema.smoothing(longPeriod), slowEma);
-        double[] line = new double[n];
-        for (int i = seedIndex; i < n; i++) {
-            line[i] = fastEma[i] - slowEma[i];
+        double fastK = Ema.smoothing(shortPeriod);
+        double slowK = Ema.smoothing(longPeriod);
+        double fastDecay = 1 - fastK;
+        double slowDecay = 1 - slowK;
+        double fastTotal = 0;
+        for (int i = seedIndex - shortPeriod + 1; i <= seedIndex; i++) {
+            fastTotal += values[i];
         }
-        double[] smoothed = new double[n];
-        Ema.seeded(line, lookback, signal, Ema.smoothing(signal), smoothed);
-        for (int i = lookback; i < n; i++) {
-            macd[i] = line[i];
-            signalLine[i] = smoothed[i];
-            histogram[i] = line[i] - smoothed[i];
+        double slowTotal = 0;
+        for (int i = 0; i <= seedIndex; i++) {
+            slowTotal += values[i];
         }
+        double fastEma = fastTotal / shortPeriod;
+        double slowEma = slowTotal / longPeriod;
+        macd[seedIndex] = fastEma - slowEma;
+        for (int i = seedIndex + 1; i < n; i++) {
+            double value = values[i];
+            fastEma = fastEma * fastDecay + value * fastK;
+            slowEma = slowEma * slowDecay + value * slowK;
+            macd[i] = fastEma - slowEma;
+        }
+        double signalK = Ema.smoothing(signal);
+        double signalDecay = 1 - signalK;
+        double signalTotal = 0;
+        for (int i = seedIndex; i <= lookback; i++) {
+            signalTotal += macd[i];
+        }
+        double smoothed = signalTotal / signal;
+        signalLine[lookback] = smoothed;
+        histogram[lookback] = macd[lookback] - smoothed;
+        for (int i = lookback + 1; i < n; i++) {
+            double line = macd[i];
+            smoothed = smoothed * signalDecay + line * signalK;
+            signalLine[i] = smoothed;
+            histogram[i] = line - smoothed;
+        }
+        // TA-Lib outputs the line only from the signal's lookback on.
+        Arrays.fill(macd, seedIndex, lookback, Double.NaN);
         return new Lines(macd, signalLine, histogram);
     }
 
@@ -107,8 +133,8 @@ public final class Macd {
             fastEma = fastTotal / fast;
             slowEma = slowTotal / slow;
         } else {
-            fastEma = ((value - fastEma) * fastK) + fastEma;
-            slowEma = ((value - slowEma) * slowK) + slowEma;
+            fastEma = fastEma * (1 - fastK) + value * fastK;
+            slowEma = slowEma * (1 - slowK) + value * slowK;
         }
         line = fastEma - slowEma;
         long lineCount = count - slow + 1;
@@ -124,7 +150,7 @@ public final class Macd {
             }
             signal = total / signalPeriod;
         } else {
-            signal = ((line - signal) * signalK) + signal;
+            signal = signal * (1 - signalK) + line * signalK;
         }
         return new Point(line, signal, line - signal);
     }

@@ -6,11 +6,15 @@ import java.util.Arrays;
 /**
  * Relative strength index (TA-Lib {@code RSI}): Wilder's smoothing of gains and losses, seeded by
  * their simple averages over the first {@code period} changes; lookback {@code period}. A flat
- * stretch (no gains, no losses) reads 0, as in TA-Lib.
+ * stretch (no gains, no losses) reads 0, as in TA-Lib. The smoothing is written {@code avg * (p-1)/p
+ * + x / p} with both factors computed once (TA-Lib multiplies, adds, then divides): the same number
+ * to within a few units in the last place, without a division on the chain from bar to bar.
  */
 public final class Rsi {
 
     private final int period;
+    private final double keep;
+    private final double add;
     private long count;
     private double previous;
     private double gain;
@@ -18,6 +22,8 @@ public final class Rsi {
 
     public Rsi(int period) {
         this.period = Check.positive(period, "period");
+        this.keep = (period - 1.0) / period;
+        this.add = 1.0 / period;
     }
 
     public static int lookback(int period) {
@@ -28,7 +34,7 @@ public final class Rsi {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         double[] out = new double[values.length];
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, Math.min(values.length, period), Double.NaN);
         if (values.length <= period) {
             return out;
         }
@@ -45,17 +51,12 @@ public final class Rsi {
         loss /= period;
         gain /= period;
         out[period] = rsi(gain, loss);
+        double keep = (period - 1.0) / period;
+        double add = 1.0 / period;
         for (int i = period + 1; i < values.length; i++) {
             double change = values[i] - values[i - 1];
-            loss *= period - 1;
-            gain *= period - 1;
-            if (change < 0) {
-                loss -= change;
-            } else {
-                gain += change;
-            }
-            loss /= period;
-            gain /= period;
+            gain = gain * keep + Math.max(change, 0) * add;
+            loss = loss * keep + Math.max(-change, 0) * add;
             out[i] = rsi(gain, loss);
         }
         return out;
@@ -75,8 +76,9 @@ public final class Rsi {
         double change = value - previous;
         previous = value;
         if (count > period + 1) {
-            loss *= period - 1;
-            gain *= period - 1;
+            gain = gain * keep + Math.max(change, 0) * add;
+            loss = loss * keep + Math.max(-change, 0) * add;
+            return rsi(gain, loss);
         }
         if (change < 0) {
             loss -= change;

@@ -3,7 +3,12 @@ package dev.sextant.analytics.indicators;
 import dev.sextant.analytics.check.Check;
 import java.util.Arrays;
 
-/** Simple moving average (TA-Lib {@code SMA}): lookback {@code period - 1}. */
+/**
+ * Simple moving average (TA-Lib {@code SMA}): lookback {@code period - 1}. The window's total moves
+ * by {@code (new - leaving)}, computed off the chain from bar to bar, so each bar adds one addition
+ * to it (TA-Lib adds the new value and subtracts the leaving one: the same numbers to within a few
+ * units in the last place). A constant series stays exactly constant.
+ */
 public final class Sma {
 
     private final int period;
@@ -25,31 +30,35 @@ public final class Sma {
     public static double[] of(double[] values, int period) {
         Check.notNull(values, "values");
         Check.positive(period, "period");
-        double[] out = new double[values.length];
-        Arrays.fill(out, 0, Math.min(values.length, period - 1), Double.NaN);
+        int n = values.length;
+        double[] out = new double[n];
+        Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
+        if (n < period) {
+            return out;
+        }
         double total = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < period; i++) {
             total += values[i];
-            if (i >= period - 1) {
-                out[i] = total / period;
-                // The oldest value leaves the window after the output, as TA-Lib does it.
-                total -= values[i - period + 1];
-            }
+        }
+        out[period - 1] = total / period;
+        for (int i = period; i < n; i++) {
+            total += values[i] - values[i - period];
+            out[i] = total / period;
         }
         return out;
     }
 
     /** Takes the next value; answers the SMA ending at it, or NaN during the first {@code period - 1}. */
     public double next(double value) {
+        double leaving = window[position];
         window[position] = value;
         position = position + 1 == period ? 0 : position + 1;
         count++;
-        total += value;
-        if (count < period) {
-            return Double.NaN;
+        if (count <= period) {
+            total += value;
+            return count < period ? Double.NaN : total / period;
         }
-        double out = total / period;
-        total -= window[position];
-        return out;
+        total += value - leaving;
+        return total / period;
     }
 }

@@ -156,9 +156,8 @@ class MarketDataController {
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "interval",
                         "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate start = from != null ? from : defaultFrom(barInterval, end);
-        BarSeries series = marketData.bars(new BarRequest(checkSymbol(symbol, "symbol"), barInterval, start, end));
+        BarSeries series =
+                marketData.bars(BarRequest.withDefaults(checkSymbol(symbol, "symbol"), barInterval, from, to, clock));
         OhlcvSeries bars = series.bars();
         Instant asOf = bars.isEmpty() ? null : Instant.ofEpochSecond(bars.time(bars.size() - 1));
         return new BarsResponse(
@@ -196,15 +195,6 @@ class MarketDataController {
             throw ApiProblem.invalidParameter("concepts", "List at most 50 concept names (letters, digits, _ and -).");
         }
         return marketData.fundamentals(checkSymbol(symbol, "symbol"), day, wanted);
-    }
-
-    private static LocalDate defaultFrom(BarInterval interval, LocalDate to) {
-        return switch (interval) {
-            case ONE_DAY -> to.minusYears(1);
-            case ONE_WEEK -> to.minusYears(5);
-            case ONE_MONTH -> to.minusYears(20);
-            default -> to.minusDays(4);
-        };
     }
 
     private static List<BarJson> toJson(OhlcvSeries bars) {

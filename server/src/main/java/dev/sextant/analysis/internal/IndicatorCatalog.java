@@ -1,0 +1,121 @@
+package dev.sextant.analysis.internal;
+
+import dev.sextant.analytics.indicators.Atr;
+import dev.sextant.analytics.indicators.Bollinger;
+import dev.sextant.analytics.indicators.Ema;
+import dev.sextant.analytics.indicators.Macd;
+import dev.sextant.analytics.indicators.Rsi;
+import dev.sextant.analytics.indicators.Sma;
+import dev.sextant.analytics.series.OhlcvSeries;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The indicators the API serves, by TA-Lib name, with their parameters (TA-Lib's names, defaults
+ * and bounds) and how each is computed into named output columns aligned with the bars.
+ */
+final class IndicatorCatalog {
+
+    /** A parameter: its TA-Lib name, default, and the range it must lie in. */
+    record Param(String name, double defaultValue, double min, double max, boolean integer) {}
+
+    /** An indicator: its parameters and its computation (one column per output, aligned with the bars). */
+    record Definition(
+            String name,
+            String description,
+            List<Param> params,
+            List<String> outputs,
+            BiFunction<OhlcvSeries, Map<String, Double>, List<double[]>> compute) {}
+
+    private static final Param STDDEV = new Param("stddev", 2, 0.1, 10, false);
+
+    static final Map<String, Definition> ALL = catalog();
+
+    private IndicatorCatalog() {}
+
+    private static Map<String, Definition> catalog() {
+        Map<String, Definition> all = new LinkedHashMap<>();
+        add(
+                all,
+                new Definition(
+                        "SMA",
+                        "Simple moving average of closes",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Sma.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "EMA",
+                        "Exponential moving average of closes (seeded by the SMA)",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Ema.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "RSI",
+                        "Relative strength index (Wilder)",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Rsi.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "MACD",
+                        "MACD line, signal line and histogram",
+                        List.of(
+                                new Param("fast", 12, 2, 1000, true),
+                                new Param("slow", 26, 2, 1000, true),
+                                new Param("signal", 9, 1, 1000, true)),
+                        List.of("macd", "signal", "histogram"),
+                        (bars, p) -> {
+                            Macd.Lines lines = Macd.of(bars.closes(), i(p, "fast"), i(p, "slow"), i(p, "signal"));
+                            return List.of(lines.macd(), lines.signal(), lines.histogram());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "BBANDS",
+                        "Bollinger Bands over the SMA, stddev population standard deviations wide",
+                        List.of(period(5, 2), STDDEV),
+                        List.of("upper", "middle", "lower"),
+                        (bars, p) -> {
+                            Bollinger.Bands bands =
+                                    Bollinger.of(bars.closes(), i(p, "period"), p.get("stddev"), p.get("stddev"));
+                            return List.of(bands.upper(), bands.middle(), bands.lower());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "ATR",
+                        "Average true range (Wilder)",
+                        List.of(period(14, 1)),
+                        List.of(),
+                        (bars, p) ->
+                                List.of(Atr.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(p, "period")))));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    private static void add(Map<String, Definition> all, Definition definition) {
+        all.put(definition.name(), definition);
+    }
+
+    private static Param period(double defaultValue, double min) {
+        return new Param("period", defaultValue, min, 1000, true);
+    }
+
+    private static int i(Map<String, Double> params, String name) {
+        return (int) Math.round(params.get(name));
+    }
+
+    private static double[] column(OhlcvSeries bars, char which) {
+        double[] values = new double[bars.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = which == 'h' ? bars.high(k) : bars.low(k);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sextant.analysis.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.analytics.indicators.Rsi;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ServerHttpTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class IndicatorHttpTest extends ServerHttpTest {
+
+    private static final String RANGE = "interval=1d&from=2025-01-02&to=2025-06-10";
+
+    private JsonNode ok(String path) {
+        HttpTestClient.Answer answer = http.get(path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
+    void test_rsi_isComputedOnExactlyTheBarsTheBarsEndpointServes() {
+        JsonNode bars = ok("/api/v1/bars/AAPL?" + RANGE).get("bars");
+        double[] closes = new double[bars.size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = bars.get(i).get("close").asDouble();
+        }
+        double[] expected = Rsi.of(closes, 14);
+
+        JsonNode rsi = ok("/api/v1/indicators/AAPL?name=rsi&period=14&" + RANGE);
+
+        assertThat(rsi.get("name").asString()).isEqualTo("RSI");
+        assertThat(rsi.get("params").get("period").asInt()).isEqualTo(14);
+        assertThat(rsi.get("demo").asBoolean()).isTrue();
+        JsonNode points = rsi.get("points");
+        assertThat(points.size()).isEqualTo(closes.length - 14);
+        for (int i = 0; i < points.size(); i++) {
+            assertThat(points.get(i).get("time").asString())
+                    .isEqualTo(bars.get(i + 14).get("time").asString());
+            assertThat(points.get(i).get("value").asDouble()).isEqualTo(expected[i + 14]);
+        }
+    }
+
+    @Test
+    void test_multiOutputIndicators_answerNamedValues_withTaLibDefaults() {
+        JsonNode macd = ok("/api/v1/indicators/MSFT?name=MACD&" + RANGE);
+        JsonNode bands = ok("/api/v1/indicators/MSFT?name=BBANDS&period=20&stddev=2.5&" + RANGE);
+
+        assertThat(macd.get("params").toString()).isEqualTo("{\"fast\":12,\"slow\":26,\"signal\":9}");
+        JsonNode first = macd.get("points").get(0).get("value");
+        assertThat(first.get("histogram").asDouble())
+                .isCloseTo(
+                        first.get("macd").asDouble() - first.get("signal").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode band = bands.get("points").get(0).get("value");
+        assertThat(band.get("upper").asDouble())
+                .isGreaterThan(band.get("middle").asDouble());
+        assertThat(band.get("middle").asDouble())
+                .isGreaterThan(band.get("lower").asDouble());
+        assertThat(bands.get("params").get("stddev").asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void test_mistakes_areNamedWithTheNearestValidName() {
+        HttpTestClient.Answer unknown = http.get("/api/v1/indicators/AAPL?name=RSX");
+        HttpTestClient.Answer misspelt = http.get("/api/v1/indicators/AAPL?name=RSI&perod=14");
+        HttpTestClient.Answer zero = http.get("/api/v1/indicators/AAPL?name=SMA&period=0");
+        HttpTestClient.Answer fraction = http.get("/api/v1/indicators/AAPL?name=EMA&period=2.5");
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("parameter").asString()).isEqualTo("name");
+        assertThat(unknown.json().get("detail").asString()).contains("did you mean RSI?");
+        assertThat(misspelt.json().get("parameter").asString()).isEqualTo("perod");
+        assertThat(misspelt.json().get("detail").asString()).contains("did you mean period?");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("parameter").asString()).isEqualTo("period");
+        assertThat(fraction.json().get("detail").asString()).contains("whole number");
+        assertThat(http.get("/api/v1/indicators/ZZZZ?name=RSI").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/v1/indicators/AAPL?name=RSI").status()).isEqualTo(401);
+    }
+
+    @Test
+    void test_theCatalogListsEveryIndicatorWithItsParameters() {
+        JsonNode list = ok("/api/v1/indicators").get("indicators");
+
+        assertThat(list)
+                .extracting(i -> i.get("name").asString())
+                .containsExactly("SMA", "EMA", "RSI", "MACD", "BBANDS", "ATR");
+        assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
+    }
+}
