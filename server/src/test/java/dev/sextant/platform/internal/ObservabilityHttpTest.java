@@ -46,6 +46,10 @@ class ObservabilityHttpTest extends ServerHttpTest {
     void test_health_isServedFromASnapshotWhilePolledHard() throws InterruptedException {
         String first = http.get("/health").body();
         String second = http.get("/health").body();
+        // A symbol nobody asked for adds an entry to the market-data cache, so a fresh check
+        // reports a different count (the clock is fixed: checkedAt alone would not change).
+        assertThat(http.get("/api/v1/quotes/" + unique("NONE").toUpperCase()).status())
+                .isEqualTo(404);
         Thread.sleep(HealthSnapshotFilter.MAX_AGE.toMillis() + 2_100);
         String later = http.get("/health").body();
 
