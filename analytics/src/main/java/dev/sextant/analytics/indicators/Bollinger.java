@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * Bollinger Bands (TA-Lib {@code BBANDS} over an SMA): the middle band is the SMA, the others lie
  * {@code stddevUp} and {@code stddevDown} population standard deviations above and below it.
- * The deviation is computed as TA-Lib does, from running sums of values and of their squares;
- * the sums move by {@code (new - leaving)} as in {@link Sma}.
+ * The deviation is computed as TA-Lib does, from running sums of values and of their squares, in
+ * TA-Lib's order of operations.
  */
 public final class Bollinger {
 
@@ -53,23 +53,22 @@ public final class Bollinger {
         }
         double total = 0;
         double totalOfSquares = 0;
-        for (int i = 0; i < period; i++) {
-            total += values[i];
-            totalOfSquares += values[i] * values[i];
-        }
-        for (int i = period - 1; i < n; i++) {
-            if (i >= period) {
-                // The sums move by (new - leaving), computed off the chain from bar to bar.
-                double value = values[i];
-                double leaving = values[i - period];
-                total += value - leaving;
-                totalOfSquares += value * value - leaving * leaving;
+        for (int i = 0; i < n; i++) {
+            double value = values[i];
+            total += value;
+            totalOfSquares += value * value;
+            if (i >= period - 1) {
+                double mean = total / period;
+                double deviation = deviation(totalOfSquares, mean, period);
+                middle[i] = mean;
+                upper[i] = mean + stddevUp * deviation;
+                lower[i] = mean - stddevDown * deviation;
+                // Added, then the leaving value taken out after the output, exactly as TA-Lib orders it:
+                // the variance is a difference of large sums, so the order shows in the result.
+                double leaving = values[i - period + 1];
+                total -= leaving;
+                totalOfSquares -= leaving * leaving;
             }
-            double mean = total / period;
-            double deviation = deviation(totalOfSquares, mean, period);
-            middle[i] = mean;
-            upper[i] = mean + stddevUp * deviation;
-            lower[i] = mean - stddevDown * deviation;
         }
         return new Bands(upper, middle, lower);
     }
@@ -81,22 +80,19 @@ public final class Bollinger {
 
     /** Takes the next value; answers its bands, or all NaN during the first {@code period - 1}. */
     public Point next(double value) {
-        double leaving = window[position];
         window[position] = value;
         position = position + 1 == period ? 0 : position + 1;
         count++;
-        if (count <= period) {
-            total += value;
-            totalOfSquares += value * value;
-            if (count < period) {
-                return new Point(Double.NaN, Double.NaN, Double.NaN);
-            }
-        } else {
-            total += value - leaving;
-            totalOfSquares += value * value - leaving * leaving;
+        total += value;
+        totalOfSquares += value * value;
+        if (count < period) {
+            return new Point(Double.NaN, Double.NaN, Double.NaN);
         }
         double mean = total / period;
         double deviation = deviation(totalOfSquares, mean, period);
+        double leaving = window[position];
+        total -= leaving;
+        totalOfSquares -= leaving * leaving;
         return new Point(mean + stddevUp * deviation, mean, mean - stddevDown * deviation);
     }
 }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Reproducible synthetic prices for indicator tests: a geometric random walk with bars around it,
  * some flat stretches (they hit the division-by-zero corners of RSI and Bollinger) and gaps.
  */
-record PriceWalks(double[] open, double[] high, double[] low, double[] close) {
+record PriceWalks(double[] open, double[] high, double[] low, double[] close, double[] volume) {
 
     static PriceWalks of(long seed, int bars) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -14,6 +14,7 @@ record PriceWalks(double[] open, double[] high, double[] low, double[] close) {
         double[] high = new double[bars];
         double[] low = new double[bars];
         double[] close = new double[bars];
+        double[] volume = new double[bars];
         double price = 20 + random.nextDouble() * 480;
         boolean flat = false;
         for (int i = 0; i < bars; i++) {
@@ -30,7 +31,8 @@ record PriceWalks(double[] open, double[] high, double[] low, double[] close) {
             double spread = flat ? 0 : price * random.nextDouble() * 0.02;
             high[i] = Math.max(previous, price) + spread;
             low[i] = Math.min(previous, price) - spread * random.nextDouble();
+            volume[i] = random.nextInt(20) == 0 ? 0 : Math.floor(random.nextDouble() * 1e6);
         }
-        return new PriceWalks(open, high, low, close);
+        return new PriceWalks(open, high, low, close, volume);
     }
 }

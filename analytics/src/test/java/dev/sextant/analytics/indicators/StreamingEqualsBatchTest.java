@@ -88,6 +88,73 @@ class StreamingEqualsBatchTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void streamingEqualsBatch_forTheRest(Case k) {
+        PriceWalks p = k.prices();
+        double[] close = p.close();
+        int n = close.length;
+        int period = k.period();
+        Momentum mom = Momentum.mom(period);
+        Momentum roc = Momentum.roc(period);
+        Wma wma = new Wma(period);
+        MultipleEma dema = MultipleEma.dema(period);
+        MultipleEma tema = MultipleEma.tema(period);
+        StdDev stddev = new StdDev(period, 1.5);
+        LinearRegressionSlope slope = new LinearRegressionSlope(period);
+        WilliamsR willr = new WilliamsR(period);
+        Obv obv = new Obv();
+        Donchian donchian = new Donchian(period);
+        double[][] streamed = new double[11][n];
+        for (int i = 0; i < n; i++) {
+            streamed[0][i] = mom.next(close[i]);
+            streamed[1][i] = roc.next(close[i]);
+            streamed[2][i] = wma.next(close[i]);
+            streamed[3][i] = dema.next(close[i]);
+            streamed[4][i] = tema.next(close[i]);
+            streamed[5][i] = stddev.next(close[i]);
+            streamed[6][i] = slope.next(close[i]);
+            streamed[7][i] = willr.next(p.high()[i], p.low()[i], close[i]);
+            streamed[8][i] = obv.next(close[i], p.volume()[i]);
+            Donchian.Point channel = donchian.next(p.high()[i], p.low()[i]);
+            streamed[9][i] = channel.upper();
+            streamed[10][i] = channel.lower();
+        }
+
+        assertSameBits("MOM", Momentum.mom(close, period), streamed[0]);
+        assertSameBits("ROC", Momentum.roc(close, period), streamed[1]);
+        assertSameBits("WMA", Wma.of(close, period), streamed[2]);
+        assertSameBits("DEMA", MultipleEma.dema(close, period), streamed[3]);
+        assertSameBits("TEMA", MultipleEma.tema(close, period), streamed[4]);
+        assertSameBits("STDDEV", StdDev.of(close, period, 1.5), streamed[5]);
+        assertSameBits("LINEARREG_SLOPE", LinearRegressionSlope.of(close, period), streamed[6]);
+        assertSameBits("WILLR", WilliamsR.of(p.high(), p.low(), close, period), streamed[7]);
+        assertSameBits("OBV", Obv.of(close, p.volume()), streamed[8]);
+        Donchian.Channel channel = Donchian.of(p.high(), p.low(), period);
+        assertSameBits("DONCHIAN upper", channel.upper(), streamed[9]);
+        assertSameBits("DONCHIAN lower", channel.lower(), streamed[10]);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void donchian_isTheWindowsHighestAndLowest(Case k) {
+        PriceWalks p = k.prices();
+        Donchian.Channel channel = Donchian.of(p.high(), p.low(), k.period());
+        for (int i = k.period() - 1; i < p.close().length; i++) {
+            double highest = Double.NEGATIVE_INFINITY;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int j = i - k.period() + 1; j <= i; j++) {
+                highest = Math.max(highest, p.high()[j]);
+                lowest = Math.min(lowest, p.low()[j]);
+            }
+            if (channel.upper()[i] != highest || channel.lower()[i] != lowest) {
+                assertThat(new double[] {channel.upper()[i], channel.lower()[i]})
+                        .as("window ending at " + i)
+                        .containsExactly(highest, lowest);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void invariantsHold(Case k) {
         PriceWalks p = k.prices();
         double[] close = p.close();

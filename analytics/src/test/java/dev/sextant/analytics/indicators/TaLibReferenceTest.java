@@ -194,6 +194,88 @@ class TaLibReferenceTest {
         assertAligned("MACD histogram", ours.histogram(), begin, count, histogram, lookback);
     }
 
+    /** A single-input TA-Lib function with one period parameter. */
+    @FunctionalInterface
+    interface PeriodFunction {
+        com.tictactec.ta.lib.RetCode call(
+                int start, int end, double[] in, int period, MInteger begin, MInteger count, double[] out);
+    }
+
+    private void single(
+            String what, double[] values, int period, int lookback, double[] ours, PeriodFunction talibFunction) {
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[values.length];
+        call(talibFunction.call(0, values.length - 1, values, period, begin, count, reference), values.length);
+        assertAligned(what, ours, begin, count, reference, lookback);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void momentumAndRateOfChange(Case k) {
+        double[] close = k.prices().close();
+        single("MOM", close, k.period(), Momentum.lookback(k.period()), Momentum.mom(close, k.period()), talib::mom);
+        single("ROC", close, k.period(), Momentum.lookback(k.period()), Momentum.roc(close, k.period()), talib::roc);
+        assertThat(Momentum.lookback(k.period()))
+                .isEqualTo(talib.momLookback(k.period()))
+                .isEqualTo(talib.rocLookback(k.period()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void weightedAndMultipleMovingAverages(Case k) {
+        double[] close = k.prices().close();
+        int period = k.period();
+        single("WMA", close, period, Wma.lookback(period), Wma.of(close, period), talib::wma);
+        single("DEMA", close, period, MultipleEma.demaLookback(period), MultipleEma.dema(close, period), talib::dema);
+        single("TEMA", close, period, MultipleEma.temaLookback(period), MultipleEma.tema(close, period), talib::tema);
+        assertThat(Wma.lookback(period)).isEqualTo(talib.wmaLookback(period));
+        assertThat(MultipleEma.demaLookback(period)).isEqualTo(talib.demaLookback(period));
+        assertThat(MultipleEma.temaLookback(period)).isEqualTo(talib.temaLookback(period));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void standardDeviationAndSlope(Case k) {
+        double[] close = k.prices().close();
+        int period = k.period();
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[close.length];
+        call(talib.stdDev(0, close.length - 1, close, period, k.stddevUp(), begin, count, reference), close.length);
+        assertAligned(
+                "STDDEV", StdDev.of(close, period, k.stddevUp()), begin, count, reference, StdDev.lookback(period));
+        single(
+                "LINEARREG_SLOPE",
+                close,
+                period,
+                LinearRegressionSlope.lookback(period),
+                LinearRegressionSlope.of(close, period),
+                talib::linearRegSlope);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void williamsRAndObv(Case k) {
+        PriceWalks p = k.prices();
+        int n = p.close().length;
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[n];
+        call(talib.willR(0, n - 1, p.high(), p.low(), p.close(), k.period(), begin, count, reference), n);
+        assertAligned(
+                "WILLR",
+                WilliamsR.of(p.high(), p.low(), p.close(), k.period()),
+                begin,
+                count,
+                reference,
+                WilliamsR.lookback(k.period()));
+
+        double[] obv = new double[n];
+        call(talib.obv(0, n - 1, p.close(), p.volume(), begin, count, obv), n);
+        assertAligned("OBV", Obv.of(p.close(), p.volume()), begin, count, obv, 0);
+    }
+
     private static void call(RetCode code, int bars) {
         // TA-Lib refuses an empty range (endIdx -1); that case has nothing to compare.
         assertThat(code).isIn(RetCode.Success, bars == 0 ? RetCode.OutOfRangeEndIndex : RetCode.Success);

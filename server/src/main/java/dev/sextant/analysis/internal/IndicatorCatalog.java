@@ -2,10 +2,18 @@ package dev.sextant.analysis.internal;
 
 import dev.sextant.analytics.indicators.Atr;
 import dev.sextant.analytics.indicators.Bollinger;
+import dev.sextant.analytics.indicators.Donchian;
 import dev.sextant.analytics.indicators.Ema;
+import dev.sextant.analytics.indicators.LinearRegressionSlope;
 import dev.sextant.analytics.indicators.Macd;
+import dev.sextant.analytics.indicators.Momentum;
+import dev.sextant.analytics.indicators.MultipleEma;
+import dev.sextant.analytics.indicators.Obv;
 import dev.sextant.analytics.indicators.Rsi;
 import dev.sextant.analytics.indicators.Sma;
+import dev.sextant.analytics.indicators.StdDev;
+import dev.sextant.analytics.indicators.WilliamsR;
+import dev.sextant.analytics.indicators.Wma;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +104,91 @@ final class IndicatorCatalog {
                         List.of(),
                         (bars, p) ->
                                 List.of(Atr.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "WMA",
+                        "Weighted moving average of closes (weights 1 to period)",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Wma.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "DEMA",
+                        "Double exponential moving average of closes",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(MultipleEma.dema(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "TEMA",
+                        "Triple exponential moving average of closes",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(MultipleEma.tema(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "MOM",
+                        "Momentum: close minus the close period bars before",
+                        List.of(period(10, 1)),
+                        List.of(),
+                        (bars, p) -> List.of(Momentum.mom(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "ROC",
+                        "Rate of change of closes, in percent",
+                        List.of(period(10, 1)),
+                        List.of(),
+                        (bars, p) -> List.of(Momentum.roc(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "STDDEV",
+                        "Population standard deviation of closes, times stddev",
+                        List.of(period(5, 2), new Param("stddev", 1, 0.1, 10, false)),
+                        List.of(),
+                        (bars, p) -> List.of(StdDev.of(bars.closes(), i(p, "period"), p.get("stddev")))));
+        add(
+                all,
+                new Definition(
+                        "LINEARREG_SLOPE",
+                        "Slope of the least-squares line through the last period closes",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(LinearRegressionSlope.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "WILLR",
+                        "Williams %R: 0 at the period's highest high, -100 at its lowest low",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(
+                                WilliamsR.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "OBV",
+                        "On-balance volume",
+                        List.of(),
+                        List.of(),
+                        (bars, p) -> List.of(Obv.of(bars.closes(), column(bars, 'v')))));
+        add(
+                all,
+                new Definition(
+                        "DONCHIAN",
+                        "Donchian channel: highest high, lowest low and their midpoint over period bars (not in TA-Lib)",
+                        List.of(period(20, 1)),
+                        List.of("upper", "middle", "lower"),
+                        (bars, p) -> {
+                            Donchian.Channel channel =
+                                    Donchian.of(column(bars, 'h'), column(bars, 'l'), i(p, "period"));
+                            return List.of(channel.upper(), channel.middle(), channel.lower());
+                        }));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -114,7 +207,11 @@ final class IndicatorCatalog {
     private static double[] column(OhlcvSeries bars, char which) {
         double[] values = new double[bars.size()];
         for (int k = 0; k < values.length; k++) {
-            values[k] = which == 'h' ? bars.high(k) : bars.low(k);
+            values[k] = switch (which) {
+                case 'h' -> bars.high(k);
+                case 'l' -> bars.low(k);
+                default -> bars.volume(k);
+            };
         }
         return values;
     }

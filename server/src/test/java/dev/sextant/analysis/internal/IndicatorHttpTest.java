@@ -80,12 +80,47 @@ class IndicatorHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_everyListedIndicator_answersWithItsDefaults() {
+        JsonNode list = ok("/api/v1/indicators").get("indicators");
+        for (JsonNode indicator : list) {
+            String name = indicator.get("name").asString();
+            JsonNode points =
+                    ok("/api/v1/indicators/SPY?name=" + name + "&" + RANGE).get("points");
+            assertThat(points.size()).as(name).isPositive();
+            JsonNode value = points.get(points.size() - 1).get("value");
+            if (value.isObject()) {
+                assertThat(value.properties())
+                        .as(name)
+                        .allSatisfy(e -> assertThat(e.getValue().isNumber()).isTrue());
+            } else {
+                assertThat(value.isNumber()).as(name).isTrue();
+            }
+        }
+    }
+
+    @Test
     void test_theCatalogListsEveryIndicatorWithItsParameters() {
         JsonNode list = ok("/api/v1/indicators").get("indicators");
 
         assertThat(list)
                 .extracting(i -> i.get("name").asString())
-                .containsExactly("SMA", "EMA", "RSI", "MACD", "BBANDS", "ATR");
+                .containsExactly(
+                        "SMA",
+                        "EMA",
+                        "RSI",
+                        "MACD",
+                        "BBANDS",
+                        "ATR",
+                        "WMA",
+                        "DEMA",
+                        "TEMA",
+                        "MOM",
+                        "ROC",
+                        "STDDEV",
+                        "LINEARREG_SLOPE",
+                        "WILLR",
+                        "OBV",
+                        "DONCHIAN");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
 }

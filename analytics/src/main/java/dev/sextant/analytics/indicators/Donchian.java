@@ -1,0 +1,62 @@
+package dev.sextant.analytics.indicators;
+
+import dev.sextant.analytics.check.Check;
+import java.util.Arrays;
+
+/**
+ * Donchian channel: the highest high and lowest low of the last {@code period} bars, and their
+ * midpoint; lookback {@code period - 1}. Not in TA-Lib; O(1) amortized per bar.
+ */
+public final class Donchian {
+
+    /** The three lines, aligned with the input. */
+    public record Channel(double[] upper, double[] middle, double[] lower) {}
+
+    /** One bar's lines. */
+    public record Point(double upper, double middle, double lower) {}
+
+    private final RollingExtremes extremes;
+
+    public Donchian(int period) {
+        this.extremes = new RollingExtremes(Check.positive(period, "period"));
+    }
+
+    public static int lookback(int period) {
+        return Check.positive(period, "period") - 1;
+    }
+
+    public static Channel of(double[] high, double[] low, int period) {
+        Check.positive(period, "period");
+        int n = Check.notNull(high, "high").length;
+        if (low.length != n) {
+            throw new IllegalArgumentException("high and low must have the same length");
+        }
+        double[] upper = new double[n];
+        double[] middle = new double[n];
+        double[] lower = new double[n];
+        int lookback = Math.min(n, period - 1);
+        Arrays.fill(upper, 0, lookback, Double.NaN);
+        Arrays.fill(middle, 0, lookback, Double.NaN);
+        Arrays.fill(lower, 0, lookback, Double.NaN);
+        RollingExtremes extremes = new RollingExtremes(period);
+        for (int i = 0; i < n; i++) {
+            extremes.add(high[i], low[i]);
+            if (i >= period - 1) {
+                upper[i] = extremes.highest();
+                lower[i] = extremes.lowest();
+                middle[i] = (upper[i] + lower[i]) / 2;
+            }
+        }
+        return new Channel(upper, middle, lower);
+    }
+
+    public Point next(double high, double low) {
+        extremes.add(high, low);
+        if (!extremes.full()) {
+            return new Point(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double upper = extremes.highest();
+        double lower = extremes.lowest();
+        return new Point(upper, (upper + lower) / 2, lower);
+    }
+}
