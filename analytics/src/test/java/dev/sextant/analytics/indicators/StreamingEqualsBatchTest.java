@@ -103,7 +103,11 @@ class StreamingEqualsBatchTest {
         WilliamsR willr = new WilliamsR(period);
         Obv obv = new Obv();
         Donchian donchian = new Donchian(period);
-        double[][] streamed = new double[11][n];
+        Natr natr = new Natr(period);
+        Cci cci = new Cci(period);
+        Mfi mfi = new Mfi(period);
+        Stochastic stochastic = new Stochastic(period, k.signal(), Math.max(1, k.fast() / 4));
+        double[][] streamed = new double[16][n];
         for (int i = 0; i < n; i++) {
             streamed[0][i] = mom.next(close[i]);
             streamed[1][i] = roc.next(close[i]);
@@ -117,6 +121,12 @@ class StreamingEqualsBatchTest {
             Donchian.Point channel = donchian.next(p.high()[i], p.low()[i]);
             streamed[9][i] = channel.upper();
             streamed[10][i] = channel.lower();
+            streamed[11][i] = natr.next(p.high()[i], p.low()[i], close[i]);
+            streamed[12][i] = cci.next(p.high()[i], p.low()[i], close[i]);
+            streamed[13][i] = mfi.next(p.high()[i], p.low()[i], close[i], p.volume()[i]);
+            Stochastic.Point point = stochastic.next(p.high()[i], p.low()[i], close[i]);
+            streamed[14][i] = point.k();
+            streamed[15][i] = point.d();
         }
 
         assertSameBits("MOM", Momentum.mom(close, period), streamed[0]);
@@ -131,6 +141,12 @@ class StreamingEqualsBatchTest {
         Donchian.Channel channel = Donchian.of(p.high(), p.low(), period);
         assertSameBits("DONCHIAN upper", channel.upper(), streamed[9]);
         assertSameBits("DONCHIAN lower", channel.lower(), streamed[10]);
+        assertSameBits("NATR", Natr.of(p.high(), p.low(), close, period), streamed[11]);
+        assertSameBits("CCI", Cci.of(p.high(), p.low(), close, period), streamed[12]);
+        assertSameBits("MFI", Mfi.of(p.high(), p.low(), close, p.volume(), period), streamed[13]);
+        Stochastic.Lines lines = Stochastic.of(p.high(), p.low(), close, period, k.signal(), Math.max(1, k.fast() / 4));
+        assertSameBits("STOCH %K", lines.k(), streamed[14]);
+        assertSameBits("STOCH %D", lines.d(), streamed[15]);
     }
 
     @ParameterizedTest

@@ -276,6 +276,76 @@ class TaLibReferenceTest {
         assertAligned("OBV", Obv.of(p.close(), p.volume()), begin, count, obv, 0);
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void natrCciMfi(Case k) {
+        PriceWalks p = k.prices();
+        int n = p.close().length;
+        int period = k.period();
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[n];
+        call(talib.natr(0, n - 1, p.high(), p.low(), p.close(), period, begin, count, reference), n);
+        assertAligned(
+                "NATR", Natr.of(p.high(), p.low(), p.close(), period), begin, count, reference, Natr.lookback(period));
+
+        call(talib.cci(0, n - 1, p.high(), p.low(), p.close(), period, begin, count, reference), n);
+        assertAligned(
+                "CCI", Cci.of(p.high(), p.low(), p.close(), period), begin, count, reference, Cci.lookback(period));
+        assertThat(Cci.lookback(period)).isEqualTo(talib.cciLookback(period));
+
+        call(talib.mfi(0, n - 1, p.high(), p.low(), p.close(), p.volume(), period, begin, count, reference), n);
+        assertAligned(
+                "MFI",
+                Mfi.of(p.high(), p.low(), p.close(), p.volume(), period),
+                begin,
+                count,
+                reference,
+                Mfi.lookback(period));
+        assertThat(Mfi.lookback(period)).isEqualTo(talib.mfiLookback(period));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void stochastic(Case k) {
+        PriceWalks p = k.prices();
+        int n = p.close().length;
+        int fastk = Math.max(1, k.period() / 3);
+        int slowk = k.signal();
+        int slowd = Math.max(1, k.fast() / 4);
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] slowK = new double[n];
+        double[] slowD = new double[n];
+        int lookback = Stochastic.lookback(fastk, slowk, slowd);
+        assertThat(lookback).isEqualTo(talib.stochLookback(fastk, slowk, MAType.Sma, slowd, MAType.Sma));
+        Stochastic.Lines ours = Stochastic.of(p.high(), p.low(), p.close(), fastk, slowk, slowd);
+        if (n <= lookback) {
+            assertThat(java.util.Arrays.stream(ours.k()).allMatch(Double::isNaN))
+                    .isTrue();
+            return;
+        }
+        call(
+                talib.stoch(
+                        0,
+                        n - 1,
+                        p.high(),
+                        p.low(),
+                        p.close(),
+                        fastk,
+                        slowk,
+                        MAType.Sma,
+                        slowd,
+                        MAType.Sma,
+                        begin,
+                        count,
+                        slowK,
+                        slowD),
+                n);
+        assertAligned("STOCH %K", ours.k(), begin, count, slowK, lookback);
+        assertAligned("STOCH %D", ours.d(), begin, count, slowD, lookback);
+    }
+
     private static void call(RetCode code, int bars) {
         // TA-Lib refuses an empty range (endIdx -1); that case has nothing to compare.
         assertThat(code).isIn(RetCode.Success, bars == 0 ? RetCode.OutOfRangeEndIndex : RetCode.Success);

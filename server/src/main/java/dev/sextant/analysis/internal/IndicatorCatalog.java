@@ -2,16 +2,20 @@ package dev.sextant.analysis.internal;
 
 import dev.sextant.analytics.indicators.Atr;
 import dev.sextant.analytics.indicators.Bollinger;
+import dev.sextant.analytics.indicators.Cci;
 import dev.sextant.analytics.indicators.Donchian;
 import dev.sextant.analytics.indicators.Ema;
 import dev.sextant.analytics.indicators.LinearRegressionSlope;
 import dev.sextant.analytics.indicators.Macd;
+import dev.sextant.analytics.indicators.Mfi;
 import dev.sextant.analytics.indicators.Momentum;
 import dev.sextant.analytics.indicators.MultipleEma;
+import dev.sextant.analytics.indicators.Natr;
 import dev.sextant.analytics.indicators.Obv;
 import dev.sextant.analytics.indicators.Rsi;
 import dev.sextant.analytics.indicators.Sma;
 import dev.sextant.analytics.indicators.StdDev;
+import dev.sextant.analytics.indicators.Stochastic;
 import dev.sextant.analytics.indicators.WilliamsR;
 import dev.sextant.analytics.indicators.Wma;
 import dev.sextant.analytics.series.OhlcvSeries;
@@ -188,6 +192,57 @@ final class IndicatorCatalog {
                             Donchian.Channel channel =
                                     Donchian.of(column(bars, 'h'), column(bars, 'l'), i(p, "period"));
                             return List.of(channel.upper(), channel.middle(), channel.lower());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "NATR",
+                        "Average true range as a percentage of the close",
+                        List.of(period(14, 1)),
+                        List.of(),
+                        (bars, p) ->
+                                List.of(Natr.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "CCI",
+                        "Commodity channel index",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) ->
+                                List.of(Cci.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "MFI",
+                        "Money flow index",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Mfi.of(
+                                column(bars, 'h'),
+                                column(bars, 'l'),
+                                bars.closes(),
+                                column(bars, 'v'),
+                                i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "STOCH",
+                        "Stochastic oscillator: slow %K and slow %D (simple moving averages)",
+                        List.of(
+                                new Param("fastk", 5, 1, 1000, true),
+                                new Param("slowk", 3, 1, 1000, true),
+                                new Param("slowd", 3, 1, 1000, true)),
+                        List.of("k", "d"),
+                        (bars, p) -> {
+                            Stochastic.Lines lines = Stochastic.of(
+                                    column(bars, 'h'),
+                                    column(bars, 'l'),
+                                    bars.closes(),
+                                    i(p, "fastk"),
+                                    i(p, "slowk"),
+                                    i(p, "slowd"));
+                            return List.of(lines.k(), lines.d());
                         }));
         return java.util.Collections.unmodifiableMap(all);
     }

@@ -120,7 +120,11 @@ class IndicatorHttpTest extends ServerHttpTest {
                         "LINEARREG_SLOPE",
                         "WILLR",
                         "OBV",
-                        "DONCHIAN");
+                        "DONCHIAN",
+                        "NATR",
+                        "CCI",
+                        "MFI",
+                        "STOCH");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
 }
