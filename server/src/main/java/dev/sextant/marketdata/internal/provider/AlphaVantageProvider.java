@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * Alpha Vantage (BYOK): US shares and ETFs, quotes, daily history and symbol search. It answers
  * errors and its rate limit with HTTP 200 and a JSON note, which is read here for what it is.
  */
-public final class AlphaVantageProvider implements MarketDataProvider {
+public final class AlphaVantageProvider extends HttpProvider {
 
     public static final String ID = "alphavantage";
     private static final ProviderProfile PROFILE = new ProviderProfile(
@@ -40,19 +40,11 @@ public final class AlphaVantageProvider implements MarketDataProvider {
             DataLicence.KEY_OWNER_ONLY,
             0.85);
 
-    private final ProviderHttp http;
-    private final URI base;
     private final Clock clock;
 
     public AlphaVantageProvider(ProviderHttp http, URI base, Clock clock) {
-        this.http = http;
-        this.base = base;
+        super(http, base, PROFILE);
         this.clock = clock;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
     }
 
     @Override

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Sextant {@code XXX-USD} is Binance's {@code XXXUSDT} (the dollar stablecoin stands in for the
  * dollar). A crypto "session" is the UTC day, so the previous close is the day's opening price.
  */
-public final class BinanceProvider implements MarketDataProvider {
+public final class BinanceProvider extends HttpProvider {
 
     public static final String ID = "binance";
     /** Binance answers at most this many klines per call. */
@@ -35,19 +35,11 @@ public final class BinanceProvider implements MarketDataProvider {
             DataLicence.SHARED,
             0.95);
 
-    private final ProviderHttp http;
-    private final URI base;
     private final Clock clock;
 
     public BinanceProvider(ProviderHttp http, URI base, Clock clock) {
-        this.http = http;
-        this.base = base;
+        super(http, base, PROFILE);
         this.clock = clock;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
     }
 
     @Override

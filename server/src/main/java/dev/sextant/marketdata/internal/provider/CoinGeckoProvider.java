@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * history is a price per point, not OHLC, so a day's bar is made from the day's points (open the
  * first, close the last); its volume is the rolling 24-hour volume at the day's last point.
  */
-public final class CoinGeckoProvider implements MarketDataProvider {
+public final class CoinGeckoProvider extends HttpProvider {
 
     public static final String ID = "coingecko";
     private static final ProviderProfile PROFILE = new ProviderProfile(
@@ -63,17 +63,8 @@ public final class CoinGeckoProvider implements MarketDataProvider {
             Map.entry("SUI", "sui"),
             Map.entry("NEAR", "near"));
 
-    private final ProviderHttp http;
-    private final URI base;
-
     public CoinGeckoProvider(ProviderHttp http, URI base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
+        super(http, base, PROFILE);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Financial Modeling Prep (BYOK): quotes and daily history of US shares, ETFs and indices. */
-public final class FmpProvider implements MarketDataProvider {
+public final class FmpProvider extends HttpProvider {
 
     public static final String ID = "fmp";
     private static final ProviderProfile PROFILE = new ProviderProfile(
@@ -31,17 +31,8 @@ public final class FmpProvider implements MarketDataProvider {
             DataLicence.KEY_OWNER_ONLY,
             0.85);
 
-    private final ProviderHttp http;
-    private final URI base;
-
     public FmpProvider(ProviderHttp http, URI base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
+        super(http, base, PROFILE);
     }
 
     @Override

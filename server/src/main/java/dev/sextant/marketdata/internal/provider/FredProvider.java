@@ -22,7 +22,7 @@ import java.util.Optional;
  * becomes a bar with open = high = low = close and no volume; FRED's "." (no value that day) is
  * skipped.
  */
-public final class FredProvider implements MarketDataProvider {
+public final class FredProvider extends HttpProvider {
 
     public static final String ID = "fred";
 
@@ -57,19 +57,11 @@ public final class FredProvider implements MarketDataProvider {
             DataLicence.SHARED,
             1.0);
 
-    private final ProviderHttp http;
-    private final URI base;
     private final Clock clock;
 
     public FredProvider(ProviderHttp http, URI base, Clock clock) {
-        this.http = http;
-        this.base = base;
+        super(http, base, PROFILE);
         this.clock = clock;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
     }
 
     @Override

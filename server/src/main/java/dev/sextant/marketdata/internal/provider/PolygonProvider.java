@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Polygon.io (BYOK): aggregates (bars) of US shares, indices and crypto. The free plan serves
  * end-of-day data, so its quote is the latest daily close against the one before.
  */
-public final class PolygonProvider implements MarketDataProvider {
+public final class PolygonProvider extends HttpProvider {
 
     public static final String ID = "polygon";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -36,19 +36,11 @@ public final class PolygonProvider implements MarketDataProvider {
             DataLicence.KEY_OWNER_ONLY,
             0.95);
 
-    private final ProviderHttp http;
-    private final URI base;
     private final Clock clock;
 
     public PolygonProvider(ProviderHttp http, URI base, Clock clock) {
-        this.http = http;
-        this.base = base;
+        super(http, base, PROFILE);
         this.clock = clock;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
     }
 
     @Override

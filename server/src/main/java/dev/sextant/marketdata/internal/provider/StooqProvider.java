@@ -22,7 +22,7 @@ import java.util.Optional;
  * Stooq's daily CSV downloads (keyless): long daily histories of US, European, UK and Japanese
  * shares, major indices and crypto. Daily bars only; its quote has no previous close.
  */
-public final class StooqProvider implements MarketDataProvider {
+public final class StooqProvider extends HttpProvider {
 
     public static final String ID = "stooq";
     private static final ProviderProfile PROFILE = new ProviderProfile(
@@ -58,17 +58,8 @@ public final class StooqProvider implements MarketDataProvider {
             Map.of("DE", "de", "L", "uk", "T", "jp", "PA", "fr", "AS", "nl", "MI", "it", "MC", "es", "HK", "hk");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final ProviderHttp http;
-    private final URI base;
-
     public StooqProvider(ProviderHttp http, URI base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
+        super(http, base, PROFILE);
     }
 
     @Override

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * and crypto pairs, under the same symbols Sextant uses ({@code AAPL}, {@code ^GSPC},
  * {@code BTC-USD}, {@code SAP.DE}). Unofficial and unannounced limits, so a polite budget.
  */
-public final class YahooProvider implements MarketDataProvider {
+public final class YahooProvider extends HttpProvider {
 
     public static final String ID = "yahoo";
     private static final ProviderProfile PROFILE = new ProviderProfile(
@@ -41,17 +41,8 @@ public final class YahooProvider implements MarketDataProvider {
             DataLicence.SHARED,
             0.9);
 
-    private final ProviderHttp http;
-    private final URI base;
-
     public YahooProvider(ProviderHttp http, URI base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return PROFILE;
+        super(http, base, PROFILE);
     }
 
     @Override
