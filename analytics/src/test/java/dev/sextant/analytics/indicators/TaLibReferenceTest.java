@@ -346,6 +346,26 @@ class TaLibReferenceTest {
         assertAligned("STOCH %D", ours.d(), begin, count, slowD, lookback);
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void directionalMovement(Case k) {
+        PriceWalks p = k.prices();
+        int n = p.close().length;
+        int period = k.period();
+        Directional.Lines ours = Directional.of(p.high(), p.low(), p.close(), period);
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[n];
+        call(talib.plusDI(0, n - 1, p.high(), p.low(), p.close(), period, begin, count, reference), n);
+        assertAligned("+DI", ours.plusDi(), begin, count, reference, Directional.diLookback(period));
+        call(talib.minusDI(0, n - 1, p.high(), p.low(), p.close(), period, begin, count, reference), n);
+        assertAligned("-DI", ours.minusDi(), begin, count, reference, Directional.diLookback(period));
+        call(talib.adx(0, n - 1, p.high(), p.low(), p.close(), period, begin, count, reference), n);
+        assertAligned("ADX", ours.adx(), begin, count, reference, Directional.adxLookback(period));
+        assertThat(Directional.adxLookback(period)).isEqualTo(talib.adxLookback(period));
+        assertThat(Directional.diLookback(period)).isEqualTo(talib.plusDILookback(period));
+    }
+
     private static void call(RetCode code, int bars) {
         // TA-Lib refuses an empty range (endIdx -1); that case has nothing to compare.
         assertThat(code).isIn(RetCode.Success, bars == 0 ? RetCode.OutOfRangeEndIndex : RetCode.Success);

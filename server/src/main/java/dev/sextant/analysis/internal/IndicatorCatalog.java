@@ -3,6 +3,7 @@ package dev.sextant.analysis.internal;
 import dev.sextant.analytics.indicators.Atr;
 import dev.sextant.analytics.indicators.Bollinger;
 import dev.sextant.analytics.indicators.Cci;
+import dev.sextant.analytics.indicators.Directional;
 import dev.sextant.analytics.indicators.Donchian;
 import dev.sextant.analytics.indicators.Ema;
 import dev.sextant.analytics.indicators.LinearRegressionSlope;
@@ -244,6 +245,30 @@ final class IndicatorCatalog {
                                     i(p, "slowd"));
                             return List.of(lines.k(), lines.d());
                         }));
+        add(
+                all,
+                new Definition(
+                        "ADX",
+                        "Average directional index (Wilder)",
+                        List.of(period(14, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(directional(bars, p).adx())));
+        add(
+                all,
+                new Definition(
+                        "PLUS_DI",
+                        "Plus directional indicator (Wilder)",
+                        List.of(period(14, 1)),
+                        List.of(),
+                        (bars, p) -> List.of(directional(bars, p).plusDi())));
+        add(
+                all,
+                new Definition(
+                        "MINUS_DI",
+                        "Minus directional indicator (Wilder)",
+                        List.of(period(14, 1)),
+                        List.of(),
+                        (bars, p) -> List.of(directional(bars, p).minusDi())));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -257,6 +282,10 @@ final class IndicatorCatalog {
 
     private static int i(Map<String, Double> params, String name) {
         return (int) Math.round(params.get(name));
+    }
+
+    private static Directional.Lines directional(OhlcvSeries bars, Map<String, Double> params) {
+        return Directional.of(column(bars, 'h'), column(bars, 'l'), bars.closes(), i(params, "period"));
     }
 
     private static double[] column(OhlcvSeries bars, char which) {

@@ -124,7 +124,10 @@ class IndicatorHttpTest extends ServerHttpTest {
                         "NATR",
                         "CCI",
                         "MFI",
-                        "STOCH");
+                        "STOCH",
+                        "ADX",
+                        "PLUS_DI",
+                        "MINUS_DI");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
 }
