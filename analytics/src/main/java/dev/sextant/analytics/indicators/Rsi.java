@@ -15,15 +15,26 @@ public final class Rsi {
     private final int period;
     private final double keep;
     private final double add;
+    private final boolean taLibOrder;
     private long count;
     private double previous;
     private double gain;
     private double loss;
 
     public Rsi(int period) {
+        this(period, false);
+    }
+
+    /**
+     * @param taLibOrder smooth exactly as TA-Lib does (multiply, add, divide). Indicators that
+     *     magnify the RSI's last bits need it: the stochastic of a nearly flat RSI divides by its
+     *     tiny range, so an ulp of difference shows as anything from 0 to 100.
+     */
+    Rsi(int period, boolean taLibOrder) {
         this.period = Check.positive(period, "period");
         this.keep = (period - 1.0) / period;
         this.add = 1.0 / period;
+        this.taLibOrder = taLibOrder;
     }
 
     public static int lookback(int period) {
@@ -75,10 +86,14 @@ public final class Rsi {
         }
         double change = value - previous;
         previous = value;
-        if (count > period + 1) {
+        if (count > period + 1 && !taLibOrder) {
             gain = gain * keep + Math.max(change, 0) * add;
             loss = loss * keep + Math.max(-change, 0) * add;
             return rsi(gain, loss);
+        }
+        if (count > period + 1) {
+            loss *= period - 1;
+            gain *= period - 1;
         }
         if (change < 0) {
             loss -= change;

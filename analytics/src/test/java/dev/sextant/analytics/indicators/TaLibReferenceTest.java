@@ -366,6 +366,34 @@ class TaLibReferenceTest {
         assertThat(Directional.diLookback(period)).isEqualTo(talib.plusDILookback(period));
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void kamaAndStochasticRsi(Case k) {
+        double[] close = k.prices().close();
+        int n = close.length;
+        int period = k.period();
+        single("KAMA", close, period, Kama.lookback(period), Kama.of(close, period), talib::kama);
+        assertThat(Kama.lookback(period)).isEqualTo(talib.kamaLookback(period));
+
+        int fastk = Math.max(1, k.signal());
+        int fastd = Math.max(1, k.fast() / 4);
+        int lookback = StochasticRsi.lookback(period, fastk, fastd);
+        assertThat(lookback).isEqualTo(talib.stochRsiLookback(period, fastk, fastd, MAType.Sma));
+        StochasticRsi.Lines ours = StochasticRsi.of(close, period, fastk, fastd);
+        if (n <= lookback) {
+            assertThat(java.util.Arrays.stream(ours.k()).allMatch(Double::isNaN))
+                    .isTrue();
+            return;
+        }
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] fastK = new double[n];
+        double[] fastD = new double[n];
+        call(talib.stochRsi(0, n - 1, close, period, fastk, fastd, MAType.Sma, begin, count, fastK, fastD), n);
+        assertAligned("STOCHRSI %K", ours.k(), begin, count, fastK, lookback);
+        assertAligned("STOCHRSI %D", ours.d(), begin, count, fastD, lookback);
+    }
+
     private static void call(RetCode code, int bars) {
         // TA-Lib refuses an empty range (endIdx -1); that case has nothing to compare.
         assertThat(code).isIn(RetCode.Success, bars == 0 ? RetCode.OutOfRangeEndIndex : RetCode.Success);

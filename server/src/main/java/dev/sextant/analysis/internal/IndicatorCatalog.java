@@ -6,6 +6,9 @@ import dev.sextant.analytics.indicators.Cci;
 import dev.sextant.analytics.indicators.Directional;
 import dev.sextant.analytics.indicators.Donchian;
 import dev.sextant.analytics.indicators.Ema;
+import dev.sextant.analytics.indicators.Ichimoku;
+import dev.sextant.analytics.indicators.Kama;
+import dev.sextant.analytics.indicators.Keltner;
 import dev.sextant.analytics.indicators.LinearRegressionSlope;
 import dev.sextant.analytics.indicators.Macd;
 import dev.sextant.analytics.indicators.Mfi;
@@ -17,6 +20,8 @@ import dev.sextant.analytics.indicators.Rsi;
 import dev.sextant.analytics.indicators.Sma;
 import dev.sextant.analytics.indicators.StdDev;
 import dev.sextant.analytics.indicators.Stochastic;
+import dev.sextant.analytics.indicators.StochasticRsi;
+import dev.sextant.analytics.indicators.Vwap;
 import dev.sextant.analytics.indicators.WilliamsR;
 import dev.sextant.analytics.indicators.Wma;
 import dev.sextant.analytics.series.OhlcvSeries;
@@ -269,6 +274,79 @@ final class IndicatorCatalog {
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).minusDi())));
+        add(
+                all,
+                new Definition(
+                        "KAMA",
+                        "Kaufman adaptive moving average of closes",
+                        List.of(period(30, 2)),
+                        List.of(),
+                        (bars, p) -> List.of(Kama.of(bars.closes(), i(p, "period")))));
+        add(
+                all,
+                new Definition(
+                        "STOCHRSI",
+                        "Stochastic RSI: fast %K and %D of the RSI",
+                        List.of(
+                                period(14, 2),
+                                new Param("fastk", 5, 1, 1000, true),
+                                new Param("fastd", 3, 1, 1000, true)),
+                        List.of("k", "d"),
+                        (bars, p) -> {
+                            StochasticRsi.Lines lines =
+                                    StochasticRsi.of(bars.closes(), i(p, "period"), i(p, "fastk"), i(p, "fastd"));
+                            return List.of(lines.k(), lines.d());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "KELTNER",
+                        "Keltner channel: EMA of closes and multiplier ATRs around it (not in TA-Lib)",
+                        List.of(period(20, 1), new Param("multiplier", 2, 0.1, 10, false)),
+                        List.of("upper", "middle", "lower"),
+                        (bars, p) -> {
+                            Keltner.Channel channel = Keltner.of(
+                                    column(bars, 'h'),
+                                    column(bars, 'l'),
+                                    bars.closes(),
+                                    i(p, "period"),
+                                    p.get("multiplier"));
+                            return List.of(channel.upper(), channel.middle(), channel.lower());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "ICHIMOKU",
+                        "Ichimoku: tenkan, kijun, senkou A and B at the bar they are computed on (not in TA-Lib)",
+                        List.of(
+                                new Param("tenkan", 9, 1, 1000, true),
+                                new Param("kijun", 26, 1, 1000, true),
+                                new Param("senkou", 52, 1, 1000, true)),
+                        List.of("tenkan", "kijun", "senkouA", "senkouB"),
+                        (bars, p) -> {
+                            Ichimoku.Lines lines = Ichimoku.of(
+                                    column(bars, 'h'),
+                                    column(bars, 'l'),
+                                    i(p, "tenkan"),
+                                    i(p, "kijun"),
+                                    i(p, "senkou"));
+                            return List.of(lines.tenkan(), lines.kijun(), lines.senkouA(), lines.senkouB());
+                        }));
+        add(
+                all,
+                new Definition(
+                        "VWAP",
+                        "Volume-weighted average of the typical price since the start of each UTC day (not in TA-Lib)",
+                        List.of(),
+                        List.of(),
+                        (bars, p) -> {
+                            long[] times = new long[bars.size()];
+                            for (int k = 0; k < times.length; k++) {
+                                times[k] = bars.time(k);
+                            }
+                            return List.of(Vwap.of(
+                                    times, column(bars, 'h'), column(bars, 'l'), bars.closes(), column(bars, 'v')));
+                        }));
         return java.util.Collections.unmodifiableMap(all);
     }
 

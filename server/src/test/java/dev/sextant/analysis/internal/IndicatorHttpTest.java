@@ -127,7 +127,12 @@ class IndicatorHttpTest extends ServerHttpTest {
                         "STOCH",
                         "ADX",
                         "PLUS_DI",
-                        "MINUS_DI");
+                        "MINUS_DI",
+                        "KAMA",
+                        "STOCHRSI",
+                        "KELTNER",
+                        "ICHIMOKU",
+                        "VWAP");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
 }
