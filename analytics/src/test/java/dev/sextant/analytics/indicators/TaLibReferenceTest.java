@@ -394,6 +394,21 @@ class TaLibReferenceTest {
         assertAligned("STOCHRSI %D", ours.d(), begin, count, fastD, lookback);
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void parabolicSar(Case k) {
+        PriceWalks p = k.prices();
+        int n = p.close().length;
+        double acceleration = 0.01 * (1 + k.signal() % 4);
+        double maximum = 0.1 * (1 + k.fast() % 3);
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        double[] reference = new double[n];
+        call(talib.sar(0, n - 1, p.high(), p.low(), acceleration, maximum, begin, count, reference), n);
+        assertAligned("SAR", Sar.of(p.high(), p.low(), acceleration, maximum), begin, count, reference, Sar.lookback());
+        assertThat(Sar.lookback()).isEqualTo(talib.sarLookback(acceleration, maximum));
+    }
+
     private static void call(RetCode code, int bars) {
         // TA-Lib refuses an empty range (endIdx -1); that case has nothing to compare.
         assertThat(code).isIn(RetCode.Success, bars == 0 ? RetCode.OutOfRangeEndIndex : RetCode.Success);

@@ -17,6 +17,7 @@ import dev.sextant.analytics.indicators.MultipleEma;
 import dev.sextant.analytics.indicators.Natr;
 import dev.sextant.analytics.indicators.Obv;
 import dev.sextant.analytics.indicators.Rsi;
+import dev.sextant.analytics.indicators.Sar;
 import dev.sextant.analytics.indicators.Sma;
 import dev.sextant.analytics.indicators.StdDev;
 import dev.sextant.analytics.indicators.Stochastic;
@@ -347,6 +348,17 @@ final class IndicatorCatalog {
                             return List.of(Vwap.of(
                                     times, column(bars, 'h'), column(bars, 'l'), bars.closes(), column(bars, 'v')));
                         }));
+        add(
+                all,
+                new Definition(
+                        "SAR",
+                        "Parabolic SAR",
+                        List.of(
+                                new Param("acceleration", 0.02, 0.001, 1, false),
+                                new Param("maximum", 0.2, 0.001, 1, false)),
+                        List.of(),
+                        (bars, p) -> List.of(Sar.of(
+                                column(bars, 'h'), column(bars, 'l'), p.get("acceleration"), p.get("maximum")))));
         return java.util.Collections.unmodifiableMap(all);
     }
 

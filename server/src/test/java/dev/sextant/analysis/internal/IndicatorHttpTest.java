@@ -132,7 +132,8 @@ class IndicatorHttpTest extends ServerHttpTest {
                         "STOCHRSI",
                         "KELTNER",
                         "ICHIMOKU",
-                        "VWAP");
+                        "VWAP",
+                        "SAR");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
 }
