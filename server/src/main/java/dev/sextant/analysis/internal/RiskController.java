@@ -1,0 +1,224 @@
+package dev.sextant.analysis.internal;
+
+import dev.sextant.analytics.risk.Correlation;
+import dev.sextant.analytics.risk.Returns;
+import dev.sextant.analytics.risk.RiskMetrics;
+import dev.sextant.analytics.series.Alignment;
+import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.AssetClass;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.platform.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Risk metrics of one instrument and correlations of several, on the bars {@code GET /api/v1/bars} serves. */
+@RestController
+@RequestMapping(path = "/api/v1/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Analysis")
+@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+class RiskController {
+
+    static final int MAX_SYMBOLS = 50;
+
+    record DrawdownJson(double depth, Instant peak, Instant trough, Instant recovery) {}
+
+    record RiskJson(
+            String symbol,
+            String interval,
+            Instant from,
+            Instant to,
+            int observations,
+            int periodsPerYear,
+            double volatility,
+            double sharpe,
+            Double sortino,
+            Double calmar,
+            DrawdownJson maxDrawdown,
+            double confidence,
+            double historicalVar,
+            double parametricVar,
+            double historicalCvar,
+            double parametricCvar,
+            String benchmark,
+            Double beta,
+            Double alpha) {}
+
+    /** {@code matrix[i][j]}: the correlation of symbols i and j; null where a series does not move. */
+    record CorrelationJson(List<String> symbols, String interval, int observations, Double[][] matrix) {}
+
+    private final MarketDataService marketData;
+    private final Clock clock;
+
+    RiskController(MarketDataService marketData, Clock clock) {
+        this.marketData = marketData;
+        this.clock = clock;
+    }
+
+    @GetMapping("/risk/{symbol}")
+    @Operation(
+            summary = "Volatility, Sharpe, Sortino, Calmar, max drawdown, VaR and CVaR (and beta/alpha to a benchmark)")
+    RiskJson risk(
+            @PathVariable String symbol,
+            @RequestParam(defaultValue = "1d") String interval,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Symbol to measure beta and alpha against, e.g. SPY")
+                    @RequestParam(required = false)
+                    String benchmark,
+            @Parameter(description = "Risk-free rate per year, e.g. 0.04") @RequestParam(defaultValue = "0")
+                    double riskFree,
+            @Parameter(description = "VaR confidence, e.g. 0.95") @RequestParam(defaultValue = "0.95")
+                    double confidence) {
+        BarInterval barInterval = interval(interval);
+        if (!(confidence >= 0.5 && confidence < 1)) {
+            throw ApiProblem.invalidParameter(
+                    "confidence", "'confidence' must be at least 0.5 and below 1, e.g. 0.95.");
+        }
+        if (!(riskFree > -1 && riskFree < 1)) {
+            throw ApiProblem.invalidParameter("riskFree", "'riskFree' is a yearly rate as a fraction, e.g. 0.04.");
+        }
+        List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
+        if (benchmark != null && !benchmark.isBlank()) {
+            symbols.add(canonical(benchmark));
+        }
+        List<BarSeries> series = new ArrayList<>();
+        for (String s : symbols) {
+            series.add(marketData.bars(BarRequest.withDefaults(s, barInterval, from, to, clock)));
+        }
+        Alignment.Aligned aligned =
+                Alignment.closes(series.stream().map(BarSeries::bars).toList());
+        double[] prices = aligned.closes()[0];
+        if (prices.length < 3) {
+            throw ApiProblem.invalidParameter(
+                    "from", "Risk needs at least 3 bars in the range; it holds " + prices.length + ".");
+        }
+        int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
+        double[] returns = Returns.simple(prices);
+        double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
+        RiskMetrics.Drawdown drawdown = RiskMetrics.maxDrawdown(prices);
+        Double beta = null;
+        Double alpha = null;
+        if (symbols.size() > 1) {
+            double[] market = Returns.simple(aligned.closes()[1]);
+            beta = RiskMetrics.beta(returns, market);
+            alpha = RiskMetrics.alpha(returns, market, riskFreePerPeriod, perYear);
+        }
+        long[] times = aligned.times();
+        return new RiskJson(
+                symbols.getFirst(),
+                barInterval.code(),
+                Instant.ofEpochSecond(times[0]),
+                Instant.ofEpochSecond(times[times.length - 1]),
+                prices.length,
+                perYear,
+                RiskMetrics.volatility(returns, perYear),
+                RiskMetrics.sharpe(returns, riskFreePerPeriod, perYear),
+                finite(RiskMetrics.sortino(returns, riskFreePerPeriod, perYear)),
+                finite(RiskMetrics.calmar(prices, perYear)),
+                new DrawdownJson(
+                        drawdown.depth(),
+                        Instant.ofEpochSecond(times[drawdown.peakIndex()]),
+                        Instant.ofEpochSecond(times[drawdown.troughIndex()]),
+                        drawdown.recovered() ? Instant.ofEpochSecond(times[drawdown.recoveryIndex()]) : null),
+                confidence,
+                RiskMetrics.valueAtRisk(returns, confidence, RiskMetrics.Method.HISTORICAL),
+                RiskMetrics.valueAtRisk(returns, confidence, RiskMetrics.Method.PARAMETRIC),
+                RiskMetrics.conditionalValueAtRisk(returns, confidence, RiskMetrics.Method.HISTORICAL),
+                RiskMetrics.conditionalValueAtRisk(returns, confidence, RiskMetrics.Method.PARAMETRIC),
+                symbols.size() > 1 ? symbols.get(1) : null,
+                beta,
+                alpha);
+    }
+
+    @GetMapping("/correlation")
+    @Operation(summary = "Correlation matrix of several instruments' returns on their common bars")
+    CorrelationJson correlation(
+            @Parameter(description = "Comma-separated symbols, 2 to 50") @RequestParam String symbols,
+            @RequestParam(defaultValue = "1d") String interval,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        BarInterval barInterval = interval(interval);
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(Arrays.stream(symbols.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(RiskController::canonical)
+                .toList()));
+        if (wanted.size() < 2 || wanted.size() > MAX_SYMBOLS) {
+            throw ApiProblem.invalidParameter("symbols", "Give 2 to " + MAX_SYMBOLS + " different symbols.");
+        }
+        List<OhlcvSeries> bars = new ArrayList<>();
+        for (String symbol : wanted) {
+            bars.add(marketData
+                    .bars(BarRequest.withDefaults(symbol, barInterval, from, to, clock))
+                    .bars());
+        }
+        Alignment.Aligned aligned = Alignment.closes(bars);
+        if (aligned.times().length < 3) {
+            throw ApiProblem.invalidParameter(
+                    "from", "The symbols share " + aligned.times().length + " bars in the range; correlation needs 3.");
+        }
+        double[][] returns = new double[wanted.size()][];
+        for (int s = 0; s < wanted.size(); s++) {
+            returns[s] = Returns.log(aligned.closes()[s]);
+        }
+        double[][] matrix = Correlation.correlationMatrix(returns);
+        Double[][] json = new Double[matrix.length][];
+        for (int i = 0; i < matrix.length; i++) {
+            json[i] = Arrays.stream(matrix[i]).mapToObj(RiskController::finite).toArray(Double[]::new);
+        }
+        return new CorrelationJson(wanted, barInterval.code(), returns[0].length, json);
+    }
+
+    private Instrument instrument(String symbol) {
+        return marketData.instrument(symbol).orElseThrow();
+    }
+
+    /** Bars in a year: trading sessions for markets that close, every day for crypto. */
+    static int periodsPerYear(BarInterval interval, AssetClass assetClass) {
+        boolean allDay = assetClass == AssetClass.CRYPTO;
+        int days = allDay ? 365 : 252;
+        int minutesPerDay = allDay ? 1_440 : 390;
+        return switch (interval) {
+            case ONE_DAY -> days;
+            case ONE_WEEK -> 52;
+            case ONE_MONTH -> 12;
+            default -> days * Math.max(1, minutesPerDay / (interval.seconds() / 60));
+        };
+    }
+
+    private static BarInterval interval(String code) {
+        return BarInterval.fromCode(code)
+                .orElseThrow(() -> ApiProblem.invalidParameter(
+                        "interval", "Unsupported interval '" + code + "'; use one of " + BarInterval.codes() + "."));
+    }
+
+    private static String canonical(String symbol) {
+        return symbol.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** JSON has no infinity or NaN: a ratio with nothing to divide by is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

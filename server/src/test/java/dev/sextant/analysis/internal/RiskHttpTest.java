@@ -1,0 +1,83 @@
+package dev.sextant.analysis.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sextant.analytics.risk.Correlation;
+import dev.sextant.analytics.risk.Returns;
+import dev.sextant.analytics.risk.RiskMetrics;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ServerHttpTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RiskHttpTest extends ServerHttpTest {
+
+    private static final String RANGE = "interval=1d&from=2024-06-03&to=2025-06-10";
+
+    private JsonNode ok(String path) {
+        HttpTestClient.Answer answer = http.get(path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private double[] closes(String symbol) {
+        JsonNode bars = ok("/api/v1/bars/" + symbol + "?" + RANGE).get("bars");
+        double[] closes = new double[bars.size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = bars.get(i).get("close").asDouble();
+        }
+        return closes;
+    }
+
+    @Test
+    void test_risk_isComputedOnTheServedBars() {
+        double[] prices = closes("AAPL");
+        double[] returns = Returns.simple(prices);
+
+        JsonNode risk = ok("/api/v1/analytics/risk/AAPL?" + RANGE + "&benchmark=SPY&confidence=0.99");
+
+        assertThat(risk.get("observations").asInt()).isEqualTo(prices.length);
+        assertThat(risk.get("periodsPerYear").asInt()).isEqualTo(252);
+        assertThat(risk.get("volatility").asDouble()).isCloseTo(RiskMetrics.volatility(returns, 252), within(1e-12));
+        assertThat(risk.get("historicalVar").asDouble())
+                .isCloseTo(RiskMetrics.valueAtRisk(returns, 0.99, RiskMetrics.Method.HISTORICAL), within(1e-12));
+        assertThat(risk.get("maxDrawdown").get("depth").asDouble())
+                .isCloseTo(RiskMetrics.maxDrawdown(prices).depth(), within(1e-12));
+        assertThat(risk.get("benchmark").asString()).isEqualTo("SPY");
+        assertThat(risk.get("beta").isNumber()).isTrue();
+    }
+
+    @Test
+    void test_correlation_alignsTheSymbolsAndAnswersASymmetricMatrix() {
+        double[] aapl = Returns.log(closes("AAPL"));
+        double[] msft = Returns.log(closes("MSFT"));
+
+        JsonNode answer = ok("/api/v1/analytics/correlation?symbols=AAPL,MSFT,BTC-USD&" + RANGE);
+
+        JsonNode matrix = answer.get("matrix");
+        assertThat(answer.get("symbols").toString()).isEqualTo("[\"AAPL\",\"MSFT\",\"BTC-USD\"]");
+        assertThat(matrix.get(0).get(0).asDouble()).isEqualTo(1.0);
+        assertThat(matrix.get(0).get(1).asDouble())
+                .isEqualTo(matrix.get(1).get(0).asDouble());
+        // Crypto trades at weekends, stocks do not: only the common days count, as for AAPL and MSFT alone.
+        assertThat(answer.get("observations").asInt()).isEqualTo(aapl.length);
+        assertThat(matrix.get(0).get(1).asDouble()).isCloseTo(Correlation.correlation(aapl, msft), within(1e-12));
+    }
+
+    @Test
+    void test_badRequests_areNamed() {
+        assertThat(http.get("/api/v1/analytics/correlation?symbols=AAPL")
+                        .json()
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("symbols");
+        assertThat(http.get("/api/v1/analytics/risk/AAPL?confidence=1.5")
+                        .json()
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("confidence");
+        assertThat(http.get("/api/v1/analytics/risk/ZZZZ").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/v1/analytics/risk/AAPL").status()).isEqualTo(401);
+    }
+}
