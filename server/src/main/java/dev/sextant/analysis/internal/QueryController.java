@@ -1,0 +1,66 @@
+package dev.sextant.analysis.internal;
+
+import dev.sextant.analysis.internal.dsl.DslSyntaxError;
+import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** FK-DSL over HTTP: the query as plain text or {@code {"query": "..."}}; typed tables back. */
+@RestController
+@RequestMapping(path = "/api/v1/query", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Analysis")
+@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+class QueryController {
+
+    static final ProblemType SYNTAX = ProblemType.of("query-syntax", 400, "Query syntax error");
+    static final int MAX_LENGTH = 10_000;
+
+    record QueryRequest(String query) {}
+
+    /** One table per statement, in order. */
+    record QueryResponse(List<QueryExecutor.Table> results) {}
+
+    private final QueryExecutor executor;
+
+    QueryController(QueryExecutor executor) {
+        this.executor = executor;
+    }
+
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "Run an FK-DSL query, e.g. EVALUATE AAPL: PRICE, RSI(14) (see docs/DSL.md)")
+    QueryResponse text(@RequestBody String query) {
+        return run(query);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Run an FK-DSL query given as a JSON object with a query member")
+    QueryResponse json(@RequestBody QueryRequest request) {
+        return run(request.query());
+    }
+
+    private QueryResponse run(String query) {
+        if (query == null || query.isBlank()) {
+            throw ApiProblem.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
+        }
+        if (query.length() > MAX_LENGTH) {
+            throw ApiProblem.invalidParameter("query", "A query has at most " + MAX_LENGTH + " characters.");
+        }
+        try {
+            return new QueryResponse(executor.run(query));
+        } catch (DslSyntaxError error) {
+            throw new ApiProblem(
+                    SYNTAX,
+                    error.getMessage(),
+                    Map.of("line", error.line(), "column", error.column(), "expected", error.expected()));
+        }
+    }
+}

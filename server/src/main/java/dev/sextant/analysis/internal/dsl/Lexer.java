@@ -1,0 +1,92 @@
+package dev.sextant.analysis.internal.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits FK-DSL text into tokens. Words are keywords, function names and symbols alike
+ * ({@code EVALUATE}, {@code RSI}, {@code BTC-USD}, {@code ^GSPC}); a number followed by d, w, m or
+ * y is a duration ({@code 30d}, {@code 1y}).
+ */
+final class Lexer {
+
+    private Lexer() {}
+
+    static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                i++;
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                column++;
+                i++;
+                continue;
+            }
+            int start = i;
+            Token.Kind kind;
+            switch (c) {
+                case '(' -> kind = Token.Kind.LPAREN;
+                case ')' -> kind = Token.Kind.RPAREN;
+                case ',' -> kind = Token.Kind.COMMA;
+                case ':' -> kind = Token.Kind.COLON;
+                case ';' -> kind = Token.Kind.SEMICOLON;
+                default -> kind = null;
+            }
+            if (kind != null) {
+                tokens.add(new Token(kind, String.valueOf(c), line, column));
+                i++;
+                column++;
+                continue;
+            }
+            if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                    i++;
+                }
+                boolean duration = i < text.length()
+                        && "dwmyDWMY".indexOf(text.charAt(i)) >= 0
+                        && (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)));
+                if (duration) {
+                    i++;
+                }
+                String value = text.substring(start, i);
+                if (value.chars().filter(ch -> ch == '.').count() > 1) {
+                    throw new DslSyntaxError(
+                            line,
+                            column,
+                            "a number",
+                            "Line " + line + ", column " + column + ": '" + value + "' is not a number.");
+                }
+                tokens.add(new Token(duration ? Token.Kind.DURATION : Token.Kind.NUMBER, value, line, column));
+                column += i - start;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '^' || c == '_') {
+                while (i < text.length() && isWordPart(text.charAt(i))) {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.WORD, text.substring(start, i), line, column));
+                column += i - start;
+                continue;
+            }
+            throw new DslSyntaxError(
+                    line,
+                    column,
+                    "a word, number or one of ( ) , : ;",
+                    "Line " + line + ", column " + column + ": unexpected character '" + c + "'.");
+        }
+        tokens.add(new Token(Token.Kind.END, "", line, column));
+        return tokens;
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '^' || c == '_' || c == '=';
+    }
+}

@@ -1,0 +1,196 @@
+package dev.sextant.analysis.internal.dsl;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The hand-written recursive-descent parser of FK-DSL (grammar in docs/DSL.md). It never throws
+ * anything but {@link DslSyntaxError}, which names the line, the column, what was expected there
+ * and, for an unknown function, the nearest known one.
+ */
+public final class Parser {
+
+    private final List<Token> tokens;
+    private final Collection<String> functions;
+    private final Function<String, java.util.Optional<String>> nearest;
+    private int position;
+
+    private Parser(
+            List<Token> tokens, Collection<String> functions, Function<String, java.util.Optional<String>> nearest) {
+        this.tokens = tokens;
+        this.functions = functions;
+        this.nearest = nearest;
+    }
+
+    /**
+     * @param functions the metric names the executor knows
+     * @param nearest the nearest known name to a misspelt one, for the error message
+     */
+    public static List<Ast.Statement> parse(
+            String text, Collection<String> functions, Function<String, java.util.Optional<String>> nearest) {
+        try {
+            return new Parser(Lexer.tokens(text), functions, nearest).query();
+        } catch (DslSyntaxError error) {
+            throw error;
+        } catch (RuntimeException unexpected) {
+            // A parser bug must still come out as a syntax error, never as a 500.
+            throw new DslSyntaxError(1, 1, "a valid query", "The query could not be read.");
+        }
+    }
+
+    private List<Ast.Statement> query() {
+        List<Ast.Statement> statements = new ArrayList<>();
+        do {
+            if (peek().kind() == Token.Kind.END) {
+                break;
+            }
+            statements.add(statement());
+        } while (accept(Token.Kind.SEMICOLON));
+        if (peek().kind() != Token.Kind.END) {
+            throw expected("';' or the end of the query");
+        }
+        if (statements.isEmpty()) {
+            throw expected("EVALUATE or COMPARE");
+        }
+        return statements;
+    }
+
+    private Ast.Statement statement() {
+        Token start = peek();
+        if (start.is("EVALUATE")) {
+            position++;
+            String symbol = symbol();
+            expect(Token.Kind.COLON, "':' after the symbol");
+            return new Ast.Evaluate(symbol, metrics());
+        }
+        if (start.is("COMPARE")) {
+            position++;
+            List<String> symbols = new ArrayList<>();
+            symbols.add(symbol());
+            while (peek().is("VS")) {
+                position++;
+                symbols.add(symbol());
+            }
+            if (symbols.size() < 2) {
+                throw expected("'vs' and another symbol");
+            }
+            if (!peek().is("ON")) {
+                throw expected("'vs' or ON");
+            }
+            position++;
+            accept(Token.Kind.COLON);
+            return new Ast.Compare(List.copyOf(symbols), metrics());
+        }
+        throw expected("EVALUATE or COMPARE");
+    }
+
+    private List<Ast.Metric> metrics() {
+        List<Ast.Metric> metrics = new ArrayList<>();
+        do {
+            metrics.add(metric());
+        } while (accept(Token.Kind.COMMA));
+        return List.copyOf(metrics);
+    }
+
+    private Ast.Metric metric() {
+        Token name = peek();
+        if (name.kind() != Token.Kind.WORD) {
+            throw expected("a metric, e.g. RSI(14)");
+        }
+        String upper = name.text().toUpperCase(Locale.ROOT);
+        if (!functions.contains(upper)) {
+            String hint =
+                    nearest.apply(upper).map(s -> "; did you mean " + s + "?").orElse(".");
+            throw new DslSyntaxError(
+                    name.line(),
+                    name.column(),
+                    "a metric",
+                    "Line " + name.line() + ", column " + name.column() + ": unknown metric '" + name.text() + "'"
+                            + hint);
+        }
+        position++;
+        List<Ast.Argument> arguments = new ArrayList<>();
+        StringBuilder text = new StringBuilder(upper);
+        if (accept(Token.Kind.LPAREN)) {
+            text.append('(');
+            do {
+                Token token = peek();
+                arguments.add(argument());
+                text.append(arguments.size() > 1 ? "," : "").append(token.text().toUpperCase(Locale.ROOT));
+            } while (accept(Token.Kind.COMMA));
+            expect(Token.Kind.RPAREN, "')' or ','");
+            text.append(')');
+        }
+        return new Ast.Metric(upper, List.copyOf(arguments), text.toString());
+    }
+
+    private Ast.Argument argument() {
+        Token token = peek();
+        switch (token.kind()) {
+            case NUMBER -> {
+                position++;
+                return new Ast.Number(Double.parseDouble(token.text()));
+            }
+            case DURATION -> {
+                position++;
+                String text = token.text();
+                String amount = text.substring(0, text.length() - 1);
+                if (amount.contains(".") || amount.length() > 4) {
+                    throw new DslSyntaxError(
+                            token.line(),
+                            token.column(),
+                            "a whole number of days, weeks, months or years",
+                            "Line " + token.line() + ", column " + token.column() + ": '" + text
+                                    + "' is not a span; write e.g. 30d, 12w, 6m or 1y.");
+                }
+                return new Ast.Span(Integer.parseInt(amount), Character.toLowerCase(text.charAt(text.length() - 1)));
+            }
+            case WORD -> {
+                position++;
+                return new Ast.Symbol(token.text().toUpperCase(Locale.ROOT));
+            }
+            default -> throw expected("a number, a span (30d, 1y) or a symbol");
+        }
+    }
+
+    private String symbol() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.WORD || token.is("VS") || token.is("ON")) {
+            throw expected("a symbol, e.g. AAPL or BTC-USD");
+        }
+        position++;
+        return token.text().toUpperCase(Locale.ROOT);
+    }
+
+    private Token peek() {
+        return tokens.get(position);
+    }
+
+    private boolean accept(Token.Kind kind) {
+        if (peek().kind() == kind) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(Token.Kind kind, String what) {
+        if (!accept(kind)) {
+            throw expected(what);
+        }
+    }
+
+    private DslSyntaxError expected(String what) {
+        Token token = peek();
+        String found = token.kind() == Token.Kind.END ? "the end of the query" : "'" + token.text() + "'";
+        return new DslSyntaxError(
+                token.line(),
+                token.column(),
+                what,
+                "Line " + token.line() + ", column " + token.column() + ": expected " + what + ", found " + found
+                        + ".");
+    }
+}

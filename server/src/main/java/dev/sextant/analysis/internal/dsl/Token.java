@@ -1,0 +1,21 @@
+package dev.sextant.analysis.internal.dsl;
+
+/** A token of FK-DSL with where it starts (1-based line and column). */
+record Token(Kind kind, String text, int line, int column) {
+
+    enum Kind {
+        WORD,
+        NUMBER,
+        DURATION,
+        LPAREN,
+        RPAREN,
+        COMMA,
+        COLON,
+        SEMICOLON,
+        END
+    }
+
+    boolean is(String keyword) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sextant.analysis.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ServerHttpTest;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class QueryHttpTest extends ServerHttpTest {
+
+    private HttpTestClient.Answer query(String text) {
+        return http.send(http.request("/api/v1/query")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build());
+    }
+
+    @Test
+    void test_evaluate_computesOnTheServedBars() {
+        HttpTestClient.Answer answer = query(
+                "EVALUATE AAPL: PRICE, CHANGE(1d), VOLATILITY(30d), RSI(14), MACD(12,26,9), SMA(50), CORRELATE(SPY, 1y)");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode table = answer.json().get("results").get(0);
+        assertThat(table.get("columns").toString())
+                .startsWith("[{\"name\":\"symbol\",\"type\":\"string\"},{\"name\":\"PRICE\",\"type\":\"number\"}");
+        JsonNode row = table.get("rows").get(0);
+        assertThat(row.get(0).asString()).isEqualTo("AAPL");
+
+        // The executor fetched 1 year (the longest span, 366 days) + 3 days per session of SMA(50) + 10.
+        String from = LocalDate.of(2025, 6, 11).minusDays(366 + 150 + 10).toString();
+        JsonNode bars = http.get("/api/v1/bars/AAPL?from=" + from + "&to=2025-06-11")
+                .json()
+                .get("bars");
+        double lastClose = bars.get(bars.size() - 1).get("close").asDouble();
+        double previousClose = bars.get(bars.size() - 2).get("close").asDouble();
+        assertThat(row.get(1).asDouble()).isEqualTo(lastClose);
+        assertThat(row.get(2).asDouble())
+                .isCloseTo((lastClose / previousClose - 1) * 100, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode rsi = http.get("/api/v1/indicators/AAPL?name=RSI&period=14&from=" + from + "&to=2025-06-11")
+                .json()
+                .get("points");
+        assertThat(row.get(4).asDouble())
+                .isEqualTo(rsi.get(rsi.size() - 1).get("value").asDouble());
+        assertThat(row.get(7).asDouble()).isBetween(-1.0, 1.0);
+    }
+
+    @Test
+    void test_compare_andSeveralStatements_asJson() {
+        HttpTestClient.Answer answer = http.postJson(
+                "/api/v1/query",
+                "{\"query\":\"COMPARE BTC-USD vs ETH-USD vs SOL-USD ON VOLATILITY(90d), SHARPE(1y), MAX_DRAWDOWN(1y); "
+                        + "EVALUATE SPY: PRICE\"}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode results = answer.json().get("results");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("rows"))
+                .extracting(r -> r.get(0).asString())
+                .containsExactly("BTC-USD", "ETH-USD", "SOL-USD");
+        assertThat(results.get(0).get("rows").get(0).get(3).asDouble()).isLessThanOrEqualTo(0);
+        assertThat(results.get(1).get("rows").get(0).get(1).asDouble()).isPositive();
+    }
+
+    @Test
+    void test_mistakes_comeBackWithWhereAndWhat() {
+        HttpTestClient.Answer syntax = query("EVALUATE AAPL:\n  RSX(14)");
+        HttpTestClient.Answer arguments = query("EVALUATE AAPL: CORRELATE(1y)");
+        HttpTestClient.Answer unknown = query("EVALUATE ZZZZ: PRICE");
+
+        assertThat(syntax.status()).isEqualTo(400);
+        assertThat(syntax.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-syntax");
+        assertThat(syntax.json().get("line").asInt()).isEqualTo(2);
+        assertThat(syntax.json().get("column").asInt()).isEqualTo(3);
+        assertThat(syntax.json().get("detail").asString()).contains("did you mean RSI?");
+        assertThat(arguments.status()).isEqualTo(400);
+        assertThat(arguments.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(anonymous
+                        .postJson("/api/v1/query", "{\"query\":\"EVALUATE AAPL: PRICE\"}")
+                        .status())
+                .isEqualTo(401);
+    }
+}

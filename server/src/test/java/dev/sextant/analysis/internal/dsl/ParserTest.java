@@ -1,0 +1,117 @@
+package dev.sextant.analysis.internal.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ParserTest {
+
+    private static final Set<String> FUNCTIONS =
+            Set.of("PRICE", "CHANGE", "VOLATILITY", "RSI", "MACD", "SMA", "CORRELATE", "SHARPE", "MAX_DRAWDOWN");
+
+    private static List<Ast.Statement> parse(String text) {
+        return Parser.parse(text, FUNCTIONS, name -> name.startsWith("RS") ? Optional.of("RSI") : Optional.empty());
+    }
+
+    @Test
+    void test_evaluate_withEveryKindOfArgument() {
+        List<Ast.Statement> statements = parse(
+                "EVALUATE AAPL: PRICE, CHANGE(1d), VOLATILITY(30d), RSI(14), MACD(12,26,9), SMA(50), CORRELATE(SPY, 1y)");
+
+        Ast.Evaluate evaluate = (Ast.Evaluate) statements.getFirst();
+        assertThat(evaluate.symbol()).isEqualTo("AAPL");
+        assertThat(evaluate.metrics())
+                .extracting(Ast.Metric::text)
+                .containsExactly(
+                        "PRICE",
+                        "CHANGE(1D)",
+                        "VOLATILITY(30D)",
+                        "RSI(14)",
+                        "MACD(12,26,9)",
+                        "SMA(50)",
+                        "CORRELATE(SPY,1Y)");
+        assertThat(evaluate.metrics().get(6).arguments()).containsExactly(new Ast.Symbol("SPY"), new Ast.Span(1, 'y'));
+        assertThat(evaluate.metrics().get(3).arguments()).containsExactly(new Ast.Number(14));
+    }
+
+    @Test
+    void test_compare_inBothForms_andSeveralStatements() {
+        List<Ast.Statement> statements = parse("""
+                compare BTC-USD vs ETH-USD vs SOL-USD ON VOLATILITY(90d), SHARPE(1y), MAX_DRAWDOWN(1y);
+                COMPARE ^GSPC vs QQQ ON: PRICE;
+                """);
+
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0).symbols()).containsExactly("BTC-USD", "ETH-USD", "SOL-USD");
+        assertThat(statements.get(1).symbols()).containsExactly("^GSPC", "QQQ");
+        assertThat(statements.get(1).metrics()).extracting(Ast.Metric::name).containsExactly("PRICE");
+    }
+
+    @Test
+    void test_errors_nameLineColumnAndWhatWasExpected() {
+        assertThatThrownBy(() -> parse("EVALUATE AAPL PRICE")).isInstanceOfSatisfying(DslSyntaxError.class, e -> {
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(15);
+            assertThat(e.expected()).isEqualTo("':' after the symbol");
+            assertThat(e.getMessage()).contains("found 'PRICE'");
+        });
+        assertThatThrownBy(() -> parse("EVALUATE AAPL:\n  PRICE,\n  RSX(14)"))
+                .isInstanceOfSatisfying(DslSyntaxError.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.column()).isEqualTo(3);
+                    assertThat(e.getMessage()).contains("unknown metric 'RSX'", "did you mean RSI?");
+                });
+        assertThatThrownBy(() -> parse("COMPARE AAPL ON PRICE"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.expected()).isEqualTo("'vs' and another symbol"));
+        assertThatThrownBy(() -> parse("EVALUATE AAPL: RSI(14"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.getMessage()).contains("found the end of the query"));
+        assertThatThrownBy(() -> parse("")).isInstanceOf(DslSyntaxError.class);
+        assertThatThrownBy(() -> parse("EVALUATE AAPL: PRICE $")).isInstanceOf(DslSyntaxError.class);
+    }
+
+    /** Bounded fuzzing: random mutations of valid queries and random text only ever fail as syntax errors. */
+    @Test
+    void test_fuzz_onlySyntaxErrors_neverAnythingElse() {
+        String[] seeds = {
+            "EVALUATE AAPL: PRICE, CHANGE(1d), RSI(14), MACD(12,26,9), CORRELATE(SPY, 1y)",
+            "COMPARE BTC-USD vs ETH-USD ON: VOLATILITY(90d), SHARPE(1y); EVALUATE ^GSPC: SMA(50)"
+        };
+        String alphabet = "EVALUATECOMPARvson:;,()0123456789dwmy .-^\n\t$%\"'{}[]";
+        SplittableRandom random = new SplittableRandom(20261123L);
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        int runs = 0;
+        while (runs < 20_000 && System.nanoTime() < deadline) {
+            StringBuilder text = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            int edits = random.nextInt(1, 6);
+            for (int e = 0; e < edits && !text.isEmpty(); e++) {
+                int at = random.nextInt(text.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> text.deleteCharAt(at);
+                    case 1 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            if (random.nextInt(10) == 0) {
+                text.setLength(0);
+                for (int i = random.nextInt(60); i > 0; i--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                assertThat(parse(text.toString())).isNotEmpty();
+            } catch (DslSyntaxError expected) {
+                assertThat(expected.line()).isPositive();
+                assertThat(expected.column()).isPositive();
+            }
+            runs++;
+        }
+        assertThat(runs).isGreaterThan(1_000);
+    }
+}
