@@ -37,17 +37,17 @@ class QueryController {
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Run an FK-DSL query, e.g. EVALUATE AAPL: PRICE, RSI(14) (see docs/DSL.md)")
-    QueryResponse text(@RequestBody String query) {
-        return run(query);
+    QueryResponse text(@RequestBody String query, java.security.Principal user) {
+        return run(query, user);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Run an FK-DSL query given as a JSON object with a query member")
-    QueryResponse json(@RequestBody QueryRequest request) {
-        return run(request.query());
+    QueryResponse json(@RequestBody QueryRequest request, java.security.Principal user) {
+        return run(request.query(), user);
     }
 
-    private QueryResponse run(String query) {
+    private QueryResponse run(String query, java.security.Principal user) {
         if (query == null || query.isBlank()) {
             throw ApiProblem.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
         }
@@ -55,7 +55,7 @@ class QueryController {
             throw ApiProblem.invalidParameter("query", "A query has at most " + MAX_LENGTH + " characters.");
         }
         try {
-            return new QueryResponse(executor.run(query));
+            return new QueryResponse(executor.run(query, java.util.UUID.fromString(user.getName())));
         } catch (DslSyntaxError error) {
             throw new ApiProblem(
                     SYNTAX,

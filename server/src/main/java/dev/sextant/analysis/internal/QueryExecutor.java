@@ -15,6 +15,7 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import java.time.Clock;
@@ -66,11 +67,15 @@ class QueryExecutor {
 
     private static final Map<String, Function> FUNCTIONS = functions();
 
+    static final int MAX_LIMIT = 1_000;
+
     private final MarketDataService marketData;
+    private final Universes universes;
     private final Clock clock;
 
-    QueryExecutor(MarketDataService marketData, Clock clock) {
+    QueryExecutor(MarketDataService marketData, Universes universes, Clock clock) {
         this.marketData = marketData;
+        this.universes = universes;
         this.clock = clock;
     }
 
@@ -78,7 +83,8 @@ class QueryExecutor {
         return FUNCTIONS.keySet();
     }
 
-    List<Table> run(String text) {
+    /** @param owner the user asking (their watchlists are universes too) */
+    List<Table> run(String text, java.util.UUID owner) {
         List<Ast.Statement> statements =
                 Parser.parse(text, FUNCTIONS.keySet(), name -> NearestName.to(name, FUNCTIONS.keySet()));
         if (statements.size() > MAX_STATEMENTS) {
@@ -89,6 +95,10 @@ class QueryExecutor {
         Map<String, Context> fetched = new HashMap<>();
         List<Table> tables = new ArrayList<>();
         for (Ast.Statement statement : statements) {
+            if (statement instanceof Ast.Scan scan) {
+                tables.add(scan(scan, owner, fetched, days));
+                continue;
+            }
             List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
             statement.metrics().forEach(m -> columns.add(new Column(m.text(), "number")));
             List<List<Object>> rows = new ArrayList<>();
@@ -105,6 +115,105 @@ class QueryExecutor {
             tables.add(new Table(columns, rows));
         }
         return tables;
+    }
+
+    /**
+     * A SCAN: every symbol of the universe that meets the condition, with the value of each metric
+     * the statement uses, ordered and limited. A metric is computed once per symbol however often
+     * the condition names it; a condition on a value that cannot be computed is false.
+     */
+    private Table scan(Ast.Scan scan, java.util.UUID owner, Map<String, Context> fetched, int days) {
+        if (scan.limit() < 1 || scan.limit() > MAX_LIMIT) {
+            throw new ApiProblem(QUERY_INVALID, "LIMIT runs from 1 to " + MAX_LIMIT + ".");
+        }
+        Universes.Universe universe = universes
+                .find(scan.universe(), owner)
+                .orElseThrow(() -> new ApiProblem(
+                        QUERY_INVALID,
+                        "Unknown universe '" + scan.universe() + "'; GET /api/v1/universes lists them."));
+        List<Ast.Metric> metrics = scan.metrics();
+        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
+        metrics.forEach(m -> columns.add(new Column(m.text(), "number")));
+        record Match(String symbol, Map<String, Double> values) {}
+        List<Match> matches = new ArrayList<>();
+        for (String symbol : universe.symbols()) {
+            Context context = context(symbol, fetched, days);
+            Map<String, Double> values = new HashMap<>();
+            java.util.function.Function<Ast.Metric, Double> value =
+                    metric -> values.computeIfAbsent(metric.text(), t -> {
+                        Function function = FUNCTIONS.get(metric.name());
+                        return function.compute().apply(context, withDefaults(metric, function));
+                    });
+            if (scan.where() == null || holds(scan.where(), value)) {
+                metrics.forEach(value::apply);
+                matches.add(new Match(symbol, values));
+            }
+        }
+        if (scan.orderBy() != null) {
+            String key = scan.orderBy().text();
+            java.util.Comparator<Match> order = java.util.Comparator.comparing(
+                    m -> m.values().get(key),
+                    java.util.Comparator.nullsLast(
+                            scan.descending()
+                                    ? java.util.Comparator.<Double>reverseOrder()
+                                    : java.util.Comparator.<Double>naturalOrder()));
+            matches.sort(order);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Match match : matches.subList(0, Math.min(scan.limit(), matches.size()))) {
+            List<Object> row = new ArrayList<>();
+            row.add(match.symbol());
+            metrics.forEach(m -> row.add(match.values().get(m.text())));
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+
+    private static boolean holds(Ast.Condition condition, java.util.function.Function<Ast.Metric, Double> value) {
+        return switch (condition) {
+            case Ast.And and -> holds(and.left(), value) && holds(and.right(), value);
+            case Ast.Or or -> holds(or.left(), value) || holds(or.right(), value);
+            case Ast.Between between -> {
+                Double x = evaluate(between.value(), value);
+                Double low = evaluate(between.low(), value);
+                Double high = evaluate(between.high(), value);
+                yield x != null && low != null && high != null && x >= low && x <= high;
+            }
+            case Ast.Comparison comparison -> {
+                Double left = evaluate(comparison.left(), value);
+                Double right = evaluate(comparison.right(), value);
+                yield left != null
+                        && right != null
+                        && switch (comparison.op()) {
+                            case "<" -> left < right;
+                            case "<=" -> left <= right;
+                            case ">" -> left > right;
+                            case ">=" -> left >= right;
+                            case "=" -> left.doubleValue() == right.doubleValue();
+                            default -> left.doubleValue() != right.doubleValue();
+                        };
+            }
+        };
+    }
+
+    private static Double evaluate(Ast.Expression expression, java.util.function.Function<Ast.Metric, Double> value) {
+        return switch (expression) {
+            case Ast.Literal literal -> literal.value();
+            case Ast.MetricValue metric -> value.apply(metric.metric());
+            case Ast.Arithmetic arithmetic -> {
+                Double left = evaluate(arithmetic.left(), value);
+                Double right = evaluate(arithmetic.right(), value);
+                if (left == null || right == null) {
+                    yield null;
+                }
+                double result = switch (arithmetic.op()) {
+                    case '*' -> left * right;
+                    case '/' -> left / right;
+                    default -> left + right;
+                };
+                yield Double.isFinite(result) ? result : null;
+            }
+        };
     }
 
     /** Arity and argument kinds, before anything is fetched. */
@@ -215,6 +324,7 @@ class QueryExecutor {
             double[] closes = tail(c.bars().closes(), bars(c, a.get(0)) + 1);
             return closes.length < 2 ? null : (closes[closes.length - 1] / closes[0] - 1) * 100;
         }));
+        all.put("PRICE_CHANGE", all.get("CHANGE"));
         all.put("VOLATILITY", new Function(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
             double[] closes = tail(c.bars().closes(), bars(c, a.get(0)) + 1);
             return closes.length < 3 ? null : RiskMetrics.volatility(Returns.simple(closes), c.perYear());

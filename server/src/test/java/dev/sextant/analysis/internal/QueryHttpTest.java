@@ -66,6 +66,35 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_scan_filtersOrdersAndLimitsAUniverse() {
+        HttpTestClient.Answer issueExample =
+                query("SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 "
+                        + "AND PRICE_CHANGE(1d) > 5% ORDER BY RSI(14) LIMIT 20");
+        HttpTestClient.Answer top =
+                query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 ORDER BY RSI(14) DESC LIMIT 5");
+
+        assertThat(issueExample.status()).as(issueExample.body()).isEqualTo(200);
+        JsonNode example = issueExample.json().get("results").get(0);
+        assertThat(example.get("columns"))
+                .extracting(c -> c.get("name").asString())
+                .containsExactly("symbol", "RSI(14)", "VOLUME", "AVG_VOLUME(30D)", "PRICE_CHANGE(1D)");
+        for (JsonNode row : example.get("rows")) {
+            assertThat(row.get(1).asDouble()).isLessThan(30);
+            assertThat(row.get(2).asDouble()).isGreaterThan(row.get(3).asDouble() * 2);
+            assertThat(row.get(4).asDouble()).isGreaterThan(5);
+        }
+        assertThat(top.status()).as(top.body()).isEqualTo(200);
+        JsonNode rows = top.json().get("results").get(0).get("rows");
+        assertThat(rows).hasSize(5);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).get(1).asDouble())
+                    .isLessThanOrEqualTo(rows.get(i - 1).get(1).asDouble());
+        }
+        assertThat(query("SCAN universe:nowhere").json().get("type").asString())
+                .isEqualTo("urn:sextant:problem:query-invalid");
+    }
+
+    @Test
     void test_mistakes_comeBackWithWhereAndWhat() {
         HttpTestClient.Answer syntax = query("EVALUATE AAPL:\n  RSX(14)");
         HttpTestClient.Answer arguments = query("EVALUATE AAPL: CORRELATE(1y)");

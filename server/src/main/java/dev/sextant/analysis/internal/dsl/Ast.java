@@ -8,7 +8,7 @@ public final class Ast {
     private Ast() {}
 
     /** A statement of a query. */
-    public sealed interface Statement permits Evaluate, Compare {
+    public sealed interface Statement permits Evaluate, Compare, Scan {
         List<String> symbols();
 
         List<Metric> metrics();
@@ -24,6 +24,102 @@ public final class Ast {
 
     /** {@code COMPARE A vs B ON: ...}: one row per symbol. */
     public record Compare(List<String> symbols, List<Metric> metrics) implements Statement {}
+
+    /**
+     * {@code SCAN universe:demo WHERE ... ORDER BY metric [DESC] LIMIT n}: a row per matching symbol.
+     *
+     * @param where null for every symbol
+     * @param orderBy null for the universe's order
+     */
+    public record Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit)
+            implements Statement {
+        @Override
+        public List<String> symbols() {
+            return List.of();
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            List<Metric> metrics = new java.util.ArrayList<>();
+            if (where != null) {
+                where.collect(metrics);
+            }
+            if (orderBy != null && metrics.stream().noneMatch(m -> m.text().equals(orderBy.text()))) {
+                metrics.add(orderBy);
+            }
+            return List.copyOf(metrics);
+        }
+    }
+
+    /** A condition of a SCAN. */
+    public sealed interface Condition permits And, Or, Comparison, Between {
+        /** Adds the metrics it uses, each text once, in order of appearance. */
+        void collect(List<Metric> metrics);
+    }
+
+    public record And(Condition left, Condition right) implements Condition {
+        @Override
+        public void collect(List<Metric> metrics) {
+            left.collect(metrics);
+            right.collect(metrics);
+        }
+    }
+
+    public record Or(Condition left, Condition right) implements Condition {
+        @Override
+        public void collect(List<Metric> metrics) {
+            left.collect(metrics);
+            right.collect(metrics);
+        }
+    }
+
+    /** {@code left op right} with op one of {@code < <= > >= = !=}. */
+    public record Comparison(Expression left, String op, Expression right) implements Condition {
+        @Override
+        public void collect(List<Metric> metrics) {
+            left.collect(metrics);
+            right.collect(metrics);
+        }
+    }
+
+    /** {@code value BETWEEN low AND high}, both ends included. */
+    public record Between(Expression value, Expression low, Expression high) implements Condition {
+        @Override
+        public void collect(List<Metric> metrics) {
+            value.collect(metrics);
+            low.collect(metrics);
+            high.collect(metrics);
+        }
+    }
+
+    /** A value in a condition. */
+    public sealed interface Expression permits Literal, MetricValue, Arithmetic {
+        void collect(List<Metric> metrics);
+    }
+
+    /** A number; {@code 5%} is 5 (metrics such as CHANGE are in percent). */
+    public record Literal(double value) implements Expression {
+        @Override
+        public void collect(List<Metric> metrics) {}
+    }
+
+    public record MetricValue(Metric metric) implements Expression {
+        @Override
+        public void collect(List<Metric> metrics) {
+            if (metrics.stream().noneMatch(m -> m.text().equals(metric.text()))) {
+                metrics.add(metric);
+            }
+        }
+    }
+
+    /** {@code left op right} with op one of {@code * / +}. */
+    public record Arithmetic(Expression left, char op, Expression right) implements Expression {
+        @Override
+        public void collect(List<Metric> metrics) {
+            left.collect(metrics);
+            right.collect(metrics);
+        }
+    }
 
     /** A metric call, e.g. {@code RSI(14)} or {@code CORRELATE(SPY, 1y)}, with its text as written. */
     public record Metric(String name, List<Argument> arguments, String text) {}

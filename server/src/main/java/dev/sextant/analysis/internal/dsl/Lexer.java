@@ -46,6 +46,28 @@ final class Lexer {
                 column++;
                 continue;
             }
+            if (c == '<' || c == '>' || c == '=' || c == '!') {
+                boolean twoChars = i + 1 < text.length() && text.charAt(i + 1) == '=' && c != '=';
+                String op = twoChars ? text.substring(i, i + 2) : String.valueOf(c);
+                if (op.equals("!")) {
+                    throw new DslSyntaxError(
+                            line,
+                            column,
+                            "a comparison",
+                            "Line " + line + ", column " + column + ": '!' must be followed by '=' (!=).");
+                }
+                tokens.add(new Token(Token.Kind.COMPARISON, op, line, column));
+                i += op.length();
+                column += op.length();
+                continue;
+            }
+            if (c == '*' || c == '/' || c == '+' || c == '%') {
+                tokens.add(new Token(
+                        c == '%' ? Token.Kind.PERCENT : Token.Kind.ARITHMETIC, String.valueOf(c), line, column));
+                i++;
+                column++;
+                continue;
+            }
             if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
                 while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                     i++;
@@ -87,6 +109,6 @@ final class Lexer {
     }
 
     private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '^' || c == '_' || c == '=';
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '^' || c == '_';
     }
 }

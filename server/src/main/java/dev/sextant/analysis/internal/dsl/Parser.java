@@ -53,7 +53,7 @@ public final class Parser {
             throw expected("';' or the end of the query");
         }
         if (statements.isEmpty()) {
-            throw expected("EVALUATE or COMPARE");
+            throw expected("EVALUATE, COMPARE or SCAN");
         }
         return statements;
     }
@@ -84,7 +84,133 @@ public final class Parser {
             accept(Token.Kind.COLON);
             return new Ast.Compare(List.copyOf(symbols), metrics());
         }
-        throw expected("EVALUATE or COMPARE");
+        if (start.is("SCAN")) {
+            position++;
+            return scan();
+        }
+        throw expected("EVALUATE, COMPARE or SCAN");
+    }
+
+    private Ast.Scan scan() {
+        Token first = peek();
+        if (first.kind() != Token.Kind.WORD) {
+            throw expected("a universe, e.g. universe:demo");
+        }
+        position++;
+        String universe = first.text().toLowerCase(Locale.ROOT);
+        if (accept(Token.Kind.COLON)) {
+            Token second = peek();
+            if (second.kind() != Token.Kind.WORD) {
+                throw expected("a universe name after ':'");
+            }
+            position++;
+            String name = second.text().toLowerCase(Locale.ROOT);
+            universe = universe.equals("universe") ? name : universe + ":" + name;
+        }
+        Ast.Condition where = null;
+        if (peek().is("WHERE")) {
+            position++;
+            where = condition();
+        }
+        Ast.Metric orderBy = null;
+        boolean descending = false;
+        if (peek().is("ORDER")) {
+            position++;
+            if (!peek().is("BY")) {
+                throw expected("BY after ORDER");
+            }
+            position++;
+            orderBy = metric();
+            if (peek().is("DESC") || peek().is("ASC")) {
+                descending = peek().is("DESC");
+                position++;
+            }
+        }
+        int limit = 100;
+        if (peek().is("LIMIT")) {
+            position++;
+            Token number = peek();
+            if (number.kind() != Token.Kind.NUMBER || number.text().contains(".")) {
+                throw expected("a whole number after LIMIT");
+            }
+            position++;
+            limit = Integer.parseInt(number.text().length() > 6 ? "1000000" : number.text());
+        }
+        return new Ast.Scan(universe, where, orderBy, descending, limit);
+    }
+
+    private Ast.Condition condition() {
+        Ast.Condition left = conjunction();
+        while (peek().is("OR")) {
+            position++;
+            left = new Ast.Or(left, conjunction());
+        }
+        return left;
+    }
+
+    private Ast.Condition conjunction() {
+        Ast.Condition left = comparison();
+        while (peek().is("AND")) {
+            position++;
+            left = new Ast.And(left, comparison());
+        }
+        return left;
+    }
+
+    private Ast.Condition comparison() {
+        if (accept(Token.Kind.LPAREN)) {
+            Ast.Condition inner = condition();
+            expect(Token.Kind.RPAREN, "')'");
+            return inner;
+        }
+        Ast.Expression left = expression();
+        if (peek().is("BETWEEN")) {
+            position++;
+            Ast.Expression low = expression();
+            if (!peek().is("AND")) {
+                throw expected("AND in BETWEEN ... AND ...");
+            }
+            position++;
+            return new Ast.Between(left, low, expression());
+        }
+        Token op = peek();
+        if (op.kind() != Token.Kind.COMPARISON) {
+            throw expected("a comparison (<, <=, >, >=, =, !=) or BETWEEN");
+        }
+        position++;
+        return new Ast.Comparison(left, op.text(), expression());
+    }
+
+    private Ast.Expression expression() {
+        Ast.Expression left = term();
+        while (peek().kind() == Token.Kind.ARITHMETIC && peek().text().equals("+")) {
+            position++;
+            left = new Ast.Arithmetic(left, '+', term());
+        }
+        return left;
+    }
+
+    private Ast.Expression term() {
+        Ast.Expression left = factor();
+        while (peek().kind() == Token.Kind.ARITHMETIC && !peek().text().equals("+")) {
+            char op = peek().text().charAt(0);
+            position++;
+            left = new Ast.Arithmetic(left, op, factor());
+        }
+        return left;
+    }
+
+    private Ast.Expression factor() {
+        Token token = peek();
+        if (token.kind() == Token.Kind.NUMBER) {
+            position++;
+            accept(Token.Kind.PERCENT);
+            return new Ast.Literal(Double.parseDouble(token.text()));
+        }
+        if (token.kind() == Token.Kind.WORD) {
+            return new Ast.MetricValue(metric());
+        }
+        throw expected("a number or a metric");
     }
 
     private List<Ast.Metric> metrics() {

@@ -12,6 +12,11 @@ record Token(Kind kind, String text, int line, int column) {
         COMMA,
         COLON,
         SEMICOLON,
+        /** A comparison: {@code < <= > >= = !=}. */
+        COMPARISON,
+        /** Arithmetic: {@code * / +}. */
+        ARITHMETIC,
+        PERCENT,
         END
     }
 

@@ -11,8 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class ParserTest {
 
-    private static final Set<String> FUNCTIONS =
-            Set.of("PRICE", "CHANGE", "VOLATILITY", "RSI", "MACD", "SMA", "CORRELATE", "SHARPE", "MAX_DRAWDOWN");
+    private static final Set<String> FUNCTIONS = Set.of(
+            "PRICE",
+            "CHANGE",
+            "PRICE_CHANGE",
+            "VOLATILITY",
+            "RSI",
+            "MACD",
+            "SMA",
+            "CORRELATE",
+            "SHARPE",
+            "MAX_DRAWDOWN",
+            "VOLUME",
+            "AVG_VOLUME");
 
     private static List<Ast.Statement> parse(String text) {
         return Parser.parse(text, FUNCTIONS, name -> name.startsWith("RS") ? Optional.of("RSI") : Optional.empty());
@@ -53,6 +64,35 @@ class ParserTest {
     }
 
     @Test
+    void test_scan_withConditionsOrderAndLimit() {
+        Ast.Scan scan = (Ast.Scan) parse("SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 "
+                        + "AND PRICE_CHANGE(1d) > 5% ORDER BY RSI(14) LIMIT 20")
+                .getFirst();
+
+        assertThat(scan.universe()).isEqualTo("demo");
+        assertThat(scan.limit()).isEqualTo(20);
+        assertThat(scan.descending()).isFalse();
+        assertThat(scan.metrics())
+                .extracting(Ast.Metric::text)
+                .containsExactly("RSI(14)", "VOLUME", "AVG_VOLUME(30D)", "PRICE_CHANGE(1D)");
+        Ast.And top = (Ast.And) scan.where();
+        assertThat(top.right())
+                .isEqualTo(new Ast.Comparison(
+                        new Ast.MetricValue(
+                                new Ast.Metric("PRICE_CHANGE", List.of(new Ast.Span(1, 'd')), "PRICE_CHANGE(1D)")),
+                        ">",
+                        new Ast.Literal(5)));
+
+        Ast.Scan other = (Ast.Scan)
+                parse("SCAN watchlist:tech WHERE (RSI(14) BETWEEN 30 AND 70 OR PRICE >= 100) ORDER BY SHARPE(1y) DESC")
+                        .getFirst();
+        assertThat(other.universe()).isEqualTo("watchlist:tech");
+        assertThat(other.descending()).isTrue();
+        assertThat(other.where()).isInstanceOf(Ast.Or.class);
+        assertThat(((Ast.Or) other.where()).left()).isInstanceOf(Ast.Between.class);
+    }
+
+    @Test
     void test_errors_nameLineColumnAndWhatWasExpected() {
         assertThatThrownBy(() -> parse("EVALUATE AAPL PRICE")).isInstanceOfSatisfying(DslSyntaxError.class, e -> {
             assertThat(e.line()).isEqualTo(1);
@@ -81,9 +121,10 @@ class ParserTest {
     void test_fuzz_onlySyntaxErrors_neverAnythingElse() {
         String[] seeds = {
             "EVALUATE AAPL: PRICE, CHANGE(1d), RSI(14), MACD(12,26,9), CORRELATE(SPY, 1y)",
-            "COMPARE BTC-USD vs ETH-USD ON: VOLATILITY(90d), SHARPE(1y); EVALUATE ^GSPC: SMA(50)"
+            "COMPARE BTC-USD vs ETH-USD ON: VOLATILITY(90d), SHARPE(1y); EVALUATE ^GSPC: SMA(50)",
+            "SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 OR PRICE BETWEEN 1 AND 5% ORDER BY RSI(14) DESC LIMIT 20"
         };
-        String alphabet = "EVALUATECOMPARvson:;,()0123456789dwmy .-^\n\t$%\"'{}[]";
+        String alphabet = "EVALUATECOMPARSCNWHEROvson:;,()0123456789dwmy .-^<>=!*/+%\n\t$\"'{}[]";
         SplittableRandom random = new SplittableRandom(20261123L);
         long deadline = System.nanoTime() + 3_000_000_000L;
         int runs = 0;
