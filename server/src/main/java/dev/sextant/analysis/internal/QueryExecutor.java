@@ -99,6 +99,14 @@ class QueryExecutor {
                 tables.add(scan(scan, owner, fetched, days));
                 continue;
             }
+            if (statement instanceof Ast.Correlate correlate) {
+                tables.add(correlate(correlate, fetched, days));
+                continue;
+            }
+            if (statement instanceof Ast.Regress regress) {
+                tables.add(regress(regress, fetched, days));
+                continue;
+            }
             List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
             statement.metrics().forEach(m -> columns.add(new Column(m.text(), "number")));
             List<List<Object>> rows = new ArrayList<>();
@@ -169,6 +177,78 @@ class QueryExecutor {
         return new Table(columns, rows);
     }
 
+    /** Correlations of log returns over the span, each pair on the bars both have. */
+    private Table correlate(Ast.Correlate statement, Map<String, Context> fetched, int days) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
+        statement.columns().forEach(symbol -> columns.add(new Column(symbol, "number")));
+        List<List<Object>> rows = new ArrayList<>();
+        for (String rowSymbol : statement.rows()) {
+            Context row = context(rowSymbol, fetched, days);
+            List<Object> values = new ArrayList<>(List.of(rowSymbol));
+            for (String columnSymbol : statement.columns()) {
+                if (columnSymbol.equals(rowSymbol)) {
+                    values.add(1.0);
+                    continue;
+                }
+                Alignment.Aligned aligned = Alignment.closes(
+                        List.of(row.bars(), context(columnSymbol, fetched, days).bars()));
+                int n = Math.min(aligned.times().length, bars(row, statement.span()) + 1);
+                values.add(
+                        n < 3
+                                ? null
+                                : finite(Correlation.correlation(
+                                        Returns.log(tail(aligned.closes()[0], n)),
+                                        Returns.log(tail(aligned.closes()[1], n)))));
+            }
+            rows.add(values);
+        }
+        return new Table(columns, rows);
+    }
+
+    /** Least squares of one symbol's simple returns on others', over the span of common bars. */
+    private Table regress(Ast.Regress statement, Map<String, Context> fetched, int days) {
+        List<OhlcvSeries> series = new ArrayList<>();
+        for (String symbol : statement.symbols()) {
+            series.add(context(symbol, fetched, days).bars());
+        }
+        Alignment.Aligned aligned = Alignment.closes(series);
+        Context dependent = context(statement.dependent(), fetched, days);
+        int n = Math.min(aligned.times().length, bars(dependent, statement.span()) + 1);
+        if (n - 1 <= statement.regressors().size() + 1) {
+            throw new ApiProblem(
+                    QUERY_INVALID, "REGRESS needs more common bars than regressors; the span holds " + n + ".");
+        }
+        double[] y = Returns.simple(tail(aligned.closes()[0], n));
+        double[][] x = new double[statement.regressors().size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Returns.simple(tail(aligned.closes()[i + 1], n));
+        }
+        dev.sextant.analytics.risk.Ols.Fit fit;
+        try {
+            fit = dev.sextant.analytics.risk.Ols.fit(y, x);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(QUERY_INVALID, "REGRESS: " + e.getMessage() + ".");
+        }
+        List<Column> columns = List.of(
+                new Column("term", "string"),
+                new Column("coefficient", "number"),
+                new Column("standardError", "number"),
+                new Column("tStatistic", "number"),
+                new Column("rSquared", "number"),
+                new Column("observations", "number"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < fit.coefficients().length; i++) {
+            rows.add(Arrays.asList(
+                    i == 0 ? "INTERCEPT" : statement.regressors().get(i - 1),
+                    finite(fit.coefficients()[i]),
+                    finite(fit.standardErrors()[i]),
+                    finite(fit.tStatistics()[i]),
+                    finite(fit.rSquared()),
+                    (double) fit.observations()));
+        }
+        return new Table(columns, rows);
+    }
+
     private static boolean holds(Ast.Condition condition, java.util.function.Function<Ast.Metric, Double> value) {
         return switch (condition) {
             case Ast.And and -> holds(and.left(), value) && holds(and.right(), value);
@@ -218,6 +298,11 @@ class QueryExecutor {
 
     /** Arity and argument kinds, before anything is fetched. */
     private static void check(Ast.Statement statement) {
+        Ast.Span statementSpan =
+                statement instanceof Ast.Correlate c ? c.span() : statement instanceof Ast.Regress r ? r.span() : null;
+        if (statementSpan != null && (statementSpan.amount() < 1 || years(statementSpan) > MAX_SPAN_YEARS)) {
+            throw new ApiProblem(QUERY_INVALID, "Spans run from 1d to " + MAX_SPAN_YEARS + "y.");
+        }
         Set<String> symbols = new java.util.HashSet<>(statement.symbols());
         for (Ast.Metric metric : statement.metrics()) {
             Function function = FUNCTIONS.get(metric.name());
@@ -285,6 +370,13 @@ class QueryExecutor {
                         period = Math.max(period, number.value());
                     }
                 }
+            }
+        }
+        for (Ast.Statement statement : statements) {
+            if (statement instanceof Ast.Correlate correlate) {
+                years = Math.max(years, years(correlate.span()));
+            } else if (statement instanceof Ast.Regress regress) {
+                years = Math.max(years, years(regress.span()));
             }
         }
         return (int) Math.ceil(years * 366) + (int) period * 3 + 10;

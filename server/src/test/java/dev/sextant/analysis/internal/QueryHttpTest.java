@@ -95,6 +95,30 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_correlateAndRegress() {
+        HttpTestClient.Answer answer = query(
+                "CORRELATE AAPL, MSFT, SPY OVER 1y; CORRELATE TSLA WITH BTC-USD, SPY WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode matrix = answer.json().get("results").get(0);
+        assertThat(matrix.get("columns"))
+                .extracting(c -> c.get("name").asString())
+                .containsExactly("symbol", "AAPL", "MSFT", "SPY");
+        assertThat(matrix.get("rows").get(0).get(1).asDouble()).isEqualTo(1.0);
+        assertThat(matrix.get("rows").get(0).get(2).asDouble())
+                .isEqualTo(matrix.get("rows").get(1).get(1).asDouble());
+        JsonNode with = answer.json().get("results").get(1);
+        assertThat(with.get("rows")).hasSize(1);
+        assertThat(with.get("rows").get(0).get(1).asDouble()).isBetween(-1.0, 1.0);
+        JsonNode regression = answer.json().get("results").get(2);
+        assertThat(regression.get("rows"))
+                .extracting(r -> r.get(0).asString())
+                .containsExactly("INTERCEPT", "SPY", "QQQ");
+        assertThat(regression.get("rows").get(1).get(4).asDouble()).isBetween(0.0, 1.0);
+        assertThat(regression.get("rows").get(1).get(5).asInt()).isGreaterThan(400);
+    }
+
+    @Test
     void test_mistakes_comeBackWithWhereAndWhat() {
         HttpTestClient.Answer syntax = query("EVALUATE AAPL:\n  RSX(14)");
         HttpTestClient.Answer arguments = query("EVALUATE AAPL: CORRELATE(1y)");

@@ -8,7 +8,7 @@ public final class Ast {
     private Ast() {}
 
     /** A statement of a query. */
-    public sealed interface Statement permits Evaluate, Compare, Scan {
+    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress {
         List<String> symbols();
 
         List<Metric> metrics();
@@ -48,6 +48,39 @@ public final class Ast {
                 metrics.add(orderBy);
             }
             return List.copyOf(metrics);
+        }
+    }
+
+    /**
+     * {@code CORRELATE A, B, C OVER 1y} (every pair: rows and columns are all the symbols) or
+     * {@code CORRELATE A WITH B, C WINDOW 90d} (one row, A against each of the others).
+     */
+    public record Correlate(List<String> rows, List<String> columns, Span span) implements Statement {
+        @Override
+        public List<String> symbols() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(rows);
+            all.addAll(columns);
+            return List.copyOf(all);
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of();
+        }
+    }
+
+    /** {@code REGRESS A ON B, C OVER 2y}: A's returns on B's and C's, least squares with an intercept. */
+    public record Regress(String dependent, List<String> regressors, Span span) implements Statement {
+        @Override
+        public List<String> symbols() {
+            java.util.List<String> all = new java.util.ArrayList<>(List.of(dependent));
+            all.addAll(regressors);
+            return List.copyOf(all);
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of();
         }
     }
 

@@ -53,7 +53,7 @@ public final class Parser {
             throw expected("';' or the end of the query");
         }
         if (statements.isEmpty()) {
-            throw expected("EVALUATE, COMPARE or SCAN");
+            throw expected("EVALUATE, COMPARE, SCAN, CORRELATE or REGRESS");
         }
         return statements;
     }
@@ -88,7 +88,42 @@ public final class Parser {
             position++;
             return scan();
         }
-        throw expected("EVALUATE, COMPARE or SCAN");
+        if (start.is("CORRELATE")) {
+            position++;
+            List<String> first = symbolList();
+            if (peek().is("OVER")) {
+                position++;
+                if (first.size() < 2) {
+                    throw expected("at least two symbols before OVER");
+                }
+                return new Ast.Correlate(first, first, span());
+            }
+            if (peek().is("WITH")) {
+                position++;
+                List<String> others = symbolList();
+                if (!peek().is("WINDOW") && !peek().is("OVER")) {
+                    throw expected("WINDOW and a span, e.g. WINDOW 90d");
+                }
+                position++;
+                return new Ast.Correlate(first, others, span());
+            }
+            throw expected("OVER or WITH");
+        }
+        if (start.is("REGRESS")) {
+            position++;
+            String dependent = symbol();
+            if (!peek().is("ON")) {
+                throw expected("ON and the regressors");
+            }
+            position++;
+            List<String> regressors = symbolList();
+            if (!peek().is("OVER")) {
+                throw expected("OVER and a span, e.g. OVER 2y");
+            }
+            position++;
+            return new Ast.Regress(dependent, regressors, span());
+        }
+        throw expected("EVALUATE, COMPARE, SCAN, CORRELATE or REGRESS");
     }
 
     private Ast.Scan scan() {
@@ -282,9 +317,31 @@ public final class Parser {
         }
     }
 
+    private List<String> symbolList() {
+        List<String> symbols = new ArrayList<>();
+        do {
+            symbols.add(symbol());
+        } while (accept(Token.Kind.COMMA));
+        return List.copyOf(symbols);
+    }
+
+    private Ast.Span span() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.DURATION) {
+            throw expected("a span, e.g. 90d or 1y");
+        }
+        Ast.Argument argument = argument();
+        return (Ast.Span) argument;
+    }
+
     private String symbol() {
         Token token = peek();
-        if (token.kind() != Token.Kind.WORD || token.is("VS") || token.is("ON")) {
+        if (token.kind() != Token.Kind.WORD
+                || token.is("VS")
+                || token.is("ON")
+                || token.is("OVER")
+                || token.is("WITH")
+                || token.is("WINDOW")) {
             throw expected("a symbol, e.g. AAPL or BTC-USD");
         }
         position++;

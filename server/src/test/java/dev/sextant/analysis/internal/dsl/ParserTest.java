@@ -93,6 +93,27 @@ class ParserTest {
     }
 
     @Test
+    void test_correlateAndRegress_inTheirForms() {
+        List<Ast.Statement> statements = parse(
+                "CORRELATE AAPL, MSFT, NVDA, SPY OVER 1y; CORRELATE TSLA WITH BTC-USD, SPY WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y");
+
+        assertThat(statements.get(0))
+                .isEqualTo(new Ast.Correlate(
+                        List.of("AAPL", "MSFT", "NVDA", "SPY"),
+                        List.of("AAPL", "MSFT", "NVDA", "SPY"),
+                        new Ast.Span(1, 'y')));
+        assertThat(statements.get(1))
+                .isEqualTo(new Ast.Correlate(List.of("TSLA"), List.of("BTC-USD", "SPY"), new Ast.Span(90, 'd')));
+        assertThat(statements.get(2)).isEqualTo(new Ast.Regress("AAPL", List.of("SPY", "QQQ"), new Ast.Span(2, 'y')));
+        assertThatThrownBy(() -> parse("CORRELATE AAPL OVER 1y"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.expected()).contains("two symbols"));
+        assertThatThrownBy(() -> parse("REGRESS AAPL ON SPY OVER soon"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.expected()).contains("span"));
+    }
+
+    @Test
     void test_errors_nameLineColumnAndWhatWasExpected() {
         assertThatThrownBy(() -> parse("EVALUATE AAPL PRICE")).isInstanceOfSatisfying(DslSyntaxError.class, e -> {
             assertThat(e.line()).isEqualTo(1);
@@ -122,7 +143,8 @@ class ParserTest {
         String[] seeds = {
             "EVALUATE AAPL: PRICE, CHANGE(1d), RSI(14), MACD(12,26,9), CORRELATE(SPY, 1y)",
             "COMPARE BTC-USD vs ETH-USD ON: VOLATILITY(90d), SHARPE(1y); EVALUATE ^GSPC: SMA(50)",
-            "SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 OR PRICE BETWEEN 1 AND 5% ORDER BY RSI(14) DESC LIMIT 20"
+            "SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 OR PRICE BETWEEN 1 AND 5% ORDER BY RSI(14) DESC LIMIT 20",
+            "CORRELATE AAPL, MSFT OVER 1y; CORRELATE TSLA WITH BTC-USD WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y"
         };
         String alphabet = "EVALUATECOMPARSCNWHEROvson:;,()0123456789dwmy .-^<>=!*/+%\n\t$\"'{}[]";
         SplittableRandom random = new SplittableRandom(20261123L);
