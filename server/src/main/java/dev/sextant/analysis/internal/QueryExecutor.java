@@ -259,6 +259,7 @@ class QueryExecutor {
                 Double high = evaluate(between.high(), value);
                 yield x != null && low != null && high != null && x >= low && x <= high;
             }
+            case Ast.State state -> state.state().equals(state(state, value));
             case Ast.Comparison comparison -> {
                 Double left = evaluate(comparison.left(), value);
                 Double right = evaluate(comparison.right(), value);
@@ -274,6 +275,25 @@ class QueryExecutor {
                         };
             }
         };
+    }
+
+    /** The state a TREND or SIGNAL test reads from its metrics; NEUTRAL or HOLD when one cannot be computed. */
+    private static String state(Ast.State state, java.util.function.Function<Ast.Metric, Double> value) {
+        if (state.subject().equals("TREND")) {
+            Double price = value.apply(Ast.State.PRICE);
+            Double fast = value.apply(Ast.State.SMA_50);
+            Double slow = value.apply(Ast.State.SMA_200);
+            if (price == null || fast == null || slow == null) {
+                return "NEUTRAL";
+            }
+            return price > fast && fast > slow ? "BULLISH" : price < fast && fast < slow ? "BEARISH" : "NEUTRAL";
+        }
+        Double rsi = value.apply(Ast.State.RSI_14);
+        Double histogram = value.apply(Ast.State.MACD_HIST);
+        if (rsi == null || histogram == null) {
+            return "HOLD";
+        }
+        return rsi < 30 && histogram > 0 ? "BUY" : rsi > 70 && histogram < 0 ? "SELL" : "HOLD";
     }
 
     private static Double evaluate(Ast.Expression expression, java.util.function.Function<Ast.Metric, Double> value) {
@@ -462,6 +482,13 @@ class QueryExecutor {
                         Arrays.asList(new Ast.Number(12), new Ast.Number(26), new Ast.Number(9)),
                         (c, a) -> last(Macd.of(c.bars().closes(), period(a.get(0)), period(a.get(1)), period(a.get(2)))
                                 .macd())));
+        all.put(
+                "MACD_HIST",
+                new Function(
+                        List.of(Ast.Number.class, Ast.Number.class, Ast.Number.class),
+                        Arrays.asList(new Ast.Number(12), new Ast.Number(26), new Ast.Number(9)),
+                        (c, a) -> last(Macd.of(c.bars().closes(), period(a.get(0)), period(a.get(1)), period(a.get(2)))
+                                .histogram())));
         all.put(
                 "CORRELATE",
                 new Function(List.of(Ast.Symbol.class, Ast.Span.class), Arrays.asList(null, ONE_YEAR), (c, a) -> {

@@ -95,6 +95,28 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_trendAndSignalStates_followTheirDefinitions() {
+        HttpTestClient.Answer bullish = query("SCAN universe:demo WHERE TREND IS BULLISH");
+        HttpTestClient.Answer notBullish = query("SCAN universe:demo WHERE TREND IS BEARISH OR TREND IS NEUTRAL");
+        HttpTestClient.Answer holds = query("SCAN universe:demo WHERE SIGNAL IS HOLD LIMIT 1000");
+
+        assertThat(bullish.status()).as(bullish.body()).isEqualTo(200);
+        JsonNode rows = bullish.json().get("results").get(0).get("rows");
+        for (JsonNode row : rows) {
+            assertThat(row.get(1).asDouble()).isGreaterThan(row.get(2).asDouble());
+            assertThat(row.get(2).asDouble()).isGreaterThan(row.get(3).asDouble());
+        }
+        int others = notBullish.json().get("results").get(0).get("rows").size();
+        assertThat(rows.size() + others).isEqualTo(38);
+        for (JsonNode row : holds.json().get("results").get(0).get("rows")) {
+            double rsi = row.get(1).asDouble();
+            double histogram = row.get(2).asDouble();
+            assertThat((rsi < 30 && histogram > 0) || (rsi > 70 && histogram < 0))
+                    .isFalse();
+        }
+    }
+
+    @Test
     void test_correlateAndRegress() {
         HttpTestClient.Answer answer = query(
                 "CORRELATE AAPL, MSFT, SPY OVER 1y; CORRELATE TSLA WITH BTC-USD, SPY WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y");

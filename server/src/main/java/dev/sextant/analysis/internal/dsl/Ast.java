@@ -85,7 +85,7 @@ public final class Ast {
     }
 
     /** A condition of a SCAN. */
-    public sealed interface Condition permits And, Or, Comparison, Between {
+    public sealed interface Condition permits And, Or, Comparison, Between, State {
         /** Adds the metrics it uses, each text once, in order of appearance. */
         void collect(List<Metric> metrics);
     }
@@ -122,6 +122,33 @@ public final class Ast {
             value.collect(metrics);
             low.collect(metrics);
             high.collect(metrics);
+        }
+    }
+
+    /**
+     * {@code TREND IS BULLISH|BEARISH|NEUTRAL} or {@code SIGNAL IS BUY|SELL|HOLD} (defined in
+     * docs/DSL.md), with the metrics the definition reads.
+     */
+    public record State(String subject, String state, List<Metric> reads) implements Condition {
+        public static final Metric PRICE = new Metric("PRICE", List.of(), "PRICE");
+        public static final Metric SMA_50 = new Metric("SMA", List.of(new Number(50)), "SMA(50)");
+        public static final Metric SMA_200 = new Metric("SMA", List.of(new Number(200)), "SMA(200)");
+        public static final Metric RSI_14 = new Metric("RSI", List.of(new Number(14)), "RSI(14)");
+        public static final Metric MACD_HIST = new Metric("MACD_HIST", List.of(), "MACD_HIST");
+
+        static State trend(String state) {
+            return new State("TREND", state, List.of(PRICE, SMA_50, SMA_200));
+        }
+
+        static State signal(String state) {
+            return new State("SIGNAL", state, List.of(RSI_14, MACD_HIST));
+        }
+
+        @Override
+        public void collect(List<Metric> metrics) {
+            for (Metric metric : reads) {
+                new MetricValue(metric).collect(metrics);
+            }
         }
     }
 

@@ -198,7 +198,26 @@ public final class Parser {
             expect(Token.Kind.RPAREN, "')'");
             return inner;
         }
+        if ((peek().is("TREND") || peek().is("SIGNAL"))
+                && tokens.get(position + 1).is("IS")) {
+            boolean trend = peek().is("TREND");
+            position += 2;
+            Token state = peek();
+            java.util.Set<String> states =
+                    trend ? java.util.Set.of("BULLISH", "BEARISH", "NEUTRAL") : java.util.Set.of("BUY", "SELL", "HOLD");
+            String value = state.text().toUpperCase(Locale.ROOT);
+            if (state.kind() != Token.Kind.WORD || !states.contains(value)) {
+                throw expected(trend ? "BULLISH, BEARISH or NEUTRAL" : "BUY, SELL or HOLD");
+            }
+            position++;
+            return trend ? Ast.State.trend(value) : Ast.State.signal(value);
+        }
         Ast.Expression left = expression();
+        if (peek().is("ABOVE") || peek().is("BELOW")) {
+            String op = peek().is("ABOVE") ? ">" : "<";
+            position++;
+            return new Ast.Comparison(left, op, expression());
+        }
         if (peek().is("BETWEEN")) {
             position++;
             Ast.Expression low = expression();
@@ -210,7 +229,7 @@ public final class Parser {
         }
         Token op = peek();
         if (op.kind() != Token.Kind.COMPARISON) {
-            throw expected("a comparison (<, <=, >, >=, =, !=) or BETWEEN");
+            throw expected("a comparison (<, <=, >, >=, =, !=, ABOVE, BELOW) or BETWEEN");
         }
         position++;
         return new Ast.Comparison(left, op.text(), expression());

@@ -93,6 +93,25 @@ class ParserTest {
     }
 
     @Test
+    void test_trendSignalAboveBelow() {
+        Ast.Scan scan =
+                (Ast.Scan) parse("SCAN universe:demo WHERE TREND IS bullish AND PRICE ABOVE SMA(50) AND SIGNAL IS HOLD")
+                        .getFirst();
+
+        assertThat(scan.metrics())
+                .extracting(Ast.Metric::text)
+                .containsExactly("PRICE", "SMA(50)", "SMA(200)", "RSI(14)", "MACD_HIST");
+        Ast.And outer = (Ast.And) scan.where();
+        assertThat(outer.right()).isEqualTo(Ast.State.signal("HOLD"));
+        assertThat(((Ast.And) outer.left()).right())
+                .isInstanceOfSatisfying(
+                        Ast.Comparison.class, c -> assertThat(c.op()).isEqualTo(">"));
+        assertThatThrownBy(() -> parse("SCAN demo WHERE TREND IS UP"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.expected()).isEqualTo("BULLISH, BEARISH or NEUTRAL"));
+    }
+
+    @Test
     void test_correlateAndRegress_inTheirForms() {
         List<Ast.Statement> statements = parse(
                 "CORRELATE AAPL, MSFT, NVDA, SPY OVER 1y; CORRELATE TSLA WITH BTC-USD, SPY WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y");
