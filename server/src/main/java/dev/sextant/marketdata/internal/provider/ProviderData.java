@@ -30,7 +30,7 @@ final class ProviderData {
         if (time == null) {
             throw new ProviderFailure(provider, ProviderFailure.Kind.BAD_DATA, "quote for " + symbol + " has no time");
         }
-        return new ProviderQuote(symbol, price, previousClose, currency == null ? "USD" : currency, time);
+        return new ProviderQuote(symbol, price, previousClose, currency, time);
     }
 
     /** A required number: missing or not numeric is BAD_DATA. */

@@ -67,6 +67,8 @@ class StooqProviderTest extends ProviderStubTest {
 
         assertThat(quote.price()).isEqualTo(202.67);
         assertThat(quote.previousClose()).isNaN();
+        // Stooq's quote CSV names no currency: the instrument's own applies, never a guessed USD.
+        assertThat(quote.currency()).isNull();
         assertThat(quote.time()).isEqualTo(Instant.parse("2025-06-10T20:00:09Z"));
     }
 
