@@ -1,6 +1,5 @@
 package dev.sextant.marketdata.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.identity.AuthenticatedUser;
@@ -87,11 +86,6 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     @Override
     public boolean serves(Instrument instrument) {
         return PROVIDER.equals(instrument.provider());
-    }
-
-    @Override
-    public List<Cache<?, ?>> caches() {
-        return List.of();
     }
 
     @Override

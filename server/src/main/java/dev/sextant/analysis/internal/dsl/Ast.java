@@ -44,8 +44,8 @@ public final class Ast {
             if (where != null) {
                 where.collect(metrics);
             }
-            if (orderBy != null && metrics.stream().noneMatch(m -> m.text().equals(orderBy.text()))) {
-                metrics.add(orderBy);
+            if (orderBy != null) {
+                new MetricValue(orderBy).collect(metrics);
             }
             return List.copyOf(metrics);
         }

@@ -4,8 +4,6 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -133,7 +131,7 @@ public final class CoinGeckoProvider extends HttpProvider {
 
     @Override
     public List<ProviderListing> search(String text, ProviderKey key) {
-        JsonNode answer = get("/api/v3/search?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+        JsonNode answer = get("/api/v3/search?query=" + ProviderData.encode(text));
         List<ProviderListing> listings = new ArrayList<>();
         for (JsonNode coin : answer.path("coins")) {
             String ticker = coin.path("symbol").asString("").toUpperCase(Locale.ROOT);

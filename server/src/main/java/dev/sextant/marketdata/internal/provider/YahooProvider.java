@@ -4,8 +4,6 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +101,7 @@ public final class YahooProvider extends HttpProvider {
     public List<ProviderListing> search(String text, ProviderKey key) {
         JsonNode answer = http.getJson(
                 ID,
-                base.resolve("/v1/finance/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                base.resolve("/v1/finance/search?q=" + ProviderData.encode(text)
                         + "&quotesCount=20&newsCount=0&listsCount=0"));
         List<ProviderListing> listings = new ArrayList<>();
         for (JsonNode quote : answer.path("quotes")) {
@@ -129,9 +127,8 @@ public final class YahooProvider extends HttpProvider {
     }
 
     private JsonNode chart(String symbol, String query) {
-        JsonNode answer = http.getJson(
-                ID,
-                base.resolve("/v8/finance/chart/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?" + query));
+        JsonNode answer =
+                http.getJson(ID, base.resolve("/v8/finance/chart/" + ProviderData.encode(symbol) + "?" + query));
         JsonNode error = answer.path("chart").path("error");
         if (!error.isMissingNode() && !error.isNull()) {
             String code = error.path("code").asString("");
