@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "API keys", description = "Keys for programs and MCP clients: shown once, scoped, expiring.")
-@PreAuthorize("hasRole('USER') and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
+@PreAuthorize("hasRole('USER') and !hasAuthority('" + Credentials.API_KEY + "')")
 class ApiKeyController {
 
     record NewKey(

@@ -124,7 +124,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/logout-all", consumes = MediaType.ALL_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign out everywhere: every access and refresh token of the account stops working")
     void logoutEverywhere(@AuthenticationPrincipal AuthenticatedUser user) {

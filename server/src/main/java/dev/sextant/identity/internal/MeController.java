@@ -56,7 +56,7 @@ class MeController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "')")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
     @Operation(summary = "Change the password; every other session ends and a new token pair is returned")
     AuthController.TokenResponse changePassword(
             @AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody PasswordChange change) {

@@ -115,6 +115,20 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (admit(request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Draws one request from the caller's budget (the authenticated caller must already be in the
+     * security context) and says where the caller stands in the response headers; when the budget
+     * is exhausted, answers 429 and returns false.
+     */
+    boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (shouldNotFilter(request)) {
+            return true;
+        }
         RouteClass route = routeOf(request.getRequestURI());
         int limit = perMinute.get(route);
         ConsumptionProbe probe;
@@ -126,15 +140,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             log.warn(
                     "Rate limiting skipped for a request: {}",
                     unavailable.getClass().getSimpleName());
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         response.setHeader("RateLimit-Limit", Integer.toString(limit));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
         if (probe.isConsumed()) {
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -145,6 +157,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "Request budget exhausted: " + limit + " requests a minute for this kind of request. Try again in "
                         + retryAfter + " seconds.",
                 Map.of("retryAfter", retryAfter));
+        return false;
     }
 
     static RouteClass routeOf(String path) {
@@ -167,7 +180,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 && authentication != null
                 && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof dev.sextant.identity.AuthenticatedUser user) {
-            return authentication.getDetails() instanceof TokenAuthenticationFilter.ApiKeyCredential key
+            return authentication.getDetails() instanceof Credentials.ApiKeyCredential key
                     ? "key:" + key.keyId()
                     : "user:" + user.getName();
         }

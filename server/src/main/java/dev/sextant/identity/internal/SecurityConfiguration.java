@@ -17,7 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The HTTP security of the whole server. Stateless: no sessions and no cookies, so no CSRF
@@ -30,11 +29,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    // Swagger UI is the only page served: its own scripts and styles, nothing from elsewhere, never framed.
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
 
     static final String[] PUBLIC_PATHS = {
         "/",
@@ -53,27 +47,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http,
-            AccessTokens accessTokens,
-            ApiKeys apiKeys,
-            UserDirectory directory,
-            ProblemWriter problems)
+            HttpSecurity http, Credentials credentials, SecurityHeaders securityHeaders, ProblemWriter problems)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        // Sent only on requests that arrived over TLS (directly or via trusted proxy headers).
-                        .httpStrictTransportSecurity(
-                                hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    securityHeaders.writers().forEach(headers::addHeaderWriter);
+                })
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new TokenAuthenticationFilter(accessTokens, apiKeys, directory, problems),
+                        new TokenAuthenticationFilter(credentials, problems),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -87,13 +75,13 @@ class SecurityConfiguration {
                             var authentication =
                                     org.springframework.security.core.context.SecurityContextHolder.getContext()
                                             .getAuthentication();
-                            if (holds(authentication, TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)) {
+                            if (holds(authentication, Credentials.PASSWORD_CHANGE_REQUIRED)) {
                                 problems.write(
                                         request,
                                         response,
                                         IdentityProblems.PASSWORD_CHANGE_REQUIRED,
                                         "Set a new password first: POST /api/v1/me/password.");
-                            } else if (holds(authentication, TokenAuthenticationFilter.TWO_FACTOR_REQUIRED)) {
+                            } else if (holds(authentication, Credentials.TWO_FACTOR_REQUIRED)) {
                                 problems.write(
                                         request,
                                         response,
@@ -123,7 +111,16 @@ class SecurityConfiguration {
                 && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
-    /** admin includes analyst, analyst includes user. */
+    @Bean
+    SecurityHeaders securityHeaders() {
+        return new SecurityHeaders();
+    }
+
+    @Bean
+    Credentials credentials(AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory) {
+        return new Credentials(accessTokens, apiKeys, directory);
+    }
+
     /**
      * No Micrometer observations around each security filter, authentication and authorization:
      * they cost a tenth of a cached request's CPU and add nothing the HTTP server metrics do not
@@ -134,6 +131,7 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** admin includes analyst, analyst includes user. */
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ANALYST\nROLE_ANALYST > ROLE_USER");

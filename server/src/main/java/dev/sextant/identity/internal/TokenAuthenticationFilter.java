@@ -1,130 +1,44 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Scope;
 import dev.sextant.platform.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <access token>} or {@code X-API-Key: <key>}. A
- * request with neither goes on anonymous; one whose credential is not genuine and current, or that
- * sends both, is refused here with 401, whatever it asked for.
- *
- * <p>Authorities: the account's roles, plus the scopes the credential carries: a signed-in session
- * every scope its role allows, an API key only its own (and the marker {@link #API_KEY}). An
- * account that must change its password gets only the authority to do that.
+ * The security chain's authentication step: a request without a credential goes on anonymous; one
+ * whose credential {@link Credentials} refuses is answered here with 401, whatever it asked for.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
-    /** Held instead of any role by an administrator who has not turned on two-factor sign-in yet. */
-    static final String TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
-    /** Held by requests authenticated with an API key rather than a signed-in session. */
-    static final String API_KEY = "API_KEY";
-
-    static final String API_KEY_HEADER = "X-API-Key";
-    private static final String BEARER = "Bearer ";
-
-    /** Authentication details of a request made with an API key: which key, for per-key budgets. */
-    record ApiKeyCredential(java.util.UUID keyId) {}
-
-    private final AccessTokens accessTokens;
-    private final ApiKeys apiKeys;
-    private final UserDirectory directory;
+    private final Credentials credentials;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(
-            AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory, ProblemWriter problems) {
-        this.accessTokens = accessTokens;
-        this.apiKeys = apiKeys;
-        this.directory = directory;
+    TokenAuthenticationFilter(Credentials credentials, ProblemWriter problems) {
+        this.credentials = credentials;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String apiKey = request.getHeader(API_KEY_HEADER);
-        if (header == null && apiKey == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if (header != null && apiKey != null) {
-            refuse(request, response, "Send either a bearer token or an API key, not both.");
-            return;
-        }
-        List<GrantedAuthority> authorities;
-        Optional<Account> account;
-        ApiKeyCredential credential = null;
-        if (header != null) {
-            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                refuse(request, response, "Send the access token as 'Authorization: Bearer <token>'.");
-                return;
+        switch (credentials.check(request)) {
+            case Credentials.Absent() -> chain.doFilter(request, response);
+            case Credentials.Refused(String detail) -> refuse(request, response, detail);
+            case Credentials.Authenticated(var authentication) -> {
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
             }
-            account = accessTokens
-                    .verify(header.substring(BEARER.length()).strip())
-                    .flatMap(claims -> directory
-                            .find(claims.userId())
-                            .filter(found -> found.securityVersion() == claims.securityVersion()));
-            if (account.isEmpty()) {
-                refuse(request, response, "The access token is invalid or expired. Refresh it or sign in again.");
-                return;
-            }
-            authorities = authorities(account.get(), EnumSet.allOf(Scope.class), false);
-        } else {
-            Optional<ApiKeyRepository.StoredKey> key = apiKeys.authenticate(apiKey.strip());
-            account = key.flatMap(found -> directory.find(found.userId()));
-            if (account.isEmpty()) {
-                refuse(request, response, "The API key is invalid, expired or revoked.");
-                return;
-            }
-            authorities = authorities(account.get(), key.get().scopes(), true);
-            credential = new ApiKeyCredential(key.get().id());
         }
-        UsernamePasswordAuthenticationToken authentication =
-                UsernamePasswordAuthenticationToken.authenticated(account.get().toUser(), null, authorities);
-        authentication.setDetails(credential);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static List<GrantedAuthority> authorities(Account account, Set<Scope> scopes, boolean viaApiKey) {
-        if (account.mustChangePassword()) {
-            return List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
-        }
-        if (account.mustEnrolSecondFactor()) {
-            return List.of(new SimpleGrantedAuthority(TWO_FACTOR_REQUIRED));
-        }
-        AuthenticatedUser user = account.toUser();
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        scopes.stream()
-                .filter(scope -> user.has(scope.minimumRole()))
-                .forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
-        if (viaApiKey) {
-            authorities.add(new SimpleGrantedAuthority(API_KEY));
-        }
-        return authorities;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/2fa", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Account")
-@PreAuthorize("isAuthenticated() and !hasAuthority('" + TokenAuthenticationFilter.API_KEY + "') and !hasAuthority('"
-        + TokenAuthenticationFilter.PASSWORD_CHANGE_REQUIRED + "')")
+@PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "') and !hasAuthority('"
+        + Credentials.PASSWORD_CHANGE_REQUIRED + "')")
 class TwoFactorController {
 
     record Code(@NotBlank @Size(max = 20) String code) {

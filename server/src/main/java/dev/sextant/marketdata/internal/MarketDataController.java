@@ -214,17 +214,7 @@ class MarketDataController {
     }
 
     private List<String> checkSymbols(List<String> symbols) {
-        if (symbols.isEmpty()) {
-            throw ApiProblem.invalidParameter("symbols", "Give at least one symbol.");
-        }
-        if (symbols.size() > limits.maxBatchSymbols()) {
-            throw ApiProblem.invalidParameter(
-                    "symbols",
-                    "At most " + limits.maxBatchSymbols() + " symbols per request; " + symbols.size() + " were given.");
-        }
-        return symbols.stream()
-                .map(s -> checkSymbol(s == null ? "" : s.strip(), "symbols"))
-                .toList();
+        return Symbols.canonicalBatch(symbols, limits.maxBatchSymbols(), "symbols");
     }
 
     private static String checkSymbol(String symbol, String parameter) {

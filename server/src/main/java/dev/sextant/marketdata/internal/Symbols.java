@@ -1,6 +1,7 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.platform.ApiProblem;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,20 @@ final class Symbols {
                             + "' is not a symbol: use 1 to 32 letters, digits or ^ . = _ -");
         }
         return symbol.toUpperCase(Locale.ROOT);
+    }
+
+    /** Checks a batch of symbols: at least one, at most {@code max}, each a symbol. */
+    static List<String> canonicalBatch(List<String> symbols, int max, String parameter) {
+        if (symbols.isEmpty()) {
+            throw ApiProblem.invalidParameter(parameter, "Give at least one symbol.");
+        }
+        if (symbols.size() > max) {
+            throw ApiProblem.invalidParameter(
+                    parameter, "At most " + max + " symbols per request; " + symbols.size() + " were given.");
+        }
+        return symbols.stream()
+                .map(s -> canonical(s == null ? "" : s.strip(), parameter))
+                .toList();
     }
 
     /** Echoes at most a short, printable prefix of the caller's input. */

@@ -39,8 +39,8 @@ class JsonProblemWriter implements ProblemWriter {
             document.putAll(problem.getProperties());
         }
         response.setStatus(type.status());
+        // UTF-8 bytes and no charset parameter (JSON has none), as the MVC error answers have.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(document));
     }
 }

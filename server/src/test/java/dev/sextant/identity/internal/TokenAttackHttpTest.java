@@ -30,7 +30,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,8 +41,19 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Forged, altered and stale access tokens, each presented over HTTP: every one is refused with 401
  * problem+json, whatever it was signed with. The attacker here even knows the server's HMAC key
  * where that helps show that only the claims stop the token.
+ *
+ * <p>Each attack runs against an endpoint behind Spring Security's filter chain and against one the
+ * hot read path answers ({@link HotReadFilter}), which must refuse exactly the same tokens.
  */
+@ParameterizedClass(name = "{0}")
+@CsvSource({"/api/v1/me, ADMIN", "/api/v1/quotes/AAPL, USER"})
 class TokenAttackHttpTest extends ServerHttpTest {
+
+    @Parameter(0)
+    String path;
+
+    @Parameter(1)
+    Role victimRole;
 
     private static final Instant NOW = FixedClockConfiguration.NOW;
 
@@ -53,15 +67,15 @@ class TokenAttackHttpTest extends ServerHttpTest {
     @BeforeEach
     void signIn() throws Exception {
         String username = "victim-" + UUID.randomUUID().toString().substring(0, 8);
-        victim = accounts.createAccount(username, null, PASSWORD, Set.of(Role.ADMIN), false);
+        victim = accounts.createAccount(username, null, PASSWORD, Set.of(victimRole), false);
         genuine = anonymous.login(username, PASSWORD).get("accessToken").asString();
         serverKey = Base64.getDecoder()
                 .decode(Files.readString(dataDirectory.resolve(SigningKey.KEY_FILE))
                         .strip());
     }
 
-    private Answer me(String token) {
-        return anonymous.withBearer(token).get("/api/v1/me");
+    private Answer ask(String token) {
+        return anonymous.withBearer(token).get(path);
     }
 
     private static void assertRefused(Answer answer) {
@@ -90,7 +104,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
 
     @Test
     void test_genuineToken_isAccepted() {
-        assertThat(me(genuine).status()).isEqualTo(200);
+        assertThat(ask(genuine).status()).isEqualTo(200);
     }
 
     @Test
@@ -99,8 +113,8 @@ class TokenAttackHttpTest extends ServerHttpTest {
         String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8))
                 .toString();
 
-        assertRefused(me(header + "." + parts[1] + "."));
-        assertRefused(me(header + "." + parts[1] + "." + parts[2]));
+        assertRefused(ask(header + "." + parts[1] + "."));
+        assertRefused(ask(header + "." + parts[1] + "." + parts[2]));
     }
 
     @Test
@@ -113,7 +127,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
                 claims().build());
         jwt.sign(new RSASSASigner(attacker));
 
-        assertRefused(me(jwt.serialize()));
+        assertRefused(ask(jwt.serialize()));
     }
 
     @Test
@@ -127,7 +141,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
                 claims().build());
         jwt.sign(new MACSigner(publicKey));
 
-        assertRefused(me(jwt.serialize()));
+        assertRefused(ask(jwt.serialize()));
     }
 
     static Stream<UnaryOperator<String>> tamperings() {
@@ -147,7 +161,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
     @ParameterizedTest
     @MethodSource("tamperings")
     void test_tamperedToken_isRefused(UnaryOperator<String> tamper) {
-        assertRefused(me(tamper.apply(genuine)));
+        assertRefused(ask(tamper.apply(genuine)));
     }
 
     @Test
@@ -157,7 +171,7 @@ class TokenAttackHttpTest extends ServerHttpTest {
                 .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(1))))
                 .build();
 
-        assertRefused(me(signWithServerKey(expired, new JOSEObjectType("at+jwt"))));
+        assertRefused(ask(signWithServerKey(expired, new JOSEObjectType("at+jwt"))));
     }
 
     @Test
@@ -165,16 +179,16 @@ class TokenAttackHttpTest extends ServerHttpTest {
         JWTClaimsSet future = claims().notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(5))))
                 .build();
 
-        assertRefused(me(signWithServerKey(future, new JOSEObjectType("at+jwt"))));
+        assertRefused(ask(signWithServerKey(future, new JOSEObjectType("at+jwt"))));
     }
 
     @Test
     void test_tokenOfAnotherKindOrIssuer_isRefused() throws Exception {
-        assertRefused(me(signWithServerKey(claims().build(), JOSEObjectType.JWT)));
-        assertRefused(me(signWithServerKey(claims().issuer("someone-else").build(), new JOSEObjectType("at+jwt"))));
-        assertRefused(me(signWithServerKey(claims().expirationTime(null).build(), new JOSEObjectType("at+jwt"))));
+        assertRefused(ask(signWithServerKey(claims().build(), JOSEObjectType.JWT)));
+        assertRefused(ask(signWithServerKey(claims().issuer("someone-else").build(), new JOSEObjectType("at+jwt"))));
+        assertRefused(ask(signWithServerKey(claims().expirationTime(null).build(), new JOSEObjectType("at+jwt"))));
         // The control: the same forgery with every claim right would pass, so the refusals above are the claims'.
-        assertThat(me(signWithServerKey(claims().build(), new JOSEObjectType("at+jwt")))
+        assertThat(ask(signWithServerKey(claims().build(), new JOSEObjectType("at+jwt")))
                         .status())
                 .isEqualTo(200);
     }
@@ -183,13 +197,13 @@ class TokenAttackHttpTest extends ServerHttpTest {
     void test_tokenOfADeletedUser_isRefused() {
         accounts.deleteAccount(victim);
 
-        assertRefused(me(genuine));
+        assertRefused(ask(genuine));
     }
 
     @Test
     void test_otherAuthorizationSchemes_areRefused() {
         Answer basic = anonymous.send(anonymous
-                .request("/api/v1/me")
+                .request(path)
                 .header("Authorization", "Basic YWRtaW46YWRtaW4=")
                 .GET()
                 .build());

@@ -1,0 +1,126 @@
+package dev.sextant.identity.internal;
+
+import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.Scope;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Reads a request's credential, {@code Authorization: Bearer <access token>} or
+ * {@code X-API-Key: <key>}, and decides who it belongs to. The one place that does, for the
+ * security filter chain and for the hot read path alike.
+ *
+ * <p>Authorities: the account's roles, plus the scopes the credential carries: a signed-in session
+ * every scope its role allows, an API key only its own (and the marker {@link #API_KEY}). An
+ * account that must change its password gets only the authority to do that.
+ */
+class Credentials {
+
+    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+    /** Held instead of any role by an administrator who has not turned on two-factor sign-in yet. */
+    static final String TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
+    /** Held by requests authenticated with an API key rather than a signed-in session. */
+    static final String API_KEY = "API_KEY";
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    /** Authentication details of a request made with an API key: which key, for per-key budgets. */
+    record ApiKeyCredential(java.util.UUID keyId) {}
+
+    /** What a request's credential amounts to. */
+    sealed interface Outcome {}
+
+    /** No credential at all: the request goes on anonymous. */
+    record Absent() implements Outcome {}
+
+    /** A credential that is not genuine and current, or two of them: refused with 401. */
+    record Refused(String detail) implements Outcome {}
+
+    record Authenticated(UsernamePasswordAuthenticationToken authentication) implements Outcome {
+        AuthenticatedUser user() {
+            return (AuthenticatedUser) authentication.getPrincipal();
+        }
+
+        boolean holds(String authority) {
+            return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+        }
+    }
+
+    private final AccessTokens accessTokens;
+    private final ApiKeys apiKeys;
+    private final UserDirectory directory;
+
+    Credentials(AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory) {
+        this.accessTokens = accessTokens;
+        this.apiKeys = apiKeys;
+        this.directory = directory;
+    }
+
+    Outcome check(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (header == null && apiKey == null) {
+            return new Absent();
+        }
+        if (header != null && apiKey != null) {
+            return new Refused("Send either a bearer token or an API key, not both.");
+        }
+        List<GrantedAuthority> authorities;
+        Optional<Account> account;
+        ApiKeyCredential credential = null;
+        if (header != null) {
+            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return new Refused("Send the access token as 'Authorization: Bearer <token>'.");
+            }
+            account = accessTokens
+                    .verify(header.substring(BEARER.length()).strip())
+                    .flatMap(claims -> directory
+                            .find(claims.userId())
+                            .filter(found -> found.securityVersion() == claims.securityVersion()));
+            if (account.isEmpty()) {
+                return new Refused("The access token is invalid or expired. Refresh it or sign in again.");
+            }
+            authorities = authorities(account.get(), EnumSet.allOf(Scope.class), false);
+        } else {
+            Optional<ApiKeyRepository.StoredKey> key = apiKeys.authenticate(apiKey.strip());
+            account = key.flatMap(found -> directory.find(found.userId()));
+            if (account.isEmpty()) {
+                return new Refused("The API key is invalid, expired or revoked.");
+            }
+            authorities = authorities(account.get(), key.get().scopes(), true);
+            credential = new ApiKeyCredential(key.get().id());
+        }
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(account.get().toUser(), null, authorities);
+        authentication.setDetails(credential);
+        return new Authenticated(authentication);
+    }
+
+    private static List<GrantedAuthority> authorities(Account account, Set<Scope> scopes, boolean viaApiKey) {
+        if (account.mustChangePassword()) {
+            return List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+        }
+        if (account.mustEnrolSecondFactor()) {
+            return List.of(new SimpleGrantedAuthority(TWO_FACTOR_REQUIRED));
+        }
+        AuthenticatedUser user = account.toUser();
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        scopes.stream()
+                .filter(scope -> user.has(scope.minimumRole()))
+                .forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        if (viaApiKey) {
+            authorities.add(new SimpleGrantedAuthority(API_KEY));
+        }
+        return authorities;
+    }
+}
