@@ -1,5 +1,6 @@
 package dev.sextant.analysis.internal;
 
+import dev.sextant.analytics.query.NearestName;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;

@@ -1,6 +1,7 @@
 package dev.sextant.analysis.internal;
 
-import dev.sextant.analysis.internal.dsl.DslSyntaxError;
+import dev.sextant.analytics.query.DslSyntaxError;
+import dev.sextant.analytics.query.QueryEngine;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,17 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 class QueryController {
 
     static final ProblemType SYNTAX = ProblemType.of("query-syntax", 400, "Query syntax error");
-    static final int MAX_LENGTH = 10_000;
 
     record QueryRequest(String query) {}
 
     /** One table per statement, in order. */
-    record QueryResponse(List<QueryExecutor.Table> results) {}
+    record QueryResponse(List<QueryEngine.Table> results) {}
 
     private final QueryExecutor executor;
+    private final int maxLength;
 
-    QueryController(QueryExecutor executor) {
+    QueryController(QueryExecutor executor, QueryProperties properties) {
         this.executor = executor;
+        this.maxLength = properties.maxLength();
     }
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -51,8 +53,8 @@ class QueryController {
         if (query == null || query.isBlank()) {
             throw ApiProblem.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
         }
-        if (query.length() > MAX_LENGTH) {
-            throw ApiProblem.invalidParameter("query", "A query has at most " + MAX_LENGTH + " characters.");
+        if (query.length() > maxLength) {
+            throw ApiProblem.invalidParameter("query", "A query has at most " + maxLength + " characters.");
         }
         try {
             return new QueryResponse(executor.run(query, java.util.UUID.fromString(user.getName())));

@@ -4,6 +4,7 @@ import static dev.sextant.marketdata.AssetClass.CRYPTO;
 import static dev.sextant.marketdata.AssetClass.EQUITY;
 import static dev.sextant.marketdata.AssetClass.ETF;
 import static dev.sextant.marketdata.AssetClass.INDEX;
+import static dev.sextant.marketdata.AssetClass.MACRO;
 
 import dev.sextant.marketdata.AssetClass;
 import java.time.LocalDate;
@@ -55,6 +56,10 @@ final class DemoCatalog {
                 us("TLT", "iShares 20+ Year Treasury Bond ETF", "NASDAQ", ETF, 120, 0.00, 0.14, -0.20, 15e6),
                 us("^GSPC", "S&P 500 Index", "SNP", INDEX, 1277, 0.11, 0.16, 1.00, 3e9),
                 us("^NDX", "NASDAQ-100 Index", "NASDAQ", INDEX, 2300, 0.15, 0.22, 1.15, 2e9),
+                // Macro series for MACRO queries: levels (a yield in percent, an index), no volume.
+                us("US10Y", "US 10-year Treasury yield, percent", "FRED", MACRO, 1.9, 0.03, 0.20, -0.30, 0),
+                us("CPI", "US consumer price index, all urban consumers", "FRED", MACRO, 227, 0.03, 0.01, 0.0, 0),
+                us("VIX", "CBOE volatility index", "FRED", MACRO, 23, 0.0, 0.35, -2.50, 0),
                 crypto("BTC-USD", "Bitcoin USD", CRYPTO_START, 13_500, 0.35, 0.70, 1.00, 30e3, 2),
                 crypto("ETH-USD", "Ethereum USD", CRYPTO_START, 760, 0.35, 0.85, 1.20, 400e3, 2),
                 crypto("SOL-USD", "Solana USD", LocalDate.of(2020, 4, 10), 0.95, 0.60, 1.10, 1.40, 20e6, 4),

@@ -20,10 +20,17 @@ class UniverseCatalog implements Universes {
     private record BuiltIn(String name, String description, Predicate<Instrument> member) {}
 
     private static final List<BuiltIn> BUILT_IN = List.of(
-            new BuiltIn("demo", "Every instrument of the built-in demo market (synthetic prices)", Instrument::demo),
+            new BuiltIn(
+                    "demo",
+                    "Every tradable instrument of the built-in demo market (synthetic prices)",
+                    i -> i.demo() && i.assetClass() != AssetClass.MACRO),
             new BuiltIn("us-equities", "US-listed stocks", i -> i.assetClass() == AssetClass.EQUITY),
             new BuiltIn("etfs", "Exchange-traded funds", i -> i.assetClass() == AssetClass.ETF),
-            new BuiltIn("crypto", "Crypto assets, quoted in USD", i -> i.assetClass() == AssetClass.CRYPTO));
+            new BuiltIn("crypto", "Crypto assets, quoted in USD", i -> i.assetClass() == AssetClass.CRYPTO),
+            new BuiltIn(
+                    "macro",
+                    "Macro series: rates, inflation, volatility (MACRO statements read them)",
+                    i -> i.assetClass() == AssetClass.MACRO));
 
     private final MarketDataService marketData;
     private final WatchlistRepository watchlists;

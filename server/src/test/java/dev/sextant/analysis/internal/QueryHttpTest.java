@@ -141,6 +141,33 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_macro_latestValuesAndRegressionOnTheDemoSeries() {
+        HttpTestClient.Answer answer = query("MACRO: US10Y, CPI, VIX; MACRO: US10Y, CPI, VIX -> REGRESSION ON SPY");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode latest = answer.json().get("results").get(0);
+        assertThat(latest.get("rows")).extracting(r -> r.get(0).asString()).containsExactly("US10Y", "CPI", "VIX");
+        JsonNode bars = http.get("/api/v1/bars/VIX?from=2025-05-01&to=2025-06-11")
+                .json()
+                .get("bars");
+        JsonNode lastBar = bars.get(bars.size() - 1);
+        assertThat(latest.get("rows").get(2).get(1).asDouble())
+                .isEqualTo(lastBar.get("close").asDouble());
+        assertThat(latest.get("rows").get(2).get(2).asString())
+                .isEqualTo(lastBar.get("time").asString().substring(0, 10));
+        JsonNode regression = answer.json().get("results").get(1);
+        assertThat(regression.get("rows"))
+                .extracting(r -> r.get(0).asString())
+                .containsExactly("INTERCEPT", "US10Y", "CPI", "VIX");
+        assertThat(regression.get("rows").get(0).get(5).asInt())
+                .as("five years of monthly changes")
+                .isEqualTo(60);
+        assertThat(regression.get("rows").get(3).get(1).asDouble())
+                .as("the demo VIX moves against the market")
+                .isNegative();
+    }
+
+    @Test
     void test_mistakes_comeBackWithWhereAndWhat() {
         HttpTestClient.Answer syntax = query("EVALUATE AAPL:\n  RSX(14)");
         HttpTestClient.Answer arguments = query("EVALUATE AAPL: CORRELATE(1y)");

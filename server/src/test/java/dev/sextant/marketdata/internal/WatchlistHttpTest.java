@@ -50,10 +50,15 @@ class WatchlistHttpTest extends ServerHttpTest {
 
         assertThat(alicesList)
                 .extracting(u -> u.get("name").asString())
-                .containsExactly("demo", "us-equities", "etfs", "crypto", "watchlist:Semis");
+                .containsExactly("demo", "us-equities", "etfs", "crypto", "macro", "watchlist:Semis");
         assertThat(bobsList).extracting(u -> u.get("name").asString()).doesNotContain("watchlist:Semis");
         assertThat(alicesList.get(0).get("size").asInt())
-                .isEqualTo(DemoCatalog.instruments().size());
+                .as("every demo instrument but the macro series, which have their own universe")
+                .isEqualTo((int) DemoCatalog.instruments().stream()
+                        .filter(i -> i.assetClass() != dev.sextant.marketdata.AssetClass.MACRO)
+                        .count());
+        assertThat(alice.get("/api/v1/universes/macro").json().get("symbols").toString())
+                .isEqualTo("[\"CPI\",\"US10Y\",\"VIX\"]");
         assertThat(crypto.get("symbols").toString()).contains("BTC-USD").doesNotContain("AAPL");
         assertThat(semis.get("symbols").toString()).isEqualTo("[\"NVDA\",\"AMD\",\"INTC\"]");
         assertThat(bob.get("/api/v1/universes/watchlist:Semis").status()).isEqualTo(404);

@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +53,7 @@ public final class Parser {
             throw expected("';' or the end of the query");
         }
         if (statements.isEmpty()) {
-            throw expected("EVALUATE, COMPARE, SCAN, CORRELATE or REGRESS");
+            throw expected("EVALUATE, COMPARE, SCAN, CORRELATE, REGRESS or MACRO");
         }
         return statements;
     }
@@ -123,7 +123,35 @@ public final class Parser {
             position++;
             return new Ast.Regress(dependent, regressors, span());
         }
-        throw expected("EVALUATE, COMPARE, SCAN, CORRELATE or REGRESS");
+        if (start.is("MACRO")) {
+            position++;
+            return macro();
+        }
+        throw expected("EVALUATE, COMPARE, SCAN, CORRELATE, REGRESS or MACRO");
+    }
+
+    /** {@code MACRO[:] A, B [-> REGRESSION ON S [OVER span]]}. */
+    private Ast.Macro macro() {
+        accept(Token.Kind.COLON);
+        List<String> series = symbolList();
+        if (!accept(Token.Kind.ARROW)) {
+            return new Ast.Macro(series, null, null);
+        }
+        if (!peek().is("REGRESSION") && !peek().is("REGRESS")) {
+            throw expected("REGRESSION after '->'");
+        }
+        position++;
+        if (!peek().is("ON")) {
+            throw expected("ON and a symbol, e.g. REGRESSION ON SPY");
+        }
+        position++;
+        String on = symbol();
+        Ast.Span span = null;
+        if (peek().is("OVER")) {
+            position++;
+            span = span();
+        }
+        return new Ast.Macro(series, on, span);
     }
 
     private Ast.Scan scan() {

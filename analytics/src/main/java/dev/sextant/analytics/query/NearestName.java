@@ -1,16 +1,16 @@
-package dev.sextant.analysis.internal;
+package dev.sextant.analytics.query;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The known name closest to a misspelt one (edit distance), for "did you mean" hints. */
-final class NearestName {
+public final class NearestName {
 
     private NearestName() {}
 
     /** The closest of {@code known} to {@code given}, if within a third of its length (at least 2 edits). */
-    static Optional<String> to(String given, Collection<String> known) {
+    public static Optional<String> to(String given, Collection<String> known) {
         String wanted = given.toUpperCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ public final class Ast {
     private Ast() {}
 
     /** A statement of a query. */
-    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress {
+    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress, Macro {
         List<String> symbols();
 
         List<Metric> metrics();
@@ -75,6 +75,30 @@ public final class Ast {
         public List<String> symbols() {
             java.util.List<String> all = new java.util.ArrayList<>(List.of(dependent));
             all.addAll(regressors);
+            return List.copyOf(all);
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code MACRO: US10Y, CPI, VIX} (each series' latest value and its change over a year) or
+     * {@code MACRO: US10Y, CPI -> REGRESSION ON SPY [OVER 5y]} (the symbol's monthly returns on the
+     * series' monthly changes).
+     *
+     * @param regressOn null for the table of latest values
+     * @param span null for the default span
+     */
+    public record Macro(List<String> series, String regressOn, Span span) implements Statement {
+        @Override
+        public List<String> symbols() {
+            java.util.List<String> all = new java.util.ArrayList<>(series);
+            if (regressOn != null) {
+                all.add(regressOn);
+            }
             return List.copyOf(all);
         }
 

@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,12 @@ final class Lexer {
                 column++;
                 continue;
             }
+            if (isArrow(text, i)) {
+                tokens.add(new Token(Token.Kind.ARROW, "->", line, column));
+                i += 2;
+                column += 2;
+                continue;
+            }
             if (c == '<' || c == '>' || c == '=' || c == '!') {
                 boolean twoChars = i + 1 < text.length() && text.charAt(i + 1) == '=' && c != '=';
                 String op = twoChars ? text.substring(i, i + 2) : String.valueOf(c);
@@ -91,7 +97,7 @@ final class Lexer {
                 continue;
             }
             if (Character.isLetter(c) || c == '^' || c == '_') {
-                while (i < text.length() && isWordPart(text.charAt(i))) {
+                while (i < text.length() && isWordPart(text.charAt(i)) && !isArrow(text, i)) {
                     i++;
                 }
                 tokens.add(new Token(Token.Kind.WORD, text.substring(start, i), line, column));
@@ -106,6 +112,10 @@ final class Lexer {
         }
         tokens.add(new Token(Token.Kind.END, "", line, column));
         return tokens;
+    }
+
+    private static boolean isArrow(String text, int i) {
+        return text.charAt(i) == '-' && i + 1 < text.length() && text.charAt(i + 1) == '>';
     }
 
     private static boolean isWordPart(char c) {

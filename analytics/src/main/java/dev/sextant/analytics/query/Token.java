@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 /** A token of FK-DSL with where it starts (1-based line and column). */
 record Token(Kind kind, String text, int line, int column) {
@@ -17,6 +17,8 @@ record Token(Kind kind, String text, int line, int column) {
         /** Arithmetic: {@code * / +}. */
         ARITHMETIC,
         PERCENT,
+        /** {@code ->} in {@code MACRO: ... -> REGRESSION ON ...}. */
+        ARROW,
         END
     }
 

@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 /** A query that does not parse: where, what was expected, and the nearest valid name when there is one. */
 public final class DslSyntaxError extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal.dsl;
+package dev.sextant.analytics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,6 +130,26 @@ class ParserTest {
         assertThatThrownBy(() -> parse("REGRESS AAPL ON SPY OVER soon"))
                 .isInstanceOfSatisfying(
                         DslSyntaxError.class, e -> assertThat(e.expected()).contains("span"));
+    }
+
+    @Test
+    void test_macro_inItsForms() {
+        Ast.Macro latest = (Ast.Macro) parse("MACRO: US10Y, CPI, VIX").getFirst();
+        Ast.Macro regression =
+                (Ast.Macro) parse("MACRO: US10Y, CPI, VIX -> REGRESSION ON SPY").getFirst();
+        Ast.Macro tight = (Ast.Macro)
+                parse("macro US10Y,VIX->regression on BTC-USD over 3y").getFirst();
+
+        assertThat(latest).isEqualTo(new Ast.Macro(List.of("US10Y", "CPI", "VIX"), null, null));
+        assertThat(regression).isEqualTo(new Ast.Macro(List.of("US10Y", "CPI", "VIX"), "SPY", null));
+        assertThat(tight).isEqualTo(new Ast.Macro(List.of("US10Y", "VIX"), "BTC-USD", new Ast.Span(3, 'y')));
+        assertThat(regression.symbols()).containsExactly("US10Y", "CPI", "VIX", "SPY");
+        assertThatThrownBy(() -> parse("MACRO: US10Y -> CORRELATION WITH SPY"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.expected()).isEqualTo("REGRESSION after '->'"));
+        assertThatThrownBy(() -> parse("MACRO: US10Y -> REGRESSION SPY"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.column()).isEqualTo(28));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package dev.sextant.analysis.internal;
+
+import dev.sextant.analytics.query.QueryLimits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What one FK-DSL query may ask for ({@code SEXTANT_QUERY_*}); a query over a limit is refused
+ * with 400 before any data is fetched, one that computes too long with 422.
+ *
+ * @param maxLength characters of query text
+ * @param maxStatements statements separated by {@code ;}
+ * @param maxSymbols symbols one statement names, metric arguments included
+ * @param maxUniverseSymbols symbols of a universe one SCAN may run over
+ * @param maxRows rows one SCAN may return ({@code LIMIT})
+ * @param maxSpanYears the longest span a query may name
+ * @param computeTime the time one query may spend computing (fetching data does not count)
+ */
+@Validated
+@ConfigurationProperties("sextant.query")
+record QueryProperties(
+        @Min(100) @Max(1_000_000) @DefaultValue("10000") int maxLength,
+        @Min(1) @Max(100) @DefaultValue("10") int maxStatements,
+        @Min(1) @Max(1_000) @DefaultValue("50") int maxSymbols,
+        @Min(1) @Max(100_000) @DefaultValue("5000") int maxUniverseSymbols,
+        @Min(1) @Max(100_000) @DefaultValue("1000") int maxRows,
+        @Min(1) @Max(50) @DefaultValue("10") int maxSpanYears,
+        @DefaultValue("5s") Duration computeTime) {
+
+    QueryLimits limits() {
+        return new QueryLimits(maxStatements, maxSymbols, maxUniverseSymbols, maxRows, maxSpanYears, computeTime);
+    }
+}
