@@ -176,7 +176,7 @@ public final class RiskMetrics {
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
-    private static void checkConfidence(double confidence) {
+    static void checkConfidence(double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be strictly between 0 and 1, was " + confidence);
         }

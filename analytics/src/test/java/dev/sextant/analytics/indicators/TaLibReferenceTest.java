@@ -14,25 +14,54 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every indicator against TA-Lib Java 0.4.0 on generated price walks (fixed seed: every failure
- * reproduces): the same lookback, NaN before it, and each value within 1e-9 relative.
+ * reproduces) and on real market data ({@link RealMarketData}: Apple daily, ETH 5-minute, BTC
+ * 5-minute bars from trades): the same lookback, NaN before it, and each value within 1e-9
+ * relative.
  */
 class TaLibReferenceTest {
 
     private static final int CASES = 300;
+    /** Parameter sets run on each real data set. */
+    private static final int REAL_CASES = 20;
+
     private static final double TOLERANCE = 1e-9;
     private final Core talib = new Core();
 
-    record Case(long seed, int bars, int period, int fast, int slow, int signal, double stddevUp, double stddevDown) {
+    /** @param real null for a generated walk of {@code bars} bars from {@code seed} */
+    record Case(
+            RealMarketData real,
+            long seed,
+            int bars,
+            int period,
+            int fast,
+            int slow,
+            int signal,
+            double stddevUp,
+            double stddevDown) {
         PriceWalks prices() {
-            return PriceWalks.of(seed, bars);
+            return real == null ? PriceWalks.of(seed, bars) : real.prices();
+        }
+
+        @Override
+        public String toString() {
+            return (real == null ? "walk " + seed + " x " + bars : real.name()) + ", period " + period + ", MACD "
+                    + fast + "/" + slow + "/" + signal + ", stddev " + stddevUp + "/" + stddevDown;
         }
     }
 
     static Stream<Case> cases() {
         SplittableRandom random = new SplittableRandom(6_2026_11_23L);
-        return IntStream.range(0, CASES).mapToObj(i -> {
+        Stream<Case> walks = IntStream.range(0, CASES).mapToObj(i -> parameters(random, null));
+        Stream<Case> real = Stream.of(RealMarketData.values())
+                .flatMap(data -> IntStream.range(0, REAL_CASES).mapToObj(i -> parameters(random, data)));
+        return Stream.concat(walks, real);
+    }
+
+    private static Case parameters(SplittableRandom random, RealMarketData real) {
+        {
             int fast = random.nextInt(2, 20);
             return new Case(
+                    real,
                     random.nextLong(),
                     random.nextInt(0, 700),
                     random.nextInt(2, 60),
@@ -43,7 +72,7 @@ class TaLibReferenceTest {
                     random.nextInt(2, 15),
                     0.5 + random.nextInt(0, 6) * 0.5,
                     0.5 + random.nextInt(0, 6) * 0.5);
-        });
+        }
     }
 
     /** TA-Lib's compact output {@code [outBeg, outBeg + count)} against ours, aligned with the input. */

@@ -3,12 +3,12 @@ package dev.sextant.analysis.internal;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Returns;
 import dev.sextant.analytics.risk.RiskMetrics;
+import dev.sextant.analytics.risk.Rolling;
 import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
-import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.platform.ApiProblem;
@@ -67,6 +67,35 @@ class RiskController {
     /** {@code matrix[i][j]}: the correlation of symbols i and j; null where a series does not move. */
     record CorrelationJson(List<String> symbols, String interval, int observations, Double[][] matrix) {}
 
+    /** One value of a rolling metric: the window of returns ending at {@code time}. */
+    record RollingPoint(Instant time, Double value) {}
+
+    record RollingJson(
+            String symbol,
+            String metric,
+            String interval,
+            int window,
+            String benchmark,
+            String method,
+            List<RollingPoint> points) {}
+
+    enum RollingMetric {
+        VOLATILITY,
+        SHARPE,
+        SORTINO,
+        CALMAR,
+        MAX_DRAWDOWN,
+        VAR,
+        CVAR,
+        BETA,
+        ALPHA,
+        CORRELATION;
+
+        boolean needsBenchmark() {
+            return this == BETA || this == ALPHA || this == CORRELATION;
+        }
+    }
+
     private final MarketDataService marketData;
     private final Clock clock;
 
@@ -91,28 +120,13 @@ class RiskController {
             @Parameter(description = "VaR confidence, e.g. 0.95") @RequestParam(defaultValue = "0.95")
                     double confidence) {
         BarInterval barInterval = interval(interval);
-        if (!(confidence >= 0.5 && confidence < 1)) {
-            throw ApiProblem.invalidParameter(
-                    "confidence", "'confidence' must be at least 0.5 and below 1, e.g. 0.95.");
-        }
-        if (!(riskFree > -1 && riskFree < 1)) {
-            throw ApiProblem.invalidParameter("riskFree", "'riskFree' is a yearly rate as a fraction, e.g. 0.04.");
-        }
+        checkRates(confidence, riskFree);
         List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
         if (benchmark != null && !benchmark.isBlank()) {
             symbols.add(canonical(benchmark));
         }
-        List<BarSeries> series = new ArrayList<>();
-        for (String s : symbols) {
-            series.add(marketData.bars(BarRequest.withDefaults(s, barInterval, from, to, clock)));
-        }
-        Alignment.Aligned aligned =
-                Alignment.closes(series.stream().map(BarSeries::bars).toList());
+        Alignment.Aligned aligned = aligned(symbols, barInterval, from, to);
         double[] prices = aligned.closes()[0];
-        if (prices.length < 3) {
-            throw ApiProblem.invalidParameter(
-                    "from", "Risk needs at least 3 bars in the range; it holds " + prices.length + ".");
-        }
         int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
         double[] returns = Returns.simple(prices);
         double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
@@ -149,6 +163,124 @@ class RiskController {
                 symbols.size() > 1 ? symbols.get(1) : null,
                 beta,
                 alpha);
+    }
+
+    @GetMapping("/rolling/{symbol}")
+    @Operation(
+            summary = "A risk metric over a rolling window of returns: volatility, sharpe, sortino, calmar, "
+                    + "max_drawdown, var, cvar, or beta, alpha, correlation against a benchmark")
+    RollingJson rolling(
+            @PathVariable String symbol,
+            @Parameter(
+                            description = "volatility, sharpe, sortino, calmar, max_drawdown, var, cvar, beta, alpha, "
+                                    + "correlation")
+                    @RequestParam
+                    String metric,
+            @Parameter(description = "Returns per window, 2 to 5000, e.g. 63") @RequestParam int window,
+            @RequestParam(defaultValue = "1d") String interval,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Needed by beta, alpha and correlation, e.g. SPY") @RequestParam(required = false)
+                    String benchmark,
+            @RequestParam(defaultValue = "0") double riskFree,
+            @RequestParam(defaultValue = "0.95") double confidence,
+            @Parameter(description = "historical or parametric, for var and cvar")
+                    @RequestParam(defaultValue = "historical")
+                    String method) {
+        RollingMetric kind = java.util.Arrays.stream(RollingMetric.values())
+                .filter(m -> m.name().equalsIgnoreCase(metric.strip()))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.invalidParameter(
+                        "metric",
+                        "Unknown metric '" + metric.strip() + "'; use one of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(RollingMetric.values())
+                                                .map(m -> m.name().toLowerCase(Locale.ROOT))
+                                                .toList())
+                                + "."));
+        RiskMetrics.Method varMethod = Arrays.stream(RiskMetrics.Method.values())
+                .filter(m -> m.name().equalsIgnoreCase(method.strip()))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.invalidParameter("method", "'method' is historical or parametric."));
+        if (window < 2 || window > 5_000) {
+            throw ApiProblem.invalidParameter("window", "'window' counts returns, from 2 to 5000.");
+        }
+        checkRates(confidence, riskFree);
+        if (kind.needsBenchmark() && (benchmark == null || benchmark.isBlank())) {
+            throw ApiProblem.invalidParameter(
+                    "benchmark", kind.name().toLowerCase(Locale.ROOT) + " needs a benchmark, e.g. SPY.");
+        }
+        BarInterval barInterval = interval(interval);
+        List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
+        if (kind.needsBenchmark()) {
+            symbols.add(canonical(benchmark));
+        }
+        Alignment.Aligned aligned = aligned(symbols, barInterval, from, to);
+        double[] prices = aligned.closes()[0];
+        int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
+        double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
+        double[] returns = Returns.simple(prices);
+        double[] market = kind.needsBenchmark() ? Returns.simple(aligned.closes()[1]) : null;
+        // Price metrics see window + 1 prices, as window returns need; both line up with the prices' times.
+        double[] values = switch (kind) {
+            case VOLATILITY -> Rolling.volatility(returns, window, perYear);
+            case SHARPE -> Rolling.sharpe(returns, window, riskFreePerPeriod, perYear);
+            case SORTINO -> Rolling.sortino(returns, window, riskFreePerPeriod, perYear);
+            case VAR -> Rolling.valueAtRisk(returns, window, confidence, varMethod);
+            case CVAR -> Rolling.conditionalValueAtRisk(returns, window, confidence, varMethod);
+            case BETA -> Rolling.beta(returns, market, window);
+            case ALPHA -> Rolling.alpha(returns, market, window, riskFreePerPeriod, perYear);
+            case CORRELATION -> Rolling.correlation(returns, market, window);
+            case CALMAR -> tailOf(Rolling.calmar(prices, window + 1, perYear));
+            case MAX_DRAWDOWN -> tailOf(Rolling.maxDrawdown(prices, window + 1));
+        };
+        long[] times = aligned.times();
+        List<RollingPoint> points = new ArrayList<>();
+        for (int i = window - 1; i < values.length; i++) {
+            // values[i] is the window of returns ending with return i, which ends at price i + 1.
+            points.add(new RollingPoint(Instant.ofEpochSecond(times[i + 1]), finite(values[i])));
+        }
+        return new RollingJson(
+                symbols.getFirst(),
+                kind.name().toLowerCase(Locale.ROOT),
+                barInterval.code(),
+                window,
+                kind.needsBenchmark() ? symbols.get(1) : null,
+                kind == RollingMetric.VAR || kind == RollingMetric.CVAR
+                        ? varMethod.name().toLowerCase(Locale.ROOT)
+                        : null,
+                points);
+    }
+
+    /** A price-indexed rolling series re-indexed by return: entry i is the window ending at price i + 1. */
+    private static double[] tailOf(double[] byPrice) {
+        return Arrays.copyOfRange(byPrice, 1, byPrice.length);
+    }
+
+    private Alignment.Aligned aligned(List<String> symbols, BarInterval interval, LocalDate from, LocalDate to) {
+        List<OhlcvSeries> series = new ArrayList<>();
+        for (String s : symbols) {
+            series.add(marketData
+                    .bars(BarRequest.withDefaults(s, interval, from, to, clock))
+                    .bars());
+        }
+        Alignment.Aligned aligned = Alignment.closes(series);
+        if (aligned.times().length < 3) {
+            throw ApiProblem.invalidParameter(
+                    "from", "Risk needs at least 3 bars in the range; it holds " + aligned.times().length + ".");
+        }
+        return aligned;
+    }
+
+    private static void checkRates(double confidence, double riskFree) {
+        if (!(confidence >= 0.5 && confidence < 1)) {
+            throw ApiProblem.invalidParameter(
+                    "confidence", "'confidence' must be at least 0.5 and below 1, e.g. 0.95.");
+        }
+        if (!(riskFree > -1 && riskFree < 1)) {
+            throw ApiProblem.invalidParameter("riskFree", "'riskFree' is a yearly rate as a fraction, e.g. 0.04.");
+        }
     }
 
     @GetMapping("/correlation")

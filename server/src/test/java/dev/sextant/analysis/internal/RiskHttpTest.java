@@ -49,6 +49,61 @@ class RiskHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_rollingMetrics_areEachWindowsMetric_stampedAtTheWindowsLastBar() {
+        double[] prices = closes("AAPL");
+        double[] returns = Returns.simple(prices);
+        double[] spy = Returns.simple(closes("SPY"));
+        JsonNode bars = ok("/api/v1/bars/AAPL?" + RANGE).get("bars");
+
+        JsonNode volatility = ok("/api/v1/analytics/rolling/AAPL?metric=volatility&window=63&" + RANGE);
+        JsonNode beta = ok("/api/v1/analytics/rolling/AAPL?metric=beta&window=21&benchmark=spy&" + RANGE);
+        JsonNode drawdown = ok("/api/v1/analytics/rolling/AAPL?metric=max_drawdown&window=21&" + RANGE);
+        JsonNode var = ok("/api/v1/analytics/rolling/AAPL?metric=var&window=100&method=parametric&" + RANGE);
+
+        JsonNode points = volatility.get("points");
+        assertThat(points).hasSize(returns.length - 63 + 1);
+        assertThat(points.get(0).get("time").asString())
+                .isEqualTo(bars.get(63).get("time").asString());
+        int last = returns.length;
+        assertThat(points.get(points.size() - 1).get("value").asDouble())
+                .isCloseTo(
+                        RiskMetrics.volatility(java.util.Arrays.copyOfRange(returns, last - 63, last), 252),
+                        within(1e-12));
+        assertThat(beta.get("benchmark").asString()).isEqualTo("SPY");
+        assertThat(beta.get("points").get(0).get("value").asDouble())
+                .isCloseTo(
+                        RiskMetrics.beta(
+                                java.util.Arrays.copyOfRange(returns, 0, 21), java.util.Arrays.copyOfRange(spy, 0, 21)),
+                        within(1e-12));
+        assertThat(drawdown.get("points").get(0).get("value").asDouble())
+                .isCloseTo(
+                        RiskMetrics.maxDrawdown(java.util.Arrays.copyOfRange(prices, 0, 22))
+                                .depth(),
+                        within(1e-12));
+        assertThat(var.get("method").asString()).isEqualTo("parametric");
+        assertThat(var.get("points").get(0).get("value").asDouble())
+                .isCloseTo(
+                        RiskMetrics.valueAtRisk(
+                                java.util.Arrays.copyOfRange(returns, 0, 100), 0.95, RiskMetrics.Method.PARAMETRIC),
+                        within(1e-12));
+    }
+
+    @Test
+    void test_rollingMistakes_nameTheParameter() {
+        for (String[] bad : new String[][] {
+            {"metric=volatilty&window=20", "metric"},
+            {"metric=beta&window=20", "benchmark"},
+            {"metric=sharpe&window=1", "window"},
+            {"metric=var&window=20&method=monte-carlo", "method"},
+            {"metric=var&window=20&confidence=1.5", "confidence"}
+        }) {
+            HttpTestClient.Answer answer = http.get("/api/v1/analytics/rolling/AAPL?" + bad[0]);
+            assertThat(answer.status()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
     void test_correlation_alignsTheSymbolsAndAnswersASymmetricMatrix() {
         double[] aapl = Returns.log(closes("AAPL"));
         double[] msft = Returns.log(closes("MSFT"));
