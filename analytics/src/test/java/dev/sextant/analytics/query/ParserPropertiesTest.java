@@ -1,0 +1,108 @@
+package dev.sextant.analytics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The parser on generated input (jqwik): sequences of FK-DSL's own words and symbols, which get
+ * much deeper into the grammar than random characters, and arbitrary text. Whatever comes, it
+ * answers statements or throws its syntax error (the engine's check adds {@link QueryInvalid});
+ * never anything else, and never slowly.
+ */
+class ParserPropertiesTest {
+
+    private static final List<String> WORDS = List.of(
+            "EVALUATE",
+            "COMPARE",
+            "SCAN",
+            "CORRELATE",
+            "REGRESS",
+            "MACRO",
+            "WHERE",
+            "ORDER",
+            "BY",
+            "LIMIT",
+            "AND",
+            "OR",
+            "ON",
+            "ON:",
+            "VS",
+            "WITH",
+            "WINDOW",
+            "OVER",
+            "BETWEEN",
+            "ABOVE",
+            "BELOW",
+            "TREND",
+            "SIGNAL",
+            "IS",
+            "BULLISH",
+            "HOLD",
+            "DESC",
+            "->",
+            "REGRESSION",
+            "universe:demo",
+            "AAPL",
+            "BTC-USD",
+            "^GSPC",
+            "SPY",
+            ":",
+            ",",
+            ";",
+            "(",
+            ")",
+            "<",
+            ">=",
+            "!=",
+            "=",
+            "*",
+            "/",
+            "+",
+            "%",
+            "5%",
+            "30",
+            "2.5",
+            "1y",
+            "90d",
+            "RSI(14)",
+            "PRICE",
+            "SMA",
+            "MACD(12,26,9)",
+            "CORRELATE(SPY, 1y)",
+            "VOLUME",
+            "AVG_VOLUME(30d)",
+            "RSX",
+            "\n");
+
+    @Provide
+    Arbitrary<String> tokenSoup() {
+        return Arbitraries.of(WORDS).list().ofMaxSize(40).map(tokens -> String.join(" ", tokens));
+    }
+
+    @Property(tries = 3_000)
+    void tokenSequences_parseOrFailWithASyntaxError(@ForAll("tokenSoup") String query) {
+        assertParsesOrRefuses(query);
+    }
+
+    @Property(tries = 2_000)
+    void arbitraryText_parsesOrFailsWithASyntaxError(@ForAll String query) {
+        assertParsesOrRefuses(query);
+    }
+
+    private static void assertParsesOrRefuses(String query) {
+        QueryEngine engine = new QueryEngine(QueryLimits.DEFAULTS);
+        long started = System.nanoTime();
+        try {
+            assertThat(engine.parse(query)).isNotEmpty();
+        } catch (DslSyntaxError | QueryInvalid expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+        assertThat(System.nanoTime() - started).as("parse time").isLessThan(1_000_000_000L);
+    }
+}
