@@ -26,6 +26,9 @@ public class BarStore {
 
     public static final String PUBLIC = "public";
 
+    /** asOf for "every version there is", when taking a snapshot. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     /** What a write did: bars new to the store, and bars whose values were restated. */
     public record Written(int added, int restated) {}
 
@@ -42,10 +45,12 @@ public class BarStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final BarSnapshots snapshots;
 
-    BarStore(JdbcClient jdbc, JdbcTemplate batch) {
+    BarStore(JdbcClient jdbc, JdbcTemplate batch, BarSnapshots snapshots) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.snapshots = snapshots;
     }
 
     /** Stores public bars known now; see {@link #write(String, BarInterval, String, OhlcvSeries, String, Instant)}. */
@@ -60,7 +65,7 @@ public class BarStore {
         if (bars.isEmpty()) {
             return new Written(0, 0);
         }
-        OhlcvSeries known = read(symbol, interval, scope, bars.time(0), bars.time(bars.size() - 1) + 1, knownAt);
+        OhlcvSeries known = rows(symbol, interval, scope, bars.time(0), bars.time(bars.size() - 1) + 1, knownAt);
         Map<Long, Integer> knownIndex = new HashMap<>();
         for (int i = 0; i < known.size(); i++) {
             knownIndex.put(known.time(i), i);
@@ -93,10 +98,14 @@ public class BarStore {
                 provider
             });
         }
+        if (rows.isEmpty()) {
+            return new Written(0, 0);
+        }
         batch.batchUpdate(
                 "INSERT INTO bar (symbol, bar_interval, scope, bar_time, known_at, open_price, high_price, low_price, "
                         + "close_price, volume, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
+        snapshots.written(symbol, interval, scope);
         return new Written(added, restated);
     }
 
@@ -105,9 +114,52 @@ public class BarStore {
         return read(symbol, interval, PUBLIC, fromEpochSecond, toEpochSecond, asOf);
     }
 
-    /** Bars starting in {@code [fromEpochSecond, toEpochSecond)}, each as known at {@code asOf}. */
+    /**
+     * Bars starting in {@code [fromEpochSecond, toEpochSecond)}, each as known at {@code asOf}: for
+     * days and longer from the series' snapshot when it is current and asOf is not before what it
+     * holds (taking one when there is none), otherwise from the bar rows.
+     */
     public OhlcvSeries read(
             String symbol, BarInterval interval, String scope, long fromEpochSecond, long toEpochSecond, Instant asOf) {
+        if (BarSnapshots.kept(interval)) {
+            BarSnapshots.Snapshot snapshot =
+                    snapshots.current(symbol, interval, scope).orElseGet(() -> takeSnapshot(symbol, interval, scope));
+            if (!asOf.isBefore(snapshot.knownThrough())) {
+                return snapshot.bars().between(fromEpochSecond, toEpochSecond);
+            }
+        }
+        return rows(symbol, interval, scope, fromEpochSecond, toEpochSecond, asOf);
+    }
+
+    private BarSnapshots.Snapshot takeSnapshot(String symbol, BarInterval interval, String scope) {
+        // The version first: a write landing after it makes this snapshot one that is never served.
+        long version = snapshots.version(symbol, interval, scope);
+        Instant[] newest = {Instant.EPOCH};
+        OhlcvSeries all = rows(symbol, interval, scope, Long.MIN_VALUE, Long.MAX_VALUE, END_OF_TIME, newest);
+        BarSnapshots.Snapshot snapshot = new BarSnapshots.Snapshot(version, newest[0], all);
+        if (!all.isEmpty()) {
+            snapshots.storeLater(symbol, interval, scope, snapshot);
+        }
+        return snapshot;
+    }
+
+    private OhlcvSeries rows(
+            String symbol, BarInterval interval, String scope, long fromEpochSecond, long toEpochSecond, Instant asOf) {
+        return rows(symbol, interval, scope, fromEpochSecond, toEpochSecond, asOf, new Instant[] {Instant.EPOCH});
+    }
+
+    /**
+     * The bar rows' answer to {@link #read}: every version known at asOf, keeping the latest;
+     * {@code newest[0]} ends as the newest {@code known_at} among the rows read.
+     */
+    private OhlcvSeries rows(
+            String symbol,
+            BarInterval interval,
+            String scope,
+            long fromEpochSecond,
+            long toEpochSecond,
+            Instant asOf,
+            Instant[] newest) {
         OhlcvSeries.Builder builder = OhlcvSeries.builder(256);
         // Versions of a bar come oldest first: the last one read for a time is the one known at asOf.
         var current = new Object() {
@@ -121,7 +173,7 @@ public class BarStore {
                 }
             }
         };
-        jdbc.sql("SELECT bar_time, open_price, high_price, low_price, close_price, volume FROM bar "
+        jdbc.sql("SELECT bar_time, open_price, high_price, low_price, close_price, volume, known_at FROM bar "
                         + "WHERE symbol = ? AND bar_interval = ? AND scope = ? AND bar_time >= ? AND bar_time < ? "
                         + "AND known_at <= ? ORDER BY bar_time, known_at")
                 .params(symbol, interval.code(), scope, fromEpochSecond, toEpochSecond, Timestamp.from(asOf))
@@ -137,6 +189,10 @@ public class BarStore {
                     current.low = row.getDouble(4);
                     current.close = row.getDouble(5);
                     current.volume = row.getDouble(6);
+                    Instant knownAt = row.getTimestamp(7).toInstant();
+                    if (knownAt.isAfter(newest[0])) {
+                        newest[0] = knownAt;
+                    }
                 });
         current.flushTo(builder);
         return builder.build();

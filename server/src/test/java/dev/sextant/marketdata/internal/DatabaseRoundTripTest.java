@@ -86,6 +86,17 @@ class DatabaseRoundTripTest {
                             .isEmpty())
                     .as("another scope sees nothing")
                     .isTrue();
+            BarSnapshots snapshots = context.getBean(BarSnapshots.class);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (snapshots.storing() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(jdbc.sql("SELECT bar_count FROM bar_snapshot WHERE symbol = ? AND scope = 'user:x'")
+                            .param(imported.symbol())
+                            .query(Integer.class)
+                            .single())
+                    .as("the read as of the restatement came from a snapshot of the series")
+                    .isEqualTo(1);
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             context.getBean(AccountAdministration.class)
