@@ -143,24 +143,9 @@ final class Metrics {
             }
             return n == 0 ? null : total / n;
         }));
-        all.put(
-                "RSI",
-                new Definition(
-                        List.of(Ast.Number.class),
-                        Arrays.asList(new Ast.Number(14)),
-                        (c, a) -> last(Rsi.of(c.bars().closes(), period(a.get(0))))));
-        all.put(
-                "SMA",
-                new Definition(
-                        List.of(Ast.Number.class),
-                        Arrays.asList(new Ast.Number(30)),
-                        (c, a) -> last(Sma.of(c.bars().closes(), period(a.get(0))))));
-        all.put(
-                "EMA",
-                new Definition(
-                        List.of(Ast.Number.class),
-                        Arrays.asList(new Ast.Number(30)),
-                        (c, a) -> last(Ema.of(c.bars().closes(), period(a.get(0))))));
+        all.put("RSI", lastOfKernel(14, Rsi::of));
+        all.put("SMA", lastOfKernel(30, Sma::of));
+        all.put("EMA", lastOfKernel(30, Ema::of));
         List<Class<? extends Ast.Argument>> macdKinds = List.of(Ast.Number.class, Ast.Number.class, Ast.Number.class);
         List<Ast.Argument> macdDefaults = Arrays.asList(new Ast.Number(12), new Ast.Number(26), new Ast.Number(9));
         all.put(
@@ -185,6 +170,20 @@ final class Metrics {
                     return finite(Correlation.correlation(mine, theirs));
                 }));
         return Collections.unmodifiableMap(all);
+    }
+
+    /** A kernel over closes with one period, e.g. {@code Rsi::of}. */
+    @FunctionalInterface
+    private interface PeriodKernel {
+        double[] of(double[] closes, int period);
+    }
+
+    /** A metric that is the latest value of a one-period kernel over the closes. */
+    private static Definition lastOfKernel(int defaultPeriod, PeriodKernel kernel) {
+        return new Definition(
+                List.of(Ast.Number.class),
+                Arrays.asList(new Ast.Number(defaultPeriod)),
+                (c, a) -> last(kernel.of(c.bars().closes(), period(a.get(0)))));
     }
 
     private static Macd.Lines macd(Context c, List<Ast.Argument> a) {

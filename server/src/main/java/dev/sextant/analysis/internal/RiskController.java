@@ -268,7 +268,9 @@ class RiskController {
         Alignment.Aligned aligned = Alignment.closes(series);
         if (aligned.times().length < 3) {
             throw ApiProblem.invalidParameter(
-                    "from", "Risk needs at least 3 bars in the range; it holds " + aligned.times().length + ".");
+                    "from",
+                    (symbols.size() == 1 ? "The range holds " : "The symbols share ") + aligned.times().length
+                            + " bars in the range; at least 3 are needed.");
         }
         return aligned;
     }
@@ -299,17 +301,7 @@ class RiskController {
         if (wanted.size() < 2 || wanted.size() > MAX_SYMBOLS) {
             throw ApiProblem.invalidParameter("symbols", "Give 2 to " + MAX_SYMBOLS + " different symbols.");
         }
-        List<OhlcvSeries> bars = new ArrayList<>();
-        for (String symbol : wanted) {
-            bars.add(marketData
-                    .bars(BarRequest.withDefaults(symbol, barInterval, from, to, clock))
-                    .bars());
-        }
-        Alignment.Aligned aligned = Alignment.closes(bars);
-        if (aligned.times().length < 3) {
-            throw ApiProblem.invalidParameter(
-                    "from", "The symbols share " + aligned.times().length + " bars in the range; correlation needs 3.");
-        }
+        Alignment.Aligned aligned = aligned(wanted, barInterval, from, to);
         double[][] returns = new double[wanted.size()][];
         for (int s = 0; s < wanted.size(); s++) {
             returns[s] = Returns.log(aligned.closes()[s]);

@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -170,20 +172,11 @@ class BarSnapshots {
         for (int i = 0; i < n; i++) {
             buffer.putLong(bars.time(i));
         }
-        for (int i = 0; i < n; i++) {
-            buffer.putDouble(bars.open(i));
-        }
-        for (int i = 0; i < n; i++) {
-            buffer.putDouble(bars.high(i));
-        }
-        for (int i = 0; i < n; i++) {
-            buffer.putDouble(bars.low(i));
-        }
-        for (int i = 0; i < n; i++) {
-            buffer.putDouble(bars.close(i));
-        }
-        for (int i = 0; i < n; i++) {
-            buffer.putDouble(bars.volume(i));
+        List<IntToDoubleFunction> columns = List.of(bars::open, bars::high, bars::low, bars::close, bars::volume);
+        for (IntToDoubleFunction column : columns) {
+            for (int i = 0; i < n; i++) {
+                buffer.putDouble(column.applyAsDouble(i));
+            }
         }
         return buffer.array();
     }
