@@ -4,10 +4,12 @@ import dev.sextant.analytics.check.Check;
 
 /**
  * Slope of the least-squares line through the last {@code period} values, per bar (TA-Lib {@code
- * LINEARREG_SLOPE}); lookback {@code period - 1}. Like TA-Lib, it sums the window afresh for every
- * bar, oldest value first, so O(period) per bar: the slope is a difference of two large products
- * ({@code n * sum(age * y)} and {@code sum(age) * sum(y)}), and running sums moved in O(1) drifted
- * from TA-Lib by 2e-9 relative within a thousand bars of real BTC prices.
+ * LINEARREG_SLOPE}); lookback {@code period - 1}. TA-Lib sums each window afresh; here the sums of
+ * {@code y} and of {@code age * y} move in O(1) (every value ages by one, the oldest leaves), and
+ * once every {@code period} bars they are summed afresh in TA-Lib's order: O(1) amortized. The
+ * slope is a difference of two large products ({@code n * sum(age * y)} and {@code sum(age) *
+ * sum(y)}), so sums that only ever moved drifted from TA-Lib by 2e-9 within a thousand bars of
+ * real BTC prices; re-summed, they stay within a period's rounding.
  */
 public final class LinearRegressionSlope {
 
@@ -17,6 +19,8 @@ public final class LinearRegressionSlope {
     private final double[] window;
     private int position;
     private long count;
+    private double sumY;
+    private double sumXY;
 
     public LinearRegressionSlope(int period) {
         this.period = Check.positive(period, "period");
@@ -40,22 +44,36 @@ public final class LinearRegressionSlope {
     }
 
     public double next(double value) {
+        double leaving = window[position];
         window[position] = value;
         position = position + 1 == period ? 0 : position + 1;
         count++;
+        if (count % period == 0) {
+            resum();
+        } else if (count < period) {
+            // Filling the first window: everything present ages by one.
+            sumXY += sumY;
+            sumY += value;
+        } else {
+            sumXY += sumY - leaving - (period - 1) * leaving;
+            sumY += value - leaving;
+        }
         if (count < period) {
             return Double.NaN;
         }
-        // position now points at the oldest value; x is a value's age, period - 1 for the oldest.
-        double sumY = 0;
-        double sumXY = 0;
-        int index = position;
+        return period == 1 ? 0 : (period * sumXY - sumX * sumY) / divisor;
+    }
+
+    /** The window's sums afresh, oldest value first, as TA-Lib sums them. */
+    private void resum() {
+        sumY = 0;
+        sumXY = 0;
+        int index = position; // the oldest value
         for (int age = period - 1; age >= 0; age--) {
             double y = window[index];
             sumY += y;
             sumXY += age * y;
             index = index + 1 == period ? 0 : index + 1;
         }
-        return period == 1 ? 0 : (period * sumXY - sumX * sumY) / divisor;
     }
 }
