@@ -47,8 +47,6 @@ final class Metrics {
         }
     }
 
-    static final int MAX_PERIOD = 1_000;
-
     private static final Ast.Span ONE_DAY = new Ast.Span(1, 'd');
     private static final Ast.Span ONE_YEAR = new Ast.Span(1, 'y');
     private static final Ast.Span THIRTY_DAYS = new Ast.Span(30, 'd');
@@ -62,7 +60,7 @@ final class Metrics {
     }
 
     /** Arity, argument kinds and ranges; adds the symbols the metric reads to {@code symbols}. */
-    static void check(Ast.Metric metric, int maxSpanYears, java.util.Set<String> symbols) {
+    static void check(Ast.Metric metric, QueryLimits limits, java.util.Set<String> symbols) {
         Definition definition = of(metric);
         if (metric.arguments().size() > definition.kinds().size()) {
             throw new QueryInvalid(
@@ -82,12 +80,13 @@ final class Metrics {
             }
             if (argument instanceof Ast.Number number
                     && (number.value() < 1
-                            || number.value() > MAX_PERIOD
+                            || number.value() > limits.maxPeriod()
                             || number.value() != Math.rint(number.value()))) {
-                throw new QueryInvalid(metric.text() + ": periods are whole numbers from 1 to " + MAX_PERIOD + ".");
+                throw new QueryInvalid(
+                        metric.text() + ": periods are whole numbers from 1 to " + limits.maxPeriod() + ".");
             }
             if (argument instanceof Ast.Span span) {
-                checkSpan(span, maxSpanYears, metric.text() + ": spans");
+                checkSpan(span, limits.maxSpanYears(), metric.text() + ": spans");
             }
             if (argument instanceof Ast.Symbol symbol) {
                 symbols.add(symbol.symbol());

@@ -389,7 +389,7 @@ public final class QueryEngine {
         }
         Set<String> symbols = new HashSet<>(statement.symbols());
         for (Ast.Metric metric : statement.metrics()) {
-            Metrics.check(metric, limits.maxSpanYears(), symbols);
+            Metrics.check(metric, limits, symbols);
         }
         if (symbols.size() > limits.maxSymbols()) {
             throw new QueryInvalid("A statement reaches at most " + limits.maxSymbols() + " symbols.");

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param maxUniverseSymbols symbols of a universe a SCAN may run over
  * @param maxRows rows a SCAN may return ({@code LIMIT})
  * @param maxSpanYears the longest span, e.g. {@code 10y}
+ * @param maxPeriod the longest indicator period, e.g. {@code SMA(1000)}
  * @param computeTime the time a query may spend computing
  */
 public record QueryLimits(
@@ -20,9 +21,10 @@ public record QueryLimits(
         int maxUniverseSymbols,
         int maxRows,
         int maxSpanYears,
+        int maxPeriod,
         Duration computeTime) {
 
-    public static final QueryLimits DEFAULTS = new QueryLimits(10, 50, 5_000, 1_000, 10, Duration.ofSeconds(5));
+    public static final QueryLimits DEFAULTS = new QueryLimits(10, 50, 5_000, 1_000, 10, 1_000, Duration.ofSeconds(5));
 
     public QueryLimits {
         Check.positive(maxStatements, "maxStatements");
@@ -30,6 +32,7 @@ public record QueryLimits(
         Check.positive(maxUniverseSymbols, "maxUniverseSymbols");
         Check.positive(maxRows, "maxRows");
         Check.positive(maxSpanYears, "maxSpanYears");
+        Check.positive(maxPeriod, "maxPeriod");
         Check.notNull(computeTime, "computeTime");
         if (computeTime.isNegative() || computeTime.isZero()) {
             throw new IllegalArgumentException("computeTime must be positive, was " + computeTime);

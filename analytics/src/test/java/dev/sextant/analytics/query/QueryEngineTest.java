@@ -198,7 +198,7 @@ class QueryEngineTest {
     @Test
     void test_limits_areEnforcedBeforeAnythingIsFetched() {
         Memory data = market(20, 100);
-        QueryEngine engine = new QueryEngine(new QueryLimits(2, 3, 10, 5, 2, Duration.ofSeconds(5)));
+        QueryEngine engine = new QueryEngine(new QueryLimits(2, 3, 10, 5, 2, 100, Duration.ofSeconds(5)));
 
         assertThatThrownBy(() -> engine.parse("EVALUATE S1: PRICE; EVALUATE S2: PRICE; EVALUATE S3: PRICE"))
                 .isInstanceOf(QueryInvalid.class)
@@ -207,6 +207,7 @@ class QueryEngineTest {
                 .hasMessageContaining("at most 3 symbols");
         assertThatThrownBy(() -> engine.parse("EVALUATE S1: VOLATILITY(3y)")).hasMessageContaining("1d to 2y");
         assertThatThrownBy(() -> engine.parse("SCAN universe:all LIMIT 6")).hasMessageContaining("1 to 5");
+        assertThatThrownBy(() -> engine.parse("EVALUATE S1: SMA(101)")).hasMessageContaining("from 1 to 100");
         assertThatThrownBy(() -> run(engine, "SCAN universe:all WHERE PRICE > 1 LIMIT 5", data))
                 .isInstanceOf(QueryInvalid.class)
                 .hasMessageContaining("at most 10 symbols; all has 20");
@@ -218,7 +219,7 @@ class QueryEngineTest {
     @Test
     void test_computeTime_isBudgeted() {
         Memory data = market(3_000, 2_520);
-        QueryEngine engine = new QueryEngine(new QueryLimits(10, 50, 5_000, 1_000, 10, Duration.ofMillis(1)));
+        QueryEngine engine = new QueryEngine(new QueryLimits(10, 50, 5_000, 1_000, 10, 1_000, Duration.ofMillis(1)));
 
         assertThatThrownBy(() -> run(
                         engine,

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUniverseSymbols symbols of a universe one SCAN may run over
  * @param maxRows rows one SCAN may return ({@code LIMIT})
  * @param maxSpanYears the longest span a query may name
+ * @param maxPeriod the longest indicator period a query may name
  * @param computeTime the time one query may spend computing (fetching data does not count)
  */
 @Validated
@@ -29,9 +30,11 @@ record QueryProperties(
         @Min(1) @Max(100_000) @DefaultValue("5000") int maxUniverseSymbols,
         @Min(1) @Max(100_000) @DefaultValue("1000") int maxRows,
         @Min(1) @Max(50) @DefaultValue("10") int maxSpanYears,
+        @Min(2) @Max(100_000) @DefaultValue("1000") int maxPeriod,
         @DefaultValue("5s") Duration computeTime) {
 
     QueryLimits limits() {
-        return new QueryLimits(maxStatements, maxSymbols, maxUniverseSymbols, maxRows, maxSpanYears, computeTime);
+        return new QueryLimits(
+                maxStatements, maxSymbols, maxUniverseSymbols, maxRows, maxSpanYears, maxPeriod, computeTime);
     }
 }
