@@ -31,6 +31,7 @@ class Credentials {
     static final String API_KEY = "API_KEY";
 
     static final String API_KEY_HEADER = "X-API-Key";
+    private static final String OUTCOME = Credentials.class.getName() + ".outcome";
     private static final String BEARER = "Bearer ";
 
     /** Authentication details of a request made with an API key: which key, for per-key budgets. */
@@ -65,7 +66,20 @@ class Credentials {
         this.directory = directory;
     }
 
-    Outcome check(HttpServletRequest request) {
+    /**
+     * {@link #check}, once per request: a request the hot read path handed on to the filter chain
+     * is not checked twice (nor is an API key's use recorded twice).
+     */
+    Outcome checkOnce(HttpServletRequest request) {
+        if (request.getAttribute(OUTCOME) instanceof Outcome known) {
+            return known;
+        }
+        Outcome outcome = check(request);
+        request.setAttribute(OUTCOME, outcome);
+        return outcome;
+    }
+
+    private Outcome check(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (header == null && apiKey == null) {

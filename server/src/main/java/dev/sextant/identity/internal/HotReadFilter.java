@@ -86,8 +86,12 @@ class HotReadFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<HotRead> route = routeFor(request);
-        if (route.isEmpty()
-                || !(credentials.check(request) instanceof Credentials.Authenticated caller)
+        if (route.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Credentials.Outcome outcome = credentials.checkOnce(request);
+        if (!(outcome instanceof Credentials.Authenticated caller)
                 || !caller.user().has(route.get().role())
                 || !caller.holds(route.get().scope().authority())) {
             chain.doFilter(request, response);

@@ -27,7 +27,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        switch (credentials.check(request)) {
+        switch (credentials.checkOnce(request)) {
             case Credentials.Absent() -> chain.doFilter(request, response);
             case Credentials.Refused(String detail) -> refuse(request, response, detail);
             case Credentials.Authenticated(var authentication) -> {
