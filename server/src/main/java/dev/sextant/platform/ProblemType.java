@@ -30,6 +30,10 @@ public record ProblemType(String slug, int status, String title) {
             of("unsupported-media-type", 415, "Unsupported media type");
     public static final ProblemType TOO_MANY_REQUESTS = of("too-many-requests", 429, "Too many requests");
     public static final ProblemType INTERNAL_ERROR = of("internal-error", 500, "Internal error");
+    /** The detail of an unexpected failure's answer: it tells nothing of the failure itself. */
+    public static final String INTERNAL_ERROR_DETAIL =
+            "The server failed to answer this request. Report the request id if it persists.";
+
     public static final ProblemType SERVICE_UNAVAILABLE = of("service-unavailable", 503, "Service unavailable");
 
     public ProblemType {

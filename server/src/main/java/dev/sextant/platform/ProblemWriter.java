@@ -24,4 +24,11 @@ public interface ProblemWriter {
             throws IOException {
         write(request, response, type, detail, Map.of());
     }
+
+    /** An {@link ApiProblem} raised before Spring MVC, answered as the MVC layer answers one. */
+    default void write(HttpServletRequest request, HttpServletResponse response, ApiProblem problem)
+            throws IOException {
+        problem.headers().forEach(response::setHeader);
+        write(request, response, problem.type(), problem.getMessage(), problem.properties());
+    }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,17 +123,11 @@ class HotReadFilter extends OncePerRequestFilter {
         try {
             body = route.answer(request, caller.user());
         } catch (ApiProblem problem) {
-            problem.headers().forEach(response::setHeader);
-            problems.write(request, response, problem.type(), problem.getMessage(), problem.properties());
+            problems.write(request, response, problem);
             return;
         } catch (RuntimeException failure) {
             log.error("Unhandled failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
-            problems.write(
-                    request,
-                    response,
-                    ProblemType.INTERNAL_ERROR,
-                    "The server failed to answer this request. Report the request id if it persists.",
-                    Map.of());
+            problems.write(request, response, ProblemType.INTERNAL_ERROR, ProblemType.INTERNAL_ERROR_DETAIL);
             return;
         }
         byte[] bytes = json.writeValueAsBytes(body);

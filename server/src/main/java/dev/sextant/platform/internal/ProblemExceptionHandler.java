@@ -71,11 +71,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
         log.error("Unhandled failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return respond(
-                ProblemType.INTERNAL_ERROR,
-                "The server failed to answer this request. Report the request id if it persists.",
-                request,
-                Map.of(),
-                HttpHeaders.EMPTY);
+                ProblemType.INTERNAL_ERROR, ProblemType.INTERNAL_ERROR_DETAIL, request, Map.of(), HttpHeaders.EMPTY);
     }
 
     @Override
