@@ -42,12 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MarketDataController {
 
     private final MarketDataService marketData;
-    private final MarketDataProperties limits;
+    private final QuoteReads quotes;
     private final Clock clock;
 
-    MarketDataController(MarketDataService marketData, MarketDataProperties limits, Clock clock) {
+    MarketDataController(MarketDataService marketData, QuoteReads quotes, Clock clock) {
         this.marketData = marketData;
-        this.limits = limits;
+        this.quotes = quotes;
         this.clock = clock;
     }
 
@@ -68,8 +68,6 @@ class MarketDataController {
     record SearchResponse(List<SearchResult> results) {}
 
     record QuotesRequest(List<String> symbols) {}
-
-    record QuotesResponse(List<Quote> quotes) {}
 
     /** One bar on the wire; volume is written as an integer when it is one. */
     record BarJson(Instant time, double open, double high, double low, double close, Number volume) {}
@@ -115,24 +113,24 @@ class MarketDataController {
     @GetMapping("/quotes/{symbol}")
     @Operation(summary = "Latest price of one instrument and its change since the previous close")
     Quote quote(@Parameter(description = "Canonical symbol, e.g. AAPL, BTC-USD, ^GSPC") @PathVariable String symbol) {
-        return marketData.quote(checkSymbol(symbol, "symbol"));
+        return quotes.one(symbol);
     }
 
     @GetMapping("/quotes")
     @Operation(summary = "Latest prices of several instruments (comma-separated, at most 100)")
-    QuotesResponse quotes(
+    QuoteReads.QuotesResponse quotes(
             @Parameter(description = "Comma-separated symbols, e.g. AAPL,MSFT") @RequestParam String symbols) {
-        return new QuotesResponse(marketData.quotes(checkSymbols(Arrays.asList(symbols.split(",", -1)))));
+        return quotes.commaSeparated(symbols);
     }
 
     @PostMapping(path = "/quotes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Latest prices of several instruments, for lists too long for a URL (at most 100)")
-    QuotesResponse quotes(@RequestBody QuotesRequest request) {
+    QuoteReads.QuotesResponse quotes(@RequestBody QuotesRequest request) {
         if (request.symbols() == null) {
             throw ApiProblem.invalidParameter(
                     "symbols", "The body needs a 'symbols' array, e.g. {\"symbols\":[\"AAPL\"]}.");
         }
-        return new QuotesResponse(marketData.quotes(checkSymbols(request.symbols())));
+        return quotes.batch(request.symbols());
     }
 
     @GetMapping("/bars/{symbol}")
@@ -211,10 +209,6 @@ class MarketDataController {
                     wireVolume));
         }
         return json;
-    }
-
-    private List<String> checkSymbols(List<String> symbols) {
-        return Symbols.canonicalBatch(symbols, limits.maxBatchSymbols(), "symbols");
     }
 
     private static String checkSymbol(String symbol, String parameter) {

@@ -4,18 +4,16 @@ import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.HotRead;
 import dev.sextant.identity.Role;
 import dev.sextant.identity.Scope;
-import dev.sextant.marketdata.MarketDataService;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Quotes are the most polled read: dashboards and bots ask for them every few seconds and they
- * are answered from the quote cache, so they take the hot read path. Each route answers exactly as
- * its {@link MarketDataController} method does, under the controller's rule (role user, scope
- * {@code marketdata:read}).
+ * are answered from the quote cache, so they take the hot read path. Each route answers through
+ * {@link QuoteReads}, as its {@link MarketDataController} method does, under the controller's rule
+ * (role user, scope {@code marketdata:read}).
  */
 @Configuration(proxyBeanMethods = false)
 class QuoteHotReads {
@@ -30,7 +28,7 @@ class QuoteHotReads {
     private static final Pattern SYMBOL_SEGMENT = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9^.=_-]{1,32}");
 
     @Bean
-    HotRead oneQuote(MarketDataService marketData) {
+    HotRead oneQuote(QuoteReads quotes) {
         return new MarketDataRead(QUOTES + "/{symbol}") {
             @Override
             public boolean matches(HttpServletRequest request) {
@@ -42,7 +40,7 @@ class QuoteHotReads {
 
             @Override
             public Object answer(HttpServletRequest request, AuthenticatedUser caller) {
-                return marketData.quote(Symbols.canonical(symbolOf(request.getRequestURI()), "symbol"));
+                return quotes.one(symbolOf(request.getRequestURI()));
             }
 
             private static String symbolOf(String uri) {
@@ -52,7 +50,7 @@ class QuoteHotReads {
     }
 
     @Bean
-    HotRead quoteBatch(MarketDataService marketData, MarketDataProperties limits) {
+    HotRead quoteBatch(QuoteReads quotes) {
         return new MarketDataRead(QUOTES) {
             @Override
             public boolean matches(HttpServletRequest request) {
@@ -67,9 +65,7 @@ class QuoteHotReads {
 
             @Override
             public Object answer(HttpServletRequest request, AuthenticatedUser caller) {
-                String symbols = request.getParameter("symbols");
-                return new MarketDataController.QuotesResponse(marketData.quotes(Symbols.canonicalBatch(
-                        Arrays.asList(symbols.split(",", -1)), limits.maxBatchSymbols(), "symbols")));
+                return quotes.commaSeparated(request.getParameter("symbols"));
             }
         };
     }

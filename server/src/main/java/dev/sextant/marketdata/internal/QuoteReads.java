@@ -1,0 +1,40 @@
+package dev.sextant.marketdata.internal;
+
+import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Quote;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the quote endpoints answer, checks included: one piece for {@link MarketDataController}
+ * and the hot read path ({@link QuoteHotReads}), so that the two cannot answer differently.
+ */
+@Component
+class QuoteReads {
+
+    /** The batch answer, {@code {"quotes":[...]}}. */
+    record QuotesResponse(List<Quote> quotes) {}
+
+    private final MarketDataService marketData;
+    private final MarketDataProperties limits;
+
+    QuoteReads(MarketDataService marketData, MarketDataProperties limits) {
+        this.marketData = marketData;
+        this.limits = limits;
+    }
+
+    Quote one(String symbol) {
+        return marketData.quote(Symbols.canonical(symbol, "symbol"));
+    }
+
+    /** Symbols as the query parameter gives them, comma-separated. */
+    QuotesResponse commaSeparated(String symbols) {
+        return batch(Arrays.asList(symbols.split(",", -1)));
+    }
+
+    QuotesResponse batch(List<String> symbols) {
+        return new QuotesResponse(
+                marketData.quotes(Symbols.canonicalBatch(symbols, limits.maxBatchSymbols(), "symbols")));
+    }
+}
