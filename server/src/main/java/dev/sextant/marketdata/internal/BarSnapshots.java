@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,24 +67,37 @@ class BarSnapshots {
         return !interval.isIntraday();
     }
 
-    /** The snapshot of the series, if it is still that of its current version. */
-    Optional<Snapshot> current(String symbol, BarInterval interval, String scope) {
-        record Stored(long taken, long current, Instant knownThrough, int count, byte[] bars) {}
-        return jdbc.sql("SELECT s.version, v.version, s.known_through, s.bar_count, s.bars FROM bar_snapshot s "
+    /** What the stored snapshot of a series can do for a read as of a moment. */
+    sealed interface Lookup {
+        /** It answers the read. */
+        record Serves(OhlcvSeries bars) implements Lookup {}
+
+        /** It is current but holds values learned after the moment asked: the rows answer. */
+        record TooNew() implements Lookup {}
+
+        /** There is none, or a write has made it stale: take one. */
+        record Missing() implements Lookup {}
+    }
+
+    /**
+     * The series' snapshot for a read as of {@code asOf}. Its bars leave the database only when
+     * they can serve: a read of the past (a backtest) neither transfers nor decodes them.
+     */
+    Lookup lookup(String symbol, BarInterval interval, String scope, Instant asOf) {
+        record Stored(long taken, long current, int count, byte[] bars) {}
+        return jdbc.sql("SELECT s.version, v.version, s.bar_count, "
+                        + "CASE WHEN s.known_through <= ? THEN s.bars END FROM bar_snapshot s "
                         + "LEFT JOIN bar_series_version v ON v.symbol = s.symbol AND v.bar_interval = s.bar_interval "
                         + "AND v.scope = s.scope WHERE s.symbol = ? AND s.bar_interval = ? AND s.scope = ?")
-                .params(symbol, interval.code(), scope)
+                .params(Timestamp.from(asOf), symbol, interval.code(), scope)
                 // A series never written has no version row: version 0 (getLong's value for NULL).
-                .query((row, n) -> new Stored(
-                        row.getLong(1),
-                        row.getLong(2),
-                        row.getTimestamp(3).toInstant(),
-                        row.getInt(4),
-                        row.getBytes(5)))
+                .query((row, n) -> new Stored(row.getLong(1), row.getLong(2), row.getInt(3), row.getBytes(4)))
                 .optional()
                 .filter(stored -> stored.taken() == stored.current())
-                .map(stored ->
-                        new Snapshot(stored.taken(), stored.knownThrough(), decode(stored.count(), stored.bars())));
+                .<Lookup>map(stored -> stored.bars() == null
+                        ? new Lookup.TooNew()
+                        : new Lookup.Serves(decode(stored.count(), stored.bars())))
+                .orElseGet(Lookup.Missing::new);
     }
 
     /** The series' version now: read before its rows, so a write in between leaves the snapshot unused. */

@@ -122,10 +122,17 @@ public class BarStore {
     public OhlcvSeries read(
             String symbol, BarInterval interval, String scope, long fromEpochSecond, long toEpochSecond, Instant asOf) {
         if (BarSnapshots.kept(interval)) {
-            BarSnapshots.Snapshot snapshot =
-                    snapshots.current(symbol, interval, scope).orElseGet(() -> takeSnapshot(symbol, interval, scope));
-            if (!asOf.isBefore(snapshot.knownThrough())) {
-                return snapshot.bars().between(fromEpochSecond, toEpochSecond);
+            switch (snapshots.lookup(symbol, interval, scope, asOf)) {
+                case BarSnapshots.Lookup.Serves(OhlcvSeries bars) -> {
+                    return bars.between(fromEpochSecond, toEpochSecond);
+                }
+                case BarSnapshots.Lookup.TooNew() -> {}
+                case BarSnapshots.Lookup.Missing() -> {
+                    BarSnapshots.Snapshot taken = takeSnapshot(symbol, interval, scope);
+                    if (!asOf.isBefore(taken.knownThrough())) {
+                        return taken.bars().between(fromEpochSecond, toEpochSecond);
+                    }
+                }
             }
         }
         return rows(symbol, interval, scope, fromEpochSecond, toEpochSecond, asOf);

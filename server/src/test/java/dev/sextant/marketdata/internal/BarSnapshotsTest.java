@@ -88,9 +88,12 @@ class BarSnapshotsTest {
             }
         }
         awaitStored();
-        assertThat(snapshots.current(symbol, BarInterval.ONE_DAY, "public"))
+        assertThat(snapshots.lookup(symbol, BarInterval.ONE_DAY, "public", START.plus(Duration.ofDays(3650))))
                 .as("reads as of now keep a current snapshot")
-                .isPresent();
+                .isInstanceOf(BarSnapshots.Lookup.Serves.class);
+        assertThat(snapshots.lookup(symbol, BarInterval.ONE_DAY, "public", START))
+                .as("a read of the first write's moment is the rows'")
+                .isInstanceOf(BarSnapshots.Lookup.TooNew.class);
     }
 
     @Test
@@ -107,7 +110,8 @@ class BarSnapshotsTest {
         store.write(symbol, BarInterval.ONE_DAY, "public", bars(restated), "test", START.plusSeconds(60));
         snapshots.store(symbol, BarInterval.ONE_DAY, "public", new BarSnapshots.Snapshot(before, START, old));
 
-        assertThat(snapshots.current(symbol, BarInterval.ONE_DAY, "public")).isEmpty();
+        assertThat(snapshots.lookup(symbol, BarInterval.ONE_DAY, "public", START.plus(Duration.ofDays(3650))))
+                .isInstanceOf(BarSnapshots.Lookup.Missing.class);
         assertThat(store.read(symbol, BarInterval.ONE_DAY, "public", 0, Long.MAX_VALUE, START.plusSeconds(60))
                         .close(0))
                 .isEqualTo(101.0);
