@@ -187,9 +187,7 @@ class RiskController {
             @Parameter(description = "historical or parametric, for var and cvar")
                     @RequestParam(defaultValue = "historical")
                     String method) {
-        RollingMetric kind = java.util.Arrays.stream(RollingMetric.values())
-                .filter(m -> m.name().equalsIgnoreCase(metric.strip()))
-                .findFirst()
+        RollingMetric kind = named(RollingMetric.values(), metric)
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "metric",
                         "Unknown metric '" + metric.strip() + "'; use one of "
@@ -199,9 +197,7 @@ class RiskController {
                                                 .map(m -> m.name().toLowerCase(Locale.ROOT))
                                                 .toList())
                                 + "."));
-        RiskMetrics.Method varMethod = Arrays.stream(RiskMetrics.Method.values())
-                .filter(m -> m.name().equalsIgnoreCase(method.strip()))
-                .findFirst()
+        RiskMetrics.Method varMethod = named(RiskMetrics.Method.values(), method)
                 .orElseThrow(() -> ApiProblem.invalidParameter("method", "'method' is historical or parametric."));
         if (window < 2 || window > 5_000) {
             throw ApiProblem.invalidParameter("window", "'window' counts returns, from 2 to 5000.");
@@ -251,6 +247,13 @@ class RiskController {
                         ? varMethod.name().toLowerCase(Locale.ROOT)
                         : null,
                 points);
+    }
+
+    /** The constant a parameter names, in any case. */
+    private static <E extends Enum<E>> java.util.Optional<E> named(E[] constants, String name) {
+        return Arrays.stream(constants)
+                .filter(constant -> constant.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
     }
 
     /** A price-indexed rolling series re-indexed by return: entry i is the window ending at price i + 1. */
