@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Average true range (TA-Lib {@code ATR}): the first value, at index {@code period}, is the mean
@@ -35,8 +34,7 @@ public final class Atr {
         if (high.length != n || low.length != n) {
             throw new IllegalArgumentException("high, low and close must have the same length");
         }
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
+        double[] out = Outputs.nanBefore(n, period);
         if (n <= period) {
             return out;
         }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Bollinger Bands (TA-Lib {@code BBANDS} over an SMA): the middle band is the SMA, the others lie
@@ -41,13 +40,9 @@ public final class Bollinger {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         int n = values.length;
-        double[] upper = new double[n];
-        double[] middle = new double[n];
-        double[] lower = new double[n];
-        int lookback = Math.min(n, period - 1);
-        Arrays.fill(upper, 0, lookback, Double.NaN);
-        Arrays.fill(middle, 0, lookback, Double.NaN);
-        Arrays.fill(lower, 0, lookback, Double.NaN);
+        double[] upper = Outputs.nanBefore(n, period - 1);
+        double[] middle = Outputs.nanBefore(n, period - 1);
+        double[] lower = Outputs.nanBefore(n, period - 1);
         if (n < period) {
             return new Bands(upper, middle, lower);
         }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Donchian channel: the highest high and lowest low of the last {@code period} bars, and their
@@ -31,13 +30,9 @@ public final class Donchian {
         if (low.length != n) {
             throw new IllegalArgumentException("high and low must have the same length");
         }
-        double[] upper = new double[n];
-        double[] middle = new double[n];
-        double[] lower = new double[n];
-        int lookback = Math.min(n, period - 1);
-        Arrays.fill(upper, 0, lookback, Double.NaN);
-        Arrays.fill(middle, 0, lookback, Double.NaN);
-        Arrays.fill(lower, 0, lookback, Double.NaN);
+        double[] upper = Outputs.nanBefore(n, period - 1);
+        double[] middle = Outputs.nanBefore(n, period - 1);
+        double[] lower = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
         for (int i = 0; i < n; i++) {
             extremes.add(high[i], low[i]);

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Exponential moving average (TA-Lib {@code EMA}, classic seeding): the first value, at index
@@ -36,9 +35,7 @@ public final class Ema {
     public static double[] of(double[] values, int period) {
         Check.notNull(values, "values");
         Check.positive(period, "period");
-        double[] out = new double[values.length];
-        // NaN only where there is no value: a full fill first would cost a second pass over the output.
-        Arrays.fill(out, 0, Math.min(values.length, period - 1), Double.NaN);
+        double[] out = Outputs.nanBefore(values.length, period - 1);
         if (values.length < period) {
             return out;
         }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Momentum (TA-Lib {@code MOM}: {@code x[i] - x[i - period]}) and rate of change (TA-Lib {@code ROC}:
@@ -46,8 +45,7 @@ public final class Momentum {
     private static double[] of(double[] values, int period, boolean percent) {
         Check.notNull(values, "values");
         Check.positive(period, "period");
-        double[] out = new double[values.length];
-        Arrays.fill(out, 0, Math.min(values.length, period), Double.NaN);
+        double[] out = Outputs.nanBefore(values.length, period);
         for (int i = period; i < values.length; i++) {
             out[i] = change(values[i], values[i - period], percent);
         }

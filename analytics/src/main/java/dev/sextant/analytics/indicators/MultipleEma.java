@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Double and triple exponential moving averages (TA-Lib {@code DEMA}: {@code 2 e1 - e2}, lookback
@@ -51,9 +50,8 @@ public final class MultipleEma {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         int n = values.length;
-        double[] out = new double[n];
         int lookback = depth * (period - 1);
-        Arrays.fill(out, 0, Math.min(n, lookback), Double.NaN);
+        double[] out = Outputs.nanBefore(n, lookback);
         if (n <= lookback) {
             return out;
         }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Relative strength index (TA-Lib {@code RSI}): Wilder's smoothing of gains and losses, seeded by
@@ -44,8 +43,7 @@ public final class Rsi {
     public static double[] of(double[] values, int period) {
         Check.notNull(values, "values");
         Check.positive(period, "period");
-        double[] out = new double[values.length];
-        Arrays.fill(out, 0, Math.min(values.length, period), Double.NaN);
+        double[] out = Outputs.nanBefore(values.length, period);
         if (values.length <= period) {
             return out;
         }

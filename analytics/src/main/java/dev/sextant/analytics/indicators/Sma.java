@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Simple moving average (TA-Lib {@code SMA}): lookback {@code period - 1}. The window's total moves
@@ -31,8 +30,7 @@ public final class Sma {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         int n = values.length;
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
+        double[] out = Outputs.nanBefore(n, period - 1);
         if (n < period) {
             return out;
         }

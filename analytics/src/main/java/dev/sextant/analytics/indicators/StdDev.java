@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Standard deviation (TA-Lib {@code STDDEV}): the population standard deviation of the last {@code
@@ -32,8 +31,7 @@ public final class StdDev {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         int n = values.length;
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
+        double[] out = Outputs.nanBefore(n, period - 1);
         if (n < period) {
             return out;
         }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
-import java.util.Arrays;
 
 /**
  * Williams %R (TA-Lib {@code WILLR}): where the close lies between the highest high and the lowest
@@ -26,8 +25,7 @@ public final class WilliamsR {
         if (high.length != n || low.length != n) {
             throw new IllegalArgumentException("high, low and close must have the same length");
         }
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
+        double[] out = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
         for (int i = 0; i < n; i++) {
             extremes.add(high[i], low[i]);

@@ -142,9 +142,15 @@ public final class Rolling {
         return window;
     }
 
+    /** An output of {@code n} values, NaN before the first full window. */
+    private static double[] beforeFirstWindow(int n, int window) {
+        double[] out = new double[n];
+        Arrays.fill(out, 0, Math.min(n, window - 1), Double.NaN);
+        return out;
+    }
+
     private static double[] eachWindow(double[] values, int window, ToDoubleFunction<double[]> metric) {
-        double[] out = new double[values.length];
-        Arrays.fill(out, 0, Math.min(values.length, window - 1), Double.NaN);
+        double[] out = beforeFirstWindow(values.length, window);
         for (int end = window - 1; end < values.length; end++) {
             out[end] = metric.applyAsDouble(Arrays.copyOfRange(values, end - window + 1, end + 1));
         }
@@ -183,8 +189,7 @@ public final class Rolling {
     }
 
     private static double[] roll(int n, int window, Accumulator state, java.util.function.DoubleSupplier metric) {
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, window - 1), Double.NaN);
+        double[] out = beforeFirstWindow(n, window);
         for (int end = window - 1; end < n; end++) {
             int start = end - window + 1;
             if (start % window == 0) {
