@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +41,9 @@ class CatalogMarketData implements MarketDataService {
             .build();
 
     private final List<InstrumentResolver> resolvers;
+    /** Served but not stored yet: instruments inferred from their symbol, until a provider answers for one. */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
+
     private final LiveFundamentals fundamentals;
     private final Clock clock;
 
@@ -56,10 +60,11 @@ class CatalogMarketData implements MarketDataService {
         this.clock = clock;
     }
 
-    /** The caches behind market data, for the health report. */
-    List<Cache<?, ?>> caches() {
-        List<Cache<?, ?>> caches = new ArrayList<>(List.of(catalog));
-        sources.forEach(source -> caches.addAll(source.caches()));
+    /** The caches behind market data by name, for the health report and the metrics. */
+    Map<String, Cache<?, ?>> caches() {
+        Map<String, Cache<?, ?>> caches = new LinkedHashMap<>();
+        caches.put("instruments", catalog);
+        sources.forEach(source -> caches.putAll(source.caches()));
         return caches;
     }
 
@@ -85,13 +90,21 @@ class CatalogMarketData implements MarketDataService {
                 s -> repository.findBySymbol(s).filter(this::isServed).or(() -> resolve(s)));
     }
 
-    /** Asks the providers about a symbol the catalog lacks; a found instrument joins the catalog. */
+    /**
+     * Asks the providers about a symbol the catalog lacks; an instrument a provider confirmed joins
+     * the catalog.
+     */
     private Optional<Instrument> resolve(String symbol) {
         for (InstrumentResolver resolver : resolvers) {
-            Optional<Instrument> found = resolver.resolve(symbol);
+            Optional<InstrumentResolver.Resolved> found = resolver.resolve(symbol);
             if (found.isPresent()) {
-                repository.put(found.get(), clock.instant());
-                return found;
+                Instrument instrument = found.get().instrument();
+                if (found.get().confirmed()) {
+                    repository.put(instrument, clock.instant());
+                } else {
+                    unconfirmed.add(instrument.symbol());
+                }
+                return Optional.of(instrument);
             }
         }
         return Optional.empty();
@@ -142,7 +155,16 @@ class CatalogMarketData implements MarketDataService {
     @Override
     public Quote quote(String symbol) {
         Instrument instrument = require(symbol);
-        return sourceOf(instrument).quote(instrument);
+        Quote quote = sourceOf(instrument).quote(instrument);
+        confirmed(instrument);
+        return quote;
+    }
+
+    /** A provider answered for an inferred instrument: now it joins the catalog. */
+    private void confirmed(Instrument instrument) {
+        if (!unconfirmed.isEmpty() && unconfirmed.remove(instrument.symbol())) {
+            repository.put(instrument, clock.instant());
+        }
     }
 
     @Override
@@ -168,7 +190,9 @@ class CatalogMarketData implements MarketDataService {
                     Map.of("parameter", "from"));
         }
         Instrument instrument = require(request.symbol());
-        return sourceOf(instrument).bars(instrument, request);
+        BarSeries bars = sourceOf(instrument).bars(instrument, request);
+        confirmed(instrument);
+        return bars;
     }
 
     @Override

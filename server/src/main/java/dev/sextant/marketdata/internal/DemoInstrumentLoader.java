@@ -36,5 +36,21 @@ class DemoInstrumentLoader implements InitializingBean {
         if (added > 0) {
             log.info("Added {} demo instruments to the catalog; their prices are synthetic and flagged demo", added);
         }
+        // A demo symbol the real providers took over while the demo market was off comes back to it:
+        // the route follows the configuration in force. Imports stay: they are a user's own data.
+        int reclaimed = 0;
+        for (DemoInstrument demo : DemoCatalog.instruments()) {
+            boolean takenOver = repository
+                    .findBySymbol(demo.symbol())
+                    .filter(held -> LivePrices.PROVIDER.equals(held.provider()))
+                    .isPresent();
+            if (takenOver) {
+                repository.put(demo.toInstrument(), clock.instant());
+                reclaimed++;
+            }
+        }
+        if (reclaimed > 0) {
+            log.info("{} demo symbols served by real providers before are served by the demo market again", reclaimed);
+        }
     }
 }

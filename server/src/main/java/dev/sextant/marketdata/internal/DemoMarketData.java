@@ -50,8 +50,8 @@ class DemoMarketData implements PriceSource {
     }
 
     @Override
-    public List<Cache<?, ?>> caches() {
-        return List.of(histories);
+    public Map<String, Cache<?, ?>> caches() {
+        return Map.of("demo-histories", histories);
     }
 
     @Override

@@ -8,8 +8,19 @@ import java.util.Optional;
 /** Finds instruments the catalog does not hold (from the providers), so they can be served and added. */
 interface InstrumentResolver {
 
-    /** The instrument under exactly this canonical symbol, if a provider knows it. */
-    Optional<Instrument> resolve(String symbol);
+    /**
+     * The instrument under exactly this canonical symbol, if a provider knows it. Throws an {@link
+     * dev.sextant.platform.ApiProblem} when the providers could not be asked (the network is down):
+     * that is not "unknown".
+     */
+    Optional<Resolved> resolve(String symbol);
+
+    /**
+     * A found instrument. {@code confirmed}: a provider answered for it (listed or priced it); an
+     * instrument inferred from its symbol's shape alone is served but never stored, so that a lookup
+     * made while the providers were unreachable leaves nothing behind.
+     */
+    record Resolved(Instrument instrument, boolean confirmed) {}
 
     /** Instruments the providers find for a search text (upper case). */
     List<SearchHit> search(String text);

@@ -83,9 +83,10 @@ final class LivePrices implements PriceSource, InstrumentResolver {
         return sharedCache;
     }
 
+    /** Its instruments, while real providers are switched on: with none, nothing is served from here. */
     @Override
     public boolean serves(Instrument instrument) {
-        return PROVIDER.equals(instrument.provider());
+        return PROVIDER.equals(instrument.provider()) && !arbitrator.providers().isEmpty();
     }
 
     @Override
@@ -169,53 +170,67 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     }
 
     @Override
-    public Optional<Instrument> resolve(String symbol) {
+    public Optional<Resolved> resolve(String symbol) {
         for (FredProvider.Series series : FredProvider.SERIES) {
             if (series.symbol().equals(symbol) && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
-                return Optional.of(new Instrument(
-                        symbol, series.name(), "FRED", AssetClass.MACRO, series.unit(), PROVIDER, false));
+                return Optional.of(new Resolved(
+                        new Instrument(symbol, series.name(), "FRED", AssetClass.MACRO, series.unit(), PROVIDER, false),
+                        false));
             }
         }
         Optional<ProviderListing> listing;
+        NoProviderAnswered lookupFailed = null;
         try {
             listing = arbitrator.lookup(symbol, currentUser());
-        } catch (RuntimeException e) {
+        } catch (NoProviderAnswered failure) {
             listing = Optional.empty();
+            lookupFailed = failure;
         }
         if (listing.isPresent()
                 && arbitrator.anyCan(Capability.QUOTES, symbol, listing.get().assetClass())) {
             ProviderListing found = listing.get();
-            return Optional.of(new Instrument(
-                    symbol,
-                    found.name(),
-                    found.exchange(),
-                    found.assetClass(),
-                    found.currency() == null ? "USD" : found.currency(),
-                    PROVIDER,
-                    false));
+            return Optional.of(new Resolved(
+                    new Instrument(
+                            symbol,
+                            found.name(),
+                            found.exchange(),
+                            found.assetClass(),
+                            found.currency() == null ? "USD" : found.currency(),
+                            PROVIDER,
+                            false),
+                    true));
         }
         if (CRYPTO_PAIR.matcher(symbol).matches() && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.CRYPTO)) {
             String base = symbol.substring(0, symbol.length() - 4);
-            return Optional.of(new Instrument(symbol, base + " USD", "CCC", AssetClass.CRYPTO, "USD", PROVIDER, false));
+            return Optional.of(new Resolved(
+                    new Instrument(symbol, base + " USD", "CCC", AssetClass.CRYPTO, "USD", PROVIDER, false), false));
         }
-        return priced(symbol);
+        return priced(symbol, lookupFailed);
     }
 
     /**
      * No provider lists the symbol (none of those enabled searches, say): it is still an instrument
-     * if one of them prices it. Its name is then its symbol.
+     * if one of them prices it. Its name is then its symbol. When the providers could not be asked
+     * at all, the answer is "unavailable", never "unknown".
      */
-    private Optional<Instrument> priced(String symbol) {
+    private Optional<Resolved> priced(String symbol, NoProviderAnswered lookupFailed) {
         AssetClass guess = symbol.startsWith("^") ? AssetClass.INDEX : AssetClass.EQUITY;
         if (!arbitrator.anyCan(Capability.QUOTES, symbol, guess)) {
+            if (lookupFailed != null && !lookupFailed.notFound()) {
+                throw problem(lookupFailed, symbol);
+            }
             return Optional.empty();
         }
         try {
             Arbitrator.Answer<Arbitrator.CheckedQuote> answer = arbitrator.quote(symbol, guess, currentUser());
             String currency = answer.value().quote().currency();
-            return Optional.of(
-                    new Instrument(symbol, symbol, "?", guess, currency == null ? "USD" : currency, PROVIDER, false));
-        } catch (NoProviderAnswered unknown) {
+            return Optional.of(new Resolved(
+                    new Instrument(symbol, symbol, "?", guess, currency == null ? "USD" : currency, PROVIDER, false),
+                    true));
+        } catch (NoProviderAnswered failure) {
+            if (!failure.notFound()) {
+                throw problem(failure, symbol);
+            }
             return Optional.empty();
         }
     }

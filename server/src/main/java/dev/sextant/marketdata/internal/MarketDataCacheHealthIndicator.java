@@ -24,7 +24,7 @@ class MarketDataCacheHealthIndicator extends DependencyHealthIndicator {
         long entries = 0;
         long hits = 0;
         long requests = 0;
-        for (Cache<?, ?> cache : marketData.caches()) {
+        for (Cache<?, ?> cache : marketData.caches().values()) {
             CacheStats stats = cache.stats();
             entries += cache.estimatedSize();
             hits += stats.hitCount();

@@ -5,7 +5,7 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.Quote;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Where the prices of some instruments come from (the demo market, imported files; later the
@@ -20,8 +20,8 @@ interface PriceSource {
 
     BarSeries bars(Instrument instrument, BarRequest request);
 
-    /** The caches this source keeps, for the health report. */
-    default List<Cache<?, ?>> caches() {
-        return List.of();
+    /** The caches this source keeps, by name, for the health report and the metrics. */
+    default Map<String, Cache<?, ?>> caches() {
+        return Map.of();
     }
 }

@@ -1,6 +1,5 @@
 package dev.sextant.marketdata.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.sextant.marketdata.internal.live.FreshCache;
 import dev.sextant.marketdata.internal.live.GuardedProvider;
 import dev.sextant.marketdata.internal.live.ProviderScore;
@@ -89,19 +88,18 @@ class ProviderController {
                 quotes.failures(),
                 quotes.size(),
                 quotes.hitRatio()));
-        List<Cache<?, ?>> local = catalog.caches();
-        for (int i = 0; i < local.size(); i++) {
-            var stats = local.get(i).stats();
+        catalog.caches().forEach((name, cache) -> {
+            var stats = cache.stats();
             caches.add(new CacheStatus(
-                    i == 0 ? "instruments" : "demo-histories",
+                    name,
                     stats.hitCount(),
                     0,
                     0,
                     stats.missCount(),
                     stats.loadFailureCount(),
-                    local.get(i).estimatedSize(),
+                    cache.estimatedSize(),
                     Math.round(stats.hitRate() * 1000) / 1000.0));
-        }
+        });
         return new ProvidersResponse(providers, caches, live.sharedCache());
     }
 }

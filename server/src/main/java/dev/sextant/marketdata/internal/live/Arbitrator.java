@@ -156,13 +156,39 @@ public final class Arbitrator {
 
     /** Listings from every provider that searches, merged by symbol, with the providers that listed each. */
     public Map<String, List<ProviderListing>> search(String text, UUID owner) {
+        return searchAll(text, owner).bySymbol();
+    }
+
+    /**
+     * The listing providers give for exactly this symbol, if any. Empty means the providers that
+     * search do not list it; when every one of them failed instead, that is not an answer, and
+     * {@link NoProviderAnswered} says why.
+     */
+    public Optional<ProviderListing> lookup(String symbol, UUID owner) {
+        Listings listings = searchAll(symbol, owner);
+        List<ProviderListing> found = listings.bySymbol().get(symbol);
+        if (found != null) {
+            return Optional.of(found.getFirst());
+        }
+        if (listings.asked() > 0 && listings.failures().size() == listings.asked()) {
+            throw new NoProviderAnswered("a lookup of " + symbol, listings.failures());
+        }
+        return Optional.empty();
+    }
+
+    private record Listings(Map<String, List<ProviderListing>> bySymbol, int asked, List<ProviderFailure> failures) {}
+
+    private Listings searchAll(String text, UUID owner) {
         List<Candidate> searchers = ranked(Capability.SEARCH, null, null, owner);
         List<Future<Answer<List<ProviderListing>>>> answers = new ArrayList<>();
         for (Candidate candidate : searchers) {
-            answers.add(executor.submit(
-                    () -> attempt(candidate, true, owner, "a search", (provider, key) -> provider.search(text, key))));
+            MarketDataProvider provider = candidate.guarded().provider();
+            answers.add(executor.submit(() -> provider.searchesLocally()
+                    ? new Answer<>(provider.search(text, candidate.key()), provider.id(), BarStore.PUBLIC)
+                    : attempt(candidate, true, owner, "a search", (p, key) -> p.search(text, key))));
         }
         Map<String, List<ProviderListing>> bySymbol = new LinkedHashMap<>();
+        List<ProviderFailure> failures = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             try {
                 for (ProviderListing listing :
@@ -172,15 +198,10 @@ public final class Arbitrator {
                 }
             } catch (ProviderFailure failure) {
                 // One searcher failing leaves the others' results; the failure is already scored and logged.
+                failures.add(failure);
             }
         }
-        return bySymbol;
-    }
-
-    /** The listing providers give for exactly this symbol, if any. */
-    public Optional<ProviderListing> lookup(String symbol, UUID owner) {
-        List<ProviderListing> listings = search(symbol, owner).get(symbol);
-        return listings == null ? Optional.empty() : Optional.of(listings.getFirst());
+        return new Listings(bySymbol, searchers.size(), failures);
     }
 
     private Answer<CheckedQuote> reconcile(Answer<ProviderQuote> first, Answer<ProviderQuote> second) {

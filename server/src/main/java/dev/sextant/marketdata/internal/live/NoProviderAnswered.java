@@ -30,7 +30,8 @@ public final class NoProviderAnswered extends RuntimeException {
         return failures.stream()
                 .map(failure -> Map.of(
                         "provider", failure.provider(),
-                        "outcome", failure.kind().name().toLowerCase(java.util.Locale.ROOT)))
+                        "outcome", failure.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        "reason", failure.reason()))
                 .toList();
     }
 }

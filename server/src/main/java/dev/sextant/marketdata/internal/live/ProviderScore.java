@@ -37,6 +37,7 @@ public final class ProviderScore {
     private double agreement = 1.0;
     private long calls;
     private long failures;
+    private double totalMillis;
     private String lastFailure;
     private Instant lastFailureAt;
     private Instant lastSuccessAt;
@@ -47,6 +48,7 @@ public final class ProviderScore {
 
     public synchronized void succeeded(double millis, Instant at) {
         calls++;
+        totalMillis += millis;
         success = ewma(success, 1);
         latencyMs = calls == 1 ? millis : ewma(latencyMs, millis);
         lastSuccessAt = at;
@@ -55,6 +57,7 @@ public final class ProviderScore {
     public synchronized void failed(double millis, String reason, Instant at) {
         calls++;
         failures++;
+        totalMillis += millis;
         success = ewma(success, 0);
         latencyMs = calls == 1 ? millis : ewma(latencyMs, millis);
         lastFailure = reason;
@@ -79,6 +82,20 @@ public final class ProviderScore {
         double latencyScore = 1 / (1 + latencyMs / LATENCY_HALF_SCORE_MS);
         return trust
                 * (0.4 * success + 0.15 * latencyScore + 0.15 * freshness + 0.15 * completeness + 0.15 * agreement);
+    }
+
+    /** Calls that reached the provider, failed ones included: for the metrics. */
+    public synchronized long calls() {
+        return calls;
+    }
+
+    public synchronized long failures() {
+        return failures;
+    }
+
+    /** Time spent in all calls, in milliseconds. */
+    public synchronized double totalMillis() {
+        return totalMillis;
     }
 
     public synchronized Snapshot snapshot() {

@@ -101,6 +101,11 @@ public final class FredProvider extends HttpProvider {
     }
 
     @Override
+    public boolean searchesLocally() {
+        return true;
+    }
+
+    @Override
     public List<ProviderListing> search(String text, ProviderKey key) {
         String wanted = text.toUpperCase(Locale.ROOT);
         List<ProviderListing> listings = new ArrayList<>();

@@ -43,6 +43,14 @@ public interface MarketDataProvider {
         throw unsupported("bars");
     }
 
+    /**
+     * True when {@link #search} answers from a list the adapter holds, without calling the provider:
+     * such an answer says nothing of the provider's health, so it is not scored or guarded.
+     */
+    default boolean searchesLocally() {
+        return false;
+    }
+
     default List<ProviderListing> search(String text, ProviderKey key) {
         throw unsupported("search");
     }

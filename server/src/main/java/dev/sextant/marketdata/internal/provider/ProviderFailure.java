@@ -24,11 +24,18 @@ public final class ProviderFailure extends RuntimeException {
 
     private final String provider;
     private final Kind kind;
+    private final String reason;
 
     public ProviderFailure(String provider, Kind kind, String message) {
         super(provider + ": " + message, null, false, false);
         this.provider = provider;
         this.kind = kind;
+        this.reason = message;
+    }
+
+    /** What went wrong, without the provider's name: safe to show a caller. */
+    public String reason() {
+        return reason;
     }
 
     public String provider() {
