@@ -60,6 +60,7 @@ class AccountService implements AccountAdministration {
     private final RegistrationProperties registration;
     private final AuditLog audit;
     private final TwoFactor twoFactor;
+    private final FirstAdminPasswordFile firstAdminPassword;
     private final Clock clock;
 
     AccountService(
@@ -73,6 +74,7 @@ class AccountService implements AccountAdministration {
             RegistrationProperties registration,
             AuditLog audit,
             TwoFactor twoFactor,
+            FirstAdminPasswordFile firstAdminPassword,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
@@ -84,6 +86,7 @@ class AccountService implements AccountAdministration {
         this.registration = registration;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.firstAdminPassword = firstAdminPassword;
         this.clock = clock;
     }
 
@@ -297,6 +300,7 @@ class AccountService implements AccountAdministration {
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
         audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString());
+        firstAdminPassword.discardFor(account.username());
         Account changed = accounts.findById(userId).orElseThrow();
         return tokensFor(changed, refreshTokens.startFamily(userId));
     }
