@@ -1,13 +1,14 @@
 package dev.sextant.audit.internal;
 
 import dev.sextant.audit.AuditIntegrity;
+import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./sextant audit verify}: checks the chain in the configured database, prints the verdict,
- * and exits 0 when intact, 1 when not.
+ * and exits 0 when intact, 1 ({@link CommandLine.Exit#CHECK_FAILED}) when not.
  */
 @Component
 @ConditionalOnProperty(name = "sextant.command", havingValue = "audit-verify")
@@ -24,9 +25,9 @@ class AuditCommand extends OneShotCommand {
         AuditIntegrity.Verification result = verifier.verify();
         if (result.intact()) {
             System.out.println("audit log intact: " + result.checked() + " events verified");
-            return 0;
+            return CommandLine.Exit.OK.code();
         }
         System.out.println("audit log BROKEN after " + result.checked() + " good events: " + result.problem());
-        return 1;
+        return CommandLine.Exit.CHECK_FAILED.code();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sextant.vault.internal;
 
+import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,6 @@ class RotateMasterCommand extends OneShotCommand {
         MasterKeyRotation.Result result = rotation.rotate();
         System.out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped() + " data keys"
                 + (result.failed() > 0 ? ", " + result.failed() + " could not be unwrapped" : ""));
-        return result.failed() > 0 ? 1 : 0;
+        return (result.failed() > 0 ? CommandLine.Exit.CHECK_FAILED : CommandLine.Exit.OK).code();
     }
 }

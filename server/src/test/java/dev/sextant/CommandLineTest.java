@@ -1,0 +1,83 @@
+package dev.sextant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The operator commands as the launcher runs them: a separate JVM on the server's classpath, so
+ * the embedded database is really opened by two processes. Output, one-line errors, exit codes.
+ */
+class CommandLineTest {
+
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run command(Path dataDir, String command) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SextantApplication.class.getName(),
+                "--spring.main.web-application-type=none",
+                "--sextant.command=" + command,
+                "--sextant.data-dir=" + dataDir));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        var err = process.getErrorStream();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errText = new String(err.readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out, errText);
+    }
+
+    private static ConfigurableApplicationContext server(Path dataDir) {
+        return new SpringApplicationBuilder(SextantApplication.class)
+                .properties("server.port=0", "sextant.data-dir=" + dataDir)
+                .run();
+    }
+
+    @Test
+    void test_missingDataDirectory_isAnErrorNotANewDatabase() throws Exception {
+        Path missing =
+                Path.of("target/test-data/never-created-" + UUID.randomUUID()).toAbsolutePath();
+
+        Run run = command(missing, "audit-verify");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines()).hasSize(1).first().asString().contains("no data directory at " + missing);
+        assertThat(run.out()).isEmpty();
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void test_verifyOnAStoppedServer_exitsZero_andWhileItRuns_failsInOneLine() throws Exception {
+        Path dataDir = Path.of("target/test-data/cli-" + UUID.randomUUID()).toAbsolutePath();
+        try (ConfigurableApplicationContext running = server(dataDir)) {
+            Run whileRunning = command(dataDir, "audit-verify");
+
+            assertThat(whileRunning.exitCode()).isEqualTo(3);
+            assertThat(whileRunning.err().lines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .startsWith("sextant: ")
+                    .contains("in use by a running server")
+                    .hasSizeLessThan(300);
+            assertThat(whileRunning.out()).isEmpty();
+        }
+
+        Run stopped = command(dataDir, "audit-verify");
+
+        assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+        assertThat(stopped.out().strip()).startsWith("audit log intact: ");
+        assertThat(stopped.err()).isEmpty();
+    }
+}
