@@ -2,8 +2,11 @@ package dev.sextant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.vault.Vault;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +61,37 @@ class CommandLineTest {
     }
 
     @Test
-    void test_verifyOnAStoppedServer_exitsZero_andWhileItRuns_failsInOneLine() throws Exception {
+    void test_commandsWhileTheServerRuns_runInTheServerOverItsOwnerOnlySocket() throws Exception {
+        Path dataDir =
+                Path.of("target/test-data/cli-running-" + UUID.randomUUID()).toAbsolutePath();
+        UUID owner = UUID.randomUUID();
+        try (ConfigurableApplicationContext running = server(dataDir)) {
+            Vault vault = running.getBean(Vault.class);
+            Vault.StoredSecret secret = vault.store(owner, "llm:openai", "a", "sk-running-0123456789abcd");
+            Path socket = dataDir.resolve("control.sock");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                    .isEqualTo("rw-------");
+
+            Run verify = command(dataDir, "audit-verify");
+            Run rotate = command(dataDir, "keys-rotate-master");
+            Run unknown = command(dataDir, "launch-rockets");
+
+            assertThat(verify.exitCode()).as(verify.err()).isZero();
+            assertThat(verify.out().strip()).startsWith("audit log intact: ");
+            assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+            assertThat(rotate.out()).contains("re-wrapped 1 data keys");
+            assertThat(vault.reveal(owner, secret.id(), "llm:openai")).contains("sk-running-0123456789abcd");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err().lines()).containsExactly("sextant: unknown command 'launch-rockets'");
+        }
+    }
+
+    @Test
+    void test_verifyOnAStoppedServer_exitsZero_andAServerWithoutSocket_failsInOneLine() throws Exception {
         Path dataDir = Path.of("target/test-data/cli-" + UUID.randomUUID()).toAbsolutePath();
         try (ConfigurableApplicationContext running = server(dataDir)) {
+            // A server that cannot be reached (its socket gone): the command opens the database itself.
+            Files.delete(dataDir.resolve("control.sock"));
             Run whileRunning = command(dataDir, "audit-verify");
 
             assertThat(whileRunning.exitCode()).isEqualTo(3);
@@ -69,7 +100,7 @@ class CommandLineTest {
                     .first()
                     .asString()
                     .startsWith("sextant: ")
-                    .contains("in use by a running server")
+                    .contains("in use by a process that does not answer on its control socket")
                     .hasSizeLessThan(300);
             assertThat(whileRunning.out()).isEmpty();
         }

@@ -1,5 +1,6 @@
 package dev.sextant.platform;
 
+import dev.sextant.platform.internal.ControlSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -59,6 +60,16 @@ public final class CommandLine {
         }
     }
 
+    /** The command ran elsewhere (in the running server) and answered this exit code. */
+    private static final class Finished extends RuntimeException {
+        private final int exitCode;
+
+        Finished(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
     private CommandLine() {}
 
     public static boolean isCommand(String[] args) {
@@ -75,6 +86,12 @@ public final class CommandLine {
             System.out.flush();
             return SpringApplication.exit(context);
         } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Finished finished) {
+                    System.out.flush();
+                    return finished.exitCode;
+                }
+            }
             Failure failure = failureOf(e);
             System.out.flush();
             System.err.println("sextant: " + failure.getMessage());
@@ -82,7 +99,8 @@ public final class CommandLine {
         }
     }
 
-    private static Failure failureOf(Throwable thrown) {
+    /** The one line and exit code that report a failure. */
+    public static Failure failureOf(Throwable thrown) {
         Throwable deepest = thrown;
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof Failure failure) {
@@ -91,7 +109,8 @@ public final class CommandLine {
             if (t instanceof SQLException sql && DATABASE_IN_USE.equals(String.valueOf(sql.getErrorCode()))) {
                 return new Failure(
                         Exit.COULD_NOT_RUN,
-                        "the embedded database is in use by a running server; stop it first (or use PostgreSQL)");
+                        "the embedded database is in use by a process that does not answer on its control socket ("
+                                + ControlSocket.FILE + "); stop it first");
             }
             deepest = t;
         }
@@ -119,6 +138,15 @@ public final class CommandLine {
                 throw new Failure(
                         Exit.COULD_NOT_RUN,
                         "no data directory at " + dataDir + " (set SEXTANT_DATA_DIR to the server's data directory)");
+            }
+            if (dbUrl.isBlank() || dbUrl.startsWith("jdbc:h2:")) {
+                // The embedded database opens in one process only: a running server runs the command itself.
+                ControlSocket.tryRun(dataDir, environment.getRequiredProperty(COMMAND))
+                        .ifPresent(answer -> {
+                            System.out.print(answer.out());
+                            System.err.print(answer.err());
+                            throw new Finished(answer.exitCode());
+                        });
             }
             if (dbUrl.isBlank() && !Files.exists(dataDir.resolve("sextant.mv.db"))) {
                 throw new Failure(

@@ -3,7 +3,7 @@ package dev.sextant.audit.internal;
 import dev.sextant.audit.AuditIntegrity;
 import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.io.PrintStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
  * and exits 0 when intact, 1 ({@link CommandLine.Exit#CHECK_FAILED}) when not.
  */
 @Component
-@ConditionalOnProperty(name = "sextant.command", havingValue = "audit-verify")
 class AuditCommand extends OneShotCommand {
 
     private final AuditVerifier verifier;
@@ -21,13 +20,18 @@ class AuditCommand extends OneShotCommand {
     }
 
     @Override
-    protected int execute() {
+    public String name() {
+        return "audit-verify";
+    }
+
+    @Override
+    public int execute(PrintStream out) {
         AuditIntegrity.Verification result = verifier.verify();
         if (result.intact()) {
-            System.out.println("audit log intact: " + result.checked() + " events verified");
+            out.println("audit log intact: " + result.checked() + " events verified");
             return CommandLine.Exit.OK.code();
         }
-        System.out.println("audit log BROKEN after " + result.checked() + " good events: " + result.problem());
+        out.println("audit log BROKEN after " + result.checked() + " good events: " + result.problem());
         return CommandLine.Exit.CHECK_FAILED.code();
     }
 }
