@@ -2,6 +2,7 @@ package dev.sextant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.support.HttpTestClient;
 import dev.sextant.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,16 +26,17 @@ class CommandLineTest {
 
     record Run(int exitCode, String out, String err) {}
 
-    private static Run command(Path dataDir, String command) throws Exception {
+    private static Run command(Path dataDir, String command, String... arguments) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(
                 java.toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 SextantApplication.class.getName(),
                 "--spring.main.web-application-type=none",
                 "--sextant.command=" + command,
-                "--sextant.data-dir=" + dataDir));
+                "--sextant.data-dir=" + dataDir)));
+        builder.command().addAll(List.of(arguments));
         Process process = builder.start();
         process.getOutputStream().close();
         var err = process.getErrorStream();
@@ -110,5 +115,60 @@ class CommandLineTest {
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
         assertThat(stopped.out().strip()).startsWith("audit log intact: ");
         assertThat(stopped.err()).isEmpty();
+    }
+
+    private static String oneTimePassword(Run run) {
+        Matcher match = Pattern.compile("one-time password: (\\S+)").matcher(run.out());
+        assertThat(match.find()).as(run.out() + run.err()).isTrue();
+        return match.group(1);
+    }
+
+    @Test
+    void test_userCommands_onARunningAndAStoppedServer() throws Exception {
+        Path dataDir =
+                Path.of("target/test-data/cli-users-" + UUID.randomUUID()).toAbsolutePath();
+        String newPassword;
+        try (ConfigurableApplicationContext running = server(dataDir)) {
+            HttpTestClient anonymous = new HttpTestClient(
+                    ((WebServerApplicationContext) running).getWebServer().getPort());
+
+            Run created = command(dataDir, "user-create-admin", "rescuer");
+            Run again = command(dataDir, "user-create-admin", "rescuer");
+            Run missingName = command(dataDir, "user-reset-password");
+
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            var tokens = anonymous.login("rescuer", oneTimePassword(created));
+            assertThat(tokens.get("passwordChangeRequired").asBoolean()).isTrue();
+            assertThat(again.exitCode()).isEqualTo(3);
+            assertThat(again.err().lines()).hasSize(1).first().asString().contains("exists");
+            assertThat(missingName.exitCode()).isEqualTo(2);
+            assertThat(missingName.err().lines()).containsExactly("sextant: usage: user-reset-password <username>");
+
+            Run reset = command(dataDir, "user-reset-password", "rescuer");
+
+            assertThat(reset.exitCode()).as(reset.err()).isZero();
+            newPassword = oneTimePassword(reset);
+            assertThat(anonymous
+                            .postJson(
+                                    "/api/v1/auth/refresh",
+                                    "{\"refreshToken\":\""
+                                            + tokens.get("refreshToken").asString() + "\"}")
+                            .status())
+                    .as("the reset revoked the account's refresh tokens")
+                    .isEqualTo(401);
+            assertThat(anonymous
+                            .login("rescuer", newPassword)
+                            .get("passwordChangeRequired")
+                            .asBoolean())
+                    .isTrue();
+        }
+
+        Run twoFactorOff = command(dataDir, "user-reset-2fa", "rescuer");
+        Run unknown = command(dataDir, "user-reset-2fa", "nobody-here");
+
+        assertThat(twoFactorOff.exitCode()).as(twoFactorOff.err()).isZero();
+        assertThat(twoFactorOff.out()).contains("two-factor sign-in of 'rescuer' turned off");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.err().lines()).containsExactly("sextant: no account named 'nobody-here'");
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -141,7 +142,10 @@ public final class CommandLine {
             }
             if (dbUrl.isBlank() || dbUrl.startsWith("jdbc:h2:")) {
                 // The embedded database opens in one process only: a running server runs the command itself.
-                ControlSocket.tryRun(dataDir, environment.getRequiredProperty(COMMAND))
+                ControlSocket.tryRun(
+                                dataDir,
+                                environment.getRequiredProperty(COMMAND),
+                                new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs())
                         .ifPresent(answer -> {
                             System.out.print(answer.out());
                             System.err.print(answer.err());

@@ -1,6 +1,7 @@
 package dev.sextant.platform;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * A command the launcher runs ({@code ./sextant audit verify}, ...): in its own process on a
@@ -13,6 +14,19 @@ public abstract class OneShotCommand {
     /** The value of {@code sextant.command} that selects this command, e.g. {@code audit-verify}. */
     public abstract String name();
 
-    /** Does the work, prints the outcome for the operator on {@code out}, and answers the exit code. */
-    public abstract int execute(PrintStream out);
+    /** How many arguments it takes (a username, ...); the launcher passes them after the command. */
+    public int arity() {
+        return 0;
+    }
+
+    /** The arguments' names for the usage line, e.g. {@code <username>}. */
+    public String usage() {
+        return "";
+    }
+
+    /**
+     * Does the work with exactly {@link #arity()} arguments, prints the outcome for the operator on
+     * {@code out}, and answers the exit code.
+     */
+    public abstract int execute(List<String> arguments, PrintStream out);
 }

@@ -4,6 +4,7 @@ import dev.sextant.audit.AuditIntegrity;
 import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
 import java.io.PrintStream;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class AuditCommand extends OneShotCommand {
     }
 
     @Override
-    public int execute(PrintStream out) {
+    public int execute(List<String> arguments, PrintStream out) {
         AuditIntegrity.Verification result = verifier.verify();
         if (result.intact()) {
             out.println("audit log intact: " + result.checked() + " events verified");

@@ -225,6 +225,17 @@ class AccountService implements AccountAdministration {
         return id;
     }
 
+    /** An administrator made by the operator ({@code ./sextant user create-admin}), whatever the registration mode. */
+    UserId createAdminByOperator(String username, String oneTimePassword) {
+        UserId id = insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
+        audit.record(
+                AuditEventType.ACCOUNT_CREATED,
+                null,
+                id.toString(),
+                Map.of("by", "operator command", "roles", "admin"));
+        return id;
+    }
+
     private UserId insertAccount(
             String username, String email, String password, Set<Role> roles, boolean mustChangePassword) {
         String name = normalise(username);

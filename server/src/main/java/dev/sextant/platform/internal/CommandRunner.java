@@ -27,7 +27,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        exitCode = dispatcher.dispatch(command, System.out, System.err);
+        exitCode = dispatcher.dispatch(command, args.getNonOptionArgs(), System.out, System.err);
     }
 
     @Override
@@ -44,7 +44,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             this.commands = commands;
         }
 
-        int dispatch(String name, PrintStream out, PrintStream err) {
+        int dispatch(String name, List<String> arguments, PrintStream out, PrintStream err) {
             OneShotCommand command = commands.stream()
                     .filter(c -> c.name().equals(name))
                     .findFirst()
@@ -53,8 +53,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 err.println("sextant: unknown command '" + name + "'");
                 return CommandLine.Exit.USAGE.code();
             }
+            if (arguments.size() != command.arity()) {
+                err.println("sextant: usage: " + name + (command.usage().isEmpty() ? "" : " " + command.usage()));
+                return CommandLine.Exit.USAGE.code();
+            }
             try {
-                int code = command.execute(out);
+                int code = command.execute(List.copyOf(arguments), out);
                 out.flush();
                 return code;
             } catch (RuntimeException e) {

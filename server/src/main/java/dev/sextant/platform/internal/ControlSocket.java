@@ -13,6 +13,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,7 @@ public final class ControlSocket {
 
     public static final String FILE = "control.sock";
     private static final int MAX_TEXT = 1 << 20;
+    private static final int MAX_ARGUMENTS = 16;
 
     /** What the server answered. */
     public record Answer(int exitCode, String out, String err) {}
@@ -34,7 +37,7 @@ public final class ControlSocket {
     private ControlSocket() {}
 
     /** Runs the command in the server behind the socket; empty when no server listens there. */
-    public static Optional<Answer> tryRun(Path dataDir, String command) {
+    public static Optional<Answer> tryRun(Path dataDir, String command, List<String> arguments) {
         Path socket = dataDir.resolve(FILE);
         if (!Files.exists(socket)) {
             return Optional.empty();
@@ -47,6 +50,10 @@ public final class ControlSocket {
             }
             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
             writeText(out, command);
+            out.writeInt(arguments.size());
+            for (String argument : arguments) {
+                writeText(out, argument);
+            }
             out.flush();
             DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
             int exit = in.readInt();
@@ -57,8 +64,20 @@ public final class ControlSocket {
         }
     }
 
-    static String readRequest(DataInputStream in) throws IOException {
-        return readText(in);
+    /** A command and its arguments as a client sent them. */
+    record Request(String command, List<String> arguments) {}
+
+    static Request readRequest(DataInputStream in) throws IOException {
+        String command = readText(in);
+        int count = in.readInt();
+        if (count < 0 || count > MAX_ARGUMENTS) {
+            throw new IOException("malformed control message");
+        }
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            arguments.add(readText(in));
+        }
+        return new Request(command, arguments);
     }
 
     static void writeAnswer(DataOutputStream out, int exitCode, String stdout, String stderr) throws IOException {

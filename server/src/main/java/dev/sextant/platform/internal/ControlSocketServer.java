@@ -79,11 +79,12 @@ class ControlSocketServer implements SmartLifecycle {
                         peer.user().getName());
                 return;
             }
-            String command = ControlSocket.readRequest(new DataInputStream(Channels.newInputStream(client)));
+            ControlSocket.Request request =
+                    ControlSocket.readRequest(new DataInputStream(Channels.newInputStream(client)));
             ControlSocket.Capture out = new ControlSocket.Capture();
             ControlSocket.Capture err = new ControlSocket.Capture();
-            int exit = dispatcher.dispatch(command, out.stream, err.stream);
-            log.info("Control socket: ran command {} (exit {})", command, exit);
+            int exit = dispatcher.dispatch(request.command(), request.arguments(), out.stream, err.stream);
+            log.info("Control socket: ran command {} (exit {})", request.command(), exit);
             ControlSocket.writeAnswer(
                     new DataOutputStream(Channels.newOutputStream(client)), exit, out.text(), err.text());
         } catch (IOException | RuntimeException e) {

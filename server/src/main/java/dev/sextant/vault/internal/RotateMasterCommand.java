@@ -3,6 +3,7 @@ package dev.sextant.vault.internal;
 import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
 import java.io.PrintStream;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code ./sextant keys rotate-master}: re-wraps every data key under the new master key. */
@@ -21,7 +22,7 @@ class RotateMasterCommand extends OneShotCommand {
     }
 
     @Override
-    public int execute(PrintStream out) {
+    public int execute(List<String> arguments, PrintStream out) {
         MasterKeyRotation.Result result = rotation.rotate();
         out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped() + " data keys"
                 + (result.failed() > 0 ? ", " + result.failed() + " could not be unwrapped" : ""));
