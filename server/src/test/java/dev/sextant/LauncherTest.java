@@ -50,6 +50,22 @@ class LauncherTest {
         assertThat(run.output()).contains("unknown command 'launch-rockets'", "Usage:");
     }
 
+    @Test
+    void test_unknownUserSubcommand_failsWithUsage() throws Exception {
+        Run run = run(Map.of(), "user", "make-me-root");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("user create-admin|reset-password|reset-2fa <username>");
+    }
+
+    @Test
+    void test_help_listsTheOperatorCommandsAndExitCodes() throws Exception {
+        Run run = run(Map.of(), "--help");
+
+        assertThat(run.output())
+                .contains("user create-admin", "user reset-password", "user reset-2fa", "3 could not run");
+    }
+
     static boolean jdk17Installed() {
         return Files.isExecutable(JDK_17.resolve("bin/java"));
     }

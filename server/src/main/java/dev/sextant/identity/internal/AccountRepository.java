@@ -80,6 +80,16 @@ class AccountRepository {
                 .update();
     }
 
+    /** Sets a one-time password the next sign-in must replace and invalidates every token issued before. */
+    void resetPassword(UserId id, String hash, Instant now) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = TRUE, "
+                        + "security_version = security_version + 1, updated_at = :now WHERE id = :id")
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
+    }
+
     /** Invalidates every access token issued before ("log out everywhere"). */
     void bumpSecurityVersion(UserId id, Instant now) {
         jdbc.sql("UPDATE app_user SET security_version = security_version + 1, updated_at = :now WHERE id = :id")

@@ -60,6 +60,7 @@ class AccountService implements AccountAdministration {
     private final RegistrationProperties registration;
     private final AuditLog audit;
     private final TwoFactor twoFactor;
+    private final FirstAdminPasswordFile firstAdminPassword;
     private final Clock clock;
 
     AccountService(
@@ -73,6 +74,7 @@ class AccountService implements AccountAdministration {
             RegistrationProperties registration,
             AuditLog audit,
             TwoFactor twoFactor,
+            FirstAdminPasswordFile firstAdminPassword,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
@@ -84,6 +86,7 @@ class AccountService implements AccountAdministration {
         this.registration = registration;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.firstAdminPassword = firstAdminPassword;
         this.clock = clock;
     }
 
@@ -222,6 +225,17 @@ class AccountService implements AccountAdministration {
         return id;
     }
 
+    /** An administrator made by the operator ({@code ./sextant user create-admin}), whatever the registration mode. */
+    UserId createAdminByOperator(String username, String oneTimePassword) {
+        UserId id = insertAccount(username, null, oneTimePassword, Set.of(Role.ADMIN), true);
+        audit.record(
+                AuditEventType.ACCOUNT_CREATED,
+                null,
+                id.toString(),
+                Map.of("by", "operator command", "roles", "admin"));
+        return id;
+    }
+
     private UserId insertAccount(
             String username, String email, String password, Set<Role> roles, boolean mustChangePassword) {
         String name = normalise(username);
@@ -297,6 +311,7 @@ class AccountService implements AccountAdministration {
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
         audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString());
+        firstAdminPassword.discardFor(account.username());
         Account changed = accounts.findById(userId).orElseThrow();
         return tokensFor(changed, refreshTokens.startFamily(userId));
     }

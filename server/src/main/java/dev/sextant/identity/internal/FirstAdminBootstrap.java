@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no account at all), creates the administrator {@code admin} with a random
- * one-time password and prints it once to the console: deliberately not through the logger, so it
- * never reaches a log file or log shipper. The first sign-in must set a new password.
+ * one-time password, writes it to an owner-only file in the data directory and names that file on
+ * the console: the password itself is never printed, since standard output is where log collectors
+ * read. The first sign-in must set a new password, which removes the file.
  */
 @Component
 @ConditionalOnProperty(name = SextantApplication.COMMAND, havingValue = "serve", matchIfMissing = true)
@@ -20,22 +21,34 @@ class FirstAdminBootstrap implements InitializingBean {
 
     private final AccountRepository accounts;
     private final AccountService service;
+    private final FirstAdminPasswordFile passwordFile;
     private final PrintStream console;
 
     @Autowired
-    FirstAdminBootstrap(AccountRepository accounts, AccountService service) {
-        this(accounts, service, System.out);
+    FirstAdminBootstrap(AccountRepository accounts, AccountService service, FirstAdminPasswordFile passwordFile) {
+        this(accounts, service, passwordFile, System.out);
     }
 
-    FirstAdminBootstrap(AccountRepository accounts, AccountService service, PrintStream console) {
+    FirstAdminBootstrap(
+            AccountRepository accounts,
+            AccountService service,
+            FirstAdminPasswordFile passwordFile,
+            PrintStream console) {
         this.accounts = accounts;
         this.service = service;
+        this.passwordFile = passwordFile;
         this.console = console;
     }
 
     @Override
     public void afterPropertiesSet() {
         if (accounts.count() > 0) {
+            // A file left from before whose password was changed meanwhile holds nothing valid.
+            if (accounts.findByUsername(USERNAME)
+                    .map(admin -> !admin.mustChangePassword())
+                    .orElse(true)) {
+                passwordFile.discardFor(USERNAME);
+            }
             return;
         }
         String password = OneTimePasswords.generate();
@@ -43,13 +56,13 @@ class FirstAdminBootstrap implements InitializingBean {
         console.println("""
 
                 ===========================================================================
-                 Sextant created the first administrator account.
-                   username: %s
-                   one-time password: %s
+                 Sextant created the first administrator account '%s'.
+                 Its one-time password is in %s
+                 (readable by you only; removed when you change the password).
                  Sign in with POST /api/v1/auth/login and set a new password at once
-                 (POST /api/v1/me/password). This password is shown only this once.
+                 (POST /api/v1/me/password).
                 ===========================================================================
-                """.formatted(USERNAME, password));
+                """.formatted(USERNAME, passwordFile.write(USERNAME, password)));
         console.flush();
     }
 }

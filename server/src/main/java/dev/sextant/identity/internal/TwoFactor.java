@@ -122,6 +122,18 @@ class TwoFactor {
                 account.id().toString());
     }
 
+    /** Turns two-factor sign-in off for the operator ({@code ./sextant user reset-2fa}): secrets and recovery codes go. */
+    @Transactional
+    void resetByOperator(UserId id) {
+        deleteSecret(id, PURPOSE);
+        deleteSecret(id, PENDING_PURPOSE);
+        recoveryCodes.deleteAll(id);
+        accounts.setTotp(id, false, 0, clock.instant());
+        accounts.bumpSecurityVersion(id, clock.instant());
+        directory.evict(id);
+        audit.record(AuditEventType.TWO_FACTOR_DISABLED, null, id.toString(), Map.of("by", "operator command"));
+    }
+
     /** A current TOTP code not used before, or an unused recovery code. */
     boolean verify(Account account, String code) {
         if (code == null) {

@@ -3,10 +3,6 @@ package dev.sextant.platform.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sextant.platform.DataDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +17,7 @@ class DatabaseConfiguration {
 
     @Bean
     DataDirectory dataDirectory(PlatformProperties properties) {
-        return new DataDirectory(createDataDir(properties.dataDir()).toAbsolutePath());
+        return DataDirectory.prepare(properties.dataDir());
     }
 
     /** Takes the production guard so that weak secrets stop the start before any connection is made. */
@@ -42,16 +38,5 @@ class DatabaseConfiguration {
         }
         config.setPassword(db.password());
         return new HikariDataSource(config);
-    }
-
-    private static Path createDataDir(Path dataDir) {
-        try {
-            return Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot create the data directory " + dataDir.toAbsolutePath()
-                            + " (set SEXTANT_DATA_DIR to a writable directory)",
-                    e);
-        }
     }
 }

@@ -1,12 +1,13 @@
 package dev.sextant.vault.internal;
 
+import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.io.PrintStream;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code ./sextant keys rotate-master}: re-wraps every data key under the new master key. */
 @Component
-@ConditionalOnProperty(name = "sextant.command", havingValue = "keys-rotate-master")
 class RotateMasterCommand extends OneShotCommand {
 
     private final MasterKeyRotation rotation;
@@ -16,10 +17,15 @@ class RotateMasterCommand extends OneShotCommand {
     }
 
     @Override
-    protected int execute() {
+    public String name() {
+        return "keys-rotate-master";
+    }
+
+    @Override
+    public int execute(List<String> arguments, PrintStream out) {
         MasterKeyRotation.Result result = rotation.rotate();
-        System.out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped() + " data keys"
+        out.println("master key " + result.masterKeyId() + ": re-wrapped " + result.rewrapped() + " data keys"
                 + (result.failed() > 0 ? ", " + result.failed() + " could not be unwrapped" : ""));
-        return result.failed() > 0 ? 1 : 0;
+        return (result.failed() > 0 ? CommandLine.Exit.CHECK_FAILED : CommandLine.Exit.OK).code();
     }
 }
