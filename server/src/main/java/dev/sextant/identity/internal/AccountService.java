@@ -50,8 +50,12 @@ class AccountService implements AccountAdministration {
         }
     }
 
+    /** A new password's token pair, and what became of the account's API keys. */
+    record PasswordChanged(Tokens tokens, ApiKeys.Settlement apiKeys) {}
+
     private final AccountRepository accounts;
     private final UserDirectory directory;
+    private final ApiKeys apiKeys;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AccessTokens accessTokens;
@@ -65,6 +69,7 @@ class AccountService implements AccountAdministration {
     AccountService(
             AccountRepository accounts,
             UserDirectory directory,
+            ApiKeys apiKeys,
             PasswordHasher hasher,
             PasswordPolicy policy,
             AccessTokens accessTokens,
@@ -76,6 +81,7 @@ class AccountService implements AccountAdministration {
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
+        this.apiKeys = apiKeys;
         this.hasher = hasher;
         this.policy = policy;
         this.accessTokens = accessTokens;
@@ -185,12 +191,30 @@ class AccountService implements AccountAdministration {
                 .ifPresent(userId -> audit.record(AuditEventType.LOGOUT, userId.toString(), null));
     }
 
+    /** Ends every session of the account and, unless {@code keepApiKeys}, revokes its API keys. */
     @Transactional
-    void logoutEverywhere(UserId userId) {
+    ApiKeys.Settlement logoutEverywhere(UserId userId, boolean keepApiKeys) {
         accounts.bumpSecurityVersion(userId, clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
-        audit.record(AuditEventType.LOGOUT_EVERYWHERE, userId.toString(), null);
+        ApiKeys.Settlement settlement = settleApiKeys(userId, keepApiKeys, "signed out everywhere");
+        audit.record(AuditEventType.LOGOUT_EVERYWHERE, userId.toString(), null, keyDetails(settlement));
+        return settlement;
+    }
+
+    private ApiKeys.Settlement settleApiKeys(UserId userId, boolean keep, String reason) {
+        ApiKeys.Settlement settlement = apiKeys.settle(userId, keep);
+        settlement
+                .revoked()
+                .forEach(key -> audit.record(
+                        AuditEventType.API_KEY_REVOKED, userId.toString(), key.toString(), Map.of("reason", reason)));
+        return settlement;
+    }
+
+    private static Map<String, String> keyDetails(ApiKeys.Settlement settlement) {
+        return Map.of(
+                "apiKeysRevoked", Integer.toString(settlement.revoked().size()),
+                "apiKeysKept", Integer.toString(settlement.kept().size()));
     }
 
     UserId register(String username, String email, String password) {
@@ -275,9 +299,12 @@ class AccountService implements AccountAdministration {
         directory.evict(id);
     }
 
-    /** Sets a new password after checking the current one; every other session ends. */
+    /**
+     * Sets a new password after checking the current one; every other session ends and, unless
+     * {@code keepApiKeys}, every API key is revoked.
+     */
     @Transactional
-    Tokens changePassword(UserId userId, String currentPassword, String newPassword) {
+    PasswordChanged changePassword(UserId userId, String currentPassword, String newPassword, boolean keepApiKeys) {
         Account account = accounts.findById(userId)
                 .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN, "The account no longer exists."));
         if (!hasher.matches(currentPassword, account.passwordHash())) {
@@ -296,9 +323,10 @@ class AccountService implements AccountAdministration {
         accounts.changePassword(userId, hasher.hash(newPassword), clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
-        audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString());
+        ApiKeys.Settlement settlement = settleApiKeys(userId, keepApiKeys, "password changed");
+        audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString(), keyDetails(settlement));
         Account changed = accounts.findById(userId).orElseThrow();
-        return tokensFor(changed, refreshTokens.startFamily(userId));
+        return new PasswordChanged(tokensFor(changed, refreshTokens.startFamily(userId)), settlement);
     }
 
     private Tokens tokensFor(Account account, String refreshToken) {
