@@ -282,21 +282,32 @@ class AccountService implements AccountAdministration {
     Set<Role> changeRoles(UserId id, Set<Role> roles) {
         Account account = accounts.findById(id)
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id."));
-        if (account.roles().contains(Role.ADMIN)
-                && !roles.contains(Role.ADMIN)
-                && accounts.countWithRole(Role.ADMIN) <= 1) {
-            throw new ApiProblem(
-                    IdentityProblems.LAST_ADMIN, "That is the last administrator; make another one first.");
+        if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            refuseLosingTheLastAdministrator("demoted");
         }
         accounts.setRoles(id, roles, clock.instant());
         directory.evict(id);
         return roles;
     }
 
+    /** Deletes the account unless it is the last administrator: a server without one has no way back. */
     @Override
+    @Transactional
     public void deleteAccount(UserId id) {
+        Optional<Account> account = accounts.findById(id);
+        if (account.isPresent() && account.get().roles().contains(Role.ADMIN)) {
+            refuseLosingTheLastAdministrator("deleted");
+        }
         accounts.delete(id);
         directory.evict(id);
+    }
+
+    private void refuseLosingTheLastAdministrator(String what) {
+        if (accounts.lockAdministrators() <= 1) {
+            throw new ApiProblem(
+                    IdentityProblems.LAST_ADMIN,
+                    "That is the last administrator and cannot be " + what + "; make another one first.");
+        }
     }
 
     /**
