@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,9 @@ class AccountService implements AccountAdministration {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
+    private static final String UNKNOWN_USERNAME_DOMAIN = "unknown-username";
+    /** The audit subject of an attempt on no account: this prefix and 16 hex digits of a keyed hash. */
+    static final String UNKNOWN_USERNAME_PREFIX = "unknown-username:";
 
     /** What a correct password leads to: tokens, or a ticket for the second factor. */
     sealed interface SignIn {}
@@ -64,6 +68,7 @@ class AccountService implements AccountAdministration {
     private final RegistrationProperties registration;
     private final AuditLog audit;
     private final TwoFactor twoFactor;
+    private final KeyedHash keyedHash;
     private final Clock clock;
 
     AccountService(
@@ -78,6 +83,7 @@ class AccountService implements AccountAdministration {
             RegistrationProperties registration,
             AuditLog audit,
             TwoFactor twoFactor,
+            KeyedHash keyedHash,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
@@ -90,18 +96,20 @@ class AccountService implements AccountAdministration {
         this.registration = registration;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.keyedHash = keyedHash;
         this.clock = clock;
     }
 
     SignIn login(String username, String password, String clientAddress) {
         String name = normalise(username);
-        refuseWhileThrottled(name, clientAddress);
         Optional<Account> account = accounts.findByUsername(name);
+        refuseWhileThrottled(name, clientAddress, attempt(name, account));
         boolean valid =
                 account.isPresent() ? hasher.matches(password, account.get().passwordHash()) : decoy(password);
         if (!valid) {
             throttle.recordFailure(name, clientAddress);
-            audit.record(AuditEventType.LOGIN_FAILED, null, name);
+            Attempt attempt = attempt(name, account);
+            audit.record(AuditEventType.LOGIN_FAILED, null, attempt.subject(), attempt.details());
             throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
         Account signedIn = account.get();
@@ -117,6 +125,28 @@ class AccountService implements AccountAdministration {
         return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
     }
 
+    /** What the audit log keeps of a sign-in attempt: who it was for, without what was typed. */
+    record Attempt(String subject, Map<String, String> details) {}
+
+    /**
+     * A known account by its id; an unknown username only by its keyed hash and length. People
+     * type passwords into the username field: the text itself is never stored, yet repeated
+     * attempts with the same text still show as the same subject.
+     */
+    private Attempt attempt(String name, Optional<Account> account) {
+        if (account.isPresent()) {
+            return new Attempt(account.get().id().toString(), Map.of());
+        }
+        String hash = keyedHash.hash(UNKNOWN_USERNAME_DOMAIN, name).substring(0, 16);
+        return new Attempt(
+                UNKNOWN_USERNAME_PREFIX + hash,
+                Map.of(
+                        "username",
+                        "unknown",
+                        "usernameLength",
+                        Integer.toString(name.codePointCount(0, name.length()))));
+    }
+
     /** The second step of a two-factor sign-in. */
     Tokens loginSecondFactor(String mfaToken, String code, String clientAddress) {
         Account account = accessTokens
@@ -125,7 +155,7 @@ class AccountService implements AccountAdministration {
                         .filter(found -> found.securityVersion() == claims.securityVersion()))
                 .orElseThrow(() -> new ApiProblem(
                         IdentityProblems.INVALID_TOKEN, "The sign-in ticket is invalid or expired. Sign in again."));
-        refuseWhileThrottled(account.username(), clientAddress);
+        refuseWhileThrottled(account.username(), clientAddress, attempt(account.username(), Optional.of(account)));
         if (!twoFactor.verify(account, code)) {
             throttle.recordFailure(account.username(), clientAddress);
             audit.record(
@@ -142,12 +172,13 @@ class AccountService implements AccountAdministration {
         return tokensFor(account, refreshTokens.startFamily(account.id()));
     }
 
-    private void refuseWhileThrottled(String name, String clientAddress) {
+    private void refuseWhileThrottled(String name, String clientAddress, Attempt attempt) {
         Optional<Duration> wait = throttle.waitFor(name, clientAddress);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(
-                    AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
+            Map<String, String> details = new TreeMap<>(attempt.details());
+            details.put("retryAfterSeconds", Long.toString(seconds));
+            audit.record(AuditEventType.LOGIN_THROTTLED, null, attempt.subject(), details);
             throw new ApiProblem(
                     IdentityProblems.LOGIN_THROTTLED,
                     "Too many failed logins. Try again in " + seconds + " seconds.",

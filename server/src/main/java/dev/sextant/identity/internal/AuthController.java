@@ -34,7 +34,8 @@ class AuthController {
             @NotBlank @Size(max = 1024) String password) {
         @Override
         public String toString() {
-            return "LoginRequest[" + username + ", password=****]";
+            // People type passwords into the username field: neither is fit for a log line.
+            return "LoginRequest[****]";
         }
     }
 
