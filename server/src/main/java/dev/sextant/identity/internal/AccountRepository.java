@@ -125,9 +125,18 @@ class AccountRepository {
                 .update();
     }
 
-    long countWithRole(Role role) {
-        return jdbc.sql("SELECT roles FROM app_user").query(String.class).list().stream()
-                .filter(roles -> Arrays.asList(roles.split(",")).contains(role.name()))
+    /**
+     * Counts the administrators and locks their rows until the transaction ends, so that two
+     * changes that each leave one administrator (two admins deleting each other) cannot both pass.
+     */
+    long lockAdministrators() {
+        return jdbc
+                .sql("SELECT roles FROM app_user WHERE roles LIKE :admin FOR UPDATE")
+                .param("admin", "%" + Role.ADMIN.name() + "%")
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(roles -> Arrays.asList(roles.split(",")).contains(Role.ADMIN.name()))
                 .count();
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,9 @@ class AccountService implements AccountAdministration {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
+    private static final String UNKNOWN_USERNAME_DOMAIN = "unknown-username";
+    /** The audit subject of an attempt on no account: this prefix and 16 hex digits of a keyed hash. */
+    static final String UNKNOWN_USERNAME_PREFIX = "unknown-username:";
 
     /** What a correct password leads to: tokens, or a ticket for the second factor. */
     sealed interface SignIn {}
@@ -50,8 +54,12 @@ class AccountService implements AccountAdministration {
         }
     }
 
+    /** A new password's token pair, and what became of the account's API keys. */
+    record PasswordChanged(Tokens tokens, ApiKeys.Settlement apiKeys) {}
+
     private final AccountRepository accounts;
     private final UserDirectory directory;
+    private final ApiKeys apiKeys;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AccessTokens accessTokens;
@@ -61,11 +69,13 @@ class AccountService implements AccountAdministration {
     private final AuditLog audit;
     private final TwoFactor twoFactor;
     private final FirstAdminPasswordFile firstAdminPassword;
+    private final KeyedHash keyedHash;
     private final Clock clock;
 
     AccountService(
             AccountRepository accounts,
             UserDirectory directory,
+            ApiKeys apiKeys,
             PasswordHasher hasher,
             PasswordPolicy policy,
             AccessTokens accessTokens,
@@ -75,9 +85,11 @@ class AccountService implements AccountAdministration {
             AuditLog audit,
             TwoFactor twoFactor,
             FirstAdminPasswordFile firstAdminPassword,
+            KeyedHash keyedHash,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
+        this.apiKeys = apiKeys;
         this.hasher = hasher;
         this.policy = policy;
         this.accessTokens = accessTokens;
@@ -87,18 +99,20 @@ class AccountService implements AccountAdministration {
         this.audit = audit;
         this.twoFactor = twoFactor;
         this.firstAdminPassword = firstAdminPassword;
+        this.keyedHash = keyedHash;
         this.clock = clock;
     }
 
     SignIn login(String username, String password, String clientAddress) {
         String name = normalise(username);
-        refuseWhileThrottled(name, clientAddress);
         Optional<Account> account = accounts.findByUsername(name);
+        refuseWhileThrottled(name, clientAddress, attempt(name, account));
         boolean valid =
                 account.isPresent() ? hasher.matches(password, account.get().passwordHash()) : decoy(password);
         if (!valid) {
             throttle.recordFailure(name, clientAddress);
-            audit.record(AuditEventType.LOGIN_FAILED, null, name);
+            Attempt attempt = attempt(name, account);
+            audit.record(AuditEventType.LOGIN_FAILED, null, attempt.subject(), attempt.details());
             throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
         Account signedIn = account.get();
@@ -114,6 +128,28 @@ class AccountService implements AccountAdministration {
         return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
     }
 
+    /** What the audit log keeps of a sign-in attempt: who it was for, without what was typed. */
+    record Attempt(String subject, Map<String, String> details) {}
+
+    /**
+     * A known account by its id; an unknown username only by its keyed hash and length. People
+     * type passwords into the username field: the text itself is never stored, yet repeated
+     * attempts with the same text still show as the same subject.
+     */
+    private Attempt attempt(String name, Optional<Account> account) {
+        if (account.isPresent()) {
+            return new Attempt(account.get().id().toString(), Map.of());
+        }
+        String hash = keyedHash.hash(UNKNOWN_USERNAME_DOMAIN, name).substring(0, 16);
+        return new Attempt(
+                UNKNOWN_USERNAME_PREFIX + hash,
+                Map.of(
+                        "username",
+                        "unknown",
+                        "usernameLength",
+                        Integer.toString(name.codePointCount(0, name.length()))));
+    }
+
     /** The second step of a two-factor sign-in. */
     Tokens loginSecondFactor(String mfaToken, String code, String clientAddress) {
         Account account = accessTokens
@@ -122,7 +158,7 @@ class AccountService implements AccountAdministration {
                         .filter(found -> found.securityVersion() == claims.securityVersion()))
                 .orElseThrow(() -> new ApiProblem(
                         IdentityProblems.INVALID_TOKEN, "The sign-in ticket is invalid or expired. Sign in again."));
-        refuseWhileThrottled(account.username(), clientAddress);
+        refuseWhileThrottled(account.username(), clientAddress, attempt(account.username(), Optional.of(account)));
         if (!twoFactor.verify(account, code)) {
             throttle.recordFailure(account.username(), clientAddress);
             audit.record(
@@ -139,12 +175,13 @@ class AccountService implements AccountAdministration {
         return tokensFor(account, refreshTokens.startFamily(account.id()));
     }
 
-    private void refuseWhileThrottled(String name, String clientAddress) {
+    private void refuseWhileThrottled(String name, String clientAddress, Attempt attempt) {
         Optional<Duration> wait = throttle.waitFor(name, clientAddress);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(
-                    AuditEventType.LOGIN_THROTTLED, null, name, Map.of("retryAfterSeconds", Long.toString(seconds)));
+            Map<String, String> details = new TreeMap<>(attempt.details());
+            details.put("retryAfterSeconds", Long.toString(seconds));
+            audit.record(AuditEventType.LOGIN_THROTTLED, null, attempt.subject(), details);
             throw new ApiProblem(
                     IdentityProblems.LOGIN_THROTTLED,
                     "Too many failed logins. Try again in " + seconds + " seconds.",
@@ -188,12 +225,30 @@ class AccountService implements AccountAdministration {
                 .ifPresent(userId -> audit.record(AuditEventType.LOGOUT, userId.toString(), null));
     }
 
+    /** Ends every session of the account and, unless {@code keepApiKeys}, revokes its API keys. */
     @Transactional
-    void logoutEverywhere(UserId userId) {
+    ApiKeys.Settlement logoutEverywhere(UserId userId, boolean keepApiKeys) {
         accounts.bumpSecurityVersion(userId, clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
-        audit.record(AuditEventType.LOGOUT_EVERYWHERE, userId.toString(), null);
+        ApiKeys.Settlement settlement = settleApiKeys(userId, keepApiKeys, "signed out everywhere");
+        audit.record(AuditEventType.LOGOUT_EVERYWHERE, userId.toString(), null, keyDetails(settlement));
+        return settlement;
+    }
+
+    private ApiKeys.Settlement settleApiKeys(UserId userId, boolean keep, String reason) {
+        ApiKeys.Settlement settlement = apiKeys.settle(userId, keep);
+        settlement
+                .revoked()
+                .forEach(key -> audit.record(
+                        AuditEventType.API_KEY_REVOKED, userId.toString(), key.toString(), Map.of("reason", reason)));
+        return settlement;
+    }
+
+    private static Map<String, String> keyDetails(ApiKeys.Settlement settlement) {
+        return Map.of(
+                "apiKeysRevoked", Integer.toString(settlement.revoked().size()),
+                "apiKeysKept", Integer.toString(settlement.kept().size()));
     }
 
     UserId register(String username, String email, String password) {
@@ -272,26 +327,40 @@ class AccountService implements AccountAdministration {
     Set<Role> changeRoles(UserId id, Set<Role> roles) {
         Account account = accounts.findById(id)
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id."));
-        if (account.roles().contains(Role.ADMIN)
-                && !roles.contains(Role.ADMIN)
-                && accounts.countWithRole(Role.ADMIN) <= 1) {
-            throw new ApiProblem(
-                    IdentityProblems.LAST_ADMIN, "That is the last administrator; make another one first.");
+        if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            refuseLosingTheLastAdministrator("demoted");
         }
         accounts.setRoles(id, roles, clock.instant());
         directory.evict(id);
         return roles;
     }
 
+    /** Deletes the account unless it is the last administrator: a server without one has no way back. */
     @Override
+    @Transactional
     public void deleteAccount(UserId id) {
+        Optional<Account> account = accounts.findById(id);
+        if (account.isPresent() && account.get().roles().contains(Role.ADMIN)) {
+            refuseLosingTheLastAdministrator("deleted");
+        }
         accounts.delete(id);
         directory.evict(id);
     }
 
-    /** Sets a new password after checking the current one; every other session ends. */
+    private void refuseLosingTheLastAdministrator(String what) {
+        if (accounts.lockAdministrators() <= 1) {
+            throw new ApiProblem(
+                    IdentityProblems.LAST_ADMIN,
+                    "That is the last administrator and cannot be " + what + "; make another one first.");
+        }
+    }
+
+    /**
+     * Sets a new password after checking the current one; every other session ends and, unless
+     * {@code keepApiKeys}, every API key is revoked.
+     */
     @Transactional
-    Tokens changePassword(UserId userId, String currentPassword, String newPassword) {
+    PasswordChanged changePassword(UserId userId, String currentPassword, String newPassword, boolean keepApiKeys) {
         Account account = accounts.findById(userId)
                 .orElseThrow(() -> new ApiProblem(IdentityProblems.INVALID_TOKEN, "The account no longer exists."));
         if (!hasher.matches(currentPassword, account.passwordHash())) {
@@ -310,10 +379,11 @@ class AccountService implements AccountAdministration {
         accounts.changePassword(userId, hasher.hash(newPassword), clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);
-        audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString());
         firstAdminPassword.discardFor(account.username());
+        ApiKeys.Settlement settlement = settleApiKeys(userId, keepApiKeys, "password changed");
+        audit.record(AuditEventType.PASSWORD_CHANGED, userId.toString(), userId.toString(), keyDetails(settlement));
         Account changed = accounts.findById(userId).orElseThrow();
-        return tokensFor(changed, refreshTokens.startFamily(userId));
+        return new PasswordChanged(tokensFor(changed, refreshTokens.startFamily(userId)), settlement);
     }
 
     private Tokens tokensFor(Account account, String refreshToken) {

@@ -96,6 +96,18 @@ class ApiKeyRepository {
                 == 1;
     }
 
+    /** A live key's id and hash, for revoking it and forgetting it in the cache. */
+    record LiveKey(UUID id, String keyHash) {}
+
+    List<LiveKey> findLive(UserId owner, Instant now) {
+        return jdbc.sql("SELECT id, key_hash FROM api_key WHERE user_id = :user AND revoked_at IS NULL "
+                        + "AND expires_at > :now ORDER BY created_at, id")
+                .param("user", owner.value())
+                .param("now", Timestamp.from(now))
+                .query((row, n) -> new LiveKey(row.getObject("id", UUID.class), row.getString("key_hash")))
+                .list();
+    }
+
     Optional<String> hashOf(UserId owner, UUID id) {
         return jdbc.sql("SELECT key_hash FROM api_key WHERE id = :id AND user_id = :user")
                 .param("id", id)

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API keys: {@code sx_live_} + 256 random bits, so that a leaked key is easy to grep for. Stored
@@ -47,6 +49,17 @@ class ApiKeys {
         @Override
         public String toString() {
             return "CreatedKey[" + key.id() + ", secret=****]";
+        }
+    }
+
+    /**
+     * What became of an account's live keys when its credentials were reset (a password change,
+     * signing out everywhere): revoked, or kept at the user's explicit choice.
+     */
+    record Settlement(List<UUID> revoked, List<UUID> kept) {
+        Settlement {
+            revoked = List.copyOf(revoked);
+            kept = List.copyOf(kept);
         }
     }
 
@@ -108,8 +121,44 @@ class ApiKeys {
     boolean revoke(UserId owner, UUID id) {
         Optional<String> hash = repository.hashOf(owner, id);
         boolean revoked = repository.revoke(owner, id, clock.instant());
-        hash.ifPresent(byHash::invalidate);
+        hash.ifPresent(found -> forget(List.of(found)));
         return revoked;
+    }
+
+    /**
+     * Revokes every live key of the account, or with {@code keep} none, and says which. Keys are
+     * credentials of their own: without this, a session stolen once could mint a key that outlives
+     * the victim's password change.
+     */
+    Settlement settle(UserId owner, boolean keep) {
+        List<ApiKeyRepository.LiveKey> live = repository.findLive(owner, clock.instant());
+        if (keep) {
+            return new Settlement(
+                    List.of(), live.stream().map(ApiKeyRepository.LiveKey::id).toList());
+        }
+        Instant now = clock.instant();
+        List<UUID> revoked = live.stream()
+                .filter(key -> repository.revoke(owner, key.id(), now))
+                .map(ApiKeyRepository.LiveKey::id)
+                .toList();
+        forget(live.stream().map(ApiKeyRepository.LiveKey::keyHash).toList());
+        return new Settlement(revoked, List.of());
+    }
+
+    /**
+     * Drops cached look-ups now and again when the surrounding transaction commits: a request
+     * checking the key in between would otherwise cache the row as it was before the commit.
+     */
+    private void forget(List<String> hashes) {
+        hashes.forEach(byHash::invalidate);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    hashes.forEach(byHash::invalidate);
+                }
+            });
+        }
     }
 
     /** The live key with this secret, recording its use at most once a minute. */

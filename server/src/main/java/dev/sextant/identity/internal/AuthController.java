@@ -34,7 +34,8 @@ class AuthController {
             @NotBlank @Size(max = 1024) String password) {
         @Override
         public String toString() {
-            return "LoginRequest[" + username + ", password=****]";
+            // People type passwords into the username field: neither is fit for a log line.
+            return "LoginRequest[****]";
         }
     }
 
@@ -123,12 +124,21 @@ class AuthController {
         accounts.logout(refresh.refreshToken());
     }
 
+    /** {@code keepApiKeys}: absent or false revokes the account's API keys too. */
+    record LogoutEverywhereRequest(Boolean keepApiKeys) {}
+
+    record LoggedOutEverywhere(ApiKeyFate apiKeys) {}
+
     @PostMapping(path = "/logout-all", consumes = MediaType.ALL_VALUE)
     @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Sign out everywhere: every access and refresh token of the account stops working")
-    void logoutEverywhere(@AuthenticationPrincipal AuthenticatedUser user) {
-        accounts.logoutEverywhere(user.id());
+    @Operation(
+            summary = "Sign out everywhere: every access and refresh token of the account stops working, and "
+                    + "its API keys are revoked unless the body says {\"keepApiKeys\": true}")
+    LoggedOutEverywhere logoutEverywhere(
+            @AuthenticationPrincipal AuthenticatedUser user,
+            @RequestBody(required = false) LogoutEverywhereRequest request) {
+        boolean keep = request != null && Boolean.TRUE.equals(request.keepApiKeys());
+        return new LoggedOutEverywhere(ApiKeyFate.of(accounts.logoutEverywhere(user.id(), keep)));
     }
 
     @PostMapping("/register")

@@ -26,12 +26,28 @@ class MeController {
 
     record Me(String id, String username, List<String> roles, boolean passwordChangeRequired) {}
 
+    /** {@code keepApiKeys}: absent or false revokes the account's API keys with the old password. */
     record PasswordChange(
             @NotBlank @Size(max = 1024) String currentPassword,
-            @NotBlank @Size(max = 1024) String newPassword) {
+            @NotBlank @Size(max = 1024) String newPassword,
+            Boolean keepApiKeys) {
         @Override
         public String toString() {
             return "PasswordChange[****]";
+        }
+    }
+
+    /** The token pair of {@link AuthController.TokenResponse}, and what became of the API keys. */
+    record PasswordChanged(
+            String accessToken,
+            String refreshToken,
+            long expiresIn,
+            String tokenType,
+            boolean passwordChangeRequired,
+            ApiKeyFate apiKeys) {
+        @Override
+        public String toString() {
+            return "PasswordChanged[****]";
         }
     }
 
@@ -57,10 +73,20 @@ class MeController {
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
-    @Operation(summary = "Change the password; every other session ends and a new token pair is returned")
-    AuthController.TokenResponse changePassword(
+    @Operation(
+            summary = "Change the password; every other session ends, the API keys are revoked unless "
+                    + "keepApiKeys is true, and a new token pair is returned")
+    PasswordChanged changePassword(
             @AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody PasswordChange change) {
-        return AuthController.TokenResponse.of(
-                accounts.changePassword(user.id(), change.currentPassword(), change.newPassword()));
+        AccountService.PasswordChanged changed = accounts.changePassword(
+                user.id(), change.currentPassword(), change.newPassword(), Boolean.TRUE.equals(change.keepApiKeys()));
+        AccountService.Tokens tokens = changed.tokens();
+        return new PasswordChanged(
+                tokens.accessToken(),
+                tokens.refreshToken(),
+                tokens.expiresIn(),
+                "Bearer",
+                tokens.passwordChangeRequired(),
+                ApiKeyFate.of(changed.apiKeys()));
     }
 }

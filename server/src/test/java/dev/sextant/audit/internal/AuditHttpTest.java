@@ -44,7 +44,7 @@ class AuditHttpTest extends ServerHttpTest {
         List<JsonNode> succeeded = events(admin.get("/api/v1/admin/audit?type=LOGIN_SUCCEEDED&actor=" + id));
 
         JsonNode failure = failed.stream()
-                .filter(e -> username.equals(e.get("subject").asString()))
+                .filter(e -> id.toString().equals(e.get("subject").asString()))
                 .findFirst()
                 .orElseThrow();
         assertThat(failure.get("actor").isNull()).isTrue();

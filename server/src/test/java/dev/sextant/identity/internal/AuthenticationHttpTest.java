@@ -112,7 +112,7 @@ class AuthenticationHttpTest extends ServerHttpTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
                 .build());
 
-        assertThat(logout.status()).isEqualTo(204);
+        assertThat(logout.status()).isEqualTo(200);
         assertProblem(phoneClient.get("/api/v1/me"), 401, "invalid-token");
         assertProblem(
                 anonymous.withBearer(laptop.get("accessToken").asString()).get("/api/v1/me"), 401, "invalid-token");
