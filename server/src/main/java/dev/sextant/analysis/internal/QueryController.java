@@ -5,6 +5,7 @@ import dev.sextant.analytics.query.QueryEngine;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** FK-DSL over HTTP: the query as plain text or {@code {"query": "..."}}; typed tables back. */
@@ -24,10 +26,19 @@ class QueryController {
 
     static final ProblemType SYNTAX = ProblemType.of("query-syntax", 400, "Query syntax error");
 
-    record QueryRequest(String query) {}
+    private static final String ALLOW_DEMO_DESCRIPTION = "Compute even when demo and real series meet (refused "
+            + "otherwise; in a JSON body also \"allowDemo\": true); the answer is then labelled mixed";
 
-    /** One table per statement, in order. */
-    record QueryResponse(List<QueryEngine.Table> results) {}
+    /** @param allowDemo compute even when demo and real series meet (refused otherwise) */
+    record QueryRequest(String query, Boolean allowDemo) {}
+
+    /**
+     * One table per statement, in order, and the series they were computed from.
+     *
+     * @param demo true when any input is demo data
+     * @param mixed true when demo and real inputs were combined (only with {@code allowDemo})
+     */
+    record QueryResponse(List<QueryEngine.Table> results, boolean demo, boolean mixed, List<InputSource> inputs) {}
 
     private final QueryExecutor executor;
     private final int maxLength;
@@ -39,17 +50,23 @@ class QueryController {
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Run an FK-DSL query, e.g. EVALUATE AAPL: PRICE, RSI(14) (see docs/DSL.md)")
-    QueryResponse text(@RequestBody String query, java.security.Principal user) {
-        return run(query, user);
+    QueryResponse text(
+            @RequestBody String query,
+            @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo,
+            java.security.Principal user) {
+        return run(query, allowDemo, user);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Run an FK-DSL query given as a JSON object with a query member")
-    QueryResponse json(@RequestBody QueryRequest request, java.security.Principal user) {
-        return run(request.query(), user);
+    QueryResponse json(
+            @RequestBody QueryRequest request,
+            @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo,
+            java.security.Principal user) {
+        return run(request.query(), allowDemo || Boolean.TRUE.equals(request.allowDemo()), user);
     }
 
-    private QueryResponse run(String query, java.security.Principal user) {
+    private QueryResponse run(String query, boolean allowDemo, java.security.Principal user) {
         if (query == null || query.isBlank()) {
             throw ApiProblem.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
         }
@@ -57,7 +74,9 @@ class QueryController {
             throw ApiProblem.invalidParameter("query", "A query has at most " + maxLength + " characters.");
         }
         try {
-            return new QueryResponse(executor.run(query, java.util.UUID.fromString(user.getName())));
+            QueryExecutor.Answer answer = executor.run(query, java.util.UUID.fromString(user.getName()), allowDemo);
+            Provenance provenance = answer.provenance();
+            return new QueryResponse(answer.tables(), provenance.demo(), provenance.mixed(), provenance.inputs());
         } catch (DslSyntaxError error) {
             throw new ApiProblem(
                     SYNTAX,

@@ -7,6 +7,7 @@ import dev.sextant.analytics.query.QueryInvalid;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
@@ -43,11 +44,19 @@ class QueryExecutor {
         this.engine = new QueryEngine(properties.limits());
     }
 
-    /** @param owner the user asking (their watchlists are universes too) */
-    List<QueryEngine.Table> run(String text, UUID owner) {
+    /** A query's tables and the series they were computed from. */
+    record Answer(List<QueryEngine.Table> tables, Provenance provenance) {}
+
+    /**
+     * @param owner the user asking (their watchlists are universes too)
+     * @param allowDemo compute even when demo and real series meet (refused otherwise)
+     */
+    Answer run(String text, UUID owner, boolean allowDemo) {
         try {
             List<Ast.Statement> statements = engine.parse(text);
-            return engine.run(statements, new MarketData(owner, engine.historyDays(statements)));
+            MarketData data = new MarketData(owner, engine.historyDays(statements), allowDemo);
+            List<QueryEngine.Table> tables = engine.run(statements, data);
+            return new Answer(tables, data.provenance());
         } catch (QueryInvalid invalid) {
             throw new ApiProblem(QUERY_INVALID, invalid.getMessage());
         } catch (ComputeBudgetExceeded exceeded) {
@@ -57,15 +66,29 @@ class QueryExecutor {
         }
     }
 
-    /** Bars through the market-data service, each symbol fetched at most once per query. */
+    /**
+     * Bars through the market-data service, each symbol fetched at most once per query, recording
+     * each series served. A query is one computation: once demo and real series meet in it, it is
+     * refused (unless allowed) before anything more is fetched or computed.
+     */
     private final class MarketData implements QueryEngine.Data {
         private final UUID owner;
         private final int days;
+        private final boolean allowDemo;
         private final java.util.Map<String, QueryEngine.Series> fetched = new java.util.HashMap<>();
+        private final List<BarSeries> served = new java.util.ArrayList<>();
+        private boolean anyDemo;
+        private boolean anyReal;
 
-        MarketData(UUID owner, int days) {
+        MarketData(UUID owner, int days, boolean allowDemo) {
             this.owner = owner;
             this.days = days;
+            this.allowDemo = allowDemo;
+        }
+
+        /** The series served so far; refuses them when demo and real data meet without the opt-in. */
+        Provenance provenance() {
+            return Provenance.of(served, allowDemo, "\"allowDemo\": true");
         }
 
         @Override
@@ -75,11 +98,16 @@ class QueryExecutor {
 
         private QueryEngine.Series fetch(String symbol) {
             LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            var bars = marketData
-                    .bars(BarRequest.withDefaults(symbol, BarInterval.ONE_DAY, to.minusDays(days), to, clock))
-                    .bars();
+            BarSeries series = marketData.bars(
+                    BarRequest.withDefaults(symbol, BarInterval.ONE_DAY, to.minusDays(days), to, clock));
+            served.add(series);
+            anyDemo |= series.demo();
+            anyReal |= !series.demo();
+            if (anyDemo && anyReal && !allowDemo) {
+                provenance(); // refuses, naming the demo series met so far
+            }
             AssetClass assetClass = marketData.instrument(symbol).orElseThrow().assetClass();
-            return new QueryEngine.Series(symbol, bars, assetClass == AssetClass.CRYPTO ? 365 : 252);
+            return new QueryEngine.Series(symbol, series.bars(), assetClass == AssetClass.CRYPTO ? 365 : 252);
         }
 
         @Override

@@ -6,9 +6,9 @@ import dev.sextant.analytics.risk.RiskMetrics;
 import dev.sextant.analytics.risk.Rolling;
 import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
-import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.platform.ApiProblem;
@@ -32,7 +32,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Risk metrics of one instrument and correlations of several, on the bars {@code GET /api/v1/bars} serves. */
+/**
+ * Risk metrics of one instrument and correlations of several, on the bars {@code GET /api/v1/bars}
+ * serves. Every answer names the source of each input series ({@link Provenance}); demo series are
+ * not combined with real ones unless the caller passes {@code allowDemo=true}.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analysis")
@@ -40,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskController {
 
     static final int MAX_SYMBOLS = 50;
+
+    private static final String ALLOW_DEMO_DESCRIPTION =
+            "Compute even when demo and real series meet (refused otherwise); the answer is then labelled mixed";
 
     record DrawdownJson(double depth, Instant peak, Instant trough, Instant recovery) {}
 
@@ -62,10 +69,20 @@ class RiskController {
             double parametricCvar,
             String benchmark,
             Double beta,
-            Double alpha) {}
+            Double alpha,
+            boolean demo,
+            boolean mixed,
+            List<InputSource> inputs) {}
 
     /** {@code matrix[i][j]}: the correlation of symbols i and j; null where a series does not move. */
-    record CorrelationJson(List<String> symbols, String interval, int observations, Double[][] matrix) {}
+    record CorrelationJson(
+            List<String> symbols,
+            String interval,
+            int observations,
+            Double[][] matrix,
+            boolean demo,
+            boolean mixed,
+            List<InputSource> inputs) {}
 
     /** One value of a rolling metric: the window of returns ending at {@code time}. */
     record RollingPoint(Instant time, Double value) {}
@@ -77,7 +94,10 @@ class RiskController {
             int window,
             String benchmark,
             String method,
-            List<RollingPoint> points) {}
+            List<RollingPoint> points,
+            boolean demo,
+            boolean mixed,
+            List<InputSource> inputs) {}
 
     enum RollingMetric {
         VOLATILITY,
@@ -118,14 +138,16 @@ class RiskController {
             @Parameter(description = "Risk-free rate per year, e.g. 0.04") @RequestParam(defaultValue = "0")
                     double riskFree,
             @Parameter(description = "VaR confidence, e.g. 0.95") @RequestParam(defaultValue = "0.95")
-                    double confidence) {
+                    double confidence,
+            @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo) {
         BarInterval barInterval = interval(interval);
         checkRates(confidence, riskFree);
         List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
         if (benchmark != null && !benchmark.isBlank()) {
             symbols.add(canonical(benchmark));
         }
-        Alignment.Aligned aligned = aligned(symbols, barInterval, from, to);
+        Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
+        Alignment.Aligned aligned = inputs.aligned();
         double[] prices = aligned.closes()[0];
         int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
         double[] returns = Returns.simple(prices);
@@ -162,7 +184,10 @@ class RiskController {
                 RiskMetrics.conditionalValueAtRisk(returns, confidence, RiskMetrics.Method.PARAMETRIC),
                 symbols.size() > 1 ? symbols.get(1) : null,
                 beta,
-                alpha);
+                alpha,
+                inputs.provenance().demo(),
+                inputs.provenance().mixed(),
+                inputs.provenance().inputs());
     }
 
     @GetMapping("/rolling/{symbol}")
@@ -186,7 +211,8 @@ class RiskController {
             @RequestParam(defaultValue = "0.95") double confidence,
             @Parameter(description = "historical or parametric, for var and cvar")
                     @RequestParam(defaultValue = "historical")
-                    String method) {
+                    String method,
+            @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo) {
         RollingMetric kind = named(RollingMetric.values(), metric)
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "metric",
@@ -212,7 +238,8 @@ class RiskController {
         if (kind.needsBenchmark()) {
             symbols.add(canonical(benchmark));
         }
-        Alignment.Aligned aligned = aligned(symbols, barInterval, from, to);
+        Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
+        Alignment.Aligned aligned = inputs.aligned();
         double[] prices = aligned.closes()[0];
         int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
         double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
@@ -246,7 +273,10 @@ class RiskController {
                 kind == RollingMetric.VAR || kind == RollingMetric.CVAR
                         ? varMethod.name().toLowerCase(Locale.ROOT)
                         : null,
-                points);
+                points,
+                inputs.provenance().demo(),
+                inputs.provenance().mixed(),
+                inputs.provenance().inputs());
     }
 
     /** The constant a parameter names, in any case. */
@@ -261,21 +291,25 @@ class RiskController {
         return Arrays.copyOfRange(byPrice, 1, byPrice.length);
     }
 
-    private Alignment.Aligned aligned(List<String> symbols, BarInterval interval, LocalDate from, LocalDate to) {
-        List<OhlcvSeries> series = new ArrayList<>();
+    /** The bars of each symbol, where they came from, and their closes on the times all share. */
+    private record Inputs(Alignment.Aligned aligned, Provenance provenance) {}
+
+    /** Fetches every symbol's bars, refuses demo mixed with real data unless allowed, and aligns them. */
+    private Inputs inputs(List<String> symbols, BarInterval interval, LocalDate from, LocalDate to, boolean allowDemo) {
+        List<BarSeries> served = new ArrayList<>();
         for (String s : symbols) {
-            series.add(marketData
-                    .bars(BarRequest.withDefaults(s, interval, from, to, clock))
-                    .bars());
+            served.add(marketData.bars(BarRequest.withDefaults(s, interval, from, to, clock)));
         }
-        Alignment.Aligned aligned = Alignment.closes(series);
+        Provenance provenance = Provenance.of(served, allowDemo, "allowDemo=true");
+        Alignment.Aligned aligned =
+                Alignment.closes(served.stream().map(BarSeries::bars).toList());
         if (aligned.times().length < 3) {
             throw ApiProblem.invalidParameter(
                     "from",
                     (symbols.size() == 1 ? "The range holds " : "The symbols share ") + aligned.times().length
                             + " bars in the range; at least 3 are needed.");
         }
-        return aligned;
+        return new Inputs(aligned, provenance);
     }
 
     private static void checkRates(double confidence, double riskFree) {
@@ -294,7 +328,8 @@ class RiskController {
             @Parameter(description = "Comma-separated symbols, 2 to 50") @RequestParam String symbols,
             @RequestParam(defaultValue = "1d") String interval,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo) {
         BarInterval barInterval = interval(interval);
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(Arrays.stream(symbols.split(","))
                 .map(String::strip)
@@ -304,7 +339,8 @@ class RiskController {
         if (wanted.size() < 2 || wanted.size() > MAX_SYMBOLS) {
             throw ApiProblem.invalidParameter("symbols", "Give 2 to " + MAX_SYMBOLS + " different symbols.");
         }
-        Alignment.Aligned aligned = aligned(wanted, barInterval, from, to);
+        Inputs inputs = inputs(wanted, barInterval, from, to, allowDemo);
+        Alignment.Aligned aligned = inputs.aligned();
         double[][] returns = new double[wanted.size()][];
         for (int s = 0; s < wanted.size(); s++) {
             returns[s] = Returns.log(aligned.closes()[s]);
@@ -314,7 +350,15 @@ class RiskController {
         for (int i = 0; i < matrix.length; i++) {
             json[i] = Arrays.stream(matrix[i]).mapToObj(RiskController::finite).toArray(Double[]::new);
         }
-        return new CorrelationJson(wanted, barInterval.code(), returns[0].length, json);
+        Provenance provenance = inputs.provenance();
+        return new CorrelationJson(
+                wanted,
+                barInterval.code(),
+                returns[0].length,
+                json,
+                provenance.demo(),
+                provenance.mixed(),
+                provenance.inputs());
     }
 
     private Instrument instrument(String symbol) {

@@ -1,0 +1,66 @@
+package dev.sextant.analysis.internal;
+
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.ProblemType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inputs an answer was computed from, and the rule that keeps demo data out of real results:
+ * a computation over both synthetic demo bars and real ones would look like a market fact and is
+ * not one, so it is refused unless the caller opted in, and then labelled {@code mixed}.
+ * Immutable and thread-safe.
+ *
+ * @param demo true when any input is demo data
+ * @param mixed true when demo and real inputs were combined (only with the caller's opt-in)
+ * @param inputs each series read, in the order it was read
+ */
+record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
+
+    static final ProblemType DEMO_MIXED_WITH_REAL =
+            ProblemType.of("demo-mixed-with-real", 422, "Demo data mixed with real data");
+
+    Provenance {
+        inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * The provenance of a computation over these series.
+     *
+     * @param allowDemo the caller asked to combine demo with real data anyway
+     * @param optIn how the caller opts in, for the refusal's message, e.g. {@code allowDemo=true}
+     * @throws ApiProblem {@code demo-mixed-with-real} when demo and real series meet without the opt-in
+     */
+    static Provenance of(List<BarSeries> series, boolean allowDemo, String optIn) {
+        List<InputSource> inputs = series.stream().map(InputSource::of).toList();
+        List<String> demoSymbols = inputs.stream()
+                .filter(InputSource::demo)
+                .map(InputSource::symbol)
+                .toList();
+        List<InputSource> real = inputs.stream().filter(i -> !i.demo()).toList();
+        boolean mixed = !demoSymbols.isEmpty() && !real.isEmpty();
+        if (mixed && !allowDemo) {
+            throw new ApiProblem(
+                    DEMO_MIXED_WITH_REAL,
+                    String.join(", ", demoSymbols) + (demoSymbols.size() == 1 ? " is" : " are")
+                            + " synthetic demo data and "
+                            + String.join(
+                                    ", ",
+                                    real.stream()
+                                            .map(i -> i.symbol() + " (" + i.provider() + ")")
+                                            .toList())
+                            + (real.size() == 1 ? " is" : " are")
+                            + " real: a result computed from both would look like a market fact and is not. "
+                            + "Use real data for " + String.join(", ", demoSymbols)
+                            + " (import it or switch on a provider), or send " + optIn
+                            + " to compute it anyway, labelled mixed.",
+                    Map.of(
+                            "demoSymbols",
+                            demoSymbols,
+                            "realSymbols",
+                            real.stream().map(InputSource::symbol).toList()));
+        }
+        return new Provenance(!demoSymbols.isEmpty(), mixed, inputs);
+    }
+}
