@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Token-bucket request budgets (Bucket4j) on {@code /api/v1}: per client address for sign-in
- * routes, per user or API key for the rest, refilled continuously over a minute. Every answer says
+ * routes, per account (sessions and API keys alike) for the rest, refilled continuously over a minute. Every answer says
  * where the caller stands ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset}); an
  * exhausted budget gets 429 with {@code Retry-After}. Buckets live in memory, or in Redis when
  * {@code SEXTANT_REDIS_URL} is set, so that all nodes draw on one budget. Runs after Spring
@@ -173,16 +173,18 @@ class RateLimitFilter extends OncePerRequestFilter {
         return RouteClass.DEFAULT;
     }
 
-    /** Whose budget: the API key's, the user's, or (signing in, or anonymous) the client address's. */
+    /**
+     * Whose budget: the account's, whichever credential it uses (a session or any of its API keys
+     * share one budget, so more keys never buy more requests), or, signing in or anonymous, the
+     * client address's.
+     */
     private static String caller(HttpServletRequest request, RouteClass route) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (route != RouteClass.AUTH
                 && authentication != null
                 && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof dev.sextant.identity.AuthenticatedUser user) {
-            return authentication.getDetails() instanceof Credentials.ApiKeyCredential key
-                    ? "key:" + key.keyId()
-                    : "user:" + user.getName();
+            return "user:" + user.getName();
         }
         return "addr:" + request.getRemoteAddr();
     }

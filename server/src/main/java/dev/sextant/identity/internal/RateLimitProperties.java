@@ -7,7 +7,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Request budgets per minute, by route class ({@code SEXTANT_RATELIMIT_*}). Sign-in routes are
- * counted per client address; everything else per user, or per API key when one is used.
+ * counted per client address; everything else per account, whether
+ * it calls with a session or with any of its API keys.
  *
  * @param namespace prefix of the bucket keys in Redis, so several deployments can share one Redis
  */

@@ -83,8 +83,55 @@ class RateLimitTest {
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
             assertThat(Long.parseLong(refused.header("RateLimit-Reset"))).isBetween(1L, 60L);
             assertThat(bobQuote.status()).as("another user's budget").isEqualTo(200);
-            assertThat(viaKey.status()).as("an API key has its own budget").isEqualTo(200);
+            assertThat(viaKey.status())
+                    .as("an API key draws on its account's budget")
+                    .isEqualTo(429);
             assertThat(aliceOther.status()).as("another route class").isEqualTo(200);
+        }
+    }
+
+    /** Mints {@code count} API keys for the signed-in account and answers clients sending each. */
+    private static List<HttpTestClient> keysOf(HttpTestClient account, HttpTestClient anonymous, int count) {
+        List<HttpTestClient> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Answer created = account.postJson(
+                    "/api/v1/me/api-keys", "{\"name\":\"k" + i + "\",\"scopes\":[\"marketdata:read\"]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            keys.add(anonymous.withHeader("X-API-Key", created.json().get("key").asString()));
+        }
+        return keys;
+    }
+
+    /** Spends the account's market-data budget round-robin over its session and its keys. */
+    private static List<Integer> spread(List<HttpTestClient> credentials, int requests) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            statuses.add(credentials
+                    .get(i % credentials.size())
+                    .get("/api/v1/quotes/AAPL")
+                    .status());
+        }
+        return statuses;
+    }
+
+    @Test
+    void test_manyApiKeysOfOneAccount_shareTheAccountsOneBudget() {
+        try (ConfigurableApplicationContext server = start("target/test-data/ratelimit-keys-" + UUID.randomUUID())) {
+            HttpTestClient anonymous = client(server);
+            HttpTestClient mallory = signIn(server, anonymous, "mallory");
+            List<HttpTestClient> credentials = new ArrayList<>(keysOf(mallory, anonymous, 12));
+            credentials.add(mallory);
+
+            List<Integer> statuses = spread(credentials, 13);
+
+            // 5 a minute for the account, however many keys it holds: 12 keys do not make 65.
+            assertThat(statuses.subList(0, 5)).containsOnly(200);
+            assertThat(statuses.subList(5, 13)).containsOnly(429);
+            assertThat(signIn(server, anonymous, "bystander")
+                            .get("/api/v1/quotes/AAPL")
+                            .status())
+                    .as("another account's budget")
+                    .isEqualTo(200);
         }
     }
 
@@ -131,6 +178,12 @@ class RateLimitTest {
                 }
 
                 assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429);
+                HttpTestClient dave = signIn(first, client(first), "dave");
+                List<HttpTestClient> credentials = new ArrayList<>(keysOf(dave, client(first), 3));
+                credentials.addAll(keysOf(dave, client(second), 3));
+                assertThat(spread(credentials, 6))
+                        .as("keys of one account, used on two nodes, share its one budget")
+                        .containsExactly(200, 200, 200, 200, 200, 429);
                 assertThat(client(second)
                                 .get("/health")
                                 .json()
