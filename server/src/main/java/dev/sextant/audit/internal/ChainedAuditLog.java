@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends events to the hash chain, each in its own transaction, so that an event is kept even
  * when the work it describes fails and rolls back. Appends are serialised by a row lock on the
- * chain head, which holds across nodes sharing one database.
+ * chain head, which holds across nodes sharing one database. Once the event is committed its
+ * sequence number and hash go to the {@link AuditHeadFile}, before the caller carries on, so that a
+ * later loss of the newest events is noticed by {@link AuditVerifier}.
  */
 @Service
 class ChainedAuditLog implements AuditLog {
@@ -28,6 +30,7 @@ class ChainedAuditLog implements AuditLog {
     private static final int MAX_TEXT = 200;
 
     private final AuditRepository repository;
+    private final AuditHeadFile headFile;
     private final AuditProperties properties;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
@@ -35,10 +38,12 @@ class ChainedAuditLog implements AuditLog {
 
     ChainedAuditLog(
             AuditRepository repository,
+            AuditHeadFile headFile,
             AuditProperties properties,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.headFile = headFile;
         this.properties = properties;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -55,9 +60,9 @@ class ChainedAuditLog implements AuditLog {
         String canonicalDetails = json.writeValueAsString(new TreeMap<>(details));
         String requestId = MDC.get("requestId");
         String address = clientAddress();
-        ownTransaction.executeWithoutResult(status -> {
+        AuditRecord appended = ownTransaction.execute(status -> {
             AuditRepository.Head head = repository.lockHead();
-            repository.append(new AuditRecord(
+            AuditRecord record = new AuditRecord(
                             head.lastSeq() + 1,
                             now,
                             type.name(),
@@ -68,8 +73,11 @@ class ChainedAuditLog implements AuditLog {
                             canonicalDetails,
                             head.lastHash(),
                             null)
-                    .sealed());
+                    .sealed();
+            repository.append(record);
+            return record;
         });
+        headFile.advanceTo(appended.seq(), appended.hash());
     }
 
     private static String clientAddress() {
