@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sextant.identity.UserId;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies access tokens: JWTs signed with HMAC-SHA256 and nothing else. Verification
- * accepts exactly that algorithm and type (so {@code alg: none}, RSA/HMAC confusion and tokens of
+ * accepts only tokens in canonical encoding, exactly that algorithm and type (so {@code alg: none}, RSA/HMAC confusion and tokens of
  * another kind are refused before any signature check), then the signature, issuer, expiry and
  * not-before. Whether the account still exists and the token is still current is the caller's
  * next step.
@@ -120,11 +121,28 @@ class AccessTokens {
         return checked.map(Verified::claims);
     }
 
+    /**
+     * Whether every part of the token is in canonical base64url, as this server writes it: no
+     * padding, nothing outside the alphabet, and unused trailing bits zero. A lenient decoder maps
+     * several strings to the same bytes (the last character of a 32-byte signature carries two
+     * bits that decoding drops), so without this check altered tokens would still verify.
+     */
+    private static boolean isCanonical(SignedJWT jwt) {
+        for (Base64URL part : jwt.getParsedParts()) {
+            String text = part.toString();
+            if (!text.equals(Base64URL.encode(part.decode()).toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Optional<Verified> check(String token, JOSEObjectType expectedType) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm())
+            if (!isCanonical(jwt)
+                    || !JWSAlgorithm.HS256.equals(header.getAlgorithm())
                     || !expectedType.equals(header.getType())
                     || header.getCriticalParams() != null
                     || !jwt.verify(verifier)) {

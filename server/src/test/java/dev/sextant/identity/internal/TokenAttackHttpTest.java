@@ -164,6 +164,38 @@ class TokenAttackHttpTest extends ServerHttpTest {
         assertRefused(ask(tamper.apply(genuine)));
     }
 
+    /** The same bytes in another base64url spelling: each part's last character, and padding. */
+    static Stream<UnaryOperator<String>> nonCanonicalEncodings() {
+        return Stream.of(TokenAttackHttpTest::withSignaturesLastCharacterAltered, token -> token + "=", token -> {
+            String[] parts = token.split("\\.");
+            return parts[0] + "=." + parts[1] + "." + parts[2];
+        });
+    }
+
+    /**
+     * The signature with its last character replaced by one that differs only in the bits decoding
+     * drops (a 32-byte signature is 43 characters, whose last two bits are unused), so it decodes
+     * to the very same bytes.
+     */
+    private static String withSignaturesLastCharacterAltered(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int cut = token.length() - 1;
+        char sibling = alphabet.charAt(alphabet.indexOf(token.charAt(cut)) | 0b11);
+        String altered = token.substring(0, cut) + sibling;
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertThat(signature).hasSize(43);
+        assertThat(Base64.getUrlDecoder().decode(altered.substring(altered.lastIndexOf('.') + 1)))
+                .as("decodes to the same bytes")
+                .isEqualTo(Base64.getUrlDecoder().decode(signature));
+        return altered;
+    }
+
+    @ParameterizedTest
+    @MethodSource("nonCanonicalEncodings")
+    void test_nonCanonicalEncodingOfAGenuineToken_isRefused(UnaryOperator<String> respell) {
+        assertRefused(ask(respell.apply(genuine)));
+    }
+
     @Test
     void test_expiredToken_isRefused() throws Exception {
         JWTClaimsSet expired = claims().issueTime(Date.from(NOW.minus(Duration.ofHours(1))))
