@@ -35,7 +35,6 @@ class SecurityConfiguration {
         "/error",
         "/health",
         "/health/**",
-        "/metrics",
         "/api/openapi.json",
         "/api/openapi.json/**",
         "/api/docs",
@@ -101,6 +100,10 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(PUBLIC_PATHS)
                                 .permitAll()
+                                // Metrics tell an outsider too much (traffic, providers, failures): administrators
+                                // only, e.g. Prometheus with an administrator's API key as its bearer token.
+                                .requestMatchers("/metrics")
+                                .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated());
         return http.build();

@@ -148,7 +148,8 @@ class QuoteHotReadHttpTest extends ServerHttpTest {
             assertThat(http.get("/api/v1/quotes/MSFT").status()).isEqualTo(200);
         }
 
-        String metrics = anonymous.get("/metrics").body();
+        String metrics =
+                signedInAs(unique("metrics-admin"), Role.ADMIN).get("/metrics").body();
 
         assertThat(metrics)
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/quotes/\\{symbol}\"[^}]*}");

@@ -2,6 +2,7 @@ package dev.sextant.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.identity.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
@@ -72,17 +73,27 @@ class ObservabilityHttpTest extends ServerHttpTest {
     }
 
     @Test
-    void test_metrics_arePrometheusTextWithLatencyHistograms() {
-        http.get("/api/v1/quotes/AAPL");
+    void test_metrics_areForAdministratorsOnly() {
+        assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
+        assertThat(http.get("/metrics").status()).isEqualTo(403);
+        assertThat(http.get("/metrics").contentType()).startsWith("application/problem+json");
+    }
 
-        Answer metrics = http.get("/metrics");
+    @Test
+    void test_metrics_arePrometheusTextWithLatencyHistograms_andSextantsOwn() {
+        http.get("/api/v1/quotes/AAPL");
+        HttpTestClient admin = signedInAs(unique("metrics-admin"), Role.ADMIN);
+
+        Answer metrics = admin.get("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_bucket{")
                 .contains("uri=\"/api/v1/quotes/{symbol}\"")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .containsPattern("cache_gets_total\\{[^}]*cache=\"instruments\"")
+                .contains("sextant_quote_cache_hit_ratio");
     }
 
     @Test
