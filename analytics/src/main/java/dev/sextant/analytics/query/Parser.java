@@ -16,13 +16,22 @@ public final class Parser {
     private final List<Token> tokens;
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
+    private final int maxDepth;
     private int position;
+    /** Open parentheses around the current token. */
+    private int nesting;
+    /** The depth of the condition or expression parsed last: operators and parentheses above its leaves. */
+    private int lastDepth;
 
     private Parser(
-            List<Token> tokens, Collection<String> functions, Function<String, java.util.Optional<String>> nearest) {
+            List<Token> tokens,
+            Collection<String> functions,
+            Function<String, java.util.Optional<String>> nearest,
+            int maxDepth) {
         this.tokens = tokens;
         this.functions = functions;
         this.nearest = nearest;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -31,8 +40,21 @@ public final class Parser {
      */
     public static List<Ast.Statement> parse(
             String text, Collection<String> functions, Function<String, java.util.Optional<String>> nearest) {
+        return parse(text, functions, nearest, QueryLimits.DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * @param maxDepth the most levels of operators and parentheses a condition may nest; deeper
+     *     ones are a syntax error at the token that goes too deep, before the parser recurses
+     *     further (so no input can exhaust its stack)
+     */
+    public static List<Ast.Statement> parse(
+            String text,
+            Collection<String> functions,
+            Function<String, java.util.Optional<String>> nearest,
+            int maxDepth) {
         try {
-            return new Parser(Lexer.tokens(text), functions, nearest).query();
+            return new Parser(Lexer.tokens(text), functions, nearest, maxDepth).query();
         } catch (DslSyntaxError error) {
             throw error;
         } catch (RuntimeException unexpected) {
@@ -204,26 +226,63 @@ public final class Parser {
 
     private Ast.Condition condition() {
         Ast.Condition left = conjunction();
+        int depth = lastDepth;
         while (peek().is("OR")) {
+            Token operator = peek();
             position++;
-            left = new Ast.Or(left, conjunction());
+            Ast.Condition right = conjunction();
+            depth = deeper(depth, operator);
+            left = new Ast.Or(left, right);
         }
+        lastDepth = depth;
         return left;
     }
 
     private Ast.Condition conjunction() {
         Ast.Condition left = comparison();
+        int depth = lastDepth;
         while (peek().is("AND")) {
+            Token operator = peek();
             position++;
-            left = new Ast.And(left, comparison());
+            Ast.Condition right = comparison();
+            depth = deeper(depth, operator);
+            left = new Ast.And(left, right);
         }
+        lastDepth = depth;
         return left;
     }
 
+    /**
+     * The depth of an operator node over the operand parsed last and its left side, refused past
+     * the limit: the evaluator recurses once per level, so the limit bounds its stack as well.
+     */
+    private int deeper(int leftDepth, Token operator) {
+        int depth = Math.max(leftDepth, lastDepth) + 1;
+        if (depth > maxDepth) {
+            throw tooDeep(operator);
+        }
+        return depth;
+    }
+
+    private DslSyntaxError tooDeep(Token token) {
+        return new DslSyntaxError(
+                token.line(),
+                token.column(),
+                "at most " + maxDepth + " levels of operators and parentheses",
+                "Line " + token.line() + ", column " + token.column() + ": the condition nests deeper than " + maxDepth
+                        + " levels of operators and parentheses; split it or simplify it.");
+    }
+
     private Ast.Condition comparison() {
+        Token open = peek();
         if (accept(Token.Kind.LPAREN)) {
+            if (++nesting > maxDepth) {
+                throw tooDeep(open);
+            }
             Ast.Condition inner = condition();
             expect(Token.Kind.RPAREN, "')'");
+            nesting--;
+            lastDepth = deeper(lastDepth, open);
             return inner;
         }
         if ((peek().is("TREND") || peek().is("SIGNAL"))
@@ -238,52 +297,74 @@ public final class Parser {
                 throw expected(trend ? "BULLISH, BEARISH or NEUTRAL" : "BUY, SELL or HOLD");
             }
             position++;
+            lastDepth = 0;
             return trend ? Ast.State.trend(value) : Ast.State.signal(value);
         }
         Ast.Expression left = expression();
+        int depth = lastDepth;
         if (peek().is("ABOVE") || peek().is("BELOW")) {
+            Token operator = peek();
             String op = peek().is("ABOVE") ? ">" : "<";
             position++;
-            return new Ast.Comparison(left, op, expression());
+            Ast.Expression right = expression();
+            lastDepth = deeper(depth, operator);
+            return new Ast.Comparison(left, op, right);
         }
         if (peek().is("BETWEEN")) {
+            Token operator = peek();
             position++;
             Ast.Expression low = expression();
+            depth = Math.max(depth, lastDepth);
             if (!peek().is("AND")) {
                 throw expected("AND in BETWEEN ... AND ...");
             }
             position++;
-            return new Ast.Between(left, low, expression());
+            Ast.Expression high = expression();
+            lastDepth = deeper(depth, operator);
+            return new Ast.Between(left, low, high);
         }
         Token op = peek();
         if (op.kind() != Token.Kind.COMPARISON) {
             throw expected("a comparison (<, <=, >, >=, =, !=, ABOVE, BELOW) or BETWEEN");
         }
         position++;
-        return new Ast.Comparison(left, op.text(), expression());
+        Ast.Expression right = expression();
+        lastDepth = deeper(depth, op);
+        return new Ast.Comparison(left, op.text(), right);
     }
 
     private Ast.Expression expression() {
         Ast.Expression left = term();
+        int depth = lastDepth;
         while (peek().kind() == Token.Kind.ARITHMETIC && peek().text().equals("+")) {
+            Token operator = peek();
             position++;
-            left = new Ast.Arithmetic(left, '+', term());
+            Ast.Expression right = term();
+            depth = deeper(depth, operator);
+            left = new Ast.Arithmetic(left, '+', right);
         }
+        lastDepth = depth;
         return left;
     }
 
     private Ast.Expression term() {
         Ast.Expression left = factor();
+        int depth = lastDepth;
         while (peek().kind() == Token.Kind.ARITHMETIC && !peek().text().equals("+")) {
+            Token operator = peek();
             char op = peek().text().charAt(0);
             position++;
-            left = new Ast.Arithmetic(left, op, factor());
+            Ast.Expression right = factor();
+            depth = deeper(depth, operator);
+            left = new Ast.Arithmetic(left, op, right);
         }
+        lastDepth = depth;
         return left;
     }
 
     private Ast.Expression factor() {
         Token token = peek();
+        lastDepth = 0;
         if (token.kind() == Token.Kind.NUMBER) {
             position++;
             accept(Token.Kind.PERCENT);

@@ -72,7 +72,8 @@ public final class QueryEngine {
      * @throws QueryInvalid when it breaks a limit or a metric's rules
      */
     public List<Ast.Statement> parse(String text) {
-        List<Ast.Statement> statements = Parser.parse(text, metricNames(), name -> NearestName.to(name, metricNames()));
+        List<Ast.Statement> statements =
+                Parser.parse(text, metricNames(), name -> NearestName.to(name, metricNames()), limits.maxDepth());
         if (statements.size() > limits.maxStatements()) {
             throw new QueryInvalid("A query holds at most " + limits.maxStatements() + " statements.");
         }
@@ -114,6 +115,9 @@ public final class QueryEngine {
         ComputeBudget budget = new ComputeBudget(limits.computeTime());
         List<Table> tables = new ArrayList<>();
         for (Ast.Statement statement : statements) {
+            if (statement instanceof Ast.Scan scan && scan.where() != null) {
+                checkDepth(scan.where()); // statements may be built without the parser
+            }
             List<String> universe = statement instanceof Ast.Scan scan ? universe(scan, data) : List.of();
             Map<String, Metrics.Context> contexts = fetch(statement, universe, data);
             budget.start();
@@ -380,6 +384,9 @@ public final class QueryEngine {
 
     /** Spans, metrics' arguments and symbol counts, before anything is fetched. */
     private void check(Ast.Statement statement) {
+        if (statement instanceof Ast.Scan scan && scan.where() != null) {
+            checkDepth(scan.where());
+        }
         Ast.Span span = statementSpan(statement);
         if (span != null) {
             Metrics.checkSpan(span, limits.maxSpanYears(), "Spans");
@@ -393,6 +400,33 @@ public final class QueryEngine {
         }
         if (symbols.size() > limits.maxSymbols()) {
             throw new QueryInvalid("A statement reaches at most " + limits.maxSymbols() + " symbols.");
+        }
+    }
+
+    /**
+     * The evaluator recurses once per level of a condition: a tree deeper than the limit (one not
+     * built by the parser, which refuses them with their line and column) is refused here, walked
+     * without recursion so that the check itself cannot overflow.
+     */
+    private void checkDepth(Ast.Condition where) {
+        record Level(Object node, int depth) {}
+        java.util.ArrayDeque<Level> pending = new java.util.ArrayDeque<>();
+        pending.push(new Level(where, 0));
+        while (!pending.isEmpty()) {
+            Level level = pending.pop();
+            List<Object> children = switch (level.node()) {
+                case Ast.And and -> List.of(and.left(), and.right());
+                case Ast.Or or -> List.of(or.left(), or.right());
+                case Ast.Comparison comparison -> List.of(comparison.left(), comparison.right());
+                case Ast.Between between -> List.of(between.value(), between.low(), between.high());
+                case Ast.Arithmetic arithmetic -> List.of(arithmetic.left(), arithmetic.right());
+                default -> List.of();
+            };
+            if (!children.isEmpty() && level.depth() + 1 > limits.maxDepth()) {
+                throw new QueryInvalid(
+                        "A condition nests at most " + limits.maxDepth() + " levels of operators and parentheses.");
+            }
+            children.forEach(child -> pending.push(new Level(child, level.depth() + 1)));
         }
     }
 

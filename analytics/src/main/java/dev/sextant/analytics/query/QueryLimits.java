@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxSpanYears the longest span, e.g. {@code 10y}
  * @param maxPeriod the longest indicator period, e.g. {@code SMA(1000)}
  * @param computeTime the time a query may spend computing
+ * @param maxDepth levels of operators and parentheses one condition may nest (the parser and the
+ *     evaluator recurse once per level, so this bounds their stacks)
  */
 public record QueryLimits(
         int maxStatements,
@@ -22,9 +24,36 @@ public record QueryLimits(
         int maxRows,
         int maxSpanYears,
         int maxPeriod,
-        Duration computeTime) {
+        Duration computeTime,
+        int maxDepth) {
+
+    /** Deep enough for any condition a person writes, far from what would exhaust a thread's stack. */
+    public static final int DEFAULT_MAX_DEPTH = 100;
+
+    /** The most a setting may raise {@link #maxDepth()} to: still safe on a 512 KB thread stack. */
+    public static final int MAX_DEPTH_CEILING = 1_000;
 
     public static final QueryLimits DEFAULTS = new QueryLimits(10, 50, 5_000, 1_000, 10, 1_000, Duration.ofSeconds(5));
+
+    /** The limits with the default {@link #maxDepth()}. */
+    public QueryLimits(
+            int maxStatements,
+            int maxSymbols,
+            int maxUniverseSymbols,
+            int maxRows,
+            int maxSpanYears,
+            int maxPeriod,
+            Duration computeTime) {
+        this(
+                maxStatements,
+                maxSymbols,
+                maxUniverseSymbols,
+                maxRows,
+                maxSpanYears,
+                maxPeriod,
+                computeTime,
+                DEFAULT_MAX_DEPTH);
+    }
 
     public QueryLimits {
         Check.positive(maxStatements, "maxStatements");
@@ -36,6 +65,10 @@ public record QueryLimits(
         Check.notNull(computeTime, "computeTime");
         if (computeTime.isNegative() || computeTime.isZero()) {
             throw new IllegalArgumentException("computeTime must be positive, was " + computeTime);
+        }
+        Check.positive(maxDepth, "maxDepth");
+        if (maxDepth > MAX_DEPTH_CEILING) {
+            throw new IllegalArgumentException("maxDepth is at most " + MAX_DEPTH_CEILING + ", was " + maxDepth);
         }
     }
 }

@@ -216,4 +216,46 @@ class ParserTest {
         }
         assertThat(runs).isGreaterThan(1_000);
     }
+
+    @Test
+    void test_deepNesting_isASyntaxErrorAtTheTokenThatGoesTooDeep_notAStackOverflow() {
+        String prefix = "SCAN universe:demo WHERE ";
+        String parentheses = prefix + "(".repeat(2_000) + "PRICE > 1" + ")".repeat(2_000);
+        String chain = prefix + "1" + "+1".repeat(4_999) + " > 0";
+
+        assertThatThrownBy(() -> parse(parentheses)).isInstanceOfSatisfying(DslSyntaxError.class, error -> {
+            assertThat(error.line()).isEqualTo(1);
+            // The 101st parenthesis is the first too deep.
+            assertThat(error.column()).isEqualTo(prefix.length() + 101);
+            assertThat(error.getMessage()).contains("deeper than 100 levels");
+        });
+        assertThatThrownBy(() -> parse(chain)).isInstanceOfSatisfying(DslSyntaxError.class, error -> {
+            assertThat(error.line()).isEqualTo(1);
+            // "1+1+...": the k-th '+' is at column prefix + 2k, and the 101st makes level 101.
+            assertThat(error.column()).isEqualTo(prefix.length() + 2 * 101);
+            assertThat(error.getMessage()).hasSizeLessThan(200);
+        });
+        assertThatThrownBy(() -> parse(prefix + "PRICE > 1" + " AND PRICE > 1".repeat(5_000)))
+                .isInstanceOf(DslSyntaxError.class);
+    }
+
+    @Test
+    void test_nestingUpToTheLimit_parses_andTheLimitIsASetting() {
+        String prefix = "SCAN universe:demo WHERE ";
+        // 99 parentheses around one comparison: 100 levels.
+        String deepest = prefix + "(".repeat(99) + "PRICE > 1" + ")".repeat(99);
+        String longest = prefix + "1" + "+1".repeat(98) + " > 0";
+
+        assertThat(parse(deepest)).hasSize(1);
+        assertThat(parse(longest)).hasSize(1);
+        assertThatThrownBy(() -> parse(prefix + "(".repeat(100) + "PRICE > 1" + ")".repeat(100)))
+                .isInstanceOf(DslSyntaxError.class);
+        assertThatThrownBy(() -> Parser.parse(prefix + "((PRICE > 1))", FUNCTIONS, name -> Optional.empty(), 2))
+                .isInstanceOfSatisfying(
+                        // Two parentheses over a comparison are three levels: the outer one is too deep.
+                        DslSyntaxError.class,
+                        error -> assertThat(error.column()).isEqualTo(prefix.length() + 1));
+        assertThat(Parser.parse(prefix + "1 + 1 > 0", FUNCTIONS, name -> Optional.empty(), 2))
+                .hasSize(1);
+    }
 }

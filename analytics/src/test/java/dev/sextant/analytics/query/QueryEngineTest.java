@@ -228,4 +228,31 @@ class QueryEngineTest {
                 .isInstanceOf(ComputeBudgetExceeded.class)
                 .hasMessageContaining("1 ms");
     }
+
+    @Test
+    void test_conditionsDeeperThanTheLimit_areRefusedBeforeTheEvaluatorRecurses() {
+        Memory data = market(3, 300);
+        QueryEngine engine = new QueryEngine(QueryLimits.DEFAULTS);
+        Ast.Condition price = new Ast.Comparison(new Ast.MetricValue(Ast.State.PRICE), ">", new Ast.Literal(0));
+        Ast.Condition deep = price;
+        for (int i = 0; i < 5_000; i++) {
+            deep = new Ast.And(deep, price);
+        }
+        Ast.Condition allowed = price;
+        for (int i = 1; i < QueryLimits.DEFAULT_MAX_DEPTH; i++) {
+            allowed = new Ast.And(allowed, price);
+        }
+
+        Ast.Condition tooDeep = deep;
+        assertThatThrownBy(() -> engine.run(List.of(new Ast.Scan("all", tooDeep, null, false, 10)), data))
+                .isInstanceOf(QueryInvalid.class)
+                .hasMessageContaining("at most 100 levels");
+        assertThat(engine.run(List.of(new Ast.Scan("all", allowed, null, false, 10)), data)
+                        .getFirst()
+                        .rows())
+                .hasSize(3);
+        assertThatThrownBy(() ->
+                        engine.parse("SCAN universe:all WHERE " + "(".repeat(2_000) + "PRICE > 0" + ")".repeat(2_000)))
+                .isInstanceOf(DslSyntaxError.class);
+    }
 }
