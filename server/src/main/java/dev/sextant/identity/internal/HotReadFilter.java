@@ -4,6 +4,7 @@ import dev.sextant.identity.HotRead;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
+import dev.sextant.platform.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

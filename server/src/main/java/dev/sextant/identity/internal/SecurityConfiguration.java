@@ -2,6 +2,7 @@ package dev.sextant.identity.internal;
 
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
+import dev.sextant.platform.SecurityHeaders;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,11 +113,6 @@ class SecurityConfiguration {
     private static boolean holds(org.springframework.security.core.Authentication authentication, String authority) {
         return authentication != null
                 && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
-    }
-
-    @Bean
-    SecurityHeaders securityHeaders() {
-        return new SecurityHeaders();
     }
 
     @Bean

@@ -46,9 +46,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final long maxBodyBytes;
+    private final RefusedRequestLog refusals;
 
-    ProblemExceptionHandler(PlatformProperties properties) {
+    ProblemExceptionHandler(PlatformProperties properties, RefusedRequestLog refusals) {
         this.maxBodyBytes = properties.http().maxBodySize().toBytes();
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -69,6 +71,15 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
+        var client = ClientFailures.of(failure);
+        if (client.isPresent()) {
+            refusals.refused(
+                    request,
+                    client.get().type().status(),
+                    client.get().type().slug(),
+                    client.get().reason());
+            return respond(client.get().type(), client.get().detail(), request, Map.of(), HttpHeaders.EMPTY);
+        }
         log.error("Unhandled failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return respond(
                 ProblemType.INTERNAL_ERROR, ProblemType.INTERNAL_ERROR_DETAIL, request, Map.of(), HttpHeaders.EMPTY);
@@ -179,7 +190,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                         .replace(".[", "[");
                 return new Described(
                         ProblemType.MALFORMED_BODY,
-                        "The field '" + field + "' has a value of the wrong type or form.",
+                        cause instanceof TextInputModule.NotTextException
+                                ? "The field '" + field + "' holds a NUL character or an unpaired surrogate: "
+                                        + "send Unicode text."
+                                : "The field '" + field + "' has a value of the wrong type or form.",
                         Map.of("field", field));
             }
             if (cause instanceof JacksonException jackson && jackson.getLocation() != null) {

@@ -33,14 +33,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = (String) request.getAttribute(ATTRIBUTE);
-        if (id == null) {
-            String offered = request.getHeader(HEADER);
-            id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
-        }
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, assign(request, response));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -52,6 +45,21 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
+    }
+
+    /**
+     * Gives the request its id (kept if it already has one) and echoes it in the response; also
+     * for answers Tomcat makes itself, which never pass this filter.
+     */
+    static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String id = (String) request.getAttribute(ATTRIBUTE);
+        if (id == null) {
+            String offered = request.getHeader(HEADER);
+            id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
+        }
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        return id;
     }
 
     /** The id given to this request, or a fresh one when the request never passed the filter. */

@@ -1,4 +1,4 @@
-package dev.sextant.identity.internal;
+package dev.sextant.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,14 +15,17 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
- * The security headers of every answer, in one list that both the filter chain and the hot read
- * path write, so the two cannot drift apart: no MIME sniffing, no caching, no framing, no referrer,
- * a strict content security policy, and HSTS on requests that arrived over TLS.
+ * The security headers of every answer, in one list that every layer writes (the platform's filter
+ * ahead of all others, Spring Security's chain, the hot read path, and Tomcat's own error answers
+ * for requests it refuses before any servlet sees them), so none can drift from the others: no
+ * MIME sniffing, no caching, no framing, no referrer, a strict content security policy, and HSTS on
+ * requests that arrived over TLS. Each writer leaves a header alone that is already set. Immutable
+ * and thread-safe.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     // Swagger UI is the only page served: its own scripts and styles, nothing from elsewhere, never framed.
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
@@ -37,11 +40,12 @@ final class SecurityHeaders {
             new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
             new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
 
-    List<HeaderWriter> writers() {
+    /** The writers, for Spring Security's header configuration. */
+    public List<HeaderWriter> writers() {
         return writers;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response) {
+    public void write(HttpServletRequest request, HttpServletResponse response) {
         writers.forEach(writer -> writer.writeHeaders(request, response));
     }
 }
