@@ -1,5 +1,8 @@
 package dev.sextant.analysis.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sextant.analytics.indicators.IndicatorCatalog;
+import dev.sextant.analytics.query.MetricHistory;
 import dev.sextant.analytics.query.NearestName;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
@@ -13,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +57,9 @@ class IndicatorController {
             String interval,
             String provider,
             boolean demo,
+            LocalDate from,
+            LocalDate to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note,
             List<Point> points) {}
 
     private final MarketDataService marketData;
@@ -110,10 +117,36 @@ class IndicatorController {
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "interval",
                         "Unsupported interval '" + intervalCode + "'; use one of " + BarInterval.codes() + "."));
-        BarSeries series = marketData.bars(BarRequest.withDefaults(
-                symbol.toUpperCase(Locale.ROOT), interval, date(query, "from"), date(query, "to"), clock));
+        LocalDate from = date(query, "from");
+        LocalDate to = date(query, "to");
+        BarSeries series;
+        LocalDate shownFrom;
+        LocalDate shownTo;
+        if (interval.isIntraday()) {
+            BarRequest request = BarRequest.withDefaults(symbol.toUpperCase(Locale.ROOT), interval, from, to, clock);
+            series = marketData.bars(request);
+            shownFrom = request.from();
+            shownTo = request.to();
+        } else {
+            // The history every metric is computed over (MetricHistory), whatever range was asked for:
+            // the value at a date is then the FK-DSL's value as of that date.
+            LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            if (from != null && from.isAfter(end)) {
+                throw ApiProblem.invalidParameter("from", "'from' (" + from + ") is after 'to' (" + end + ").");
+            }
+            series = marketData.bars(new BarRequest(
+                    symbol.toUpperCase(Locale.ROOT), interval, MetricHistory.from(from != null ? from : end), end));
+            OhlcvSeries all = series.bars();
+            // Without 'to', the range ends at the symbol's last bar, not today: data that ends in the past.
+            shownTo = to != null || all.isEmpty() ? end : day(all.time(all.size() - 1));
+            shownFrom = from != null
+                    ? from
+                    : BarRequest.withDefaults(symbol, interval, null, shownTo, clock)
+                            .from();
+        }
         OhlcvSeries bars = series.bars();
         List<double[]> columns = definition.compute().apply(bars, params);
+        List<Point> points = points(bars, definition.outputs(), columns, shownFrom, shownTo);
         Map<String, Number> shownParams = new LinkedHashMap<>();
         definition
                 .params()
@@ -127,7 +160,10 @@ class IndicatorController {
                 interval.code(),
                 series.provider(),
                 series.demo(),
-                points(bars, definition.outputs(), columns));
+                shownFrom,
+                shownTo,
+                points.isEmpty() ? emptyNote(series.symbol(), bars, shownFrom, shownTo) : null,
+                points);
     }
 
     private static Map<String, Double> params(IndicatorCatalog.Definition definition, Map<String, String> query) {
@@ -170,10 +206,13 @@ class IndicatorController {
         return values;
     }
 
-    private static List<Point> points(OhlcvSeries bars, List<String> outputs, List<double[]> columns) {
+    private static List<Point> points(
+            OhlcvSeries bars, List<String> outputs, List<double[]> columns, LocalDate from, LocalDate to) {
         List<Point> points = new ArrayList<>(bars.size());
+        long first = from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        long end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         for (int i = 0; i < bars.size(); i++) {
-            if (Double.isNaN(columns.getFirst()[i])) {
+            if (Double.isNaN(columns.getFirst()[i]) || bars.time(i) < first || bars.time(i) >= end) {
                 continue;
             }
             Instant time = Instant.ofEpochSecond(bars.time(i));
@@ -188,6 +227,20 @@ class IndicatorController {
             }
         }
         return points;
+    }
+
+    /** Why there are no points: the range the symbol's bars cover, or that it has none. */
+    private static String emptyNote(String symbol, OhlcvSeries bars, LocalDate from, LocalDate to) {
+        if (bars.isEmpty()) {
+            return symbol + " has no bars up to " + to + ".";
+        }
+        return "No values from " + from + " to " + to + "; " + symbol + "'s bars run from "
+                + day(bars.time(0)) + " to " + day(bars.time(bars.size() - 1))
+                + " (and an indicator needs its lookback of bars before its first value).";
+    }
+
+    private static LocalDate day(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static LocalDate date(Map<String, String> query, String name) {

@@ -2,6 +2,7 @@ package dev.sextant.analysis.internal;
 
 import dev.sextant.analytics.query.Ast;
 import dev.sextant.analytics.query.ComputeBudgetExceeded;
+import dev.sextant.analytics.query.MetricHistory;
 import dev.sextant.analytics.query.QueryEngine;
 import dev.sextant.analytics.query.QueryInvalid;
 import dev.sextant.analytics.series.BarInterval;
@@ -99,7 +100,7 @@ class QueryExecutor {
         private QueryEngine.Series fetch(String symbol) {
             LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             BarSeries series = marketData.bars(
-                    BarRequest.withDefaults(symbol, BarInterval.ONE_DAY, to.minusDays(days), to, clock));
+                    new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             served.add(series);
             anyDemo |= series.demo();
             anyReal |= !series.demo();

@@ -1,5 +1,6 @@
 package dev.sextant.marketdata.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
@@ -40,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
 @PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
 class MarketDataController {
+
+    /** Earlier than any bar served: a request from here reaches a symbol's first bar. */
+    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private final MarketDataService marketData;
     private final QuoteReads quotes;
@@ -85,6 +89,7 @@ class MarketDataController {
             Instant asOf,
             Instant fetchedAt,
             boolean stale,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note,
             List<BarJson> bars) {}
 
     @GetMapping("/instruments")
@@ -146,7 +151,7 @@ class MarketDataController {
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate from,
-            @Parameter(description = "Last session date, inclusive (default today)")
+            @Parameter(description = "Last session date, inclusive (default the symbol's last bar)")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate to) {
@@ -154,8 +159,34 @@ class MarketDataController {
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "interval",
                         "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
-        BarSeries series =
-                marketData.bars(BarRequest.withDefaults(checkSymbol(symbol, "symbol"), barInterval, from, to, clock));
+        String canonical = checkSymbol(symbol, "symbol");
+        BarSeries series;
+        if (to == null && !barInterval.isIntraday()) {
+            // The default range is the last year (five, twenty) of the symbol's data, not of today:
+            // data that ends in the past (an import of 2013) still answers its last bars.
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            if (from != null && from.isAfter(today)) {
+                series = marketData.bars(new BarRequest(canonical, barInterval, from, from));
+            } else {
+                BarSeries all =
+                        marketData.bars(new BarRequest(canonical, barInterval, from != null ? from : EARLIEST, today));
+                OhlcvSeries bars = all.bars();
+                LocalDate end = bars.isEmpty() ? today : day(bars.time(bars.size() - 1));
+                BarRequest shown = BarRequest.withDefaults(canonical, barInterval, from, end, clock);
+                series = new BarSeries(
+                        all.symbol(),
+                        all.interval(),
+                        all.provider(),
+                        all.demo(),
+                        bars.between(
+                                shown.from().atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
+                                end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond()),
+                        all.fetchedAt(),
+                        all.stale());
+            }
+        } else {
+            series = marketData.bars(BarRequest.withDefaults(canonical, barInterval, from, to, clock));
+        }
         OhlcvSeries bars = series.bars();
         Instant asOf = bars.isEmpty() ? null : Instant.ofEpochSecond(bars.time(bars.size() - 1));
         return new BarsResponse(
@@ -166,7 +197,23 @@ class MarketDataController {
                 asOf,
                 series.fetchedAt(),
                 series.stale(),
+                bars.isEmpty() && !barInterval.isIntraday() ? storedRange(canonical, barInterval) : null,
                 toJson(bars));
+    }
+
+    /** What an empty answer says: the range of the symbol's bars at this interval, or that it has none. */
+    private String storedRange(String symbol, BarInterval interval) {
+        OhlcvSeries all = marketData
+                .bars(new BarRequest(symbol, interval, EARLIEST, LocalDate.now(clock.withZone(ZoneOffset.UTC))))
+                .bars();
+        return all.isEmpty()
+                ? "No bars in this range; " + symbol + " has no " + interval.code() + " bars."
+                : "No bars in this range; " + symbol + "'s " + interval.code() + " bars run from " + day(all.time(0))
+                        + " to " + day(all.time(all.size() - 1)) + ".";
+    }
+
+    private static LocalDate day(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     @GetMapping("/fundamentals/{symbol}")

@@ -19,13 +19,17 @@ class IndicatorHttpTest extends ServerHttpTest {
     }
 
     @Test
-    void test_rsi_isComputedOnExactlyTheBarsTheBarsEndpointServes() {
-        JsonNode bars = ok("/api/v1/bars/AAPL?" + RANGE).get("bars");
-        double[] closes = new double[bars.size()];
+    void test_rsi_isComputedOverTheWholeHistory_andAnswersTheAskedRange() {
+        String to = RANGE.substring(RANGE.indexOf("to=") + 3);
+        JsonNode all = ok("/api/v1/bars/AAPL?from=1970-01-01&to=" + to).get("bars");
+        double[] closes = new double[all.size()];
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < closes.length; i++) {
-            closes[i] = bars.get(i).get("close").asDouble();
+            closes[i] = all.get(i).get("close").asDouble();
+            index.put(all.get(i).get("time").asString(), i);
         }
         double[] expected = Rsi.of(closes, 14);
+        JsonNode bars = ok("/api/v1/bars/AAPL?" + RANGE).get("bars");
 
         JsonNode rsi = ok("/api/v1/indicators/AAPL?name=rsi&period=14&" + RANGE);
 
@@ -33,11 +37,12 @@ class IndicatorHttpTest extends ServerHttpTest {
         assertThat(rsi.get("params").get("period").asInt()).isEqualTo(14);
         assertThat(rsi.get("demo").asBoolean()).isTrue();
         JsonNode points = rsi.get("points");
-        assertThat(points.size()).isEqualTo(closes.length - 14);
+        // The history starts at the symbol's first bar, so every bar of the range has a value.
+        assertThat(points.size()).isEqualTo(bars.size());
         for (int i = 0; i < points.size(); i++) {
-            assertThat(points.get(i).get("time").asString())
-                    .isEqualTo(bars.get(i + 14).get("time").asString());
-            assertThat(points.get(i).get("value").asDouble()).isEqualTo(expected[i + 14]);
+            String time = points.get(i).get("time").asString();
+            assertThat(time).isEqualTo(bars.get(i).get("time").asString());
+            assertThat(points.get(i).get("value").asDouble()).isEqualTo(expected[index.get(time)]);
         }
     }
 

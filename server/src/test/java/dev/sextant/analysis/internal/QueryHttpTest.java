@@ -49,6 +49,46 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_aMetricsValue_doesNotDependOnItsNeighbours_norOnTheIndicatorEndpointsRange() {
+        double alone = query("EVALUATE AAPL: RSI(14)")
+                .json()
+                .get("results")
+                .get(0)
+                .get("rows")
+                .get(0)
+                .get(1)
+                .asDouble();
+        JsonNode withOthers = query("EVALUATE AAPL: RSI(14), SMA(50), CORRELATE(SPY, 2y)")
+                .json()
+                .get("results")
+                .get(0)
+                .get("rows")
+                .get(0);
+        JsonNode scan = query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 AND SMA(200) > 0 LIMIT 1000")
+                .json()
+                .get("results")
+                .get(0)
+                .get("rows");
+        double scanned = java.util.stream.StreamSupport.stream(scan.spliterator(), false)
+                .filter(r -> r.get(0).asString().equals("AAPL"))
+                .findFirst()
+                .orElseThrow()
+                .get(1)
+                .asDouble();
+
+        assertThat(withOthers.get(1).asDouble()).isEqualTo(alone);
+        assertThat(scanned).isEqualTo(alone);
+        for (String from : new String[] {"2025-06-01", "2024-06-11", "2015-01-01"}) {
+            JsonNode points = http.get("/api/v1/indicators/AAPL?name=RSI&period=14&from=" + from + "&to=2025-06-11")
+                    .json()
+                    .get("points");
+            assertThat(points.get(points.size() - 1).get("value").asDouble())
+                    .as(from)
+                    .isEqualTo(alone);
+        }
+    }
+
+    @Test
     void test_compare_andSeveralStatements_asJson() {
         HttpTestClient.Answer answer = http.postJson(
                 "/api/v1/query",

@@ -1,30 +1,5 @@
-package dev.sextant.analysis.internal;
+package dev.sextant.analytics.indicators;
 
-import dev.sextant.analytics.indicators.Atr;
-import dev.sextant.analytics.indicators.Bollinger;
-import dev.sextant.analytics.indicators.Cci;
-import dev.sextant.analytics.indicators.Directional;
-import dev.sextant.analytics.indicators.Donchian;
-import dev.sextant.analytics.indicators.Ema;
-import dev.sextant.analytics.indicators.Ichimoku;
-import dev.sextant.analytics.indicators.Kama;
-import dev.sextant.analytics.indicators.Keltner;
-import dev.sextant.analytics.indicators.LinearRegressionSlope;
-import dev.sextant.analytics.indicators.Macd;
-import dev.sextant.analytics.indicators.Mfi;
-import dev.sextant.analytics.indicators.Momentum;
-import dev.sextant.analytics.indicators.MultipleEma;
-import dev.sextant.analytics.indicators.Natr;
-import dev.sextant.analytics.indicators.Obv;
-import dev.sextant.analytics.indicators.Rsi;
-import dev.sextant.analytics.indicators.Sar;
-import dev.sextant.analytics.indicators.Sma;
-import dev.sextant.analytics.indicators.StdDev;
-import dev.sextant.analytics.indicators.Stochastic;
-import dev.sextant.analytics.indicators.StochasticRsi;
-import dev.sextant.analytics.indicators.Vwap;
-import dev.sextant.analytics.indicators.WilliamsR;
-import dev.sextant.analytics.indicators.Wma;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +8,17 @@ import java.util.function.BiFunction;
 
 /**
  * The indicators the API serves, by TA-Lib name, with their parameters (TA-Lib's names, defaults
- * and bounds) and how each is computed into named output columns aligned with the bars.
+ * and bounds) and how each is computed into named output columns aligned with the bars. Every
+ * computation is causal: a column's value at a bar depends on that bar and the bars before it only,
+ * so the value at a date is the same whatever later bars are handed in.
  */
-final class IndicatorCatalog {
+public final class IndicatorCatalog {
 
     /** A parameter: its TA-Lib name, default, and the range it must lie in. */
-    record Param(String name, double defaultValue, double min, double max, boolean integer) {}
+    public record Param(String name, double defaultValue, double min, double max, boolean integer) {}
 
     /** An indicator: its parameters and its computation (one column per output, aligned with the bars). */
-    record Definition(
+    public record Definition(
             String name,
             String description,
             List<Param> params,
@@ -50,7 +27,7 @@ final class IndicatorCatalog {
 
     private static final Param STDDEV = new Param("stddev", 2, 0.1, 10, false);
 
-    static final Map<String, Definition> ALL = catalog();
+    public static final Map<String, Definition> ALL = catalog();
 
     private IndicatorCatalog() {}
 
