@@ -56,15 +56,62 @@ final class DemoCatalog {
                 us("TLT", "iShares 20+ Year Treasury Bond ETF", "NASDAQ", ETF, 120, 0.00, 0.14, -0.20, 15e6),
                 us("^GSPC", "S&P 500 Index", "SNP", INDEX, 1277, 0.11, 0.16, 1.00, 3e9),
                 us("^NDX", "NASDAQ-100 Index", "NASDAQ", INDEX, 2300, 0.15, 0.22, 1.15, 2e9),
-                // Macro series for MACRO queries: levels (a yield in percent, an index), no volume.
-                us("US10Y", "US 10-year Treasury yield, percent", "FRED", MACRO, 1.9, 0.03, 0.20, -0.30, 0),
-                us("CPI", "US consumer price index, all urban consumers", "FRED", MACRO, 227, 0.03, 0.01, 0.0, 0),
-                us("VIX", "CBOE volatility index", "FRED", MACRO, 23, 0.0, 0.35, -2.50, 0),
+                // Macro series for MACRO queries, in the units FRED reports and within their historical
+                // ranges: a yield in percent (0.55 to 15.5; the real one ran from 0.52 in 2020 to 15.8 in
+                // 1981), the VIX in index points (9.5 to 80; real: 9 to 83), both reverting to their usual
+                // level; CPI-U an index growing ~2.6 % a year from its January 2012 level. No volume.
+                macro(
+                        "US10Y",
+                        "US 10-year Treasury yield, percent",
+                        "PCT",
+                        1.9,
+                        reverting(0.55, 15.5, 2.6, 504),
+                        0.5,
+                        0.5),
+                macro(
+                        "CPI",
+                        "US consumer price index, all urban consumers",
+                        "IDX",
+                        227,
+                        new DemoDynamics.Growth(0.026),
+                        0.01,
+                        0),
+                // The VIX jumps when the market falls: a strongly negative beta to the market factor.
+                macro("VIX", "CBOE volatility index", "IDX", 23, reverting(9.5, 80, 17, 40), 2.0, -9),
                 crypto("BTC-USD", "Bitcoin USD", CRYPTO_START, 13_500, 0.35, 0.70, 1.00, 30e3, 2),
                 crypto("ETH-USD", "Ethereum USD", CRYPTO_START, 760, 0.35, 0.85, 1.20, 400e3, 2),
                 crypto("SOL-USD", "Solana USD", LocalDate.of(2020, 4, 10), 0.95, 0.60, 1.10, 1.40, 20e6, 4),
                 crypto("XRP-USD", "XRP USD", CRYPTO_START, 2.3, 0.00, 1.00, 1.15, 1e9, 4),
                 crypto("DOGE-USD", "Dogecoin USD", CRYPTO_START, 0.009, 0.30, 1.20, 1.10, 5e9, 5));
+    }
+
+    private static DemoDynamics reverting(double floor, double ceiling, double median, double halfLifeSessions) {
+        return new DemoDynamics.MeanReverting(floor, ceiling, median, halfLifeSessions);
+    }
+
+    /** A macro series on US sessions; {@code volatility} and {@code beta} are in the latent units of its dynamics. */
+    private static DemoInstrument macro(
+            String symbol,
+            String name,
+            String unit,
+            double firstLevel,
+            DemoDynamics dynamics,
+            double volatility,
+            double beta) {
+        return new DemoInstrument(
+                symbol,
+                name,
+                "FRED",
+                MACRO,
+                unit,
+                TradingSession.US_EQUITY,
+                US_START,
+                firstLevel,
+                dynamics,
+                volatility,
+                beta,
+                0,
+                2);
     }
 
     private static DemoInstrument us(
@@ -82,10 +129,11 @@ final class DemoCatalog {
                 name,
                 exchange,
                 assetClass,
+                "USD",
                 TradingSession.US_EQUITY,
                 US_START,
                 firstPrice,
-                drift,
+                new DemoDynamics.Growth(drift),
                 volatility,
                 beta,
                 dailyVolume,
@@ -107,10 +155,11 @@ final class DemoCatalog {
                 name,
                 "CCC",
                 CRYPTO,
+                "USD",
                 TradingSession.CRYPTO,
                 firstDay,
                 firstPrice,
-                drift,
+                new DemoDynamics.Growth(drift),
                 volatility,
                 beta,
                 dailyVolume,

@@ -11,8 +11,11 @@ import java.time.LocalDate;
  *
  * @param firstDay first session with a bar
  * @param firstPrice price before the first session
- * @param drift expected annual return; the median path grows by {@code drift - volatility^2 / 2} a year
- * @param volatility annualised volatility of daily returns
+ * @param currency the unit of its prices: a currency, or for macro series {@code PCT} (percent) or
+ *     {@code IDX} (index points), as the real providers report them
+ * @param dynamics how the level moves: a price that grows, or a level that reverts within bounds
+ * @param volatility annualised volatility of the daily changes of the latent level (of the log
+ *     price, for a price: the volatility of daily returns)
  * @param beta exposure to the session's common market factor, which correlates the demo symbols
  * @param dailyVolume typical volume of one session
  * @param decimals price decimals quoted
@@ -22,10 +25,11 @@ record DemoInstrument(
         String name,
         String exchange,
         AssetClass assetClass,
+        String currency,
         TradingSession session,
         LocalDate firstDay,
         double firstPrice,
-        double drift,
+        DemoDynamics dynamics,
         double volatility,
         double beta,
         double dailyVolume,
@@ -34,6 +38,6 @@ record DemoInstrument(
     static final String PROVIDER = "demo";
 
     Instrument toInstrument() {
-        return new Instrument(symbol, name, exchange, assetClass, "USD", PROVIDER, true);
+        return new Instrument(symbol, name, exchange, assetClass, currency, PROVIDER, true);
     }
 }

@@ -152,7 +152,7 @@ class DemoMarketData implements PriceSource {
                 price,
                 change,
                 changePercent,
-                "USD",
+                instrument.currency(),
                 time,
                 DemoInstrument.PROVIDER,
                 true,

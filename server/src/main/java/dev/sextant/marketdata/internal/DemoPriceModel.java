@@ -11,10 +11,13 @@ import java.util.SplittableRandom;
  * on the instrument, the date and the previous close, so every run, machine and request sees the
  * same market, and a day's bars never change as time goes on.
  *
- * <p>Each session's log return is a common market factor times the instrument's beta plus its own
- * noise (so demo symbols correlate like real ones). Within the session the price follows a
- * Brownian bridge from the open to that close, minute by minute; daily bars are built from those
- * same minutes, so aggregating the {@code 1m} bars of a session gives exactly its {@code 1d} bar.
+ * <p>Each session's change, in the latent space of the instrument's {@link DemoDynamics} (the log
+ * price, for prices), is its expected step plus a common market factor times the instrument's beta
+ * plus its own noise (so demo symbols correlate like real ones). Within the session the latent
+ * value follows a Brownian bridge from the open to that close, minute by minute, and each minute is
+ * mapped to its level; daily bars are built from those same minutes, so aggregating the {@code 1m}
+ * bars of a session gives exactly its {@code 1d} bar, and a level kept within bounds is within them
+ * at every minute.
  */
 final class DemoPriceModel {
 
@@ -45,6 +48,7 @@ final class DemoPriceModel {
 
     private final DemoInstrument instrument;
     private final TradingSession session;
+    private final DemoDynamics dynamics;
     private final long seed;
     private final double factorVolatility;
     private final long factorSeed;
@@ -56,6 +60,7 @@ final class DemoPriceModel {
     DemoPriceModel(DemoInstrument instrument) {
         this.instrument = instrument;
         this.session = instrument.session();
+        this.dynamics = instrument.dynamics();
         this.seed = fnv1a(instrument.symbol());
         boolean crypto = session == TradingSession.CRYPTO;
         this.factorVolatility = crypto ? CRYPTO_FACTOR_VOLATILITY : US_FACTOR_VOLATILITY;
@@ -106,11 +111,11 @@ final class DemoPriceModel {
         SplittableRandom random = new SplittableRandom(mix(seed + epochDay));
         double factor = factorVolatility / perSession * new SplittableRandom(mix(factorSeed + epochDay)).nextGaussian();
         double surprise = instrument.beta() * factor + idiosyncraticVolatility / perSession * random.nextGaussian();
-        double logPrevious = Math.log(previousClose);
-        // Itô's correction: the log growth is drift - sigma^2 / 2, so that 'drift' is the expected return.
-        double logGrowth = instrument.drift() - 0.5 * instrument.volatility() * instrument.volatility();
-        double logClose = logPrevious + logGrowth / session.tradingDaysPerYear() + surprise;
-        double logOpen = session.hasOvernightGap() ? logPrevious + OVERNIGHT_SHARE * surprise : logPrevious;
+        double latentPrevious = dynamics.latent(previousClose);
+        double latentClose = latentPrevious
+                + dynamics.expectedStep(latentPrevious, instrument.volatility(), session.tradingDaysPerYear())
+                + surprise;
+        double latentOpen = session.hasOvernightGap() ? latentPrevious + OVERNIGHT_SHARE * surprise : latentPrevious;
         double dayVolume =
                 instrument.dailyVolume() * Math.exp(0.3 * random.nextGaussian()) * (1 + 8 * Math.abs(surprise));
 
@@ -121,10 +126,10 @@ final class DemoPriceModel {
             path[k] = path[k - 1] + minuteVolatility * random.nextGaussian();
         }
         final double walkEnd = path[minutes];
-        final double drift = logClose - logOpen;
+        final double drift = latentClose - latentOpen;
         for (int k = 0; k <= minutes; k++) {
             double share = (double) k / minutes;
-            path[k] = Math.exp(logOpen + share * drift + path[k] - share * walkEnd);
+            path[k] = dynamics.level(latentOpen + share * drift + path[k] - share * walkEnd);
         }
         for (int k = 0; k < minutes; k++) {
             double open = Math.max(round(path[k]), tick);
