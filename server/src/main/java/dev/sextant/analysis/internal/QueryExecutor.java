@@ -99,8 +99,7 @@ class QueryExecutor {
 
         private QueryEngine.Series fetch(String symbol) {
             LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            BarSeries series = marketData.bars(
-                    new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
+            BarSeries series = marketData.bars(new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             served.add(series);
             anyDemo |= series.demo();
             anyReal |= !series.demo();
