@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSpanYears the longest span a query may name
  * @param maxPeriod the longest indicator period a query may name
  * @param computeTime the time one query may spend computing (fetching data does not count)
+ * @param maxDepth levels of operators and parentheses one condition may nest: deeper is a syntax
+ *     error with its line and column, never a stack overflow
  */
 @Validated
 @ConfigurationProperties("sextant.query")
@@ -31,10 +33,13 @@ record QueryProperties(
         @Min(1) @Max(100_000) @DefaultValue("1000") int maxRows,
         @Min(1) @Max(50) @DefaultValue("10") int maxSpanYears,
         @Min(2) @Max(100_000) @DefaultValue("1000") int maxPeriod,
-        @DefaultValue("5s") Duration computeTime) {
+        @DefaultValue("5s") Duration computeTime,
+
+        @Min(2) @Max(QueryLimits.MAX_DEPTH_CEILING) @DefaultValue("100")
+        int maxDepth) {
 
     QueryLimits limits() {
         return new QueryLimits(
-                maxStatements, maxSymbols, maxUniverseSymbols, maxRows, maxSpanYears, maxPeriod, computeTime);
+                maxStatements, maxSymbols, maxUniverseSymbols, maxRows, maxSpanYears, maxPeriod, computeTime, maxDepth);
     }
 }

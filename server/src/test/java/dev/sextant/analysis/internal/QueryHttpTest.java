@@ -226,4 +226,21 @@ class QueryHttpTest extends ServerHttpTest {
                         .status())
                 .isEqualTo(401);
     }
+
+    @Test
+    void test_deepNestingAndLongOperatorChains_are400WithLineAndColumn_notAStackOverflow() {
+        String nested = "SCAN universe:demo WHERE " + "(".repeat(2_000) + "RSI(14) < 30" + ")".repeat(2_000);
+        // As many terms as the default 10,000-character limit holds.
+        String chain = "SCAN universe:demo WHERE RSI(14) < 1" + "+1".repeat(4_900);
+        for (String text : new String[] {nested, chain}) {
+            HttpTestClient.Answer refused = query(text);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-syntax");
+            assertThat(refused.json().get("line").asInt()).isEqualTo(1);
+            assertThat(refused.json().get("column").asInt()).isPositive();
+            assertThat(refused.body()).hasSizeLessThan(2_000).doesNotContain("StackOverflow");
+        }
+    }
 }
