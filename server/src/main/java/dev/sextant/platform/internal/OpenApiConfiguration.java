@@ -12,7 +12,13 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,10 +31,17 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
     private static final String BEARER = "bearer";
+    private static final String API_KEY = "apiKey";
 
+    /**
+     * @param publicUrl where clients reach the server ({@code SEXTANT_PUBLIC_URL}); by default the
+     *     relative {@code /}, so "Try it out" calls the server the document came from. Never taken
+     *     from the request's {@code Host} header, which a caller chooses.
+     */
     @Bean
-    OpenAPI sextantOpenApi() {
+    OpenAPI sextantOpenApi(@Value("${sextant.public-url:/}") String publicUrl) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(publicUrl)))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -36,14 +49,35 @@ class OpenApiConfiguration {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
-                                        .description("The accessToken from POST /api/v1/auth/login")))
+                                        .description("The accessToken from POST /api/v1/auth/login"))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("sx_live_...")
+                                        .description(
+                                                "An API key from POST /api/v1/me/api-keys, sent as the bearer token")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY))
+                .tags(List.of(new Tag().name("Authentication"), new Tag().name("Account")))
                 .info(new Info()
                         .title("Sextant API")
                         .version("v1")
                         .description("Self-hosted financial intelligence server. Errors are RFC 9457 "
                                 + "application/problem+json with a stable type and a requestId. Values from the built-in "
                                 + "demo market are synthetic and carry demo: true."));
+    }
+
+    /** Operations anyone may call (sign-in, registration, refresh) show no padlock. */
+    @Bean
+    OperationCustomizer publicOperations() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(PermitAll.class)) {
+                operation.setSecurity(List.of());
+            }
+            return operation;
+        };
     }
 
     /** Documents the problem document as every operation's {@code default} (error) response. */

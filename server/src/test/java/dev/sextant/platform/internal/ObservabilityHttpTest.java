@@ -137,6 +137,32 @@ class ObservabilityHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_openApi_neverTakesItsServerFromTheHostHeader_andShowsBothCredentials() throws Exception {
+        String raw;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream()
+                    .write(("GET /api/openapi.json HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(raw).startsWith("HTTP/1.1 200").doesNotContain("evil.example");
+
+        JsonNode document = anonymous.get("/api/openapi.json").json();
+        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("/");
+        assertThat(document.get("components").get("securitySchemes").has("apiKey"))
+                .isTrue();
+        assertThat(document.get("tags").get(0).get("name").asString()).isEqualTo("Authentication");
+        JsonNode login = document.get("paths").get("/api/v1/auth/login").get("post");
+        assertThat(login.get("security"))
+                .as("sign-in has no padlock")
+                .isNotNull()
+                .isEmpty();
+        assertThat(document.get("paths").get("/api/v1/me").get("get").has("security"))
+                .as("a signed-in operation keeps the document's padlock")
+                .isFalse();
+    }
+
+    @Test
     void test_swaggerUi_rendersAndPointsAtTheOpenApiDocument() {
         // Anonymous, as a browser opening the docs for the first time is.
         HttpTestClient.Answer docs = anonymous.get("/api/docs");
