@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class MeController {
 
-    record Me(String id, String username, List<String> roles, boolean passwordChangeRequired) {}
+    /** @param twoFactorEnabled whether sign-in asks for a second factor (a TOTP or recovery code) */
+    record Me(
+            String id, String username, List<String> roles, boolean passwordChangeRequired, boolean twoFactorEnabled) {}
 
     /** {@code keepApiKeys}: absent or false revokes the account's API keys with the old password. */
     record PasswordChange(
@@ -62,13 +65,13 @@ class MeController {
     @GetMapping
     @Operation(summary = "Who the access token belongs to")
     Me me(@AuthenticationPrincipal AuthenticatedUser user) {
-        boolean mustChange =
-                directory.find(user.id()).map(Account::mustChangePassword).orElse(false);
+        Optional<Account> account = directory.find(user.id());
         return new Me(
                 user.id().toString(),
                 user.username(),
                 user.roles().stream().sorted().map(Role::wireName).toList(),
-                mustChange);
+                account.map(Account::mustChangePassword).orElse(false),
+                account.map(Account::totpEnabled).orElse(false));
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -32,6 +32,18 @@ class TwoFactorHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_me_saysWhetherTwoFactorSignInIsOn() {
+        HttpTestClient client = signedInAs(unique("twofa-me"), Role.USER);
+        assertThat(client.get("/api/v1/me").json().get("twoFactorEnabled").asBoolean())
+                .isFalse();
+
+        enableSecondFactor(client);
+
+        assertThat(client.get("/api/v1/me").json().get("twoFactorEnabled").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void test_signIn_needsTheSecondFactorOnceEnabled() {
         String username = unique("twofa");
         HttpTestClient client = signedInAs(username, Role.USER);
