@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs FK-DSL queries on the market-data layer: the analytics {@link QueryEngine} parses, checks,
- * plans and computes; this class hands it each symbol's daily bars, exactly those
- * {@code GET /api/v1/bars} serves for the range the query needs, and the caller's universes.
+ * plans and computes; this class hands it each symbol's daily bars over the {@link MetricHistory}
+ * every metric is computed on, exactly those {@code GET /api/v1/bars} serves, and the caller's
+ * universes.
  */
 @Service
 class QueryExecutor {
@@ -55,7 +56,7 @@ class QueryExecutor {
     Answer run(String text, UUID owner, boolean allowDemo) {
         try {
             List<Ast.Statement> statements = engine.parse(text);
-            MarketData data = new MarketData(owner, engine.historyDays(statements), allowDemo);
+            MarketData data = new MarketData(owner, allowDemo);
             List<QueryEngine.Table> tables = engine.run(statements, data);
             return new Answer(tables, data.provenance());
         } catch (QueryInvalid invalid) {
@@ -74,16 +75,14 @@ class QueryExecutor {
      */
     private final class MarketData implements QueryEngine.Data {
         private final UUID owner;
-        private final int days;
         private final boolean allowDemo;
         private final java.util.Map<String, QueryEngine.Series> fetched = new java.util.HashMap<>();
         private final List<BarSeries> served = new java.util.ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
-        MarketData(UUID owner, int days, boolean allowDemo) {
+        MarketData(UUID owner, boolean allowDemo) {
             this.owner = owner;
-            this.days = days;
             this.allowDemo = allowDemo;
         }
 

@@ -4,6 +4,7 @@ import dev.sextant.platform.CommandLine;
 import dev.sextant.platform.OneShotCommand;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,48 +17,39 @@ class UserCommands {
 
     @Bean
     OneShotCommand userCreateAdmin(OperatorAccounts operator) {
-        return new UserCommand("user-create-admin") {
-            @Override
-            public int execute(List<String> arguments, PrintStream out) {
-                String password = operator.createAdmin(arguments.getFirst());
-                out.println("administrator '" + arguments.getFirst() + "' created; one-time password: " + password);
-                out.println("Sign in with it, set a new password at once, then turn on two-factor sign-in.");
-                return CommandLine.Exit.OK.code();
-            }
-        };
+        return new UserCommand(
+                "user-create-admin",
+                username -> "administrator '" + username
+                        + "' created; one-time password: " + operator.createAdmin(username)
+                        + "\nSign in with it, set a new password at once, then turn on two-factor sign-in.");
     }
 
     @Bean
     OneShotCommand userResetPassword(OperatorAccounts operator) {
-        return new UserCommand("user-reset-password") {
-            @Override
-            public int execute(List<String> arguments, PrintStream out) {
-                String password = operator.resetPassword(arguments.getFirst());
-                out.println("password of '" + arguments.getFirst() + "' reset; one-time password: " + password);
-                out.println("Every session of the account ended; the next sign-in must set a new password.");
-                return CommandLine.Exit.OK.code();
-            }
-        };
+        return new UserCommand(
+                "user-reset-password",
+                username -> "password of '" + username
+                        + "' reset; one-time password: " + operator.resetPassword(username)
+                        + "\nEvery session of the account ended; the next sign-in must set a new password.");
     }
 
     @Bean
     OneShotCommand userResetTwoFactor(OperatorAccounts operator) {
-        return new UserCommand("user-reset-2fa") {
-            @Override
-            public int execute(List<String> arguments, PrintStream out) {
-                operator.resetTwoFactor(arguments.getFirst());
-                out.println("two-factor sign-in of '" + arguments.getFirst()
-                        + "' turned off, its recovery codes removed and every session ended.");
-                return CommandLine.Exit.OK.code();
-            }
-        };
+        return new UserCommand("user-reset-2fa", username -> {
+            operator.resetTwoFactor(username);
+            return "two-factor sign-in of '" + username
+                    + "' turned off, its recovery codes removed and every session ended.";
+        });
     }
 
-    private abstract static class UserCommand extends OneShotCommand {
+    /** A command on one account, named by its one argument; {@code action} answers what to print. */
+    private static final class UserCommand extends OneShotCommand {
         private final String name;
+        private final Function<String, String> action;
 
-        UserCommand(String name) {
+        UserCommand(String name, Function<String, String> action) {
             this.name = name;
+            this.action = action;
         }
 
         @Override
@@ -73,6 +65,12 @@ class UserCommands {
         @Override
         public String usage() {
             return "<username>";
+        }
+
+        @Override
+        public int execute(List<String> arguments, PrintStream out) {
+            out.println(action.apply(arguments.getFirst()));
+            return CommandLine.Exit.OK.code();
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.sextant.marketdata.internal;
 
+import dev.sextant.marketdata.Instrument;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -38,13 +41,13 @@ class DemoInstrumentLoader implements InitializingBean {
         }
         // A demo symbol the real providers took over while the demo market was off comes back to it:
         // the route follows the configuration in force. Imports stay: they are a user's own data.
+        Set<String> takenOver = repository.findAll().stream()
+                .filter(held -> LivePrices.PROVIDER.equals(held.provider()))
+                .map(Instrument::symbol)
+                .collect(Collectors.toSet());
         int reclaimed = 0;
         for (DemoInstrument demo : DemoCatalog.instruments()) {
-            boolean takenOver = repository
-                    .findBySymbol(demo.symbol())
-                    .filter(held -> LivePrices.PROVIDER.equals(held.provider()))
-                    .isPresent();
-            if (takenOver) {
+            if (takenOver.contains(demo.symbol())) {
                 repository.put(demo.toInstrument(), clock.instant());
                 reclaimed++;
             }
