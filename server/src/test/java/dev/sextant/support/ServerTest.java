@@ -24,7 +24,9 @@ import org.springframework.context.annotation.Import;
             // The suite is one busy client; budgets have their own tests.
             "sextant.ratelimit.auth-per-minute=1000000",
             "sextant.ratelimit.market-data-per-minute=1000000",
-            "sextant.ratelimit.default-per-minute=1000000"
+            "sextant.ratelimit.default-per-minute=1000000",
+            "sextant.query.caller-concurrency=1000",
+            "sextant.query.caller-compute-time=1h"
         })
 @Import(FixedClockConfiguration.class)
 public @interface ServerTest {}

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Average true range (TA-Lib {@code ATR}): the first value, at index {@code period}, is the mean
@@ -47,6 +48,7 @@ public final class Atr {
         double keep = (period - 1.0) / period;
         double add = 1.0 / period;
         for (int i = period + 1; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             atr = atr * keep + trueRange(high[i], low[i], close[i - 1]) * add;
             out[i] = atr;
         }

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Bollinger Bands (TA-Lib {@code BBANDS} over an SMA): the middle band is the SMA, the others lie
@@ -49,6 +50,7 @@ public final class Bollinger {
         double total = 0;
         double totalOfSquares = 0;
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double value = values[i];
             total += value;
             totalOfSquares += value * value;

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 
 /**
@@ -34,6 +35,7 @@ public final class Cci {
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = cci.next(high[i], low[i], close[i]);
         }
         return out;

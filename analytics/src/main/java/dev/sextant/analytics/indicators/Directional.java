@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Wilder's directional movement (TA-Lib {@code PLUS_DI}, {@code MINUS_DI}, {@code ADX}): +DI and
@@ -49,6 +50,7 @@ public final class Directional {
         double[] minus = new double[n];
         double[] adx = new double[n];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             Point point = directional.next(high[i], low[i], close[i]);
             plus[i] = point.plusDi();
             minus[i] = point.minusDi();

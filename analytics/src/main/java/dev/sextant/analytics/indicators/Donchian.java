@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Donchian channel: the highest high and lowest low of the last {@code period} bars, and their
@@ -35,6 +36,7 @@ public final class Donchian {
         double[] lower = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             extremes.add(high[i], low[i]);
             if (i >= period - 1) {
                 upper[i] = extremes.highest();

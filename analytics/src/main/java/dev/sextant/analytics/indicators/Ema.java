@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Exponential moving average (TA-Lib {@code EMA}, classic seeding): the first value, at index
@@ -56,6 +57,7 @@ public final class Ema {
         out[seedIndex] = ema;
         double decay = 1 - k;
         for (int i = seedIndex + 1; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             ema = ema * decay + values[i] * k;
             out[i] = ema;
         }

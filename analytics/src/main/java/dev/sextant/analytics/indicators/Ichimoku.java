@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Ichimoku cloud (not in TA-Lib): tenkan-sen and kijun-sen, the midpoints of the highest high and
@@ -39,6 +40,7 @@ public final class Ichimoku {
         int n = Check.notNull(high, "high").length;
         double[][] lines = new double[4][n];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             Point point = ichimoku.next(high[i], low[i]);
             lines[0][i] = point.tenkan();
             lines[1][i] = point.kijun();

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Kaufman adaptive moving average (TA-Lib {@code KAMA}): an EMA whose smoothing follows the
@@ -33,6 +34,7 @@ public final class Kama {
         Kama kama = new Kama(period);
         double[] out = new double[Check.notNull(values, "values").length];
         for (int i = 0; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = kama.next(values[i]);
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Keltner channel (not in TA-Lib): the {@code period}-bar EMA of closes, with bands {@code
@@ -35,6 +36,7 @@ public final class Keltner {
         double[] middle = new double[n];
         double[] lower = new double[n];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             Point point = keltner.next(high[i], low[i], close[i]);
             upper[i] = point.upper();
             middle[i] = point.middle();

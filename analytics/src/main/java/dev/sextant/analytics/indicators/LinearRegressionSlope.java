@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Slope of the least-squares line through the last {@code period} values, per bar (TA-Lib {@code
@@ -38,6 +39,7 @@ public final class LinearRegressionSlope {
         LinearRegressionSlope slope = new LinearRegressionSlope(period);
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = slope.next(values[i]);
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 
 /**
@@ -103,6 +104,7 @@ public final class Macd {
         signalLine[lookback] = smoothed;
         histogram[lookback] = macd[lookback] - smoothed;
         for (int i = lookback + 1; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double line = macd[i];
             smoothed = smoothed * signalDecay + line * signalK;
             signalLine[i] = smoothed;

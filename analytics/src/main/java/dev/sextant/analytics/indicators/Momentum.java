@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Momentum (TA-Lib {@code MOM}: {@code x[i] - x[i - period]}) and rate of change (TA-Lib {@code ROC}:
@@ -47,6 +48,7 @@ public final class Momentum {
         Check.positive(period, "period");
         double[] out = Outputs.nanBefore(values.length, period);
         for (int i = period; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = change(values[i], values[i - period], percent);
         }
         return out;

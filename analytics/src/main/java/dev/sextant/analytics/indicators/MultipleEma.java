@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Double and triple exponential moving averages (TA-Lib {@code DEMA}: {@code 2 e1 - e2}, lookback
@@ -69,6 +70,7 @@ public final class MultipleEma {
         double[] e3 = new double[n];
         Ema.seeded(e2, lookback, period, k, e3);
         for (int i = lookback; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = 3 * e1[i] - 3 * e2[i] + e3[i];
         }
         return out;

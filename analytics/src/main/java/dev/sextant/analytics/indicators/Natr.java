@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /** Normalized average true range (TA-Lib {@code NATR}): ATR as a percentage of the close (0 at a zero close). */
 public final class Natr {
@@ -18,6 +19,7 @@ public final class Natr {
     public static double[] of(double[] high, double[] low, double[] close, int period) {
         double[] out = Atr.of(high, low, close, period);
         for (int i = Check.positive(period, "period"); i < out.length; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = normalize(out[i], close[i]);
         }
         return out;

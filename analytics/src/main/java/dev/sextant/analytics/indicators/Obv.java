@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * On-balance volume (TA-Lib {@code OBV}): starts at the first bar's volume, then adds each bar's
@@ -25,6 +26,7 @@ public final class Obv {
         double previous = close[0];
         out[0] = obv;
         for (int i = 1; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double price = close[i];
             if (price > previous) {
                 obv += volume[i];

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Relative strength index (TA-Lib {@code RSI}): Wilder's smoothing of gains and losses, seeded by
@@ -63,6 +64,7 @@ public final class Rsi {
         double keep = (period - 1.0) / period;
         double add = 1.0 / period;
         for (int i = period + 1; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             double change = values[i] - values[i - 1];
             gain = gain * keep + Math.max(change, 0) * add;
             loss = loss * keep + Math.max(-change, 0) * add;

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Parabolic SAR (TA-Lib {@code SAR}): a stop that trails the trend and accelerates by {@code
@@ -39,6 +40,7 @@ public final class Sar {
         Sar sar = new Sar(acceleration, maximum);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = sar.next(high[i], low[i]);
         }
         return out;

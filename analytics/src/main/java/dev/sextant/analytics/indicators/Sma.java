@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Simple moving average (TA-Lib {@code SMA}): lookback {@code period - 1}. The window's total moves
@@ -40,6 +41,7 @@ public final class Sma {
         }
         out[period - 1] = total / period;
         for (int i = period; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             total += values[i] - values[i - period];
             out[i] = total / period;
         }

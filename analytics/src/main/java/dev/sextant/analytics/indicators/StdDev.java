@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Standard deviation (TA-Lib {@code STDDEV}): the population standard deviation of the last {@code
@@ -38,6 +39,7 @@ public final class StdDev {
         double total = 0;
         double totalOfSquares = 0;
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double value = values[i];
             total += value;
             totalOfSquares += value * value;

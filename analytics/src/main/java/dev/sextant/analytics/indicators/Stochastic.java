@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 
 /**
@@ -50,6 +51,7 @@ public final class Stochastic {
         Arrays.fill(k, Double.NaN);
         Arrays.fill(d, Double.NaN);
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             Point point = stochastic.next(high[i], low[i], close[i]);
             k[i] = point.k();
             d[i] = point.d();

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 
 /**
@@ -40,6 +41,7 @@ public final class StochasticRsi {
         Arrays.fill(k, Double.NaN);
         Arrays.fill(d, Double.NaN);
         for (int i = 0; i < values.length; i++) {
+            ComputeCheckpoint.reached(i);
             Point point = indicator.next(values[i]);
             k[i] = point.k();
             d[i] = point.d();

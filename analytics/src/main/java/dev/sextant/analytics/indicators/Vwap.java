@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ public final class Vwap {
         Vwap vwap = new Vwap();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             out[i] = vwap.next(times[i], high[i], low[i], close[i], volume[i]);
         }
         return out;

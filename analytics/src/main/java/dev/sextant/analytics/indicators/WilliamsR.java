@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Williams %R (TA-Lib {@code WILLR}): where the close lies between the highest high and the lowest
@@ -28,6 +29,7 @@ public final class WilliamsR {
         double[] out = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             extremes.add(high[i], low[i]);
             if (i >= period - 1) {
                 out[i] = value(extremes.highest(), extremes.lowest(), close[i]);

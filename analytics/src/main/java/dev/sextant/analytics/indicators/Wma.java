@@ -1,6 +1,7 @@
 package dev.sextant.analytics.indicators;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 
 /**
  * Weighted moving average (TA-Lib {@code WMA}): weights 1 to {@code period}, the newest value
@@ -44,6 +45,7 @@ public final class Wma {
         }
         double trailing = 0;
         for (int i = period - 1; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double value = values[i];
             sum += value;
             sum -= trailing;

@@ -1,13 +1,15 @@
 package dev.sextant.analytics.query;
 
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.time.Duration;
 
 /**
  * The compute time a query has left. Time is counted only between {@link #start()} and
  * {@link #stop()}, so fetching data does not use it up; {@link #check()} may be called from
- * several threads while a statement computes in parallel.
+ * several threads while a statement computes in parallel, and by the kernels' checkpoints
+ * ({@link ComputeCheckpoint}) while it runs under them.
  */
-final class ComputeBudget {
+final class ComputeBudget implements ComputeCheckpoint.Limit {
 
     private final Duration limit;
     private final long limitNanos;
@@ -28,7 +30,8 @@ final class ComputeBudget {
         spentNanos += System.nanoTime() - startedAt;
     }
 
-    void check() {
+    @Override
+    public void check() {
         if (spentNanos + (System.nanoTime() - startedAt) > limitNanos) {
             throw new ComputeBudgetExceeded(limit);
         }

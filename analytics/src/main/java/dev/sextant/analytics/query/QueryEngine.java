@@ -1,5 +1,6 @@
 package dev.sextant.analytics.query;
 
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Ols;
 import dev.sextant.analytics.risk.Returns;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -110,8 +112,32 @@ public final class QueryEngine {
         return (int) Math.ceil(years * 366) + (int) period * 3 + 10;
     }
 
-    /** Runs checked statements, one table each. */
+    /**
+     * Where a statement's computing runs, once its data is fetched: the server puts it on a bounded
+     * pool so that queries never take every core; a SCAN's parallel parts run where it runs.
+     */
+    public interface Computer {
+        /** Computes on the calling thread. */
+        Computer CALLING_THREAD = new Computer() {
+            @Override
+            public <T> T compute(Supplier<T> work) {
+                return work.get();
+            }
+        };
+
+        <T> T compute(Supplier<T> work);
+    }
+
+    /** Runs checked statements, one table each, computing on the calling thread. */
     public List<Table> run(List<Ast.Statement> statements, Data data) {
+        return run(statements, data, Computer.CALLING_THREAD);
+    }
+
+    /**
+     * Runs checked statements, one table each: fetches on the calling thread, computes through
+     * {@code computer} under the query's compute budget, checked inside the kernels' loops too.
+     */
+    public List<Table> run(List<Ast.Statement> statements, Data data, Computer computer) {
         ComputeBudget budget = new ComputeBudget(limits.computeTime());
         List<Table> tables = new ArrayList<>();
         for (Ast.Statement statement : statements) {
@@ -120,26 +146,33 @@ public final class QueryEngine {
             }
             List<String> universe = statement instanceof Ast.Scan scan ? universe(scan, data) : List.of();
             Map<String, Metrics.Context> contexts = fetch(statement, universe, data);
-            budget.start();
-            try {
-                tables.add(
-                        switch (statement) {
-                            case Ast.Scan scan ->
-                                scan(scan, universe.stream().map(contexts::get).toList(), budget);
-                            case Ast.Correlate correlate -> correlate(correlate, contexts);
-                            case Ast.Regress regress -> regress(regress, contexts);
-                            case Ast.Macro macro ->
-                                macro.regressOn() == null
-                                        ? macroLatest(macro, contexts)
-                                        : macroRegression(macro, contexts);
-                            case Ast.Evaluate evaluate -> metricRows(evaluate, contexts, budget);
-                            case Ast.Compare compare -> metricRows(compare, contexts, budget);
-                        });
-            } finally {
-                budget.stop();
-            }
+            tables.add(computer.compute(() -> {
+                budget.start();
+                try {
+                    return ComputeCheckpoint.under(budget, () -> compute(statement, universe, contexts, budget));
+                } finally {
+                    budget.stop();
+                }
+            }));
         }
         return tables;
+    }
+
+    private Table compute(
+            Ast.Statement statement,
+            List<String> universe,
+            Map<String, Metrics.Context> contexts,
+            ComputeBudget budget) {
+        return switch (statement) {
+            case Ast.Scan scan ->
+                scan(scan, universe.stream().map(contexts::get).toList(), budget);
+            case Ast.Correlate correlate -> correlate(correlate, contexts);
+            case Ast.Regress regress -> regress(regress, contexts);
+            case Ast.Macro macro ->
+                macro.regressOn() == null ? macroLatest(macro, contexts) : macroRegression(macro, contexts);
+            case Ast.Evaluate evaluate -> metricRows(evaluate, contexts, budget);
+            case Ast.Compare compare -> metricRows(compare, contexts, budget);
+        };
     }
 
     private List<String> universe(Ast.Scan scan, Data data) {
@@ -183,6 +216,7 @@ public final class QueryEngine {
             List<Object> row = new ArrayList<>();
             row.add(symbol);
             for (Ast.Metric metric : statement.metrics()) {
+                budget.check();
                 row.add(Metrics.of(metric).value(context, metric));
             }
             rows.add(row);
@@ -202,9 +236,10 @@ public final class QueryEngine {
         if (universe.size() >= PARALLEL_FROM) {
             indexes = indexes.parallel();
         }
+        // Forked parts do not inherit the caller's checkpoint limit: each symbol binds it again.
         List<Match> matches = new ArrayList<>(indexes.mapToObj(i -> {
                     budget.check();
-                    return match(scan, metrics, universe.get(i));
+                    return ComputeCheckpoint.under(budget, () -> match(scan, metrics, universe.get(i)));
                 })
                 .filter(Objects::nonNull)
                 .toList());
@@ -233,6 +268,7 @@ public final class QueryEngine {
             if (values.containsKey(metric.text())) {
                 return values.get(metric.text());
             }
+            ComputeCheckpoint.reached();
             Double computed = Metrics.of(metric).value(context, metric);
             values.put(metric.text(), computed);
             return computed;
@@ -253,6 +289,7 @@ public final class QueryEngine {
             Metrics.Context row = contexts.get(rowSymbol);
             List<Object> values = new ArrayList<>(List.of(rowSymbol));
             for (String columnSymbol : statement.columns()) {
+                ComputeCheckpoint.reached();
                 if (columnSymbol.equals(rowSymbol)) {
                     values.add(1.0);
                     continue;

@@ -1,5 +1,6 @@
 package dev.sextant.analytics.risk;
 
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.stream.IntStream;
 
 /**
@@ -79,6 +80,7 @@ public final class Correlation {
             double mean = Moments.mean(series[s]);
             double[] row = new double[n];
             for (int i = 0; i < n; i++) {
+                ComputeCheckpoint.reached(i);
                 row[i] = series[s][i] - mean;
             }
             centred[s] = row;

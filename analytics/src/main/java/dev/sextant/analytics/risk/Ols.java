@@ -1,5 +1,7 @@
 package dev.sextant.analytics.risk;
 
+import dev.sextant.analytics.check.ComputeCheckpoint;
+
 /**
  * Ordinary least squares with an intercept: {@code y = b0 + b1 x1 + ... + bk xk}, solved from the
  * normal equations by Cholesky decomposition, with standard errors, t statistics and R-squared.
@@ -33,6 +35,7 @@ public final class Ols {
         double[] xty = new double[k];
         double[] row = new double[k];
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             row[0] = 1;
             for (int j = 1; j < k; j++) {
                 row[j] = x[j - 1][i];
@@ -60,6 +63,7 @@ public final class Ols {
         double residualSquares = 0;
         double totalSquares = 0;
         for (int i = 0; i < n; i++) {
+            ComputeCheckpoint.reached(i);
             double fitted = beta[0];
             for (int j = 1; j < k; j++) {
                 fitted += beta[j] * x[j - 1][i];

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.risk;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 
 /**
@@ -67,6 +68,7 @@ public final class RiskMetrics {
         int worstTrough = 0;
         double worst = 0;
         for (int i = 1; i < prices.length; i++) {
+            ComputeCheckpoint.reached(i);
             if (prices[i] > prices[peak]) {
                 peak = i;
             }
@@ -157,6 +159,7 @@ public final class RiskMetrics {
     private static double[] excess(double[] returns, double riskFree) {
         double[] excess = new double[returns.length];
         for (int i = 0; i < returns.length; i++) {
+            ComputeCheckpoint.reached(i);
             excess[i] = returns[i] - riskFree;
         }
         return excess;

@@ -1,6 +1,7 @@
 package dev.sextant.analytics.risk;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.analytics.check.ComputeCheckpoint;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
@@ -124,6 +125,7 @@ public final class Rolling {
         }
         Ols.Fit[] fits = new Ols.Fit[y.length];
         for (int end = window - 1; end < y.length; end++) {
+            ComputeCheckpoint.reached(end);
             int start = end - window + 1;
             double[][] slices = new double[x.length][];
             for (int k = 0; k < x.length; k++) {
@@ -152,6 +154,7 @@ public final class Rolling {
     private static double[] eachWindow(double[] values, int window, ToDoubleFunction<double[]> metric) {
         double[] out = beforeFirstWindow(values.length, window);
         for (int end = window - 1; end < values.length; end++) {
+            ComputeCheckpoint.reached(end);
             out[end] = metric.applyAsDouble(Arrays.copyOfRange(values, end - window + 1, end + 1));
         }
         return out;
@@ -191,6 +194,7 @@ public final class Rolling {
     private static double[] roll(int n, int window, Accumulator state, java.util.function.DoubleSupplier metric) {
         double[] out = beforeFirstWindow(n, window);
         for (int end = window - 1; end < n; end++) {
+            ComputeCheckpoint.reached(end);
             int start = end - window + 1;
             if (start % window == 0) {
                 // Summed afresh once per window length: rounding from the slides never accumulates.

@@ -14,11 +14,13 @@ import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,12 +40,25 @@ class QueryExecutor {
     private final Universes universes;
     private final Clock clock;
     private final QueryEngine engine;
+    private final QueryAdmission admission;
+    private final QueryPool pool;
+    private final QueryMetrics metrics;
 
-    QueryExecutor(MarketDataService marketData, Universes universes, Clock clock, QueryProperties properties) {
+    QueryExecutor(
+            MarketDataService marketData,
+            Universes universes,
+            Clock clock,
+            QueryProperties properties,
+            QueryAdmission admission,
+            QueryPool pool,
+            QueryMetrics metrics) {
         this.marketData = marketData;
         this.universes = universes;
         this.clock = clock;
         this.engine = new QueryEngine(properties.limits());
+        this.admission = admission;
+        this.pool = pool;
+        this.metrics = metrics;
     }
 
     /** A query's tables and the series they were computed from. */
@@ -56,9 +71,11 @@ class QueryExecutor {
     Answer run(String text, UUID owner, boolean allowDemo) {
         try {
             List<Ast.Statement> statements = engine.parse(text);
-            MarketData data = new MarketData(owner, allowDemo);
-            List<QueryEngine.Table> tables = engine.run(statements, data);
-            return new Answer(tables, data.provenance());
+            try (QueryAdmission.Ticket ticket = admission.admit(owner)) {
+                MarketData data = new MarketData(owner, allowDemo);
+                List<QueryEngine.Table> tables = engine.run(statements, data, charging(ticket));
+                return new Answer(tables, data.provenance());
+            }
         } catch (QueryInvalid invalid) {
             throw new ApiProblem(QUERY_INVALID, invalid.getMessage());
         } catch (ComputeBudgetExceeded exceeded) {
@@ -66,6 +83,28 @@ class QueryExecutor {
                     QUERY_TOO_EXPENSIVE,
                     exceeded.getMessage() + " Ask for fewer symbols, shorter spans or fewer statements.");
         }
+    }
+
+    /**
+     * Computes on the query pool, charging the time each statement computes (not the time it waits
+     * for a thread) to the caller's budget.
+     */
+    private QueryEngine.Computer charging(QueryAdmission.Ticket ticket) {
+        return new QueryEngine.Computer() {
+            @Override
+            public <T> T compute(Supplier<T> work) {
+                return pool.compute(ticket.caller(), () -> {
+                    long started = System.nanoTime();
+                    try {
+                        return work.get();
+                    } finally {
+                        Duration computed = Duration.ofNanos(System.nanoTime() - started);
+                        ticket.charge(computed);
+                        metrics.computed(computed);
+                    }
+                });
+            }
+        };
     }
 
     /**

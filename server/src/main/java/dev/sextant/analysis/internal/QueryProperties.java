@@ -22,6 +22,13 @@ import org.springframework.validation.annotation.Validated;
  * @param computeTime the time one query may spend computing (fetching data does not count)
  * @param maxDepth levels of operators and parentheses one condition may nest: deeper is a syntax
  *     error with its line and column, never a stack overflow
+ * @param threads threads queries compute on; 0 for one fewer than the processors (at least one), so
+ *     request handling always keeps a core
+ * @param queueWait how long a statement may wait for a query thread before 503
+ * @param callerConcurrency queries one caller may have running or waiting at once (429 beyond)
+ * @param callerComputeTime compute time one caller's queries may use per {@code callerWindow}
+ *     (429 with {@code Retry-After} beyond)
+ * @param callerWindow the window the caller's compute time refills over
  */
 @Validated
 @ConfigurationProperties("sextant.query")
@@ -36,7 +43,21 @@ record QueryProperties(
         @DefaultValue("5s") Duration computeTime,
 
         @Min(2) @Max(QueryLimits.MAX_DEPTH_CEILING) @DefaultValue("100")
-        int maxDepth) {
+        int maxDepth,
+
+        @Min(0) @Max(1_024) @DefaultValue("0") int threads,
+        @DefaultValue("10s") Duration queueWait,
+        @Min(1) @Max(1_000) @DefaultValue("2") int callerConcurrency,
+        @DefaultValue("15s") Duration callerComputeTime,
+        @DefaultValue("1m") Duration callerWindow) {
+
+    QueryProperties {
+        for (var duration : java.util.List.of(computeTime, queueWait, callerComputeTime, callerWindow)) {
+            if (duration.isNegative() || duration.toMillis() < 1) {
+                throw new IllegalArgumentException("sextant.query durations must be at least 1ms, was " + duration);
+            }
+        }
+    }
 
     QueryLimits limits() {
         return new QueryLimits(
