@@ -128,7 +128,13 @@ class OpenApiFuzzTest extends ServerHttpTest {
                             .as("%s still signed in before log-out-everywhere", caller.getKey())
                             .isEqualTo(200);
                 }
-                for (Call call : calls(operation)) {
+                List<Call> all = calls(operation);
+                for (int i = 0; i < all.size(); i++) {
+                    // Anonymous calls to a signed-in operation stop at the 401; a sample of them does.
+                    if (caller.getKey().equals("anonymous") && !operation.open() && i % 4 != 0) {
+                        continue;
+                    }
+                    Call call = all.get(i);
                     calls++;
                     check(caller.getKey(), caller.getValue(), call).ifPresent(violations::add);
                 }
@@ -200,7 +206,8 @@ class OpenApiFuzzTest extends ServerHttpTest {
             String summary,
             List<Parameter> parameters,
             String contentType,
-            JsonNode bodySchema) {
+            JsonNode bodySchema,
+            boolean open) {
 
         /** Calls that end the caller's session or remove what it holds run after every other. */
         int risk() {
@@ -244,7 +251,9 @@ class OpenApiFuzzTest extends ServerHttpTest {
                                 + operation.path("description").asString(""),
                         parameters,
                         contentType,
-                        bodySchema));
+                        bodySchema,
+                        // Operations anyone may call declare no security requirement at all.
+                        operation.has("security") && operation.get("security").isEmpty()));
             }
         }
         operations.sort(Comparator.comparingInt(Operation::risk));
