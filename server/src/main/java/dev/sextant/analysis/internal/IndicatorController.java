@@ -9,6 +9,7 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -96,6 +97,7 @@ class IndicatorController {
                                     + "stddev; interval, from and to as for /api/v1/bars")
                     @RequestParam
                     Map<String, String> query) {
+        symbol = Symbols.canonical(symbol.strip(), "symbol");
         String name = query.get("name");
         if (name == null || name.isBlank()) {
             throw ApiProblem.invalidParameter(

@@ -11,6 +11,7 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -142,9 +143,9 @@ class RiskController {
             @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo) {
         BarInterval barInterval = interval(interval);
         checkRates(confidence, riskFree);
-        List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
+        List<String> symbols = new ArrayList<>(List.of(Symbols.canonical(symbol.strip(), "symbol")));
         if (benchmark != null && !benchmark.isBlank()) {
-            symbols.add(canonical(benchmark));
+            symbols.add(Symbols.canonical(benchmark.strip(), "benchmark"));
         }
         Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
         Alignment.Aligned aligned = inputs.aligned();
@@ -234,9 +235,9 @@ class RiskController {
                     "benchmark", kind.name().toLowerCase(Locale.ROOT) + " needs a benchmark, e.g. SPY.");
         }
         BarInterval barInterval = interval(interval);
-        List<String> symbols = new ArrayList<>(List.of(canonical(symbol)));
+        List<String> symbols = new ArrayList<>(List.of(Symbols.canonical(symbol.strip(), "symbol")));
         if (kind.needsBenchmark()) {
-            symbols.add(canonical(benchmark));
+            symbols.add(Symbols.canonical(benchmark.strip(), "benchmark"));
         }
         Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
         Alignment.Aligned aligned = inputs.aligned();
@@ -334,7 +335,7 @@ class RiskController {
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(Arrays.stream(symbols.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .map(RiskController::canonical)
+                .map(s -> Symbols.canonical(s, "symbols"))
                 .toList()));
         if (wanted.size() < 2 || wanted.size() > MAX_SYMBOLS) {
             throw ApiProblem.invalidParameter("symbols", "Give 2 to " + MAX_SYMBOLS + " different symbols.");
@@ -382,10 +383,6 @@ class RiskController {
         return BarInterval.fromCode(code)
                 .orElseThrow(() -> ApiProblem.invalidParameter(
                         "interval", "Unsupported interval '" + code + "'; use one of " + BarInterval.codes() + "."));
-    }
-
-    private static String canonical(String symbol) {
-        return symbol.strip().toUpperCase(Locale.ROOT);
     }
 
     /** JSON has no infinity or NaN: a ratio with nothing to divide by is null. */

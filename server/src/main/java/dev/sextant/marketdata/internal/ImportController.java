@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.marketdata.AssetClass;
+import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -11,6 +11,7 @@ import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

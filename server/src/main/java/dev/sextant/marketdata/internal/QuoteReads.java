@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal;
 
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
+import dev.sextant.marketdata.Symbols;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;

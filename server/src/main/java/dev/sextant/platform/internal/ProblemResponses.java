@@ -30,7 +30,11 @@ final class ProblemResponses {
         return problem;
     }
 
+    /** The path as a URI; none when Tomcat refused the request line before it knew a path. */
     private static Optional<URI> instance(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(URI.create(path));
         } catch (IllegalArgumentException notAUri) {

@@ -1,19 +1,24 @@
-package dev.sextant.marketdata.internal;
+package dev.sextant.marketdata;
 
 import dev.sextant.platform.ApiProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Checks a symbol from a request and answers its canonical (upper-case) form. */
-final class Symbols {
+/**
+ * Checks a symbol from a request and answers its canonical (upper-case) form, or a {@code 400
+ * invalid-parameter} problem naming the parameter. Every endpoint that takes a symbol checks it
+ * here before it reaches {@link MarketDataService} or {@link BarRequest}, whose own checks are
+ * programming errors (500), not answers to a client.
+ */
+public final class Symbols {
 
     // Canonical symbols: letters, digits and the punctuation providers use (^GSPC, BRK.B, BTC-USD, EURUSD=X).
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9^.=_-]{1,32}");
 
     private Symbols() {}
 
-    static String canonical(String symbol, String parameter) {
+    public static String canonical(String symbol, String parameter) {
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
             throw ApiProblem.invalidParameter(
                     parameter,
@@ -24,7 +29,7 @@ final class Symbols {
     }
 
     /** Checks a batch of symbols: at least one, at most {@code max}, each a symbol. */
-    static List<String> canonicalBatch(List<String> symbols, int max, String parameter) {
+    public static List<String> canonicalBatch(List<String> symbols, int max, String parameter) {
         if (symbols.isEmpty()) {
             throw ApiProblem.invalidParameter(parameter, "Give at least one symbol.");
         }
