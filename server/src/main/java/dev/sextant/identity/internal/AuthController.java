@@ -69,9 +69,11 @@ class AuthController {
     }
 
     private final AccountService accounts;
+    private final IdentityMetrics metrics;
 
-    AuthController(AccountService accounts) {
+    AuthController(AccountService accounts, IdentityMetrics metrics) {
         this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     record SecondFactorResponse(boolean mfaRequired, String mfaToken) {
@@ -96,7 +98,9 @@ class AuthController {
             summary = "Sign in with username and password; answers the token pair, or with two-factor "
                     + "sign-in {mfaRequired: true, mfaToken} for POST /api/v1/auth/login/mfa")
     Object login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
-        return switch (accounts.login(login.username(), login.password(), request.getRemoteAddr())) {
+        return switch (metrics.countingFailures(
+                IdentityMetrics.SignInStep.PASSWORD,
+                () -> accounts.login(login.username(), login.password(), request.getRemoteAddr()))) {
             case AccountService.Tokens tokens -> TokenResponse.of(tokens);
             case AccountService.SecondFactorRequired ticket -> new SecondFactorResponse(true, ticket.mfaToken());
         };
@@ -106,14 +110,17 @@ class AuthController {
     @PermitAll
     @Operation(summary = "Second step of a two-factor sign-in: the ticket and a TOTP or recovery code")
     TokenResponse loginSecondFactor(@Valid @RequestBody SecondFactorRequest step, HttpServletRequest request) {
-        return TokenResponse.of(accounts.loginSecondFactor(step.mfaToken(), step.code(), request.getRemoteAddr()));
+        return TokenResponse.of(metrics.countingFailures(
+                IdentityMetrics.SignInStep.SECOND_FACTOR,
+                () -> accounts.loginSecondFactor(step.mfaToken(), step.code(), request.getRemoteAddr())));
     }
 
     @PostMapping("/refresh")
     @PermitAll
     @Operation(summary = "Trade a refresh token for a new pair; each refresh token works once")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest refresh) {
-        return TokenResponse.of(accounts.refresh(refresh.refreshToken()));
+        return TokenResponse.of(metrics.countingFailures(
+                IdentityMetrics.SignInStep.REFRESH, () -> accounts.refresh(refresh.refreshToken())));
     }
 
     @PostMapping("/logout")

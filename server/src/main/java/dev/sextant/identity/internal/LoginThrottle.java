@@ -31,21 +31,26 @@ class LoginThrottle {
     private final Clock clock;
     private final int freePerAccount;
     private final int freePerAddress;
+    private final IdentityMetrics metrics;
 
-    LoginThrottle(Clock clock, IdentityProperties properties) {
+    LoginThrottle(Clock clock, IdentityProperties properties, IdentityMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.freePerAccount = properties.lockout().freeFailuresPerAccount();
         this.freePerAddress = properties.lockout().freeFailuresPerAddress();
     }
 
-    /** How long the caller must wait before trying again, if at all. */
+    /** How long the caller must wait before trying again, if at all (the attempt is then refused). */
     Optional<Duration> waitFor(String username, String clientAddress) {
         Instant now = clock.instant();
-        return Stream.of(userKey(username), addressKey(clientAddress))
+        Optional<Duration> wait = Stream.of(userKey(username), addressKey(clientAddress))
                 .map(failures::getIfPresent)
                 .filter(f -> f != null && f.blockedUntil().isAfter(now))
                 .map(f -> Duration.between(now, f.blockedUntil()))
                 .max(Duration::compareTo);
+        wait.ifPresent(
+                refused -> metrics.refused(IdentityMetrics.Limiter.LOGIN_THROTTLE, RateLimitFilter.RouteClass.AUTH));
+        return wait;
     }
 
     void recordFailure(String username, String clientAddress) {

@@ -46,6 +46,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final String ACCOUNT_CALLER = "user:";
 
     enum RouteClass {
         AUTH,
@@ -58,10 +59,16 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Function<String, Bucket> buckets;
     private final Map<RouteClass, Integer> perMinute;
     private final Map<RouteClass, BucketConfiguration> configurations;
+    private final IdentityMetrics metrics;
 
-    RateLimitFilter(RateLimitProperties properties, ProblemWriter problems, ObjectProvider<RedisClient> redis) {
+    RateLimitFilter(
+            RateLimitProperties properties,
+            ProblemWriter problems,
+            ObjectProvider<RedisClient> redis,
+            IdentityMetrics metrics) {
         this.properties = properties;
         this.problems = problems;
+        this.metrics = metrics;
         this.perMinute = Map.of(
                 RouteClass.AUTH,
                 properties.authPerMinute(),
@@ -132,8 +139,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         RouteClass route = routeOf(request.getRequestURI());
         int limit = perMinute.get(route);
         ConsumptionProbe probe;
+        String caller = caller(request, route);
         try {
-            probe = buckets.apply(properties.namespace() + ":" + caller(request, route) + ":" + route)
+            probe = buckets.apply(properties.namespace() + ":" + caller + ":" + route)
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException unavailable) {
             // Redis down: serve rather than refuse everyone; the health endpoint reports it.
@@ -148,6 +156,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (probe.isConsumed()) {
             return true;
         }
+        metrics.refused(
+                caller.startsWith(ACCOUNT_CALLER) ? IdentityMetrics.Limiter.ACCOUNT : IdentityMetrics.Limiter.ANONYMOUS,
+                route);
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
         problems.write(
@@ -184,7 +195,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 && authentication != null
                 && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof dev.sextant.identity.AuthenticatedUser user) {
-            return "user:" + user.getName();
+            return ACCOUNT_CALLER + user.getName();
         }
         return "addr:" + request.getRemoteAddr();
     }
