@@ -3,7 +3,9 @@ package dev.sextant.identity.internal;
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.RequiresScope;
 import dev.sextant.identity.Role;
+import dev.sextant.identity.Scope;
 import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Accounts, for administrators.")
-@PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
+@PreAuthorize("hasRole('ADMIN')")
+@RequiresScope(Scope.ADMIN)
 class AdminAccountController {
 
     record NewAccount(

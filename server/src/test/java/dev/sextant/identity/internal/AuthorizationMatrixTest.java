@@ -212,7 +212,7 @@ class AuthorizationMatrixTest extends ServerHttpTest {
         owner = signedInAs("owner-" + suffix, Role.USER);
         String withScope = owner.postJson(
                         "/api/v1/me/api-keys",
-                        "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"analysis\",\"trading\"]}")
+                        "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"marketdata:write\",\"analysis\",\"trading\"]}")
                 .json()
                 .get("key")
                 .asString();
