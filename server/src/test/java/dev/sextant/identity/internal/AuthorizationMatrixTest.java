@@ -138,6 +138,12 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                         "{\"code\":\"000000\"}",
                         expect(401, 401, 401, 403, 403, 403, 401)),
                 new Row(
+                        "GET",
+                        "/api/v1/admin/accounts",
+                        o -> "/api/v1/admin/accounts",
+                        null,
+                        expect(403, 403, 403, 200, 403, 403, 401)),
+                new Row(
                         "POST",
                         "/api/v1/admin/accounts",
                         o -> "/api/v1/admin/accounts",
