@@ -4,7 +4,9 @@
  * <p>Public face: {@link dev.sextant.identity.AuthenticatedUser} (the caller, resolved once at the
  * edge and handed to other modules explicitly), {@link dev.sextant.identity.UserId},
  * {@link dev.sextant.identity.Role} and {@link dev.sextant.identity.AccountAdministration}. Requests
- * authenticate with {@code Authorization: Bearer <access token>}; every endpoint states its rule
- * with {@code @PreAuthorize} or {@code @PermitAll}, and one without is denied.
+ * authenticate with {@code Authorization: Bearer <access token>} or {@code X-API-Key}; every
+ * endpoint states its rule with {@code @PreAuthorize} or {@code @PermitAll}, and the credentials
+ * it takes with {@link dev.sextant.identity.RequiresScope}, {@link dev.sextant.identity.SessionOnly}
+ * or {@link dev.sextant.identity.AnyCredential}; one without is denied.
  */
 package dev.sextant.identity;

@@ -6,6 +6,8 @@ import dev.sextant.analytics.query.MetricHistory;
 import dev.sextant.analytics.query.NearestName;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
@@ -37,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analysis", description = "Indicators with TA-Lib's definitions; parameters use TA-Lib's names.")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.ANALYSIS)
 class IndicatorController {
 
     private static final Set<String> RANGE_PARAMS = Set.of("name", "interval", "from", "to");

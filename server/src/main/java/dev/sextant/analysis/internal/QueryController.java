@@ -2,6 +2,8 @@ package dev.sextant.analysis.internal;
 
 import dev.sextant.analytics.query.DslSyntaxError;
 import dev.sextant.analytics.query.QueryEngine;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/query", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analysis")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.ANALYSIS)
 class QueryController {
 
     static final ProblemType SYNTAX = ProblemType.of("query-syntax", 400, "Query syntax error");

@@ -6,6 +6,8 @@ import dev.sextant.analytics.risk.RiskMetrics;
 import dev.sextant.analytics.risk.Rolling;
 import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -41,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analysis")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.ANALYSIS)
 class RiskController {
 
     static final int MAX_SYMBOLS = 50;

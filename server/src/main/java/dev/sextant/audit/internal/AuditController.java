@@ -3,6 +3,8 @@ package dev.sextant.audit.internal;
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditIntegrity;
 import dev.sextant.audit.AuditLog;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping(path = "/api/v1/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
-@PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
+@PreAuthorize("hasRole('ADMIN')")
+@RequiresScope(Scope.ADMIN)
 class AuditController {
 
     record EventView(

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +42,31 @@ class AccountRepository {
                 .param("username", username)
                 .query(AccountRepository::map)
                 .optional();
+    }
+
+    /** An account as administrators see it in a list: nothing secret (no hash, no TOTP state). */
+    record Listed(
+            UserId id,
+            String username,
+            Set<Role> roles,
+            Instant createdAt,
+            boolean mustChangePassword,
+            boolean totpEnabled) {}
+
+    /** A page of accounts in username order. */
+    List<Listed> page(long offset, int limit) {
+        return jdbc.sql("SELECT id, username, roles, created_at, must_change_password, totp_enabled FROM app_user "
+                        + "ORDER BY username LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((row, n) -> new Listed(
+                        new UserId(row.getObject("id", UUID.class)),
+                        row.getString("username"),
+                        roles(row.getString("roles")),
+                        row.getTimestamp("created_at").toInstant(),
+                        row.getBoolean("must_change_password"),
+                        row.getBoolean("totp_enabled")))
+                .list();
     }
 
     long count() {
@@ -151,12 +177,17 @@ class AccountRepository {
         return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static Account map(ResultSet row, int rowNumber) throws SQLException {
+    private static Set<Role> roles(String stored) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(row.getString("roles").split(","))
+        Arrays.stream(stored.split(","))
                 .filter(s -> !s.isBlank())
                 .map(Role::valueOf)
                 .forEach(roles::add);
+        return roles;
+    }
+
+    private static Account map(ResultSet row, int rowNumber) throws SQLException {
+        Set<Role> roles = roles(row.getString("roles"));
         return new Account(
                 new UserId(row.getObject("id", UUID.class)),
                 row.getString("username"),

@@ -302,7 +302,7 @@ class AccountService implements AccountAdministration {
         if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
             throw ApiProblem.invalidParameter("email", "That is not an e-mail address.");
         }
-        policy.check(password, name);
+        policy.check(password, name, "password");
         Account account = new Account(
                 UserId.random(),
                 name,
@@ -375,7 +375,7 @@ class AccountService implements AccountAdministration {
                     "Choose a password different from the current one.",
                     Map.of("field", "newPassword"));
         }
-        policy.check(newPassword, account.username());
+        policy.check(newPassword, account.username(), "newPassword");
         accounts.changePassword(userId, hasher.hash(newPassword), clock.instant());
         refreshTokens.revokeAllOf(userId);
         directory.evict(userId);

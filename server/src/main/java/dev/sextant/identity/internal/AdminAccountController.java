@@ -3,12 +3,16 @@ package dev.sextant.identity.internal;
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.RequiresScope;
 import dev.sextant.identity.Role;
+import dev.sextant.identity.Scope;
 import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -23,22 +27,26 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Accounts created by an administrator ("invite" registration): the new account gets a one-time
- * password, shown once in the answer, that its first sign-in must replace.
+ * Accounts, for administrators: listed, created ("invite" registration: the new account gets a
+ * one-time password, shown once in the answer, that its first sign-in must replace), their roles
+ * changed, deleted.
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Accounts, for administrators.")
-@PreAuthorize("hasRole('ADMIN') and hasAuthority('SCOPE_admin')")
+@PreAuthorize("hasRole('ADMIN')")
+@RequiresScope(Scope.ADMIN)
 class AdminAccountController {
 
     record NewAccount(
@@ -53,12 +61,26 @@ class AdminAccountController {
         }
     }
 
+    static final int MAX_PAGE_SIZE = 200;
+
     private final AccountService accounts;
+    private final AccountListing listing;
     private final AuditLog audit;
 
-    AdminAccountController(AccountService accounts, AuditLog audit) {
+    AdminAccountController(AccountService accounts, AccountListing listing, AuditLog audit) {
         this.accounts = accounts;
+        this.listing = listing;
         this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "Accounts in username order, a page at a time: roles, created, last sign-in, "
+                    + "password change pending, two-factor on, locked after failed sign-ins")
+    AccountListing.Page list(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return listing.page(page, size);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,7 @@ import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.Scope;
+import dev.sextant.identity.SessionOnly;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,12 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "API keys", description = "Keys for programs and MCP clients: shown once, scoped, expiring.")
-@PreAuthorize("hasRole('USER') and !hasAuthority('" + Credentials.API_KEY + "')")
+@PreAuthorize("hasRole('USER')")
+@SessionOnly
 class ApiKeyController {
 
     record NewKey(
             @NotBlank @Size(max = 100) String name,
-            @NotEmpty @Size(max = 4) List<@NotBlank String> scopes,
+            @NotEmpty @Size(max = 5) List<@NotBlank String> scopes,
             Instant expiresAt) {}
 
     record KeyView(
@@ -101,7 +103,7 @@ class ApiKeyController {
             Scope scope = Scope.fromWireName(name)
                     .orElseThrow(() -> ApiProblem.invalidParameter(
                             "scopes",
-                            "Unknown scope '" + name + "'; use marketdata:read, analysis, trading or admin."));
+                            "Unknown scope '" + name + "'; use one of " + String.join(", ", Scope.wireNames()) + "."));
             if (!user.has(scope.minimumRole())) {
                 throw new ApiProblem(ProblemType.FORBIDDEN, "Your account cannot grant the scope '" + name + "'.");
             }

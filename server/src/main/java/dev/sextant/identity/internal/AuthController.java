@@ -1,6 +1,7 @@
 package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.SessionOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -137,7 +138,8 @@ class AuthController {
     record LoggedOutEverywhere(ApiKeyFate apiKeys) {}
 
     @PostMapping(path = "/logout-all", consumes = MediaType.ALL_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
+    @PreAuthorize("isAuthenticated()")
+    @SessionOnly
     @Operation(
             summary = "Sign out everywhere: every access and refresh token of the account stops working, and "
                     + "its API keys are revoked unless the body says {\"keepApiKeys\": true}")

@@ -53,6 +53,14 @@ class LoginThrottle {
         return wait;
     }
 
+    /** Until when sign-in to this username is refused on this node (its own back-off, not its addresses'). */
+    Optional<Instant> blockedUntil(String username) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(failures.getIfPresent(userKey(username)))
+                .map(Failures::blockedUntil)
+                .filter(until -> until.isAfter(now));
+    }
+
     void recordFailure(String username, String clientAddress) {
         Instant now = clock.instant();
         count(userKey(username), freePerAccount, now);

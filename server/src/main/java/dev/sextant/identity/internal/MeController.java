@@ -1,7 +1,9 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.identity.AnyCredential;
 import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.Role;
+import dev.sextant.identity.SessionOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -63,6 +65,7 @@ class MeController {
     }
 
     @GetMapping
+    @AnyCredential
     @Operation(summary = "Who the access token belongs to")
     Me me(@AuthenticationPrincipal AuthenticatedUser user) {
         Optional<Account> account = directory.find(user.id());
@@ -75,7 +78,7 @@ class MeController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "')")
+    @SessionOnly
     @Operation(
             summary = "Change the password; every other session ends, the API keys are revoked unless "
                     + "keepApiKeys is true, and a new token pair is returned")

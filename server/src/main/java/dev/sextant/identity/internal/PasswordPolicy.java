@@ -42,8 +42,12 @@ class PasswordPolicy {
         }
     }
 
-    /** Throws a {@code weak-password} problem listing every rule the password breaks. */
-    void check(String password, String username) {
+    /**
+     * Throws a {@code weak-password} problem listing every rule the password breaks; its
+     * {@code field} is {@code field}, the request member that carried the password (e.g.
+     * {@code password} at registration, {@code newPassword} at a password change).
+     */
+    void check(String password, String username, String field) {
         List<String> problems = new ArrayList<>();
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
@@ -68,7 +72,7 @@ class PasswordPolicy {
             throw new ApiProblem(
                     WEAK_PASSWORD,
                     "Choose another password: " + String.join("; ", problems) + ".",
-                    Map.of("field", "password"));
+                    Map.of("field", field));
         }
     }
 }

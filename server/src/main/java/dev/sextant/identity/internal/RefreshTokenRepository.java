@@ -3,6 +3,9 @@ package dev.sextant.identity.internal;
 import dev.sextant.identity.UserId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +47,27 @@ class RefreshTokenRepository {
                         .param("hash", tokenHash)
                         .update()
                 == 1;
+    }
+
+    /**
+     * When each of these accounts last signed in: every completed sign-in (and password change)
+     * starts a token family, so that is the newest family's first token. Accounts that never signed
+     * in are absent.
+     */
+    Map<UserId, Instant> lastSignIns(Collection<UserId> users) {
+        Map<UserId, Instant> last = new HashMap<>();
+        if (users.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("SELECT user_id, MAX(started) AS last_sign_in FROM (SELECT user_id, family_id, "
+                        + "MIN(issued_at) AS started FROM refresh_token WHERE user_id IN (:users) "
+                        + "GROUP BY user_id, family_id) families GROUP BY user_id")
+                .param("users", users.stream().map(UserId::value).toList())
+                .query((row, n) -> last.put(
+                        new UserId(row.getObject("user_id", UUID.class)),
+                        row.getTimestamp("last_sign_in").toInstant()))
+                .list();
+        return last;
     }
 
     Optional<StoredToken> find(String tokenHash) {

@@ -23,8 +23,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * The HTTP security of the whole server. Stateless: no sessions and no cookies, so no CSRF
  * surface; callers authenticate every request with a bearer token. Infrastructure and sign-in
  * paths are open; everything else needs an authenticated caller, and each endpoint then states its
- * own rule with {@code @PreAuthorize} or {@code @PermitAll} ({@link ExplicitAccessRuleInterceptor}
- * denies any that does not).
+ * own rule with {@code @PreAuthorize} or {@code @PermitAll}, and which credentials it takes with
+ * {@code @RequiresScope}, {@code @SessionOnly} or {@code @AnyCredential}
+ * ({@link ExplicitAccessRuleInterceptor} checks the latter before the body is read, and denies an
+ * endpoint that states no rule).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -88,6 +90,9 @@ class SecurityConfiguration {
                                         IdentityProblems.TWO_FACTOR_REQUIRED,
                                         "Administrators must turn on two-factor sign-in first: "
                                                 + "POST /api/v1/me/2fa/setup, then /api/v1/me/2fa/enable.");
+                            } else if (denied instanceof ExplicitAccessRuleInterceptor.CredentialRefused refused) {
+                                problems.write(
+                                        request, response, refused.type(), refused.getMessage(), refused.properties());
                             } else {
                                 problems.write(
                                         request,

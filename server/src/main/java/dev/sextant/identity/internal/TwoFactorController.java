@@ -1,6 +1,7 @@
 package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AuthenticatedUser;
+import dev.sextant.identity.SessionOnly;
 import dev.sextant.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/2fa", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Account")
-@PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.API_KEY + "') and !hasAuthority('"
-        + Credentials.PASSWORD_CHANGE_REQUIRED + "')")
+@PreAuthorize("isAuthenticated() and !hasAuthority('" + Credentials.PASSWORD_CHANGE_REQUIRED + "')")
+@SessionOnly
 class TwoFactorController {
 
     record Code(@NotBlank @Size(max = 20) String code) {

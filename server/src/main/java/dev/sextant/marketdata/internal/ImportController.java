@@ -1,6 +1,8 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
@@ -26,7 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping(path = "/api/v1/imports", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Market data")
-@PreAuthorize("hasRole('ANALYST') and !hasAuthority('API_KEY')")
+@PreAuthorize("hasRole('ANALYST')")
+@RequiresScope(Scope.MARKET_DATA_WRITE)
 class ImportController {
 
     private final BarImports imports;

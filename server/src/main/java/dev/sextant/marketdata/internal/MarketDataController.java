@@ -3,6 +3,8 @@ package dev.sextant.marketdata.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -40,7 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Market data", description = "Instruments, quotes and OHLCV bars. Demo values carry demo: true.")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.MARKET_DATA_READ)
 class MarketDataController {
 
     /** Earlier than any bar served: a request from here reaches a symbol's first bar. */

@@ -1,5 +1,7 @@
 package dev.sextant.marketdata.internal;
 
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.internal.live.FreshCache;
 import dev.sextant.marketdata.internal.live.GuardedProvider;
 import dev.sextant.marketdata.internal.live.ProviderScore;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Market data")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiresScope(Scope.ADMIN)
 class ProviderController {
 
     private final LivePrices live;

@@ -1,5 +1,7 @@
 package dev.sextant.marketdata.internal;
 
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/universes", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Market data")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.MARKET_DATA_READ)
 class UniverseController {
 
     record Summary(String name, String description, boolean builtIn, int size) {}

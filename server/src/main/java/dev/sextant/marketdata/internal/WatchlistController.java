@@ -1,5 +1,7 @@
 package dev.sextant.marketdata.internal;
 
+import dev.sextant.identity.RequiresScope;
+import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/watchlists", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Watchlists", description = "Your named symbol lists.")
-@PreAuthorize("hasRole('USER') and hasAuthority('SCOPE_marketdata:read')")
+@PreAuthorize("hasRole('USER')")
+@RequiresScope(Scope.MARKET_DATA_READ)
 class WatchlistController {
 
     static final int MAX_LISTS = 100;
@@ -71,6 +74,7 @@ class WatchlistController {
         return repository.find(owner(user), id).orElseThrow(WatchlistController::notFound);
     }
 
+    @RequiresScope(Scope.MARKET_DATA_WRITE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -89,6 +93,7 @@ class WatchlistController {
         return repository.find(owner, id).orElseThrow();
     }
 
+    @RequiresScope(Scope.MARKET_DATA_WRITE)
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     @Operation(summary = "Rename a watchlist and replace its symbols")
@@ -105,6 +110,7 @@ class WatchlistController {
         return repository.find(owner, id).orElseThrow();
     }
 
+    @RequiresScope(Scope.MARKET_DATA_WRITE)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a watchlist")

@@ -2,6 +2,7 @@ package dev.sextant.vault.internal;
 
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
+import dev.sextant.identity.SessionOnly;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.vault.Vault;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/me/secrets", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Your provider keys", description = "LLM and data-provider keys, encrypted at rest, shown masked.")
-@PreAuthorize("hasRole('USER') and !hasAuthority('API_KEY')")
+@PreAuthorize("hasRole('USER')")
+@SessionOnly
 class SecretController {
 
     record NewSecret(

@@ -83,6 +83,66 @@ class ApiKeyHttpTest extends ServerHttpTest {
                 .isEqualTo(FixedClockConfiguration.NOW.toString());
     }
 
+    private Answer postWithKey(String key, String path, String contentType, String body) {
+        return anonymous.send(anonymous
+                .request(path)
+                .header("X-API-Key", key)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    @Test
+    void test_eachScope_grantsWhatItSaysAndNothingElse() {
+        HttpTestClient owner = signedInAs(unique("scopes"), Role.USER);
+        String read = createKey(owner, "\"marketdata:read\"").get("key").asString();
+        String write = createKey(owner, "\"marketdata:write\"").get("key").asString();
+        String analysis = createKey(owner, "\"analysis\"").get("key").asString();
+        String query = "EVALUATE AAPL: PRICE";
+        String watchlist = "{\"name\":\"" + unique("w") + "\",\"symbols\":[\"AAPL\"]}";
+
+        // analysis computes; it reads no raw market data and changes nothing
+        assertThat(postWithKey(analysis, "/api/v1/query", "text/plain", query).status())
+                .isEqualTo(200);
+        assertThat(withKey(analysis, "/api/v1/analytics/risk/AAPL").status()).isEqualTo(200);
+        assertThat(withKey(analysis, "/api/v1/indicators/AAPL?name=RSI").status())
+                .isEqualTo(200);
+        assertThat(withKey(analysis, "/api/v1/bars/AAPL").status()).isEqualTo(403);
+        assertThat(postWithKey(analysis, "/api/v1/me/watchlists", "application/json", watchlist)
+                        .status())
+                .isEqualTo(403);
+        // marketdata:read reads, and neither computes nor writes
+        Answer readQuery = postWithKey(read, "/api/v1/query", "text/plain", query);
+        assertThat(readQuery.status()).isEqualTo(403);
+        assertThat(readQuery.json().get("type").asString()).isEqualTo("urn:sextant:problem:insufficient-scope");
+        assertThat(readQuery.json().get("requiredScope").asString()).isEqualTo("analysis");
+        assertThat(withKey(read, "/api/v1/analytics/risk/AAPL").status()).isEqualTo(403);
+        assertThat(postWithKey(read, "/api/v1/me/watchlists", "application/json", watchlist)
+                        .status())
+                .isEqualTo(403);
+        assertThat(withKey(read, "/api/v1/me/watchlists").status()).isEqualTo(200);
+        // marketdata:write writes
+        assertThat(postWithKey(write, "/api/v1/me/watchlists", "application/json", watchlist)
+                        .status())
+                .isEqualTo(201);
+        assertThat(withKey(write, "/api/v1/me/watchlists").status()).isEqualTo(403);
+    }
+
+    @Test
+    void test_theScopeIsCheckedBeforeTheBodyIsRead() {
+        HttpTestClient owner = signedInAs(unique("early"), Role.USER);
+        String read = createKey(owner, "\"marketdata:read\"").get("key").asString();
+        String write = createKey(owner, "\"marketdata:write\"").get("key").asString();
+
+        Answer wrongScope = postWithKey(read, "/api/v1/me/watchlists", "application/json", "{\"name\":");
+        Answer sessionOnly = postWithKey(write, "/api/v1/me/api-keys", "application/json", "[]");
+        Answer rightScope = postWithKey(write, "/api/v1/me/watchlists", "application/json", "{\"name\":");
+
+        assertThat(wrongScope.status()).as(wrongScope.body()).isEqualTo(403);
+        assertThat(sessionOnly.status()).as(sessionOnly.body()).isEqualTo(403);
+        assertThat(rightScope.status()).as(rightScope.body()).isEqualTo(400);
+    }
+
     @Test
     void test_keys_cannotManageKeysOrPasswords() {
         HttpTestClient owner = signedInAs(unique("careful"), Role.USER);

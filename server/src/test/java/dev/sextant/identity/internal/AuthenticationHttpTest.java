@@ -138,6 +138,9 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
         assertProblem(weak, 400, "weak-password");
         assertThat(weak.json().get("detail").asString()).contains("commonly used");
+        assertThat(weak.json().get("field").asString())
+                .as("the request's member")
+                .isEqualTo("newPassword");
         assertProblem(wrongCurrent, 401, "invalid-credentials");
         assertThat(changed.status()).isEqualTo(200);
         assertProblem(client.get("/api/v1/me"), 401, "invalid-token");

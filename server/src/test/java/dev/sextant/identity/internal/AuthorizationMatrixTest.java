@@ -138,6 +138,12 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                         "{\"code\":\"000000\"}",
                         expect(401, 401, 401, 403, 403, 403, 401)),
                 new Row(
+                        "GET",
+                        "/api/v1/admin/accounts",
+                        o -> "/api/v1/admin/accounts",
+                        null,
+                        expect(403, 403, 403, 200, 403, 403, 401)),
+                new Row(
                         "POST",
                         "/api/v1/admin/accounts",
                         o -> "/api/v1/admin/accounts",
@@ -212,7 +218,7 @@ class AuthorizationMatrixTest extends ServerHttpTest {
         owner = signedInAs("owner-" + suffix, Role.USER);
         String withScope = owner.postJson(
                         "/api/v1/me/api-keys",
-                        "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"analysis\",\"trading\"]}")
+                        "{\"name\":\"full\",\"scopes\":[\"marketdata:read\",\"marketdata:write\",\"analysis\",\"trading\"]}")
                 .json()
                 .get("key")
                 .asString();

@@ -1,0 +1,161 @@
+package dev.sextant.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.identity.Role;
+import dev.sextant.support.FixedClockConfiguration;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerHttpTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/admin/accounts}: every account, paged, for administrators, without a secret. */
+class AdminAccountListHttpTest extends ServerHttpTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Every account, walking the pages. */
+    private static List<JsonNode> everyAccount(HttpTestClient admin) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Answer answer = admin.get("/api/v1/admin/accounts?size=200&page=" + page);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            answer.json().get("accounts").forEach(all::add);
+            if (!answer.json().get("hasMore").asBoolean()) {
+                return all;
+            }
+        }
+    }
+
+    private static JsonNode find(List<JsonNode> accounts, String username) {
+        return accounts.stream()
+                .filter(account -> account.get("username").asString().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(username + " is not listed"));
+    }
+
+    @Test
+    void test_adminsListEveryAccount_withItsStanding_andNoSecret() {
+        String adminName = unique("lister");
+        HttpTestClient admin = signedInAs(adminName, Role.ADMIN);
+        String analystName = unique("listed");
+        signedInAs(analystName, Role.ANALYST);
+        String neverName = unique("never");
+        UUID never = accounts.createAccount(neverName, null, PASSWORD, Set.of(Role.USER), true)
+                .value();
+        String lockedName = unique("guessed");
+        accounts.createAccount(lockedName, null, PASSWORD, Set.of(Role.USER), false);
+        for (int i = 0; i < 6; i++) {
+            anonymous.postJson(
+                    "/api/v1/auth/login", "{\"username\":\"" + lockedName + "\",\"password\":\"wrong-" + i + "\"}");
+        }
+
+        List<JsonNode> listed = everyAccount(admin);
+        JsonNode analyst = find(listed, analystName);
+        JsonNode neverSignedIn = find(listed, neverName);
+        JsonNode locked = find(listed, lockedName);
+        JsonNode self = find(listed, adminName);
+
+        assertThat(listed).extracting(a -> a.get("username").asString()).isSorted();
+        assertThat(analyst.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "username",
+                        "roles",
+                        "createdAt",
+                        "lastSignInAt",
+                        "passwordChangeRequired",
+                        "twoFactorEnabled",
+                        "locked",
+                        "lockedUntil");
+        assertThat(analyst.get("roles").toString()).isEqualTo("[\"analyst\"]");
+        assertThat(analyst.get("createdAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
+        assertThat(analyst.get("lastSignInAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
+        assertThat(analyst.get("twoFactorEnabled").asBoolean()).isFalse();
+        assertThat(analyst.get("locked").asBoolean()).isFalse();
+        assertThat(analyst.get("lockedUntil").isNull()).isTrue();
+        assertThat(self.get("twoFactorEnabled").asBoolean()).isTrue();
+        assertThat(self.get("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(neverSignedIn.get("id").asString()).isEqualTo(never.toString());
+        assertThat(neverSignedIn.get("lastSignInAt").isNull()).isTrue();
+        assertThat(neverSignedIn.get("passwordChangeRequired").asBoolean()).isTrue();
+        assertThat(locked.get("locked").asBoolean()).isTrue();
+        assertThat(locked.get("lockedUntil").asString()).isNotEmpty();
+
+        String body = admin.get("/api/v1/admin/accounts?size=200").body();
+        List<String> hashes = jdbc.sql("SELECT password_hash FROM app_user")
+                .query(String.class)
+                .list();
+        assertThat(hashes).isNotEmpty().allSatisfy(hash -> assertThat(body).doesNotContain(hash));
+        assertThat(body.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("argon2")
+                .doesNotContain("password\"")
+                .doesNotContain("secret")
+                .doesNotContain("recovery")
+                .doesNotContain("email");
+    }
+
+    @Test
+    void test_pages_walkInUsernameOrder_andTheirSizeIsBounded() {
+        HttpTestClient admin = signedInAs(unique("pager"), Role.ADMIN);
+        accounts.createAccount(unique("paged"), null, PASSWORD, Set.of(Role.USER), false);
+
+        Answer first = admin.get("/api/v1/admin/accounts?page=0&size=1");
+        Answer second = admin.get("/api/v1/admin/accounts?page=1&size=1");
+        Answer defaults = admin.get("/api/v1/admin/accounts");
+        Answer tooBig = admin.get("/api/v1/admin/accounts?size=201");
+        Answer negative = admin.get("/api/v1/admin/accounts?page=-1");
+        Answer zero = admin.get("/api/v1/admin/accounts?size=0");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("accounts")).hasSize(1);
+        assertThat(first.json().get("hasMore").asBoolean()).isTrue();
+        assertThat(first.json().get("page").asInt()).isZero();
+        assertThat(first.json().get("size").asInt()).isEqualTo(1);
+        assertThat(first.json().get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(second.json().get("accounts").get(0).get("username").asString())
+                .isGreaterThan(
+                        first.json().get("accounts").get(0).get("username").asString());
+        assertThat(defaults.json().get("size").asInt()).isEqualTo(50);
+        for (Answer refused : List.of(tooBig, negative, zero)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void test_nonAdmins_areRefused() {
+        HttpTestClient analyst = signedInAs(unique("curious"), Role.ANALYST);
+        HttpTestClient admin = signedInAs(unique("keyed"), Role.ADMIN);
+        String readKey = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"r\",\"scopes\":[\"marketdata:read\"]}")
+                .json()
+                .get("key")
+                .asString();
+        String adminKey = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"a\",\"scopes\":[\"admin\"]}")
+                .json()
+                .get("key")
+                .asString();
+
+        assertThat(http.get("/api/v1/admin/accounts").status()).isEqualTo(403);
+        assertThat(analyst.get("/api/v1/admin/accounts").status()).isEqualTo(403);
+        assertThat(anonymous
+                        .withHeader("X-API-Key", readKey)
+                        .get("/api/v1/admin/accounts")
+                        .status())
+                .isEqualTo(403);
+        assertThat(anonymous
+                        .withHeader("X-API-Key", adminKey)
+                        .get("/api/v1/admin/accounts")
+                        .status())
+                .isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/admin/accounts").status()).isEqualTo(401);
+    }
+}
