@@ -90,7 +90,7 @@ class BarImports {
             String currency,
             BarInterval interval,
             byte[] content) {
-        OhlcvSeries bars = BarFileParser.parse(content);
+        OhlcvSeries bars = BarFileParser.parse(content, new BarHorizon(interval, clock.instant()));
         Optional<Instrument> existing = instruments.findBySymbol(symbol);
         existing.ifPresent(held -> {
             if (!ImportedPrices.PROVIDER.equals(held.provider())) {

@@ -269,4 +269,79 @@ class ImportHttpTest extends ServerHttpTest {
                     .containsExactlyInAnyOrder(201, 409);
         }
     }
+
+    @Test
+    void test_barsFromTheFuture_areRefusedAtImport() {
+        HttpTestClient analyst = signedInAs(unique("time-traveller"), Role.ANALYST);
+        String daily = newSymbol("FUT");
+        String intraday = newSymbol("FUM");
+
+        Answer farFuture = upload(analyst, daily, CSV + "9999-12-31,98,99,97,98.5,98.5,1000\n");
+        Answer tomorrowInTokyo = upload(analyst, daily, CSV + "2025-06-12,98,99,97,98.5,98.5,1000\n");
+        Answer minuteBars = upload(
+                analyst,
+                intraday,
+                "time,open,high,low,close\n2025-06-11T14:59:00Z,1,2,1,1.5\n2025-06-11T15:05:00Z,1,2,1,1.5\n",
+                Map.of("interval", "1m"));
+
+        assertThat(farFuture.status()).as(farFuture.body()).isEqualTo(400);
+        assertThat(farFuture.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(farFuture.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-import-file");
+        assertThat(farFuture.json().get("line").asInt()).isEqualTo(5);
+        assertThat(farFuture.json().get("date").asString()).isEqualTo("9999-12-31");
+        assertThat(farFuture.json().get("detail").asString()).contains("line 5", "9999-12-31", "future");
+        assertThat(tomorrowInTokyo.status())
+                .as("at 15:00 UTC it is already June 12 in Tokyo: " + tomorrowInTokyo.body())
+                .isEqualTo(201);
+        assertThat(minuteBars.status()).as(minuteBars.body()).isEqualTo(400);
+        assertThat(minuteBars.json().get("line").asInt()).isEqualTo(3);
+        assertThat(minuteBars.json().get("date").asString()).isEqualTo("2025-06-11T15:05:00Z");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bar WHERE symbol = :s")
+                        .param("s", intraday)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void test_aFutureBarAlreadyStored_neverBecomesTheQuote() {
+        HttpTestClient analyst = signedInAs(unique("stored-future"), Role.ANALYST);
+        String symbol = newSymbol("SFB");
+        upload(analyst, symbol, CSV);
+        upload(
+                analyst,
+                symbol,
+                "time,open,high,low,close\n2025-06-11T13:00:00Z,98,99,97,98\n",
+                Map.of("interval", "1h"));
+        // As stored before imports refused them: straight into the bar store.
+        long farFuture = Instant.parse("9999-12-31T00:00:00Z").getEpochSecond();
+        store.write(
+                symbol,
+                BarInterval.ONE_DAY,
+                OhlcvSeries.builder(1).add(farFuture, 1e6, 1e6, 1e6, 1e6, 1).build(),
+                "import",
+                FixedClockConfiguration.NOW);
+        long inAnHour = FixedClockConfiguration.NOW.plusSeconds(3600).getEpochSecond();
+        store.write(
+                symbol,
+                BarInterval.ONE_HOUR,
+                OhlcvSeries.builder(1).add(inAnHour, 1e6, 1e6, 1e6, 1e6, 1).build(),
+                "import",
+                FixedClockConfiguration.NOW);
+
+        JsonNode quote = http.get("/api/v1/quotes/" + symbol).json();
+        JsonNode days = http.get("/api/v1/bars/" + symbol + "?interval=1d&from=2024-01-01&to=2099-12-31")
+                .json();
+        JsonNode months = http.get("/api/v1/bars/" + symbol + "?interval=1mo&from=2024-01-01&to=2099-12-31")
+                .json();
+        JsonNode hours = http.get("/api/v1/bars/" + symbol + "?interval=1h&from=2025-06-11&to=2025-06-12")
+                .json();
+
+        assertThat(quote.get("price").asDouble()).isEqualTo(98.0);
+        assertThat(quote.get("time").asString()).isEqualTo("2024-01-04T00:00:00Z");
+        assertThat(days.get("bars")).as(days.toString()).hasSize(3);
+        assertThat(months.get("bars").toString()).doesNotContain("1000000");
+        assertThat(hours.get("bars")).as(hours.toString()).hasSize(1);
+        assertThat(hours.get("bars").get(0).get("close").asDouble()).isEqualTo(98.0);
+    }
 }
