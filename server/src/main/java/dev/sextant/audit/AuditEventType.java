@@ -18,6 +18,8 @@ public enum AuditEventType {
     TWO_FACTOR_DISABLED,
     RECOVERY_CODE_USED,
     AUDIT_LOG_READ,
+    /** An administrator imported bars over a symbol another account owns (or that no account owns). */
+    IMPORT_OVERRIDDEN,
     DATA_ACCESS;
 
     /** Whether this event is recorded only when data-access auditing is turned on. */

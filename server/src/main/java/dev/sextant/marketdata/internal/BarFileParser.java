@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or tab separated), or JSON (an array of such objects, or {@code {"bars":[...]}} as Sextant
  * answers). Times: ISO dates or date-times, {@code yyyyMMdd}, epoch seconds or milliseconds.
  * Rows may come oldest or newest first. Any bad row fails the whole file with its line (CSV) or
- * position (JSON), so nothing half-read is ever stored.
+ * position (JSON), so nothing half-read is ever stored; so does a bar from the future (see {@link
+ * BarHorizon}), which would otherwise become the symbol's current quote.
  */
 final class BarFileParser {
 
@@ -38,7 +39,7 @@ final class BarFileParser {
 
     private BarFileParser() {}
 
-    static OhlcvSeries parse(byte[] content) {
+    static OhlcvSeries parse(byte[] content, BarHorizon horizon) {
         String text = new String(content, StandardCharsets.UTF_8).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -46,11 +47,11 @@ final class BarFileParser {
         if (text.isEmpty()) {
             throw invalid(0, "the file is empty");
         }
-        List<Row> rows = text.startsWith("[") || text.startsWith("{") ? json(text) : csv(text);
+        List<Row> rows = text.startsWith("[") || text.startsWith("{") ? json(text, horizon) : csv(text, horizon);
         return toSeries(rows);
     }
 
-    private static List<Row> csv(String text) {
+    private static List<Row> csv(String text, BarHorizon horizon) {
         List<String> lines = text.lines().toList();
         String header = lines.getFirst();
         String separator = header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
@@ -75,9 +76,13 @@ final class BarFileParser {
             if (cells.length < columns.size()) {
                 throw invalid(lineNumber, "expected " + columns.size() + " columns, found " + cells.length);
             }
+            long start = time(cells[time], lineNumber);
+            if (!horizon.allows(start)) {
+                throw future("line", lineNumber, start, horizon);
+            }
             rows.add(new Row(
                     lineNumber,
-                    time(cells[time], lineNumber),
+                    start,
                     number(cells[open], "open", lineNumber),
                     number(cells[high], "high", lineNumber),
                     number(cells[low], "low", lineNumber),
@@ -97,7 +102,7 @@ final class BarFileParser {
         throw invalid(1, "no '" + names[0] + "' column; the header has " + columns);
     }
 
-    private static List<Row> json(String text) {
+    private static List<Row> json(String text, BarHorizon horizon) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -116,9 +121,13 @@ final class BarFileParser {
             if (time == null) {
                 throw invalidBar(position, "no time");
             }
+            long start = time(time.asString(), position);
+            if (!horizon.allows(start)) {
+                throw future("bar", position, start, horizon);
+            }
             rows.add(new Row(
                     position,
-                    time(time.asString(), position),
+                    start,
                     jsonNumber(bar, "open", position),
                     jsonNumber(bar, "high", position),
                     jsonNumber(bar, "low", position),
@@ -222,6 +231,19 @@ final class BarFileParser {
                 INVALID_FILE,
                 "The file cannot be imported: " + where + what + ".",
                 line > 0 ? Map.of("line", line) : Map.of());
+    }
+
+    /** A bar dated after {@link BarHorizon#latestStart()}: named by its line (CSV) or bar (JSON) and its date. */
+    private static ApiProblem future(String unit, int where, long start, BarHorizon horizon) {
+        String date = horizon.describe(start);
+        return new ApiProblem(
+                INVALID_FILE,
+                "The file cannot be imported: " + unit + " " + where + ": " + date + " is in the future (now "
+                        + horizon.now() + "); "
+                        + (horizon.interval().isIntraday()
+                                ? "an intraday bar may start at most a minute ahead."
+                                : "a daily bar may be dated at most today in the easternmost time zone (UTC+14)."),
+                Map.of(unit, where, "date", date));
     }
 
     /** A bad element of a JSON array, named by its 1-based position. */

@@ -1,6 +1,7 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
+import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.RequiresScope;
 import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,14 +42,19 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import bars from a CSV or JSON file (Yahoo, Stooq or plain OHLCV layouts) for a symbol")
+    @Operation(
+            summary = "Import bars from a CSV or JSON file (Yahoo, Stooq or plain OHLCV layouts) for a symbol",
+            description = "The symbol then belongs to your account: only you import under it again (409"
+                    + " import-owned for others); an administrator may import over it with override=true, audited.")
     BarImports.Imported importFile(
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @RequestParam MultipartFile file,
             @RequestParam String symbol,
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "1d") String interval,
             @RequestParam(defaultValue = "USD") String currency,
-            @RequestParam(defaultValue = "EQUITY") String assetClass)
+            @RequestParam(defaultValue = "EQUITY") String assetClass,
+            @RequestParam(defaultValue = "false") boolean override)
             throws IOException {
         String canonical = Symbols.canonical(symbol, "symbol");
         BarInterval barInterval = BarInterval.fromCode(interval)
@@ -70,6 +77,13 @@ class ImportController {
             throw ApiProblem.invalidParameter("name", "A name has at most 200 characters.");
         }
         return imports.importFile(
-                canonical, displayName, kind, currency.toUpperCase(Locale.ROOT), barInterval, file.getBytes());
+                caller,
+                override,
+                canonical,
+                displayName,
+                kind,
+                currency.toUpperCase(Locale.ROOT),
+                barInterval,
+                file.getBytes());
     }
 }

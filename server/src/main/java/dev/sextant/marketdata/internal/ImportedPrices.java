@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Instruments whose bars a user imported from a file: served from the bar store as known now.
  * Daily imports also answer weekly and monthly bars; there is no intraday data unless imported.
+ * A stored bar from the future (beyond {@link BarHorizon}) is never served, so one that reached
+ * the store before imports refused them cannot become the current quote.
  */
 @Component
 class ImportedPrices implements PriceSource {
@@ -37,8 +39,13 @@ class ImportedPrices implements PriceSource {
 
     @Override
     public Quote quote(Instrument instrument) {
+        Instant now = clock.instant();
         OhlcvSeries days = store.read(
-                instrument.symbol(), BarInterval.ONE_DAY, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, clock.instant());
+                instrument.symbol(),
+                BarInterval.ONE_DAY,
+                Long.MIN_VALUE / 2,
+                new BarHorizon(BarInterval.ONE_DAY, now).clampEnd(Long.MAX_VALUE / 2),
+                now);
         if (days.isEmpty()) {
             throw new ApiProblem(MarketDataProblems.NO_DATA, instrument.symbol() + " has no imported daily bars.");
         }
@@ -54,7 +61,7 @@ class ImportedPrices implements PriceSource {
                 Instant.ofEpochSecond(days.time(last)),
                 PROVIDER,
                 false,
-                clock.instant(),
+                now,
                 false);
     }
 
@@ -79,7 +86,13 @@ class ImportedPrices implements PriceSource {
                                 .atStartOfDay(ZoneOffset.UTC)
                                 .toEpochSecond(),
                         to));
-            default -> store.read(instrument.symbol(), request.interval(), from, to, clock.instant());
+            default ->
+                store.read(
+                        instrument.symbol(),
+                        request.interval(),
+                        from,
+                        new BarHorizon(request.interval(), clock.instant()).clampEnd(to),
+                        clock.instant());
         };
         if (bars.isEmpty() && request.interval().isIntraday()) {
             throw ApiProblem.invalidParameter(
@@ -91,6 +104,12 @@ class ImportedPrices implements PriceSource {
     }
 
     private OhlcvSeries daily(Instrument instrument, long from, long to) {
-        return store.read(instrument.symbol(), BarInterval.ONE_DAY, from, to, clock.instant());
+        Instant now = clock.instant();
+        return store.read(
+                instrument.symbol(),
+                BarInterval.ONE_DAY,
+                from,
+                new BarHorizon(BarInterval.ONE_DAY, now).clampEnd(to),
+                now);
     }
 }

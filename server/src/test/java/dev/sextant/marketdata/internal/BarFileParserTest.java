@@ -3,6 +3,7 @@ package dev.sextant.marketdata.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.platform.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,43 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The layouts users bring, and the exact line of whatever is wrong in them. */
 class BarFileParserTest {
 
+    /** Wednesday 2025-06-11, 15:00 UTC. */
+    private static final Instant NOW = Instant.parse("2025-06-11T15:00:00Z");
+
     private static OhlcvSeries parse(String text) {
-        return BarFileParser.parse(text.getBytes(StandardCharsets.UTF_8));
+        return parse(text, BarInterval.ONE_DAY);
+    }
+
+    private static OhlcvSeries parse(String text, BarInterval interval) {
+        return BarFileParser.parse(text.getBytes(StandardCharsets.UTF_8), new BarHorizon(interval, NOW));
+    }
+
+    @Test
+    void test_aDailyBar_mayBeDatedTodayInAnyTimeZone_butNotLater() {
+        // At 15:00 UTC it is already June 12 east of UTC+9; it is June 13 nowhere.
+        assertThat(parse("Date,Open,High,Low,Close\n2025-06-12,1,2,1,1.5\n").size())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> parse("Date,Open,High,Low,Close\n2025-06-12,1,2,1,1.5\n2025-06-13,1,2,1,1.5\n"))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.getMessage()).contains("line 3", "2025-06-13", "future");
+                    assertThat(problem.properties()).containsEntry("line", 3).containsEntry("date", "2025-06-13");
+                });
+    }
+
+    @Test
+    void test_anIntradayBar_mayStartAtMostAMinuteAhead() {
+        assertThat(parse("time,open,high,low,close\n2025-06-11T15:01:00Z,1,2,1,1.5\n", BarInterval.ONE_MINUTE)
+                        .size())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> parse(
+                        "[{\"time\":\"2025-06-11T15:00:00Z\",\"open\":1,\"high\":2,\"low\":1,\"close\":1.5},"
+                                + "{\"time\":\"2025-06-11T15:02:00Z\",\"open\":1,\"high\":2,\"low\":1,\"close\":1.5}]",
+                        BarInterval.ONE_MINUTE))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
+                        problem -> assertThat(problem.properties())
+                                .containsEntry("bar", 2)
+                                .containsEntry("date", "2025-06-11T15:02:00Z"));
     }
 
     @Test

@@ -62,6 +62,17 @@ class DatabaseRoundTripTest {
                     .filteredOn(Instrument::demo)
                     .hasSize(DemoCatalog.instruments().size());
 
+            ImportOwners owners = context.getBean(ImportOwners.class);
+            UUID owner = UUID.randomUUID();
+            assertThat(owners.ownerOf(imported.symbol()))
+                    .as("an import from before owners")
+                    .isEmpty();
+            assertThat(owners.claim(imported.symbol(), owner, Instant.now())).isTrue();
+            assertThat(owners.claim(imported.symbol(), UUID.randomUUID(), Instant.now()))
+                    .as("a second claim of one symbol")
+                    .isFalse();
+            assertThat(owners.ownerOf(imported.symbol())).contains(owner);
+
             BarStore bars = context.getBean(BarStore.class);
             Instant firstSeen = Instant.parse("2025-06-10T21:00:00Z");
             Instant restatedAt = Instant.parse("2025-06-11T09:00:00.123456Z");
