@@ -181,7 +181,7 @@ public final class Ast {
         void collect(List<Metric> metrics);
     }
 
-    /** A number; {@code 5%} is 5 (metrics such as CHANGE are in percent). */
+    /** A number; {@code 5%} is 0.05 (changes, drawdowns and volatilities are fractions). */
     public record Literal(double value) implements Expression {
         @Override
         public void collect(List<Metric> metrics) {}

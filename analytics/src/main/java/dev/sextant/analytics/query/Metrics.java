@@ -1,5 +1,6 @@
 package dev.sextant.analytics.query;
 
+import dev.sextant.analytics.Units;
 import dev.sextant.analytics.indicators.Ema;
 import dev.sextant.analytics.indicators.Macd;
 import dev.sextant.analytics.indicators.Rsi;
@@ -33,7 +34,9 @@ final class Metrics {
         Double apply(Context context, List<Ast.Argument> arguments);
     }
 
-    record Definition(List<Class<? extends Ast.Argument>> kinds, List<Ast.Argument> defaults, Compute compute) {
+    /** @param unit the unit of its value ({@link Units}) */
+    record Definition(
+            List<Class<? extends Ast.Argument>> kinds, List<Ast.Argument> defaults, String unit, Compute compute) {
         Double value(Context context, Ast.Metric metric) {
             return compute.apply(context, withDefaults(metric));
         }
@@ -104,70 +107,95 @@ final class Metrics {
         Map<String, Definition> all = new LinkedHashMap<>();
         all.put(
                 "PRICE",
-                new Definition(List.of(), List.of(), (c, a) -> last(c.bars().closes())));
+                new Definition(
+                        List.of(),
+                        List.of(),
+                        Units.PRICE,
+                        (c, a) -> last(c.bars().closes())));
         all.put(
                 "VOLUME",
                 new Definition(
                         List.of(),
                         List.of(),
+                        Units.VOLUME,
                         (c, a) -> c.bars().isEmpty()
                                 ? null
                                 : c.bars().volume(c.bars().size() - 1)));
-        all.put("CHANGE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_DAY), (c, a) -> {
+        all.put("CHANGE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_DAY), Units.FRACTION, (c, a) -> {
             int n = Math.min(c.bars().size(), sessions(c, a.get(0)) + 1);
             if (n < 2) {
                 return null;
             }
             int lastIndex = c.bars().size() - 1;
-            return (c.bars().close(lastIndex) / c.bars().close(lastIndex - n + 1) - 1) * 100;
+            return c.bars().close(lastIndex) / c.bars().close(lastIndex - n + 1) - 1;
         }));
         all.put("PRICE_CHANGE", all.get("CHANGE"));
-        all.put("VOLATILITY", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
-            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
-            return closes.length < 3 ? null : finite(RiskMetrics.volatility(Returns.simple(closes), c.perYear()));
-        }));
-        all.put("SHARPE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
+        all.put(
+                "VOLATILITY",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.FRACTION, (c, a) -> {
+                    double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+                    return closes.length < 3
+                            ? null
+                            : finite(RiskMetrics.volatility(Returns.simple(closes), c.perYear()));
+                }));
+        all.put("SHARPE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.RATIO, (c, a) -> {
             double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
             return closes.length < 3 ? null : finite(RiskMetrics.sharpe(Returns.simple(closes), 0, c.perYear()));
         }));
-        all.put("MAX_DRAWDOWN", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
-            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
-            return closes.length < 2 ? null : RiskMetrics.maxDrawdown(closes).depth() * 100;
-        }));
-        all.put("AVG_VOLUME", new Definition(List.of(Ast.Span.class), Arrays.asList(THIRTY_DAYS), (c, a) -> {
-            int n = Math.min(c.bars().size(), sessions(c, a.get(0)));
-            double total = 0;
-            for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
-                total += c.bars().volume(i);
-            }
-            return n == 0 ? null : total / n;
-        }));
-        all.put("RSI", lastOfKernel(14, Rsi::of));
-        all.put("SMA", lastOfKernel(30, Sma::of));
-        all.put("EMA", lastOfKernel(30, Ema::of));
+        all.put(
+                "MAX_DRAWDOWN",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.FRACTION, (c, a) -> {
+                    double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+                    return closes.length < 2
+                            ? null
+                            : RiskMetrics.maxDrawdown(closes).depth();
+                }));
+        all.put(
+                "AVG_VOLUME",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(THIRTY_DAYS), Units.VOLUME, (c, a) -> {
+                    int n = Math.min(c.bars().size(), sessions(c, a.get(0)));
+                    double total = 0;
+                    for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
+                        total += c.bars().volume(i);
+                    }
+                    return n == 0 ? null : total / n;
+                }));
+        all.put("RSI", lastOfKernel(14, Units.INDEX_0_TO_100, Rsi::of));
+        all.put("SMA", lastOfKernel(30, Units.PRICE, Sma::of));
+        all.put("EMA", lastOfKernel(30, Units.PRICE, Ema::of));
         List<Class<? extends Ast.Argument>> macdKinds = List.of(Ast.Number.class, Ast.Number.class, Ast.Number.class);
         List<Ast.Argument> macdDefaults = Arrays.asList(new Ast.Number(12), new Ast.Number(26), new Ast.Number(9));
         all.put(
                 "MACD",
                 new Definition(
-                        macdKinds, macdDefaults, (c, a) -> last(macd(c, a).macd())));
+                        macdKinds,
+                        macdDefaults,
+                        Units.PRICE,
+                        (c, a) -> last(macd(c, a).macd())));
         all.put(
                 "MACD_HIST",
                 new Definition(
-                        macdKinds, macdDefaults, (c, a) -> last(macd(c, a).histogram())));
+                        macdKinds,
+                        macdDefaults,
+                        Units.PRICE,
+                        (c, a) -> last(macd(c, a).histogram())));
         all.put(
                 "CORRELATE",
-                new Definition(List.of(Ast.Symbol.class, Ast.Span.class), Arrays.asList(null, ONE_YEAR), (c, a) -> {
-                    Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
-                    Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
-                    int n = Math.min(aligned.times().length, sessions(c, a.get(1)) + 1);
-                    if (n < 3) {
-                        return null;
-                    }
-                    double[] mine = Returns.log(tail(aligned.closes()[0], n));
-                    double[] theirs = Returns.log(tail(aligned.closes()[1], n));
-                    return finite(Correlation.correlation(mine, theirs));
-                }));
+                new Definition(
+                        List.of(Ast.Symbol.class, Ast.Span.class),
+                        Arrays.asList(null, ONE_YEAR),
+                        Units.CORRELATION,
+                        (c, a) -> {
+                            Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
+                            Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
+                            int n = Math.min(aligned.times().length, sessions(c, a.get(1)) + 1);
+                            if (n < 3) {
+                                return null;
+                            }
+                            double[] mine = Returns.log(tail(aligned.closes()[0], n));
+                            double[] theirs = Returns.log(tail(aligned.closes()[1], n));
+                            return finite(Correlation.correlation(mine, theirs));
+                        }));
         return Collections.unmodifiableMap(all);
     }
 
@@ -178,10 +206,11 @@ final class Metrics {
     }
 
     /** A metric that is the latest value of a one-period kernel over the closes. */
-    private static Definition lastOfKernel(int defaultPeriod, PeriodKernel kernel) {
+    private static Definition lastOfKernel(int defaultPeriod, String unit, PeriodKernel kernel) {
         return new Definition(
                 List.of(Ast.Number.class),
                 Arrays.asList(new Ast.Number(defaultPeriod)),
+                unit,
                 (c, a) -> last(kernel.of(c.bars().closes(), period(a.get(0)))));
     }
 

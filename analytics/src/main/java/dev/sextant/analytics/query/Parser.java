@@ -367,8 +367,9 @@ public final class Parser {
         lastDepth = 0;
         if (token.kind() == Token.Kind.NUMBER) {
             position++;
-            accept(Token.Kind.PERCENT);
-            return new Ast.Literal(Double.parseDouble(token.text()));
+            double value = Double.parseDouble(token.text());
+            // Changes, drawdowns and volatilities are fractions: 5% is 0.05.
+            return new Ast.Literal(accept(Token.Kind.PERCENT) ? value / 100 : value);
         }
         if (token.kind() == Token.Kind.WORD) {
             return new Ast.MetricValue(metric());

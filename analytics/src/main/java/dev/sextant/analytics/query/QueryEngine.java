@@ -1,5 +1,6 @@
 package dev.sextant.analytics.query;
 
+import dev.sextant.analytics.Units;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Ols;
 import dev.sextant.analytics.risk.Returns;
@@ -31,9 +32,27 @@ import java.util.stream.IntStream;
  */
 public final class QueryEngine {
 
-    /** A typed result table. */
-    public record Column(String name, String type) {}
+    /**
+     * A column of a result table: its name, its type ({@code string} or {@code number}) and, for a
+     * number, its unit ({@link Units}: fractions for returns, changes, drawdowns and volatility).
+     *
+     * @param unit null for a text column
+     */
+    public record Column(String name, String type, String unit) {
+        static Column text(String name) {
+            return new Column(name, "string", null);
+        }
 
+        static Column number(String name, String unit) {
+            return new Column(name, "number", unit);
+        }
+
+        static Column metric(Ast.Metric metric) {
+            return number(metric.text(), Metrics.of(metric).unit());
+        }
+    }
+
+    /** A typed result table. */
     public record Table(List<Column> columns, List<List<Object>> rows) {}
 
     /** One symbol's daily bars and how many sessions make its year (252, or 365 for crypto). */
@@ -174,8 +193,8 @@ public final class QueryEngine {
 
     private static Table metricRows(
             Ast.Statement statement, Map<String, Metrics.Context> contexts, ComputeBudget budget) {
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        statement.metrics().forEach(m -> columns.add(new Column(m.text(), "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        statement.metrics().forEach(m -> columns.add(Column.metric(m)));
         List<List<Object>> rows = new ArrayList<>();
         for (String symbol : statement.symbols()) {
             budget.check();
@@ -214,8 +233,8 @@ public final class QueryEngine {
                     scan.descending() ? Comparator.<Double>reverseOrder() : Comparator.<Double>naturalOrder();
             matches.sort(Comparator.comparing(m -> m.values().get(key), Comparator.nullsLast(direction)));
         }
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        metrics.forEach(m -> columns.add(new Column(m.text(), "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        metrics.forEach(m -> columns.add(Column.metric(m)));
         List<List<Object>> rows = new ArrayList<>();
         for (Match match : matches.subList(0, Math.min(scan.limit(), matches.size()))) {
             List<Object> row = new ArrayList<>();
@@ -246,8 +265,8 @@ public final class QueryEngine {
 
     /** Correlations of log returns over the span, each pair on the bars both have. */
     private static Table correlate(Ast.Correlate statement, Map<String, Metrics.Context> contexts) {
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        statement.columns().forEach(symbol -> columns.add(new Column(symbol, "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        statement.columns().forEach(symbol -> columns.add(Column.number(symbol, Units.CORRELATION)));
         List<List<Object>> rows = new ArrayList<>();
         for (String rowSymbol : statement.rows()) {
             Metrics.Context row = contexts.get(rowSymbol);
@@ -295,10 +314,10 @@ public final class QueryEngine {
     /** Each series' latest value, when it was observed, and its change from a year before. */
     private static Table macroLatest(Ast.Macro statement, Map<String, Metrics.Context> contexts) {
         List<Column> columns = List.of(
-                new Column("symbol", "string"),
-                new Column("value", "number"),
-                new Column("asOf", "string"),
-                new Column("change1y", "number"));
+                Column.text("symbol"),
+                Column.number("value", Units.SERIES_UNIT),
+                new Column("asOf", "string", Units.DATE),
+                Column.number("change1y", Units.SERIES_UNIT));
         List<List<Object>> rows = new ArrayList<>();
         for (String symbol : statement.series()) {
             OhlcvSeries bars = contexts.get(symbol).bars();
@@ -363,12 +382,12 @@ public final class QueryEngine {
 
     private static Table olsTable(Ols.Fit fit, List<String> regressors) {
         List<Column> columns = List.of(
-                new Column("term", "string"),
-                new Column("coefficient", "number"),
-                new Column("standardError", "number"),
-                new Column("tStatistic", "number"),
-                new Column("rSquared", "number"),
-                new Column("observations", "number"));
+                Column.text("term"),
+                Column.number("coefficient", Units.COEFFICIENT),
+                Column.number("standardError", Units.COEFFICIENT),
+                Column.number("tStatistic", Units.T_STATISTIC),
+                Column.number("rSquared", Units.FRACTION),
+                Column.number("observations", Units.COUNT));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < fit.coefficients().length; i++) {
             rows.add(Arrays.asList(

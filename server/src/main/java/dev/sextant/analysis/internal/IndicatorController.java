@@ -43,7 +43,8 @@ class IndicatorController {
 
     record ParamJson(String name, double defaultValue, double min, double max) {}
 
-    record IndicatorJson(String name, String description, List<ParamJson> params, List<String> outputs) {}
+    /** @param unit the unit of every output (docs/API.md lists them) */
+    record IndicatorJson(String name, String description, List<ParamJson> params, List<String> outputs, String unit) {}
 
     record IndicatorList(List<IndicatorJson> indicators) {}
 
@@ -54,6 +55,7 @@ class IndicatorController {
             String symbol,
             String name,
             Map<String, Number> params,
+            String unit,
             String interval,
             String provider,
             boolean demo,
@@ -80,7 +82,8 @@ class IndicatorController {
                         d.params().stream()
                                 .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max()))
                                 .toList(),
-                        d.outputs().isEmpty() ? List.of("value") : d.outputs()))
+                        d.outputs().isEmpty() ? List.of("value") : d.outputs(),
+                        d.unit()))
                 .toList());
     }
 
@@ -157,6 +160,7 @@ class IndicatorController {
                 series.symbol(),
                 definition.name(),
                 shownParams,
+                definition.unit(),
                 interval.code(),
                 series.provider(),
                 series.demo(),
