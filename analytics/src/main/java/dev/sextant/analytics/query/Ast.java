@@ -205,8 +205,19 @@ public final class Ast {
         }
     }
 
-    /** A metric call, e.g. {@code RSI(14)} or {@code CORRELATE(SPY, 1y)}, with its text as written. */
-    public record Metric(String name, List<Argument> arguments, String text) {}
+    /**
+     * A metric call, e.g. {@code RSI(14)}, {@code CORRELATE(SPY, 1y)} or {@code BBANDS(20,2).upper},
+     * with its text as written (name and arguments upper-cased, the output as the catalog spells it)
+     * and where it starts, for error messages.
+     *
+     * @param output the named output of a multi-output indicator, null when none is named
+     * @param line 1-based; 0 for a metric not read from text
+     */
+    public record Metric(String name, List<Argument> arguments, String output, String text, int line, int column) {
+        public Metric(String name, List<Argument> arguments, String text) {
+            this(name, arguments, null, text, 0, 0);
+        }
+    }
 
     /** An argument: a number, a duration (days, weeks, months or years) or a symbol. */
     public sealed interface Argument permits Number, Span, Symbol {}

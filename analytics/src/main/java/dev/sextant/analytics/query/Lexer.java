@@ -74,7 +74,18 @@ final class Lexer {
                 column++;
                 continue;
             }
-            if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+            if (c == '.' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
+                tokens.add(new Token(Token.Kind.DOT, ".", line, column));
+                i++;
+                column++;
+                continue;
+            }
+            // A minus sign starts a negative number: '-' inside a word (BTC-USD) never starts a token.
+            boolean negative = c == '-' && startsNumber(text, i + 1);
+            if (negative || startsNumber(text, i)) {
+                if (negative) {
+                    i++;
+                }
                 while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                     i++;
                 }
@@ -112,6 +123,14 @@ final class Lexer {
         }
         tokens.add(new Token(Token.Kind.END, "", line, column));
         return tokens;
+    }
+
+    private static boolean startsNumber(String text, int i) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
     }
 
     private static boolean isArrow(String text, int i) {

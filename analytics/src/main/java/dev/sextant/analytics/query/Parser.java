@@ -16,6 +16,9 @@ public final class Parser {
     private final List<Token> tokens;
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
+    /** A metric's named outputs (empty when it has none), or null to take any output as written. */
+    private final Function<String, List<String>> outputs;
+
     private final int maxDepth;
     private int position;
     /** Open parentheses around the current token. */
@@ -27,10 +30,12 @@ public final class Parser {
             List<Token> tokens,
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
+            Function<String, List<String>> outputs,
             int maxDepth) {
         this.tokens = tokens;
         this.functions = functions;
         this.nearest = nearest;
+        this.outputs = outputs;
         this.maxDepth = maxDepth;
     }
 
@@ -53,8 +58,21 @@ public final class Parser {
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
             int maxDepth) {
+        return parse(text, functions, nearest, name -> null, maxDepth);
+    }
+
+    /**
+     * @param outputs each metric's named outputs (empty when it has none): an output not among them
+     *     is a syntax error at it that lists them
+     */
+    public static List<Ast.Statement> parse(
+            String text,
+            Collection<String> functions,
+            Function<String, java.util.Optional<String>> nearest,
+            Function<String, List<String>> outputs,
+            int maxDepth) {
         try {
-            return new Parser(Lexer.tokens(text), functions, nearest, maxDepth).query();
+            return new Parser(Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
         } catch (DslSyntaxError error) {
             throw error;
         } catch (RuntimeException unexpected) {
@@ -390,7 +408,18 @@ public final class Parser {
         if (name.kind() != Token.Kind.WORD) {
             throw expected("a metric, e.g. RSI(14)");
         }
-        String upper = name.text().toUpperCase(Locale.ROOT);
+        String word = name.text();
+        Token outputToken = null;
+        // BBANDS.upper lexes as one word (symbols such as SAP.DE have dots): a known name before the dot
+        // names the indicator with its default parameters.
+        int dot = word.indexOf('.');
+        if (dot > 0
+                && !functions.contains(word.toUpperCase(Locale.ROOT))
+                && functions.contains(word.substring(0, dot).toUpperCase(Locale.ROOT))) {
+            outputToken = new Token(Token.Kind.WORD, word.substring(dot + 1), name.line(), name.column() + dot + 1);
+            word = word.substring(0, dot);
+        }
+        String upper = word.toUpperCase(Locale.ROOT);
         if (!functions.contains(upper)) {
             String hint =
                     nearest.apply(upper).map(s -> "; did you mean " + s + "?").orElse(".");
@@ -404,7 +433,7 @@ public final class Parser {
         position++;
         List<Ast.Argument> arguments = new ArrayList<>();
         StringBuilder text = new StringBuilder(upper);
-        if (accept(Token.Kind.LPAREN)) {
+        if (outputToken == null && accept(Token.Kind.LPAREN)) {
             text.append('(');
             do {
                 Token token = peek();
@@ -414,7 +443,47 @@ public final class Parser {
             expect(Token.Kind.RPAREN, "')' or ','");
             text.append(')');
         }
-        return new Ast.Metric(upper, List.copyOf(arguments), text.toString());
+        if (outputToken == null && accept(Token.Kind.DOT)) {
+            outputToken = peek();
+            if (outputToken.kind() != Token.Kind.WORD) {
+                throw expected("an output's name after '.', e.g. BBANDS(20,2).upper");
+            }
+            position++;
+        }
+        String output = null;
+        if (outputToken != null) {
+            output = output(upper, outputToken);
+            text.append('.').append(output);
+        }
+        return new Ast.Metric(upper, List.copyOf(arguments), output, text.toString(), name.line(), name.column());
+    }
+
+    /** The output as the catalog spells it, or a syntax error at it naming the allowed ones. */
+    private String output(String metric, Token token) {
+        List<String> allowed = outputs.apply(metric);
+        if (allowed == null) {
+            return token.text();
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(token.text())) {
+                return candidate;
+            }
+        }
+        String what = allowed.isEmpty()
+                ? metric + " has no named outputs"
+                : metric + "'s outputs are " + String.join(", ", allowed);
+        return throwAt(
+                token,
+                allowed.isEmpty() ? "the end of the metric" : "one of " + String.join(", ", allowed),
+                "unknown output '" + token.text() + "'; " + what + ".");
+    }
+
+    private static <T> T throwAt(Token token, String expected, String message) {
+        throw new DslSyntaxError(
+                token.line(),
+                token.column(),
+                expected,
+                "Line " + token.line() + ", column " + token.column() + ": " + message);
     }
 
     private Ast.Argument argument() {

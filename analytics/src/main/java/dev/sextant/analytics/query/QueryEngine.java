@@ -91,8 +91,8 @@ public final class QueryEngine {
      * @throws QueryInvalid when it breaks a limit or a metric's rules
      */
     public List<Ast.Statement> parse(String text) {
-        List<Ast.Statement> statements =
-                Parser.parse(text, metricNames(), name -> NearestName.to(name, metricNames()), limits.maxDepth());
+        List<Ast.Statement> statements = Parser.parse(
+                text, metricNames(), name -> NearestName.to(name, metricNames()), Metrics::outputs, limits.maxDepth());
         if (statements.size() > limits.maxStatements()) {
             throw new QueryInvalid("A query holds at most " + limits.maxStatements() + " statements.");
         }

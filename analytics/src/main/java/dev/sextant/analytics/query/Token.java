@@ -19,6 +19,8 @@ record Token(Kind kind, String text, int line, int column) {
         PERCENT,
         /** {@code ->} in {@code MACRO: ... -> REGRESSION ON ...}. */
         ARROW,
+        /** {@code .} before an output's name, as in {@code BBANDS(20,2).upper}. */
+        DOT,
         END
     }
 

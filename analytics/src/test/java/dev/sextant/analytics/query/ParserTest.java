@@ -78,8 +78,8 @@ class ParserTest {
         Ast.And top = (Ast.And) scan.where();
         assertThat(top.right())
                 .isEqualTo(new Ast.Comparison(
-                        new Ast.MetricValue(
-                                new Ast.Metric("PRICE_CHANGE", List.of(new Ast.Span(1, 'd')), "PRICE_CHANGE(1D)")),
+                        new Ast.MetricValue(new Ast.Metric(
+                                "PRICE_CHANGE", List.of(new Ast.Span(1, 'd')), null, "PRICE_CHANGE(1D)", 1, 76)),
                         ">",
                         new Ast.Literal(0.05)));
 

@@ -60,7 +60,12 @@ class QueryExecutor {
             List<QueryEngine.Table> tables = engine.run(statements, data);
             return new Answer(tables, data.provenance());
         } catch (QueryInvalid invalid) {
-            throw new ApiProblem(QUERY_INVALID, invalid.getMessage());
+            throw invalid.line() > 0
+                    ? new ApiProblem(
+                            QUERY_INVALID,
+                            invalid.getMessage(),
+                            java.util.Map.of("line", invalid.line(), "column", invalid.column()))
+                    : new ApiProblem(QUERY_INVALID, invalid.getMessage());
         } catch (ComputeBudgetExceeded exceeded) {
             throw new ApiProblem(
                     QUERY_TOO_EXPENSIVE,
