@@ -23,8 +23,19 @@ import java.util.function.Function;
  */
 final class Metrics {
 
-    /** One symbol's bars, its sessions per year, and the other symbols a metric may read. */
-    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other) {}
+    /**
+     * One symbol's bars up to the evaluation date, its sessions per year, and the other symbols a
+     * metric may read.
+     *
+     * @param periodFrom the first second of the statement's {@code FROM ... TO} period, null without one
+     */
+    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other, Long periodFrom) {}
+
+    /**
+     * The span of a metric that names none in a statement with a period: the period's sessions, and
+     * for changes and returns the last close before it as the base.
+     */
+    static final Ast.Span PERIOD = new Ast.Span(0, 'p');
 
     @FunctionalInterface
     interface Compute {
@@ -61,8 +72,16 @@ final class Metrics {
 
         Double value(Context context, Ast.Metric metric) {
             String output = metric.output() != null ? metric.output() : defaultOutput;
-            return compute.apply(
-                    context, withDefaults(metric), output == null ? 0 : Math.max(0, outputs.indexOf(output)));
+            List<Ast.Argument> arguments = withDefaults(metric);
+            if (context.periodFrom() != null) {
+                // A span not written is the statement's period.
+                for (int i = metric.arguments().size(); i < arguments.size(); i++) {
+                    if (kinds.get(i) == Ast.Span.class) {
+                        arguments.set(i, PERIOD);
+                    }
+                }
+            }
+            return compute.apply(context, arguments, output == null ? 0 : Math.max(0, outputs.indexOf(output)));
         }
 
         List<Ast.Argument> withDefaults(Ast.Metric metric) {
@@ -263,7 +282,7 @@ final class Metrics {
                         (c, a) -> {
                             Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
                             Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
-                            int n = Math.min(aligned.times().length, sessions(c, a.get(1)) + 1);
+                            int n = closes(c, a.get(1), aligned.times());
                             if (n < 3) {
                                 return null;
                             }
@@ -309,9 +328,12 @@ final class Metrics {
         return last(indicator.compute().apply(context.bars(), params).get(output));
     }
 
-    /** Sessions in a span for this instrument. */
+    /** Sessions in a span for this instrument: for {@link #PERIOD}, its bars in the period. */
     static int sessions(Context context, Ast.Argument argument) {
         Ast.Span span = (Ast.Span) argument;
+        if (span == PERIOD) {
+            return context.bars().size() - context.bars().indexAtOrAfter(context.periodFrom());
+        }
         double perUnit = switch (span.unit()) {
             case 'd' -> 1;
             case 'w' -> context.perYear() / 52.0;
@@ -319,6 +341,19 @@ final class Metrics {
             default -> context.perYear();
         };
         return (int) Math.round(span.amount() * perUnit);
+    }
+
+    /**
+     * How many of the last aligned closes a span covers: its sessions and the close before them (for
+     * {@link #PERIOD}, the common bars in the period and the one before), at most all of them.
+     */
+    static int closes(Context context, Ast.Argument span, long[] times) {
+        if (span == PERIOD) {
+            int first = java.util.Arrays.binarySearch(times, context.periodFrom());
+            first = first >= 0 ? first : -first - 1;
+            return Math.min(times.length, times.length - first + 1);
+        }
+        return Math.min(times.length, sessions(context, span) + 1);
     }
 
     static double years(Ast.Span span) {

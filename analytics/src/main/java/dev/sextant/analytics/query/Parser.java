@@ -98,7 +98,84 @@ public final class Parser {
         return statements;
     }
 
+    /** A statement and when it is evaluated: {@code statement [ AS OF date | FROM date TO date ]}. */
     private Ast.Statement statement() {
+        Ast.Statement statement = bareStatement();
+        Ast.When when = when();
+        boolean spanGiven = switch (statement) {
+            case Ast.Correlate correlate -> correlate.span() != null;
+            case Ast.Regress regress -> regress.span() != null;
+            case Ast.Macro macro -> macro.span() != null;
+            default -> false;
+        };
+        if (spanGiven && when.hasPeriod()) {
+            throw new DslSyntaxError(
+                    when.line(),
+                    when.column(),
+                    "one period",
+                    "Line " + when.line() + ", column " + when.column()
+                            + ": OVER and FROM ... TO both give the period; write one of them.");
+        }
+        return switch (statement) {
+            case Ast.Evaluate e -> new Ast.Evaluate(e.symbol(), e.metrics(), when);
+            case Ast.Compare c -> new Ast.Compare(c.symbols(), c.metrics(), when);
+            case Ast.Scan s -> new Ast.Scan(s.universe(), s.where(), s.orderBy(), s.descending(), s.limit(), when);
+            case Ast.Correlate c -> new Ast.Correlate(c.rows(), c.columns(), c.span(), when);
+            case Ast.Regress r -> new Ast.Regress(r.dependent(), r.regressors(), r.span(), when);
+            case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when);
+        };
+    }
+
+    /**
+     * {@code AS OF date} or {@code FROM date TO date}; the latest bars without either. The dates must
+     * be real ISO dates and FROM not after TO; whether AS OF is in the future is the engine's check.
+     */
+    private Ast.When when() {
+        if (peek().is("AS")) {
+            position++;
+            if (!peek().is("OF")) {
+                throw expected("OF after AS, e.g. AS OF 2024-03-28");
+            }
+            position++;
+            Token token = peek();
+            return new Ast.When(date(), null, token.line(), token.column());
+        }
+        if (peek().is("FROM")) {
+            position++;
+            Token fromToken = peek();
+            java.time.LocalDate from = date();
+            if (!peek().is("TO")) {
+                throw expected("TO and a date after FROM " + from);
+            }
+            position++;
+            Token toToken = peek();
+            java.time.LocalDate to = date();
+            if (from.isAfter(to)) {
+                throwAt(fromToken, "a FROM date not after TO", "FROM " + from + " is after TO " + to + ".");
+            }
+            return new Ast.When(to, from, toToken.line(), toToken.column());
+        }
+        return Ast.When.LATEST;
+    }
+
+    private java.time.LocalDate date() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.DATE) {
+            throw expected("a date, e.g. 2024-03-28");
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(token.text());
+            position++;
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            return throwAt(
+                    token,
+                    "a date, e.g. 2024-03-28",
+                    "'" + token.text() + "' is not a date; write YYYY-MM-DD, e.g. 2024-03-28.");
+        }
+    }
+
+    private Ast.Statement bareStatement() {
         Token start = peek();
         if (start.is("EVALUATE")) {
             position++;
@@ -131,23 +208,30 @@ public final class Parser {
         if (start.is("CORRELATE")) {
             position++;
             List<String> first = symbolList();
-            if (peek().is("OVER")) {
-                position++;
+            if (peek().is("OVER") || peek().is("FROM")) {
                 if (first.size() < 2) {
-                    throw expected("at least two symbols before OVER");
+                    throw expected(
+                            "at least two symbols before " + peek().text().toUpperCase(Locale.ROOT));
                 }
+                if (peek().is("FROM")) {
+                    return new Ast.Correlate(first, first, null); // the period is the span
+                }
+                position++;
                 return new Ast.Correlate(first, first, span());
             }
             if (peek().is("WITH")) {
                 position++;
                 List<String> others = symbolList();
+                if (peek().is("FROM")) {
+                    return new Ast.Correlate(first, others, null);
+                }
                 if (!peek().is("WINDOW") && !peek().is("OVER")) {
-                    throw expected("WINDOW and a span, e.g. WINDOW 90d");
+                    throw expected("WINDOW and a span, e.g. WINDOW 90d, or FROM date TO date");
                 }
                 position++;
                 return new Ast.Correlate(first, others, span());
             }
-            throw expected("OVER or WITH");
+            throw expected("OVER, FROM or WITH");
         }
         if (start.is("REGRESS")) {
             position++;
@@ -157,8 +241,11 @@ public final class Parser {
             }
             position++;
             List<String> regressors = symbolList();
+            if (peek().is("FROM")) {
+                return new Ast.Regress(dependent, regressors, null);
+            }
             if (!peek().is("OVER")) {
-                throw expected("OVER and a span, e.g. OVER 2y");
+                throw expected("OVER and a span, e.g. OVER 2y, or FROM date TO date");
             }
             position++;
             return new Ast.Regress(dependent, regressors, span());

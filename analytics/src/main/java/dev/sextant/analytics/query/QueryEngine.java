@@ -8,7 +8,9 @@ import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.analytics.series.Resample;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,16 +54,49 @@ public final class QueryEngine {
         }
     }
 
-    /** A typed result table. */
-    public record Table(List<Column> columns, List<List<Object>> rows) {}
+    /**
+     * A typed result table, and when it was evaluated.
+     *
+     * @param asOf the evaluation date (the {@code AS OF} or {@code TO} date, or today)
+     * @param from the first day of the statement's {@code FROM ... TO} period, null without one
+     * @param notes a note for each symbol not evaluated at that date: its data ends earlier (it is
+     *     evaluated at its last bar, and the note says which) or it has no bars up to it
+     */
+    public record Table(List<Column> columns, List<List<Object>> rows, String asOf, String from, List<Note> notes) {
+        public Table(List<Column> columns, List<List<Object>> rows) {
+            this(columns, rows, null, null, List.of());
+        }
+
+        Table at(LocalDate asOf, LocalDate from, List<Note> notes) {
+            return new Table(columns, rows, asOf.toString(), from == null ? null : from.toString(), notes);
+        }
+    }
+
+    /**
+     * A symbol evaluated at another date than the statement's.
+     *
+     * @param asOf the date of the bar it was evaluated at, null when it has none
+     */
+    public record Note(String symbol, String asOf, String note) {}
+
+    /** A symbol whose last bar is more than this before the evaluation date gets a {@link Note}. */
+    static final int STALE_AFTER_DAYS = 7;
 
     /** One symbol's daily bars and how many sessions make its year (252, or 365 for crypto). */
     public record Series(String symbol, OhlcvSeries bars, int sessionsPerYear) {}
 
     /** Where a query's data comes from. Called on the thread that runs the query. */
     public interface Data {
-        /** Daily bars reaching back at least {@link #historyDays} calendar days. */
+        /** Daily bars of the {@link MetricHistory} up to today. */
         Series series(String symbol);
+
+        /**
+         * Daily bars of the {@link MetricHistory} up to {@code asOf}, inclusive. The engine uses only
+         * those (it cuts off any later bar itself), so a source may answer more.
+         */
+        default Series series(String symbol, LocalDate asOf) {
+            return series(symbol);
+        }
 
         /** The symbols of a named universe, if there is one by that name. */
         Optional<List<String>> universe(String name);
@@ -74,9 +109,20 @@ public final class QueryEngine {
     private static final int PARALLEL_FROM = 64;
 
     private final QueryLimits limits;
+    private final Clock clock;
 
     public QueryEngine(QueryLimits limits) {
+        this(limits, Clock.systemUTC());
+    }
+
+    /** @param clock today's date (UTC) is the default evaluation date and the latest AS OF allowed */
+    public QueryEngine(QueryLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** The metric names, for error hints elsewhere. */
@@ -97,6 +143,7 @@ public final class QueryEngine {
             throw new QueryInvalid("A query holds at most " + limits.maxStatements() + " statements.");
         }
         statements.forEach(this::check);
+        statements.forEach(this::checkWhen);
         return statements;
     }
 
@@ -138,27 +185,78 @@ public final class QueryEngine {
                 checkDepth(scan.where()); // statements may be built without the parser
             }
             List<String> universe = statement instanceof Ast.Scan scan ? universe(scan, data) : List.of();
-            Map<String, Metrics.Context> contexts = fetch(statement, universe, data);
+            Ast.When when = statement.when();
+            LocalDate asOf = when.asOf() != null ? when.asOf() : today();
+            Map<String, Metrics.Context> contexts = fetch(statement, universe, data, asOf);
             budget.start();
             try {
-                tables.add(
-                        switch (statement) {
-                            case Ast.Scan scan ->
-                                scan(scan, universe.stream().map(contexts::get).toList(), budget);
-                            case Ast.Correlate correlate -> correlate(correlate, contexts);
-                            case Ast.Regress regress -> regress(regress, contexts);
-                            case Ast.Macro macro ->
-                                macro.regressOn() == null
-                                        ? macroLatest(macro, contexts)
-                                        : macroRegression(macro, contexts);
-                            case Ast.Evaluate evaluate -> metricRows(evaluate, contexts, budget);
-                            case Ast.Compare compare -> metricRows(compare, contexts, budget);
-                        });
+                Table table = switch (statement) {
+                    case Ast.Scan scan ->
+                        scan(scan, universe.stream().map(contexts::get).toList(), budget);
+                    case Ast.Correlate correlate -> correlate(correlate, contexts);
+                    case Ast.Regress regress -> regress(regress, contexts);
+                    case Ast.Macro macro ->
+                        macro.regressOn() == null ? macroLatest(macro, contexts) : macroRegression(macro, contexts);
+                    case Ast.Evaluate evaluate -> metricRows(evaluate, contexts, budget);
+                    case Ast.Compare compare -> metricRows(compare, contexts, budget);
+                };
+                tables.add(table.at(asOf, when.from(), notes(statement, table, contexts, asOf)));
             } finally {
                 budget.stop();
             }
         }
         return tables;
+    }
+
+    /**
+     * A note for each symbol of the answer whose data ends more than {@link #STALE_AFTER_DAYS} before
+     * the evaluation date (it was evaluated at its last bar) or that has no bars up to it. A SCAN
+     * notes the symbols it answers, not every symbol of its universe.
+     */
+    private static List<Note> notes(
+            Ast.Statement statement, Table table, Map<String, Metrics.Context> contexts, LocalDate asOf) {
+        Set<String> symbols = new LinkedHashSet<>();
+        if (statement instanceof Ast.Scan) {
+            table.rows().forEach(row -> symbols.add((String) row.getFirst()));
+        } else {
+            symbols.addAll(statement.symbols());
+        }
+        symbols.addAll(argumentSymbols(statement));
+        List<Note> notes = new ArrayList<>();
+        for (String symbol : symbols) {
+            Metrics.Context context = contexts.get(symbol);
+            if (context == null) {
+                continue;
+            }
+            OhlcvSeries bars = context.bars();
+            if (bars.isEmpty()) {
+                notes.add(new Note(symbol, null, symbol + " has no bars up to " + asOf + "."));
+                continue;
+            }
+            LocalDate last = Instant.ofEpochSecond(bars.time(bars.size() - 1))
+                    .atZone(ZoneOffset.UTC)
+                    .toLocalDate();
+            if (last.isBefore(asOf.minusDays(STALE_AFTER_DAYS))) {
+                notes.add(new Note(
+                        symbol,
+                        last.toString(),
+                        symbol + "'s data ends on " + last + ": evaluated at its last bar (" + last + "), not at "
+                                + asOf + "."));
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    private static Set<String> argumentSymbols(Ast.Statement statement) {
+        Set<String> symbols = new LinkedHashSet<>();
+        for (Ast.Metric metric : statement.metrics()) {
+            for (Ast.Argument argument : Metrics.of(metric).withDefaults(metric)) {
+                if (argument instanceof Ast.Symbol symbol) {
+                    symbols.add(symbol.symbol());
+                }
+            }
+        }
+        return symbols;
     }
 
     private List<String> universe(Ast.Scan scan, Data data) {
@@ -172,21 +270,25 @@ public final class QueryEngine {
         return List.copyOf(new LinkedHashSet<>(universe));
     }
 
-    /** Every series the statement reads, fetched once, before computing starts. */
-    private static Map<String, Metrics.Context> fetch(Ast.Statement statement, List<String> universe, Data data) {
+    /**
+     * Every series the statement reads, fetched once before computing starts, and cut at the
+     * evaluation date's close: no bar after it is ever seen by a metric.
+     */
+    private static Map<String, Metrics.Context> fetch(
+            Ast.Statement statement, List<String> universe, Data data, LocalDate asOf) {
         Set<String> symbols = new LinkedHashSet<>(statement.symbols());
         symbols.addAll(universe);
-        for (Ast.Metric metric : statement.metrics()) {
-            for (Ast.Argument argument : Metrics.of(metric).withDefaults(metric)) {
-                if (argument instanceof Ast.Symbol symbol) {
-                    symbols.add(symbol.symbol());
-                }
-            }
-        }
+        symbols.addAll(argumentSymbols(statement));
+        long end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        LocalDate from = statement.when().from();
+        Long periodFrom =
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
         for (String symbol : symbols) {
-            Series series = data.series(symbol);
-            contexts.put(symbol, new Metrics.Context(symbol, series.bars(), series.sessionsPerYear(), contexts::get));
+            Series series = data.series(symbol, asOf);
+            OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            contexts.put(
+                    symbol, new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom));
         }
         return contexts;
     }
@@ -278,7 +380,7 @@ public final class QueryEngine {
                 }
                 Alignment.Aligned aligned = Alignment.closes(
                         List.of(row.bars(), contexts.get(columnSymbol).bars()));
-                int n = Math.min(aligned.times().length, Metrics.sessions(row, statement.span()) + 1);
+                int n = Metrics.closes(row, spanOrPeriod(statement.span()), aligned.times());
                 values.add(
                         n < 3
                                 ? null
@@ -299,7 +401,7 @@ public final class QueryEngine {
         }
         Alignment.Aligned aligned = Alignment.closes(series);
         Metrics.Context dependent = contexts.get(statement.dependent());
-        int n = Math.min(aligned.times().length, Metrics.sessions(dependent, statement.span()) + 1);
+        int n = Metrics.closes(dependent, spanOrPeriod(statement.span()), aligned.times());
         if (n - 1 <= statement.regressors().size() + 1) {
             throw new QueryInvalid("REGRESS needs more common bars than regressors; the span holds " + n + ".");
         }
@@ -355,8 +457,13 @@ public final class QueryEngine {
             monthly.add(Resample.to(contexts.get(symbol).bars(), BarInterval.ONE_MONTH));
         }
         Alignment.Aligned aligned = Alignment.closes(monthly);
-        int months = (int) Math.round(Metrics.years(macroSpan(statement)) * 12);
-        int n = Math.min(aligned.times().length, months + 1);
+        int n;
+        if (statement.span() == null && statement.when().hasPeriod()) {
+            n = Metrics.closes(contexts.get(statement.regressOn()), Metrics.PERIOD, aligned.times());
+        } else {
+            int months = (int) Math.round(Metrics.years(macroSpan(statement)) * 12);
+            n = Math.min(aligned.times().length, months + 1);
+        }
         if (n - 1 <= statement.series().size() + 1) {
             throw new QueryInvalid("MACRO regression needs more common months than series; the span holds " + n + ".");
         }
@@ -399,6 +506,24 @@ public final class QueryEngine {
                     (double) fit.observations()));
         }
         return new Table(columns, rows);
+    }
+
+    /** An evaluation date no later than today; MACRO's latest values take AS OF, not a period. */
+    private void checkWhen(Ast.Statement statement) {
+        Ast.When when = statement.when();
+        LocalDate today = today();
+        if (when.asOf() != null && when.asOf().isAfter(today)) {
+            throw new QueryInvalid(
+                    (when.hasPeriod() ? "TO " : "AS OF ") + when.asOf() + " is in the future; today is " + today + ".",
+                    when.line(),
+                    when.column());
+        }
+        if (statement instanceof Ast.Macro macro && macro.regressOn() == null && when.hasPeriod()) {
+            throw new QueryInvalid(
+                    "MACRO's latest values take AS OF, not FROM ... TO (the period is for -> REGRESSION).",
+                    when.line(),
+                    when.column());
+        }
     }
 
     /** Spans, metrics' arguments and symbol counts, before anything is fetched. */
@@ -456,6 +581,11 @@ public final class QueryEngine {
             case Ast.Macro macro -> macro.span();
             default -> null;
         };
+    }
+
+    /** A statement's span, or the period when FROM ... TO gives it. */
+    private static Ast.Span spanOrPeriod(Ast.Span span) {
+        return span == null ? Metrics.PERIOD : span;
     }
 
     private static Ast.Span macroSpan(Ast.Macro macro) {

@@ -7,6 +7,8 @@ record Token(Kind kind, String text, int line, int column) {
         WORD,
         NUMBER,
         DURATION,
+        /** A date as written, e.g. {@code 2024-03-28}: digits joined by '-' (checked by the parser). */
+        DATE,
         LPAREN,
         RPAREN,
         COMMA,

@@ -43,7 +43,7 @@ class QueryExecutor {
         this.marketData = marketData;
         this.universes = universes;
         this.clock = clock;
-        this.engine = new QueryEngine(properties.limits());
+        this.engine = new QueryEngine(properties.limits(), clock);
     }
 
     /** A query's tables and the series they were computed from. */
@@ -98,11 +98,16 @@ class QueryExecutor {
 
         @Override
         public QueryEngine.Series series(String symbol) {
-            return fetched.computeIfAbsent(symbol, this::fetch);
+            return series(symbol, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         }
 
-        private QueryEngine.Series fetch(String symbol) {
-            LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        /** The bars up to {@code to} (a statement's AS OF), each symbol and date fetched once per query. */
+        @Override
+        public QueryEngine.Series series(String symbol, LocalDate to) {
+            return fetched.computeIfAbsent(symbol + "@" + to, key -> fetch(symbol, to));
+        }
+
+        private QueryEngine.Series fetch(String symbol, LocalDate to) {
             BarSeries series = marketData.bars(new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             served.add(series);
             anyDemo |= series.demo();
