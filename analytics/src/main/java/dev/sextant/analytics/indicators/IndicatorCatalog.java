@@ -1,5 +1,6 @@
 package dev.sextant.analytics.indicators;
 
+import dev.sextant.analytics.Units;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,14 @@ public final class IndicatorCatalog {
     /** A parameter: its TA-Lib name, default, and the range it must lie in. */
     public record Param(String name, double defaultValue, double min, double max, boolean integer) {}
 
-    /** An indicator: its parameters and its computation (one column per output, aligned with the bars). */
+    /**
+     * An indicator: its parameters, the unit of its outputs ({@link Units}; all outputs of one
+     * indicator share it) and its computation (one column per output, aligned with the bars).
+     */
     public record Definition(
             String name,
             String description,
+            String unit,
             List<Param> params,
             List<String> outputs,
             BiFunction<OhlcvSeries, Map<String, Double>, List<double[]>> compute) {}
@@ -38,6 +43,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "SMA",
                         "Simple moving average of closes",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Sma.of(bars.closes(), i(p, "period")))));
@@ -46,6 +52,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "EMA",
                         "Exponential moving average of closes (seeded by the SMA)",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Ema.of(bars.closes(), i(p, "period")))));
@@ -54,6 +61,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "RSI",
                         "Relative strength index (Wilder)",
+                        Units.INDEX_0_TO_100,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(Rsi.of(bars.closes(), i(p, "period")))));
@@ -62,6 +70,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "MACD",
                         "MACD line, signal line and histogram",
+                        Units.PRICE,
                         List.of(
                                 new Param("fast", 12, 2, 1000, true),
                                 new Param("slow", 26, 2, 1000, true),
@@ -76,6 +85,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "BBANDS",
                         "Bollinger Bands over the SMA, stddev population standard deviations wide",
+                        Units.PRICE,
                         List.of(period(5, 2), STDDEV),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -88,6 +98,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "ATR",
                         "Average true range (Wilder)",
+                        Units.PRICE,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) ->
@@ -97,6 +108,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "WMA",
                         "Weighted moving average of closes (weights 1 to period)",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Wma.of(bars.closes(), i(p, "period")))));
@@ -105,6 +117,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "DEMA",
                         "Double exponential moving average of closes",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(MultipleEma.dema(bars.closes(), i(p, "period")))));
@@ -113,6 +126,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "TEMA",
                         "Triple exponential moving average of closes",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(MultipleEma.tema(bars.closes(), i(p, "period")))));
@@ -121,6 +135,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "MOM",
                         "Momentum: close minus the close period bars before",
+                        Units.PRICE,
                         List.of(period(10, 1)),
                         List.of(),
                         (bars, p) -> List.of(Momentum.mom(bars.closes(), i(p, "period")))));
@@ -129,6 +144,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "ROC",
                         "Rate of change of closes, in percent",
+                        Units.PERCENT,
                         List.of(period(10, 1)),
                         List.of(),
                         (bars, p) -> List.of(Momentum.roc(bars.closes(), i(p, "period")))));
@@ -137,6 +153,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "STDDEV",
                         "Population standard deviation of closes, times stddev",
+                        Units.PRICE,
                         List.of(period(5, 2), new Param("stddev", 1, 0.1, 10, false)),
                         List.of(),
                         (bars, p) -> List.of(StdDev.of(bars.closes(), i(p, "period"), p.get("stddev")))));
@@ -145,6 +162,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "LINEARREG_SLOPE",
                         "Slope of the least-squares line through the last period closes",
+                        Units.PRICE_PER_BAR,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(LinearRegressionSlope.of(bars.closes(), i(p, "period")))));
@@ -153,6 +171,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "WILLR",
                         "Williams %R: 0 at the period's highest high, -100 at its lowest low",
+                        Units.INDEX_MINUS_100_TO_0,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(
@@ -162,6 +181,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "OBV",
                         "On-balance volume",
+                        Units.VOLUME,
                         List.of(),
                         List.of(),
                         (bars, p) -> List.of(Obv.of(bars.closes(), column(bars, 'v')))));
@@ -170,6 +190,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "DONCHIAN",
                         "Donchian channel: highest high, lowest low and their midpoint over period bars (not in TA-Lib)",
+                        Units.PRICE,
                         List.of(period(20, 1)),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -182,6 +203,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "NATR",
                         "Average true range as a percentage of the close",
+                        Units.PERCENT,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) ->
@@ -191,6 +213,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "CCI",
                         "Commodity channel index",
+                        Units.INDEX,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) ->
@@ -200,6 +223,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "MFI",
                         "Money flow index",
+                        Units.INDEX_0_TO_100,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(Mfi.of(
@@ -213,6 +237,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "STOCH",
                         "Stochastic oscillator: slow %K and slow %D (simple moving averages)",
+                        Units.INDEX_0_TO_100,
                         List.of(
                                 new Param("fastk", 5, 1, 1000, true),
                                 new Param("slowk", 3, 1, 1000, true),
@@ -233,6 +258,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "ADX",
                         "Average directional index (Wilder)",
+                        Units.INDEX_0_TO_100,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).adx())));
@@ -241,6 +267,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "PLUS_DI",
                         "Plus directional indicator (Wilder)",
+                        Units.INDEX_0_TO_100,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).plusDi())));
@@ -249,6 +276,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "MINUS_DI",
                         "Minus directional indicator (Wilder)",
+                        Units.INDEX_0_TO_100,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).minusDi())));
@@ -257,6 +285,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "KAMA",
                         "Kaufman adaptive moving average of closes",
+                        Units.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Kama.of(bars.closes(), i(p, "period")))));
@@ -265,6 +294,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "STOCHRSI",
                         "Stochastic RSI: fast %K and %D of the RSI",
+                        Units.INDEX_0_TO_100,
                         List.of(
                                 period(14, 2),
                                 new Param("fastk", 5, 1, 1000, true),
@@ -280,6 +310,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "KELTNER",
                         "Keltner channel: EMA of closes and multiplier ATRs around it (not in TA-Lib)",
+                        Units.PRICE,
                         List.of(period(20, 1), new Param("multiplier", 2, 0.1, 10, false)),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -296,6 +327,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "ICHIMOKU",
                         "Ichimoku: tenkan, kijun, senkou A and B at the bar they are computed on (not in TA-Lib)",
+                        Units.PRICE,
                         List.of(
                                 new Param("tenkan", 9, 1, 1000, true),
                                 new Param("kijun", 26, 1, 1000, true),
@@ -315,6 +347,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "VWAP",
                         "Volume-weighted average of the typical price since the start of each UTC day (not in TA-Lib)",
+                        Units.PRICE,
                         List.of(),
                         List.of(),
                         (bars, p) -> {
@@ -330,6 +363,7 @@ public final class IndicatorCatalog {
                 new Definition(
                         "SAR",
                         "Parabolic SAR",
+                        Units.PRICE,
                         List.of(
                                 new Param("acceleration", 0.02, 0.001, 1, false),
                                 new Param("maximum", 0.2, 0.001, 1, false)),

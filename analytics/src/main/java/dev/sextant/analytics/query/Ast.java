@@ -12,10 +12,38 @@ public final class Ast {
         List<String> symbols();
 
         List<Metric> metrics();
+
+        /** When it is evaluated: {@code AS OF}, {@code FROM ... TO}, or the latest bars. */
+        When when();
+    }
+
+    /**
+     * When a statement is evaluated: {@code AS OF date} (as of that date's close, on the bars up to
+     * it), {@code FROM date TO date} (as of TO, and the period is the span of every metric or
+     * statement that takes one and names none), or neither (the latest bars, today).
+     *
+     * @param asOf the evaluation date, null for today
+     * @param from the first day of the period, null without one
+     * @param line where the evaluation date is written (1-based; 0 when it is not)
+     */
+    public record When(java.time.LocalDate asOf, java.time.LocalDate from, int line, int column) {
+        public static final When LATEST = new When(null, null, 0, 0);
+
+        public static When asOf(java.time.LocalDate date) {
+            return new When(date, null, 0, 0);
+        }
+
+        public boolean hasPeriod() {
+            return from != null;
+        }
     }
 
     /** {@code EVALUATE AAPL: PRICE, RSI(14)}: one row for one symbol. */
-    public record Evaluate(String symbol, List<Metric> metrics) implements Statement {
+    public record Evaluate(String symbol, List<Metric> metrics, When when) implements Statement {
+        public Evaluate(String symbol, List<Metric> metrics) {
+            this(symbol, metrics, When.LATEST);
+        }
+
         @Override
         public List<String> symbols() {
             return List.of(symbol);
@@ -23,7 +51,11 @@ public final class Ast {
     }
 
     /** {@code COMPARE A vs B ON: ...}: one row per symbol. */
-    public record Compare(List<String> symbols, List<Metric> metrics) implements Statement {}
+    public record Compare(List<String> symbols, List<Metric> metrics, When when) implements Statement {
+        public Compare(List<String> symbols, List<Metric> metrics) {
+            this(symbols, metrics, When.LATEST);
+        }
+    }
 
     /**
      * {@code SCAN universe:demo WHERE ... ORDER BY metric [DESC] LIMIT n}: a row per matching symbol.
@@ -31,8 +63,12 @@ public final class Ast {
      * @param where null for every symbol
      * @param orderBy null for the universe's order
      */
-    public record Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit)
+    public record Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit, When when)
             implements Statement {
+        public Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit) {
+            this(universe, where, orderBy, descending, limit, When.LATEST);
+        }
+
         @Override
         public List<String> symbols() {
             return List.of();
@@ -54,8 +90,14 @@ public final class Ast {
     /**
      * {@code CORRELATE A, B, C OVER 1y} (every pair: rows and columns are all the symbols) or
      * {@code CORRELATE A WITH B, C WINDOW 90d} (one row, A against each of the others).
+     *
+     * @param span null when the statement's period ({@code FROM ... TO}) gives it
      */
-    public record Correlate(List<String> rows, List<String> columns, Span span) implements Statement {
+    public record Correlate(List<String> rows, List<String> columns, Span span, When when) implements Statement {
+        public Correlate(List<String> rows, List<String> columns, Span span) {
+            this(rows, columns, span, When.LATEST);
+        }
+
         @Override
         public List<String> symbols() {
             java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(rows);
@@ -69,8 +111,16 @@ public final class Ast {
         }
     }
 
-    /** {@code REGRESS A ON B, C OVER 2y}: A's returns on B's and C's, least squares with an intercept. */
-    public record Regress(String dependent, List<String> regressors, Span span) implements Statement {
+    /**
+     * {@code REGRESS A ON B, C OVER 2y}: A's returns on B's and C's, least squares with an intercept.
+     *
+     * @param span null when the statement's period ({@code FROM ... TO}) gives it
+     */
+    public record Regress(String dependent, List<String> regressors, Span span, When when) implements Statement {
+        public Regress(String dependent, List<String> regressors, Span span) {
+            this(dependent, regressors, span, When.LATEST);
+        }
+
         @Override
         public List<String> symbols() {
             java.util.List<String> all = new java.util.ArrayList<>(List.of(dependent));
@@ -92,7 +142,11 @@ public final class Ast {
      * @param regressOn null for the table of latest values
      * @param span null for the default span
      */
-    public record Macro(List<String> series, String regressOn, Span span) implements Statement {
+    public record Macro(List<String> series, String regressOn, Span span, When when) implements Statement {
+        public Macro(List<String> series, String regressOn, Span span) {
+            this(series, regressOn, span, When.LATEST);
+        }
+
         @Override
         public List<String> symbols() {
             java.util.List<String> all = new java.util.ArrayList<>(series);
@@ -181,7 +235,7 @@ public final class Ast {
         void collect(List<Metric> metrics);
     }
 
-    /** A number; {@code 5%} is 5 (metrics such as CHANGE are in percent). */
+    /** A number; {@code 5%} is 0.05 (changes, drawdowns and volatilities are fractions). */
     public record Literal(double value) implements Expression {
         @Override
         public void collect(List<Metric> metrics) {}
@@ -205,8 +259,19 @@ public final class Ast {
         }
     }
 
-    /** A metric call, e.g. {@code RSI(14)} or {@code CORRELATE(SPY, 1y)}, with its text as written. */
-    public record Metric(String name, List<Argument> arguments, String text) {}
+    /**
+     * A metric call, e.g. {@code RSI(14)}, {@code CORRELATE(SPY, 1y)} or {@code BBANDS(20,2).upper},
+     * with its text as written (name and arguments upper-cased, the output as the catalog spells it)
+     * and where it starts, for error messages.
+     *
+     * @param output the named output of a multi-output indicator, null when none is named
+     * @param line 1-based; 0 for a metric not read from text
+     */
+    public record Metric(String name, List<Argument> arguments, String output, String text, int line, int column) {
+        public Metric(String name, List<Argument> arguments, String text) {
+            this(name, arguments, null, text, 0, 0);
+        }
+    }
 
     /** An argument: a number, a duration (days, weeks, months or years) or a symbol. */
     public sealed interface Argument permits Number, Span, Symbol {}

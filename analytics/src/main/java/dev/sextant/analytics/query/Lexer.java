@@ -74,9 +74,31 @@ final class Lexer {
                 column++;
                 continue;
             }
-            if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+            if (c == '.' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
+                tokens.add(new Token(Token.Kind.DOT, ".", line, column));
+                i++;
+                column++;
+                continue;
+            }
+            // A minus sign starts a negative number: '-' inside a word (BTC-USD) never starts a token.
+            boolean negative = c == '-' && startsNumber(text, i + 1);
+            if (negative || startsNumber(text, i)) {
+                if (negative) {
+                    i++;
+                }
                 while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                     i++;
+                }
+                if (!negative && isDate(text, start, i)) {
+                    while (i + 1 < text.length() && text.charAt(i) == '-' && Character.isDigit(text.charAt(i + 1))) {
+                        i++;
+                        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                            i++;
+                        }
+                    }
+                    tokens.add(new Token(Token.Kind.DATE, text.substring(start, i), line, column));
+                    column += i - start;
+                    continue;
                 }
                 boolean duration = i < text.length()
                         && "dwmyDWMY".indexOf(text.charAt(i)) >= 0
@@ -112,6 +134,22 @@ final class Lexer {
         }
         tokens.add(new Token(Token.Kind.END, "", line, column));
         return tokens;
+    }
+
+    /** Digits, then '-' and a digit: a date such as 2024-03-28 (a number never has a '-' after it). */
+    private static boolean isDate(String text, int start, int end) {
+        return end + 1 < text.length()
+                && text.charAt(end) == '-'
+                && Character.isDigit(text.charAt(end + 1))
+                && text.substring(start, end).chars().allMatch(Character::isDigit);
+    }
+
+    private static boolean startsNumber(String text, int i) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
     }
 
     private static boolean isArrow(String text, int i) {

@@ -1,9 +1,7 @@
 package dev.sextant.analytics.query;
 
-import dev.sextant.analytics.indicators.Ema;
-import dev.sextant.analytics.indicators.Macd;
-import dev.sextant.analytics.indicators.Rsi;
-import dev.sextant.analytics.indicators.Sma;
+import dev.sextant.analytics.Units;
+import dev.sextant.analytics.indicators.IndicatorCatalog;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Returns;
 import dev.sextant.analytics.risk.RiskMetrics;
@@ -25,22 +23,70 @@ import java.util.function.Function;
  */
 final class Metrics {
 
-    /** One symbol's bars, its sessions per year, and the other symbols a metric may read. */
-    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other) {}
+    /**
+     * One symbol's bars up to the evaluation date, its sessions per year, and the other symbols a
+     * metric may read.
+     *
+     * @param periodFrom the first second of the statement's {@code FROM ... TO} period, null without one
+     */
+    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other, Long periodFrom) {}
+
+    /**
+     * The span of a metric that names none in a statement with a period: the period's sessions, and
+     * for changes and returns the last close before it as the base.
+     */
+    static final Ast.Span PERIOD = new Ast.Span(0, 'p');
 
     @FunctionalInterface
     interface Compute {
         Double apply(Context context, List<Ast.Argument> arguments);
     }
 
-    record Definition(List<Class<? extends Ast.Argument>> kinds, List<Ast.Argument> defaults, Compute compute) {
+    /** The value of one output (by index) of a metric with several. */
+    @FunctionalInterface
+    interface OutputCompute {
+        Double apply(Context context, List<Ast.Argument> arguments, int output);
+    }
+
+    /**
+     * @param unit the unit of its value ({@link Units})
+     * @param params an indicator's parameters from {@link IndicatorCatalog}, whose bounds its
+     *     arguments must meet; null for the other metrics (arguments are periods, spans, symbols)
+     * @param outputs the output names it takes after a dot: an indicator's outputs ({@code value} for
+     *     one with a single output), none for the other metrics
+     * @param defaultOutput the output meant when none is named; null when one must be named
+     */
+    record Definition(
+            List<Class<? extends Ast.Argument>> kinds,
+            List<Ast.Argument> defaults,
+            String unit,
+            List<IndicatorCatalog.Param> params,
+            List<String> outputs,
+            String defaultOutput,
+            OutputCompute compute) {
+
+        Definition(
+                List<Class<? extends Ast.Argument>> kinds, List<Ast.Argument> defaults, String unit, Compute compute) {
+            this(kinds, defaults, unit, null, List.of(), null, (c, a, output) -> compute.apply(c, a));
+        }
+
         Double value(Context context, Ast.Metric metric) {
-            return compute.apply(context, withDefaults(metric));
+            String output = metric.output() != null ? metric.output() : defaultOutput;
+            List<Ast.Argument> arguments = withDefaults(metric);
+            if (context.periodFrom() != null) {
+                // A span not written is the statement's period.
+                for (int i = metric.arguments().size(); i < arguments.size(); i++) {
+                    if (kinds.get(i) == Ast.Span.class) {
+                        arguments.set(i, PERIOD);
+                    }
+                }
+            }
+            return compute.apply(context, arguments, output == null ? 0 : Math.max(0, outputs.indexOf(output)));
         }
 
         List<Ast.Argument> withDefaults(Ast.Metric metric) {
             List<Ast.Argument> arguments = new ArrayList<>(defaults);
-            for (int i = 0; i < metric.arguments().size(); i++) {
+            for (int i = 0; i < metric.arguments().size() && i < arguments.size(); i++) {
                 arguments.set(i, metric.arguments().get(i));
             }
             return arguments;
@@ -59,31 +105,48 @@ final class Metrics {
         return ALL.get(metric.name());
     }
 
-    /** Arity, argument kinds and ranges; adds the symbols the metric reads to {@code symbols}. */
+    /** The outputs a metric takes after a dot, for the parser. */
+    static List<String> outputs(String name) {
+        Definition definition = ALL.get(name);
+        return definition == null ? List.of() : definition.outputs();
+    }
+
+    /** Arity, argument kinds and ranges, the output; adds the symbols the metric reads to {@code symbols}. */
     static void check(Ast.Metric metric, QueryLimits limits, java.util.Set<String> symbols) {
         Definition definition = of(metric);
         if (metric.arguments().size() > definition.kinds().size()) {
-            throw new QueryInvalid(
-                    metric.name() + " takes at most " + definition.kinds().size() + " arguments; " + metric.text()
-                            + " has " + metric.arguments().size() + ".");
+            throw invalid(
+                    metric,
+                    metric.name() + " takes "
+                            + (definition.kinds().isEmpty()
+                                    ? "no"
+                                    : "at most " + definition.kinds().size())
+                            + " arguments" + parameterNames(definition) + "; " + metric.text() + " has "
+                            + metric.arguments().size() + ".");
+        }
+        if (metric.output() == null
+                && definition.defaultOutput() == null
+                && !definition.outputs().isEmpty()) {
+            throw invalid(
+                    metric,
+                    metric.name() + " has several outputs (" + String.join(", ", definition.outputs())
+                            + "): name one, e.g. " + metric.text() + "."
+                            + definition.outputs().getFirst() + ".");
         }
         List<Ast.Argument> arguments = definition.withDefaults(metric);
         for (int i = 0; i < arguments.size(); i++) {
             Ast.Argument argument = arguments.get(i);
             if (argument == null) {
-                throw new QueryInvalid(
+                throw invalid(
+                        metric,
                         metric.name() + " needs argument " + (i + 1) + ", e.g. " + metric.name() + "(SPY, 1y).");
             }
             Class<? extends Ast.Argument> kind = definition.kinds().get(i);
             if (!kind.isInstance(argument)) {
-                throw new QueryInvalid(metric.text() + ": argument " + (i + 1) + " must be " + describe(kind) + ".");
+                throw invalid(metric, metric.text() + ": argument " + (i + 1) + " must be " + describe(kind) + ".");
             }
-            if (argument instanceof Ast.Number number
-                    && (number.value() < 1
-                            || number.value() > limits.maxPeriod()
-                            || number.value() != Math.rint(number.value()))) {
-                throw new QueryInvalid(
-                        metric.text() + ": periods are whole numbers from 1 to " + limits.maxPeriod() + ".");
+            if (argument instanceof Ast.Number number) {
+                checkNumber(metric, definition, i, number.value(), limits);
             }
             if (argument instanceof Ast.Span span) {
                 checkSpan(span, limits.maxSpanYears(), metric.text() + ": spans");
@@ -92,6 +155,46 @@ final class Metrics {
                 symbols.add(symbol.symbol());
             }
         }
+    }
+
+    /** An indicator's argument within its parameter's bounds (and periods within the limit); other numbers are periods. */
+    private static void checkNumber(
+            Ast.Metric metric, Definition definition, int index, double value, QueryLimits limits) {
+        if (definition.params() == null) {
+            if (value < 1 || value > limits.maxPeriod() || value != Math.rint(value)) {
+                throw invalid(
+                        metric, metric.text() + ": periods are whole numbers from 1 to " + limits.maxPeriod() + ".");
+            }
+            return;
+        }
+        IndicatorCatalog.Param param = definition.params().get(index);
+        double max = param.integer() ? Math.min(param.max(), limits.maxPeriod()) : param.max();
+        if (!(value >= param.min() && value <= max) || (param.integer() && value != Math.rint(value))) {
+            throw invalid(
+                    metric,
+                    metric.text() + ": " + param.name() + " (argument " + (index + 1) + ") is "
+                            + (param.integer() ? "a whole number " : "") + "from " + format(param.min()) + " to "
+                            + format(max) + ".");
+        }
+    }
+
+    private static String parameterNames(Definition definition) {
+        return definition.params() == null || definition.params().isEmpty()
+                ? ""
+                : " ("
+                        + String.join(
+                                ", ",
+                                definition.params().stream()
+                                        .map(IndicatorCatalog.Param::name)
+                                        .toList()) + ")";
+    }
+
+    private static QueryInvalid invalid(Ast.Metric metric, String message) {
+        return new QueryInvalid(message, metric.line(), metric.column());
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     static void checkSpan(Ast.Span span, int maxSpanYears, String what) {
@@ -104,94 +207,133 @@ final class Metrics {
         Map<String, Definition> all = new LinkedHashMap<>();
         all.put(
                 "PRICE",
-                new Definition(List.of(), List.of(), (c, a) -> last(c.bars().closes())));
+                new Definition(
+                        List.of(),
+                        List.of(),
+                        Units.PRICE,
+                        (c, a) -> last(c.bars().closes())));
         all.put(
                 "VOLUME",
                 new Definition(
                         List.of(),
                         List.of(),
+                        Units.VOLUME,
                         (c, a) -> c.bars().isEmpty()
                                 ? null
                                 : c.bars().volume(c.bars().size() - 1)));
-        all.put("CHANGE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_DAY), (c, a) -> {
+        all.put("CHANGE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_DAY), Units.FRACTION, (c, a) -> {
             int n = Math.min(c.bars().size(), sessions(c, a.get(0)) + 1);
             if (n < 2) {
                 return null;
             }
             int lastIndex = c.bars().size() - 1;
-            return (c.bars().close(lastIndex) / c.bars().close(lastIndex - n + 1) - 1) * 100;
+            return c.bars().close(lastIndex) / c.bars().close(lastIndex - n + 1) - 1;
         }));
         all.put("PRICE_CHANGE", all.get("CHANGE"));
-        all.put("VOLATILITY", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
-            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
-            return closes.length < 3 ? null : finite(RiskMetrics.volatility(Returns.simple(closes), c.perYear()));
-        }));
-        all.put("SHARPE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
+        all.put(
+                "VOLATILITY",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.FRACTION, (c, a) -> {
+                    double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+                    return closes.length < 3
+                            ? null
+                            : finite(RiskMetrics.volatility(Returns.simple(closes), c.perYear()));
+                }));
+        all.put("SHARPE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.RATIO, (c, a) -> {
             double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
             return closes.length < 3 ? null : finite(RiskMetrics.sharpe(Returns.simple(closes), 0, c.perYear()));
         }));
-        all.put("MAX_DRAWDOWN", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), (c, a) -> {
-            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
-            return closes.length < 2 ? null : RiskMetrics.maxDrawdown(closes).depth() * 100;
-        }));
-        all.put("AVG_VOLUME", new Definition(List.of(Ast.Span.class), Arrays.asList(THIRTY_DAYS), (c, a) -> {
-            int n = Math.min(c.bars().size(), sessions(c, a.get(0)));
-            double total = 0;
-            for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
-                total += c.bars().volume(i);
-            }
-            return n == 0 ? null : total / n;
-        }));
-        all.put("RSI", lastOfKernel(14, Rsi::of));
-        all.put("SMA", lastOfKernel(30, Sma::of));
-        all.put("EMA", lastOfKernel(30, Ema::of));
-        List<Class<? extends Ast.Argument>> macdKinds = List.of(Ast.Number.class, Ast.Number.class, Ast.Number.class);
-        List<Ast.Argument> macdDefaults = Arrays.asList(new Ast.Number(12), new Ast.Number(26), new Ast.Number(9));
         all.put(
-                "MACD",
-                new Definition(
-                        macdKinds, macdDefaults, (c, a) -> last(macd(c, a).macd())));
+                "MAX_DRAWDOWN",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.FRACTION, (c, a) -> {
+                    double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+                    return closes.length < 2
+                            ? null
+                            : RiskMetrics.maxDrawdown(closes).depth();
+                }));
+        all.put(
+                "AVG_VOLUME",
+                new Definition(List.of(Ast.Span.class), Arrays.asList(THIRTY_DAYS), Units.VOLUME, (c, a) -> {
+                    int n = Math.min(c.bars().size(), sessions(c, a.get(0)));
+                    double total = 0;
+                    for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
+                        total += c.bars().volume(i);
+                    }
+                    return n == 0 ? null : total / n;
+                }));
+        // Every indicator of the catalog, with its parameters, outputs and unit (GET /api/v1/indicators).
+        IndicatorCatalog.ALL.values().forEach(indicator -> all.put(indicator.name(), indicator(indicator)));
+        IndicatorCatalog.Definition macd = IndicatorCatalog.ALL.get("MACD");
         all.put(
                 "MACD_HIST",
                 new Definition(
-                        macdKinds, macdDefaults, (c, a) -> last(macd(c, a).histogram())));
+                        List.copyOf(all.get("MACD").kinds()),
+                        all.get("MACD").defaults(),
+                        macd.unit(),
+                        macd.params(),
+                        List.of(),
+                        null,
+                        (c, a, output) -> lastOutput(c, macd, a, macd.outputs().indexOf("histogram"))));
         all.put(
                 "CORRELATE",
-                new Definition(List.of(Ast.Symbol.class, Ast.Span.class), Arrays.asList(null, ONE_YEAR), (c, a) -> {
-                    Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
-                    Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
-                    int n = Math.min(aligned.times().length, sessions(c, a.get(1)) + 1);
-                    if (n < 3) {
-                        return null;
-                    }
-                    double[] mine = Returns.log(tail(aligned.closes()[0], n));
-                    double[] theirs = Returns.log(tail(aligned.closes()[1], n));
-                    return finite(Correlation.correlation(mine, theirs));
-                }));
+                new Definition(
+                        List.of(Ast.Symbol.class, Ast.Span.class),
+                        Arrays.asList(null, ONE_YEAR),
+                        Units.CORRELATION,
+                        (c, a) -> {
+                            Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
+                            Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
+                            int n = closes(c, a.get(1), aligned.times());
+                            if (n < 3) {
+                                return null;
+                            }
+                            double[] mine = Returns.log(tail(aligned.closes()[0], n));
+                            double[] theirs = Returns.log(tail(aligned.closes()[1], n));
+                            return finite(Correlation.correlation(mine, theirs));
+                        }));
         return Collections.unmodifiableMap(all);
     }
 
-    /** A kernel over closes with one period, e.g. {@code Rsi::of}. */
-    @FunctionalInterface
-    private interface PeriodKernel {
-        double[] of(double[] closes, int period);
-    }
-
-    /** A metric that is the latest value of a one-period kernel over the closes. */
-    private static Definition lastOfKernel(int defaultPeriod, PeriodKernel kernel) {
+    /**
+     * A catalog indicator as a metric: its latest value, computed by the catalog's own computation
+     * over the symbol's bars (so it equals the indicator endpoint's value at the same bar). Without
+     * a named output, a single-output indicator is its value and MACD its MACD line; the others must
+     * name one.
+     */
+    private static Definition indicator(IndicatorCatalog.Definition indicator) {
+        List<Class<? extends Ast.Argument>> kinds = new ArrayList<>();
+        List<Ast.Argument> defaults = new ArrayList<>();
+        for (IndicatorCatalog.Param param : indicator.params()) {
+            kinds.add(Ast.Number.class);
+            defaults.add(new Ast.Number(param.defaultValue()));
+        }
+        boolean single = indicator.outputs().isEmpty();
+        List<String> outputs = single ? List.of("value") : indicator.outputs();
+        String defaultOutput = single || indicator.name().equals("MACD") ? outputs.getFirst() : null;
         return new Definition(
-                List.of(Ast.Number.class),
-                Arrays.asList(new Ast.Number(defaultPeriod)),
-                (c, a) -> last(kernel.of(c.bars().closes(), period(a.get(0)))));
+                List.copyOf(kinds),
+                java.util.Collections.unmodifiableList(defaults),
+                indicator.unit(),
+                indicator.params(),
+                outputs,
+                defaultOutput,
+                (c, a, output) -> lastOutput(c, indicator, a, output));
     }
 
-    private static Macd.Lines macd(Context c, List<Ast.Argument> a) {
-        return Macd.of(c.bars().closes(), period(a.get(0)), period(a.get(1)), period(a.get(2)));
+    private static Double lastOutput(
+            Context context, IndicatorCatalog.Definition indicator, List<Ast.Argument> arguments, int output) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (int i = 0; i < indicator.params().size(); i++) {
+            params.put(indicator.params().get(i).name(), ((Ast.Number) arguments.get(i)).value());
+        }
+        return last(indicator.compute().apply(context.bars(), params).get(output));
     }
 
-    /** Sessions in a span for this instrument. */
+    /** Sessions in a span for this instrument: for {@link #PERIOD}, its bars in the period. */
     static int sessions(Context context, Ast.Argument argument) {
         Ast.Span span = (Ast.Span) argument;
+        if (span == PERIOD) {
+            return context.bars().size() - context.bars().indexAtOrAfter(context.periodFrom());
+        }
         double perUnit = switch (span.unit()) {
             case 'd' -> 1;
             case 'w' -> context.perYear() / 52.0;
@@ -199,6 +341,19 @@ final class Metrics {
             default -> context.perYear();
         };
         return (int) Math.round(span.amount() * perUnit);
+    }
+
+    /**
+     * How many of the last aligned closes a span covers: its sessions and the close before them (for
+     * {@link #PERIOD}, the common bars in the period and the one before), at most all of them.
+     */
+    static int closes(Context context, Ast.Argument span, long[] times) {
+        if (span == PERIOD) {
+            int first = java.util.Arrays.binarySearch(times, context.periodFrom());
+            first = first >= 0 ? first : -first - 1;
+            return Math.min(times.length, times.length - first + 1);
+        }
+        return Math.min(times.length, sessions(context, span) + 1);
     }
 
     static double years(Ast.Span span) {

@@ -16,6 +16,9 @@ public final class Parser {
     private final List<Token> tokens;
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
+    /** A metric's named outputs (empty when it has none), or null to take any output as written. */
+    private final Function<String, List<String>> outputs;
+
     private final int maxDepth;
     private int position;
     /** Open parentheses around the current token. */
@@ -27,10 +30,12 @@ public final class Parser {
             List<Token> tokens,
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
+            Function<String, List<String>> outputs,
             int maxDepth) {
         this.tokens = tokens;
         this.functions = functions;
         this.nearest = nearest;
+        this.outputs = outputs;
         this.maxDepth = maxDepth;
     }
 
@@ -53,8 +58,21 @@ public final class Parser {
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
             int maxDepth) {
+        return parse(text, functions, nearest, name -> null, maxDepth);
+    }
+
+    /**
+     * @param outputs each metric's named outputs (empty when it has none): an output not among them
+     *     is a syntax error at it that lists them
+     */
+    public static List<Ast.Statement> parse(
+            String text,
+            Collection<String> functions,
+            Function<String, java.util.Optional<String>> nearest,
+            Function<String, List<String>> outputs,
+            int maxDepth) {
         try {
-            return new Parser(Lexer.tokens(text), functions, nearest, maxDepth).query();
+            return new Parser(Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
         } catch (DslSyntaxError error) {
             throw error;
         } catch (RuntimeException unexpected) {
@@ -80,7 +98,84 @@ public final class Parser {
         return statements;
     }
 
+    /** A statement and when it is evaluated: {@code statement [ AS OF date | FROM date TO date ]}. */
     private Ast.Statement statement() {
+        Ast.Statement statement = bareStatement();
+        Ast.When when = when();
+        boolean spanGiven = switch (statement) {
+            case Ast.Correlate correlate -> correlate.span() != null;
+            case Ast.Regress regress -> regress.span() != null;
+            case Ast.Macro macro -> macro.span() != null;
+            default -> false;
+        };
+        if (spanGiven && when.hasPeriod()) {
+            throw new DslSyntaxError(
+                    when.line(),
+                    when.column(),
+                    "one period",
+                    "Line " + when.line() + ", column " + when.column()
+                            + ": OVER and FROM ... TO both give the period; write one of them.");
+        }
+        return switch (statement) {
+            case Ast.Evaluate e -> new Ast.Evaluate(e.symbol(), e.metrics(), when);
+            case Ast.Compare c -> new Ast.Compare(c.symbols(), c.metrics(), when);
+            case Ast.Scan s -> new Ast.Scan(s.universe(), s.where(), s.orderBy(), s.descending(), s.limit(), when);
+            case Ast.Correlate c -> new Ast.Correlate(c.rows(), c.columns(), c.span(), when);
+            case Ast.Regress r -> new Ast.Regress(r.dependent(), r.regressors(), r.span(), when);
+            case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when);
+        };
+    }
+
+    /**
+     * {@code AS OF date} or {@code FROM date TO date}; the latest bars without either. The dates must
+     * be real ISO dates and FROM not after TO; whether AS OF is in the future is the engine's check.
+     */
+    private Ast.When when() {
+        if (peek().is("AS")) {
+            position++;
+            if (!peek().is("OF")) {
+                throw expected("OF after AS, e.g. AS OF 2024-03-28");
+            }
+            position++;
+            Token token = peek();
+            return new Ast.When(date(), null, token.line(), token.column());
+        }
+        if (peek().is("FROM")) {
+            position++;
+            Token fromToken = peek();
+            java.time.LocalDate from = date();
+            if (!peek().is("TO")) {
+                throw expected("TO and a date after FROM " + from);
+            }
+            position++;
+            Token toToken = peek();
+            java.time.LocalDate to = date();
+            if (from.isAfter(to)) {
+                throwAt(fromToken, "a FROM date not after TO", "FROM " + from + " is after TO " + to + ".");
+            }
+            return new Ast.When(to, from, toToken.line(), toToken.column());
+        }
+        return Ast.When.LATEST;
+    }
+
+    private java.time.LocalDate date() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.DATE) {
+            throw expected("a date, e.g. 2024-03-28");
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(token.text());
+            position++;
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            return throwAt(
+                    token,
+                    "a date, e.g. 2024-03-28",
+                    "'" + token.text() + "' is not a date; write YYYY-MM-DD, e.g. 2024-03-28.");
+        }
+    }
+
+    private Ast.Statement bareStatement() {
         Token start = peek();
         if (start.is("EVALUATE")) {
             position++;
@@ -113,23 +208,30 @@ public final class Parser {
         if (start.is("CORRELATE")) {
             position++;
             List<String> first = symbolList();
-            if (peek().is("OVER")) {
-                position++;
+            if (peek().is("OVER") || peek().is("FROM")) {
                 if (first.size() < 2) {
-                    throw expected("at least two symbols before OVER");
+                    throw expected(
+                            "at least two symbols before " + peek().text().toUpperCase(Locale.ROOT));
                 }
+                if (peek().is("FROM")) {
+                    return new Ast.Correlate(first, first, null); // the period is the span
+                }
+                position++;
                 return new Ast.Correlate(first, first, span());
             }
             if (peek().is("WITH")) {
                 position++;
                 List<String> others = symbolList();
+                if (peek().is("FROM")) {
+                    return new Ast.Correlate(first, others, null);
+                }
                 if (!peek().is("WINDOW") && !peek().is("OVER")) {
-                    throw expected("WINDOW and a span, e.g. WINDOW 90d");
+                    throw expected("WINDOW and a span, e.g. WINDOW 90d, or FROM date TO date");
                 }
                 position++;
                 return new Ast.Correlate(first, others, span());
             }
-            throw expected("OVER or WITH");
+            throw expected("OVER, FROM or WITH");
         }
         if (start.is("REGRESS")) {
             position++;
@@ -139,8 +241,11 @@ public final class Parser {
             }
             position++;
             List<String> regressors = symbolList();
+            if (peek().is("FROM")) {
+                return new Ast.Regress(dependent, regressors, null);
+            }
             if (!peek().is("OVER")) {
-                throw expected("OVER and a span, e.g. OVER 2y");
+                throw expected("OVER and a span, e.g. OVER 2y, or FROM date TO date");
             }
             position++;
             return new Ast.Regress(dependent, regressors, span());
@@ -367,8 +472,9 @@ public final class Parser {
         lastDepth = 0;
         if (token.kind() == Token.Kind.NUMBER) {
             position++;
-            accept(Token.Kind.PERCENT);
-            return new Ast.Literal(Double.parseDouble(token.text()));
+            double value = Double.parseDouble(token.text());
+            // Changes, drawdowns and volatilities are fractions: 5% is 0.05.
+            return new Ast.Literal(accept(Token.Kind.PERCENT) ? value / 100 : value);
         }
         if (token.kind() == Token.Kind.WORD) {
             return new Ast.MetricValue(metric());
@@ -389,7 +495,18 @@ public final class Parser {
         if (name.kind() != Token.Kind.WORD) {
             throw expected("a metric, e.g. RSI(14)");
         }
-        String upper = name.text().toUpperCase(Locale.ROOT);
+        String word = name.text();
+        Token outputToken = null;
+        // BBANDS.upper lexes as one word (symbols such as SAP.DE have dots): a known name before the dot
+        // names the indicator with its default parameters.
+        int dot = word.indexOf('.');
+        if (dot > 0
+                && !functions.contains(word.toUpperCase(Locale.ROOT))
+                && functions.contains(word.substring(0, dot).toUpperCase(Locale.ROOT))) {
+            outputToken = new Token(Token.Kind.WORD, word.substring(dot + 1), name.line(), name.column() + dot + 1);
+            word = word.substring(0, dot);
+        }
+        String upper = word.toUpperCase(Locale.ROOT);
         if (!functions.contains(upper)) {
             String hint =
                     nearest.apply(upper).map(s -> "; did you mean " + s + "?").orElse(".");
@@ -403,7 +520,7 @@ public final class Parser {
         position++;
         List<Ast.Argument> arguments = new ArrayList<>();
         StringBuilder text = new StringBuilder(upper);
-        if (accept(Token.Kind.LPAREN)) {
+        if (outputToken == null && accept(Token.Kind.LPAREN)) {
             text.append('(');
             do {
                 Token token = peek();
@@ -413,7 +530,47 @@ public final class Parser {
             expect(Token.Kind.RPAREN, "')' or ','");
             text.append(')');
         }
-        return new Ast.Metric(upper, List.copyOf(arguments), text.toString());
+        if (outputToken == null && accept(Token.Kind.DOT)) {
+            outputToken = peek();
+            if (outputToken.kind() != Token.Kind.WORD) {
+                throw expected("an output's name after '.', e.g. BBANDS(20,2).upper");
+            }
+            position++;
+        }
+        String output = null;
+        if (outputToken != null) {
+            output = output(upper, outputToken);
+            text.append('.').append(output);
+        }
+        return new Ast.Metric(upper, List.copyOf(arguments), output, text.toString(), name.line(), name.column());
+    }
+
+    /** The output as the catalog spells it, or a syntax error at it naming the allowed ones. */
+    private String output(String metric, Token token) {
+        List<String> allowed = outputs.apply(metric);
+        if (allowed == null) {
+            return token.text();
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(token.text())) {
+                return candidate;
+            }
+        }
+        String what = allowed.isEmpty()
+                ? metric + " has no named outputs"
+                : metric + "'s outputs are " + String.join(", ", allowed);
+        return throwAt(
+                token,
+                allowed.isEmpty() ? "the end of the metric" : "one of " + String.join(", ", allowed),
+                "unknown output '" + token.text() + "'; " + what + ".");
+    }
+
+    private static <T> T throwAt(Token token, String expected, String message) {
+        throw new DslSyntaxError(
+                token.line(),
+                token.column(),
+                expected,
+                "Line " + token.line() + ", column " + token.column() + ": " + message);
     }
 
     private Ast.Argument argument() {

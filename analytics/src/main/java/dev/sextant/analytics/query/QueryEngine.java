@@ -1,5 +1,6 @@
 package dev.sextant.analytics.query;
 
+import dev.sextant.analytics.Units;
 import dev.sextant.analytics.check.ComputeCheckpoint;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Ols;
@@ -8,7 +9,9 @@ import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.analytics.series.Resample;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,18 +36,69 @@ import java.util.stream.IntStream;
  */
 public final class QueryEngine {
 
-    /** A typed result table. */
-    public record Column(String name, String type) {}
+    /**
+     * A column of a result table: its name, its type ({@code string} or {@code number}) and, for a
+     * number, its unit ({@link Units}: fractions for returns, changes, drawdowns and volatility).
+     *
+     * @param unit null for a text column
+     */
+    public record Column(String name, String type, String unit) {
+        static Column text(String name) {
+            return new Column(name, "string", null);
+        }
 
-    public record Table(List<Column> columns, List<List<Object>> rows) {}
+        static Column number(String name, String unit) {
+            return new Column(name, "number", unit);
+        }
+
+        static Column metric(Ast.Metric metric) {
+            return number(metric.text(), Metrics.of(metric).unit());
+        }
+    }
+
+    /**
+     * A typed result table, and when it was evaluated.
+     *
+     * @param asOf the evaluation date (the {@code AS OF} or {@code TO} date, or today)
+     * @param from the first day of the statement's {@code FROM ... TO} period, null without one
+     * @param notes a note for each symbol not evaluated at that date: its data ends earlier (it is
+     *     evaluated at its last bar, and the note says which) or it has no bars up to it
+     */
+    public record Table(List<Column> columns, List<List<Object>> rows, String asOf, String from, List<Note> notes) {
+        public Table(List<Column> columns, List<List<Object>> rows) {
+            this(columns, rows, null, null, List.of());
+        }
+
+        Table at(LocalDate asOf, LocalDate from, List<Note> notes) {
+            return new Table(columns, rows, asOf.toString(), from == null ? null : from.toString(), notes);
+        }
+    }
+
+    /**
+     * A symbol evaluated at another date than the statement's.
+     *
+     * @param asOf the date of the bar it was evaluated at, null when it has none
+     */
+    public record Note(String symbol, String asOf, String note) {}
+
+    /** A symbol whose last bar is more than this before the evaluation date gets a {@link Note}. */
+    static final int STALE_AFTER_DAYS = 7;
 
     /** One symbol's daily bars and how many sessions make its year (252, or 365 for crypto). */
     public record Series(String symbol, OhlcvSeries bars, int sessionsPerYear) {}
 
     /** Where a query's data comes from. Called on the thread that runs the query. */
     public interface Data {
-        /** Daily bars reaching back at least {@link #historyDays} calendar days. */
+        /** Daily bars of the {@link MetricHistory} up to today. */
         Series series(String symbol);
+
+        /**
+         * Daily bars of the {@link MetricHistory} up to {@code asOf}, inclusive. The engine uses only
+         * those (it cuts off any later bar itself), so a source may answer more.
+         */
+        default Series series(String symbol, LocalDate asOf) {
+            return series(symbol);
+        }
 
         /** The symbols of a named universe, if there is one by that name. */
         Optional<List<String>> universe(String name);
@@ -57,9 +111,20 @@ public final class QueryEngine {
     private static final int PARALLEL_FROM = 64;
 
     private final QueryLimits limits;
+    private final Clock clock;
 
     public QueryEngine(QueryLimits limits) {
+        this(limits, Clock.systemUTC());
+    }
+
+    /** @param clock today's date (UTC) is the default evaluation date and the latest AS OF allowed */
+    public QueryEngine(QueryLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** The metric names, for error hints elsewhere. */
@@ -74,12 +139,13 @@ public final class QueryEngine {
      * @throws QueryInvalid when it breaks a limit or a metric's rules
      */
     public List<Ast.Statement> parse(String text) {
-        List<Ast.Statement> statements =
-                Parser.parse(text, metricNames(), name -> NearestName.to(name, metricNames()), limits.maxDepth());
+        List<Ast.Statement> statements = Parser.parse(
+                text, metricNames(), name -> NearestName.to(name, metricNames()), Metrics::outputs, limits.maxDepth());
         if (statements.size() > limits.maxStatements()) {
             throw new QueryInvalid("A query holds at most " + limits.maxStatements() + " statements.");
         }
         statements.forEach(this::check);
+        statements.forEach(this::checkWhen);
         return statements;
     }
 
@@ -145,15 +211,18 @@ public final class QueryEngine {
                 checkDepth(scan.where()); // statements may be built without the parser
             }
             List<String> universe = statement instanceof Ast.Scan scan ? universe(scan, data) : List.of();
-            Map<String, Metrics.Context> contexts = fetch(statement, universe, data);
-            tables.add(computer.compute(() -> {
+            Ast.When when = statement.when();
+            LocalDate asOf = when.asOf() != null ? when.asOf() : today();
+            Map<String, Metrics.Context> contexts = fetch(statement, universe, data, asOf);
+            Table table = computer.compute(() -> {
                 budget.start();
                 try {
                     return ComputeCheckpoint.under(budget, () -> compute(statement, universe, contexts, budget));
                 } finally {
                     budget.stop();
                 }
-            }));
+            });
+            tables.add(table.at(asOf, when.from(), notes(statement, table, contexts, asOf)));
         }
         return tables;
     }
@@ -175,6 +244,57 @@ public final class QueryEngine {
         };
     }
 
+    /**
+     * A note for each symbol of the answer whose data ends more than {@link #STALE_AFTER_DAYS} before
+     * the evaluation date (it was evaluated at its last bar) or that has no bars up to it. A SCAN
+     * notes the symbols it answers, not every symbol of its universe.
+     */
+    private static List<Note> notes(
+            Ast.Statement statement, Table table, Map<String, Metrics.Context> contexts, LocalDate asOf) {
+        Set<String> symbols = new LinkedHashSet<>();
+        if (statement instanceof Ast.Scan) {
+            table.rows().forEach(row -> symbols.add((String) row.getFirst()));
+        } else {
+            symbols.addAll(statement.symbols());
+        }
+        symbols.addAll(argumentSymbols(statement));
+        List<Note> notes = new ArrayList<>();
+        for (String symbol : symbols) {
+            Metrics.Context context = contexts.get(symbol);
+            if (context == null) {
+                continue;
+            }
+            OhlcvSeries bars = context.bars();
+            if (bars.isEmpty()) {
+                notes.add(new Note(symbol, null, symbol + " has no bars up to " + asOf + "."));
+                continue;
+            }
+            LocalDate last = Instant.ofEpochSecond(bars.time(bars.size() - 1))
+                    .atZone(ZoneOffset.UTC)
+                    .toLocalDate();
+            if (last.isBefore(asOf.minusDays(STALE_AFTER_DAYS))) {
+                notes.add(new Note(
+                        symbol,
+                        last.toString(),
+                        symbol + "'s data ends on " + last + ": evaluated at its last bar (" + last + "), not at "
+                                + asOf + "."));
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    private static Set<String> argumentSymbols(Ast.Statement statement) {
+        Set<String> symbols = new LinkedHashSet<>();
+        for (Ast.Metric metric : statement.metrics()) {
+            for (Ast.Argument argument : Metrics.of(metric).withDefaults(metric)) {
+                if (argument instanceof Ast.Symbol symbol) {
+                    symbols.add(symbol.symbol());
+                }
+            }
+        }
+        return symbols;
+    }
+
     private List<String> universe(Ast.Scan scan, Data data) {
         List<String> universe = data.universe(scan.universe())
                 .orElseThrow(() -> new QueryInvalid(
@@ -186,29 +306,33 @@ public final class QueryEngine {
         return List.copyOf(new LinkedHashSet<>(universe));
     }
 
-    /** Every series the statement reads, fetched once, before computing starts. */
-    private static Map<String, Metrics.Context> fetch(Ast.Statement statement, List<String> universe, Data data) {
+    /**
+     * Every series the statement reads, fetched once before computing starts, and cut at the
+     * evaluation date's close: no bar after it is ever seen by a metric.
+     */
+    private static Map<String, Metrics.Context> fetch(
+            Ast.Statement statement, List<String> universe, Data data, LocalDate asOf) {
         Set<String> symbols = new LinkedHashSet<>(statement.symbols());
         symbols.addAll(universe);
-        for (Ast.Metric metric : statement.metrics()) {
-            for (Ast.Argument argument : Metrics.of(metric).withDefaults(metric)) {
-                if (argument instanceof Ast.Symbol symbol) {
-                    symbols.add(symbol.symbol());
-                }
-            }
-        }
+        symbols.addAll(argumentSymbols(statement));
+        long end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        LocalDate from = statement.when().from();
+        Long periodFrom =
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
         for (String symbol : symbols) {
-            Series series = data.series(symbol);
-            contexts.put(symbol, new Metrics.Context(symbol, series.bars(), series.sessionsPerYear(), contexts::get));
+            Series series = data.series(symbol, asOf);
+            OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            contexts.put(
+                    symbol, new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom));
         }
         return contexts;
     }
 
     private static Table metricRows(
             Ast.Statement statement, Map<String, Metrics.Context> contexts, ComputeBudget budget) {
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        statement.metrics().forEach(m -> columns.add(new Column(m.text(), "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        statement.metrics().forEach(m -> columns.add(Column.metric(m)));
         List<List<Object>> rows = new ArrayList<>();
         for (String symbol : statement.symbols()) {
             budget.check();
@@ -249,8 +373,8 @@ public final class QueryEngine {
                     scan.descending() ? Comparator.<Double>reverseOrder() : Comparator.<Double>naturalOrder();
             matches.sort(Comparator.comparing(m -> m.values().get(key), Comparator.nullsLast(direction)));
         }
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        metrics.forEach(m -> columns.add(new Column(m.text(), "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        metrics.forEach(m -> columns.add(Column.metric(m)));
         List<List<Object>> rows = new ArrayList<>();
         for (Match match : matches.subList(0, Math.min(scan.limit(), matches.size()))) {
             List<Object> row = new ArrayList<>();
@@ -282,8 +406,8 @@ public final class QueryEngine {
 
     /** Correlations of log returns over the span, each pair on the bars both have. */
     private static Table correlate(Ast.Correlate statement, Map<String, Metrics.Context> contexts) {
-        List<Column> columns = new ArrayList<>(List.of(new Column("symbol", "string")));
-        statement.columns().forEach(symbol -> columns.add(new Column(symbol, "number")));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("symbol")));
+        statement.columns().forEach(symbol -> columns.add(Column.number(symbol, Units.CORRELATION)));
         List<List<Object>> rows = new ArrayList<>();
         for (String rowSymbol : statement.rows()) {
             Metrics.Context row = contexts.get(rowSymbol);
@@ -296,7 +420,7 @@ public final class QueryEngine {
                 }
                 Alignment.Aligned aligned = Alignment.closes(
                         List.of(row.bars(), contexts.get(columnSymbol).bars()));
-                int n = Math.min(aligned.times().length, Metrics.sessions(row, statement.span()) + 1);
+                int n = Metrics.closes(row, spanOrPeriod(statement.span()), aligned.times());
                 values.add(
                         n < 3
                                 ? null
@@ -317,7 +441,7 @@ public final class QueryEngine {
         }
         Alignment.Aligned aligned = Alignment.closes(series);
         Metrics.Context dependent = contexts.get(statement.dependent());
-        int n = Math.min(aligned.times().length, Metrics.sessions(dependent, statement.span()) + 1);
+        int n = Metrics.closes(dependent, spanOrPeriod(statement.span()), aligned.times());
         if (n - 1 <= statement.regressors().size() + 1) {
             throw new QueryInvalid("REGRESS needs more common bars than regressors; the span holds " + n + ".");
         }
@@ -332,10 +456,10 @@ public final class QueryEngine {
     /** Each series' latest value, when it was observed, and its change from a year before. */
     private static Table macroLatest(Ast.Macro statement, Map<String, Metrics.Context> contexts) {
         List<Column> columns = List.of(
-                new Column("symbol", "string"),
-                new Column("value", "number"),
-                new Column("asOf", "string"),
-                new Column("change1y", "number"));
+                Column.text("symbol"),
+                Column.number("value", Units.SERIES_UNIT),
+                new Column("asOf", "string", Units.DATE),
+                Column.number("change1y", Units.SERIES_UNIT));
         List<List<Object>> rows = new ArrayList<>();
         for (String symbol : statement.series()) {
             OhlcvSeries bars = contexts.get(symbol).bars();
@@ -373,8 +497,13 @@ public final class QueryEngine {
             monthly.add(Resample.to(contexts.get(symbol).bars(), BarInterval.ONE_MONTH));
         }
         Alignment.Aligned aligned = Alignment.closes(monthly);
-        int months = (int) Math.round(Metrics.years(macroSpan(statement)) * 12);
-        int n = Math.min(aligned.times().length, months + 1);
+        int n;
+        if (statement.span() == null && statement.when().hasPeriod()) {
+            n = Metrics.closes(contexts.get(statement.regressOn()), Metrics.PERIOD, aligned.times());
+        } else {
+            int months = (int) Math.round(Metrics.years(macroSpan(statement)) * 12);
+            n = Math.min(aligned.times().length, months + 1);
+        }
         if (n - 1 <= statement.series().size() + 1) {
             throw new QueryInvalid("MACRO regression needs more common months than series; the span holds " + n + ".");
         }
@@ -400,12 +529,12 @@ public final class QueryEngine {
 
     private static Table olsTable(Ols.Fit fit, List<String> regressors) {
         List<Column> columns = List.of(
-                new Column("term", "string"),
-                new Column("coefficient", "number"),
-                new Column("standardError", "number"),
-                new Column("tStatistic", "number"),
-                new Column("rSquared", "number"),
-                new Column("observations", "number"));
+                Column.text("term"),
+                Column.number("coefficient", Units.COEFFICIENT),
+                Column.number("standardError", Units.COEFFICIENT),
+                Column.number("tStatistic", Units.T_STATISTIC),
+                Column.number("rSquared", Units.FRACTION),
+                Column.number("observations", Units.COUNT));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < fit.coefficients().length; i++) {
             rows.add(Arrays.asList(
@@ -417,6 +546,24 @@ public final class QueryEngine {
                     (double) fit.observations()));
         }
         return new Table(columns, rows);
+    }
+
+    /** An evaluation date no later than today; MACRO's latest values take AS OF, not a period. */
+    private void checkWhen(Ast.Statement statement) {
+        Ast.When when = statement.when();
+        LocalDate today = today();
+        if (when.asOf() != null && when.asOf().isAfter(today)) {
+            throw new QueryInvalid(
+                    (when.hasPeriod() ? "TO " : "AS OF ") + when.asOf() + " is in the future; today is " + today + ".",
+                    when.line(),
+                    when.column());
+        }
+        if (statement instanceof Ast.Macro macro && macro.regressOn() == null && when.hasPeriod()) {
+            throw new QueryInvalid(
+                    "MACRO's latest values take AS OF, not FROM ... TO (the period is for -> REGRESSION).",
+                    when.line(),
+                    when.column());
+        }
     }
 
     /** Spans, metrics' arguments and symbol counts, before anything is fetched. */
@@ -474,6 +621,11 @@ public final class QueryEngine {
             case Ast.Macro macro -> macro.span();
             default -> null;
         };
+    }
+
+    /** A statement's span, or the period when FROM ... TO gives it. */
+    private static Ast.Span spanOrPeriod(Ast.Span span) {
+        return span == null ? Metrics.PERIOD : span;
     }
 
     private static Ast.Span macroSpan(Ast.Macro macro) {

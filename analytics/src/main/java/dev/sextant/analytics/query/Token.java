@@ -7,6 +7,8 @@ record Token(Kind kind, String text, int line, int column) {
         WORD,
         NUMBER,
         DURATION,
+        /** A date as written, e.g. {@code 2024-03-28}: digits joined by '-' (checked by the parser). */
+        DATE,
         LPAREN,
         RPAREN,
         COMMA,
@@ -19,6 +21,8 @@ record Token(Kind kind, String text, int line, int column) {
         PERCENT,
         /** {@code ->} in {@code MACRO: ... -> REGRESSION ON ...}. */
         ARROW,
+        /** {@code .} before an output's name, as in {@code BBANDS(20,2).upper}. */
+        DOT,
         END
     }
 

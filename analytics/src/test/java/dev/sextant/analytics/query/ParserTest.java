@@ -78,10 +78,10 @@ class ParserTest {
         Ast.And top = (Ast.And) scan.where();
         assertThat(top.right())
                 .isEqualTo(new Ast.Comparison(
-                        new Ast.MetricValue(
-                                new Ast.Metric("PRICE_CHANGE", List.of(new Ast.Span(1, 'd')), "PRICE_CHANGE(1D)")),
+                        new Ast.MetricValue(new Ast.Metric(
+                                "PRICE_CHANGE", List.of(new Ast.Span(1, 'd')), null, "PRICE_CHANGE(1D)", 1, 76)),
                         ">",
-                        new Ast.Literal(5)));
+                        new Ast.Literal(0.05)));
 
         Ast.Scan other = (Ast.Scan)
                 parse("SCAN watchlist:tech WHERE (RSI(14) BETWEEN 30 AND 70 OR PRICE >= 100) ORDER BY SHARPE(1y) DESC")

@@ -207,7 +207,7 @@ class QueryEngineTest {
                 .hasMessageContaining("at most 3 symbols");
         assertThatThrownBy(() -> engine.parse("EVALUATE S1: VOLATILITY(3y)")).hasMessageContaining("1d to 2y");
         assertThatThrownBy(() -> engine.parse("SCAN universe:all LIMIT 6")).hasMessageContaining("1 to 5");
-        assertThatThrownBy(() -> engine.parse("EVALUATE S1: SMA(101)")).hasMessageContaining("from 1 to 100");
+        assertThatThrownBy(() -> engine.parse("EVALUATE S1: SMA(101)")).hasMessageContaining("from 2 to 100");
         assertThatThrownBy(() -> run(engine, "SCAN universe:all WHERE PRICE > 1 LIMIT 5", data))
                 .isInstanceOf(QueryInvalid.class)
                 .hasMessageContaining("at most 10 symbols; all has 20");

@@ -47,7 +47,8 @@ class IndicatorController {
 
     record ParamJson(String name, double defaultValue, double min, double max) {}
 
-    record IndicatorJson(String name, String description, List<ParamJson> params, List<String> outputs) {}
+    /** @param unit the unit of every output (docs/API.md lists them) */
+    record IndicatorJson(String name, String description, List<ParamJson> params, List<String> outputs, String unit) {}
 
     record IndicatorList(List<IndicatorJson> indicators) {}
 
@@ -58,6 +59,7 @@ class IndicatorController {
             String symbol,
             String name,
             Map<String, Number> params,
+            String unit,
             String interval,
             String provider,
             boolean demo,
@@ -84,7 +86,8 @@ class IndicatorController {
                         d.params().stream()
                                 .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max()))
                                 .toList(),
-                        d.outputs().isEmpty() ? List.of("value") : d.outputs()))
+                        d.outputs().isEmpty() ? List.of("value") : d.outputs(),
+                        d.unit()))
                 .toList());
     }
 
@@ -162,6 +165,7 @@ class IndicatorController {
                 series.symbol(),
                 definition.name(),
                 shownParams,
+                definition.unit(),
                 interval.code(),
                 series.provider(),
                 series.demo(),

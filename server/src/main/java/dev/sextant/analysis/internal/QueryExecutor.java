@@ -55,7 +55,7 @@ class QueryExecutor {
         this.marketData = marketData;
         this.universes = universes;
         this.clock = clock;
-        this.engine = new QueryEngine(properties.limits());
+        this.engine = new QueryEngine(properties.limits(), clock);
         this.admission = admission;
         this.pool = pool;
         this.metrics = metrics;
@@ -77,7 +77,12 @@ class QueryExecutor {
                 return new Answer(tables, data.provenance());
             }
         } catch (QueryInvalid invalid) {
-            throw new ApiProblem(QUERY_INVALID, invalid.getMessage());
+            throw invalid.line() > 0
+                    ? new ApiProblem(
+                            QUERY_INVALID,
+                            invalid.getMessage(),
+                            java.util.Map.of("line", invalid.line(), "column", invalid.column()))
+                    : new ApiProblem(QUERY_INVALID, invalid.getMessage());
         } catch (ComputeBudgetExceeded exceeded) {
             throw new ApiProblem(
                     QUERY_TOO_EXPENSIVE,
@@ -132,11 +137,16 @@ class QueryExecutor {
 
         @Override
         public QueryEngine.Series series(String symbol) {
-            return fetched.computeIfAbsent(symbol, this::fetch);
+            return series(symbol, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         }
 
-        private QueryEngine.Series fetch(String symbol) {
-            LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        /** The bars up to {@code to} (a statement's AS OF), each symbol and date fetched once per query. */
+        @Override
+        public QueryEngine.Series series(String symbol, LocalDate to) {
+            return fetched.computeIfAbsent(symbol + "@" + to, key -> fetch(symbol, to));
+        }
+
+        private QueryEngine.Series fetch(String symbol, LocalDate to) {
             BarSeries series = marketData.bars(new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             served.add(series);
             anyDemo |= series.demo();

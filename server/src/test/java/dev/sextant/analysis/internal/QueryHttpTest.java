@@ -1,6 +1,7 @@
 package dev.sextant.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
@@ -26,7 +27,8 @@ class QueryHttpTest extends ServerHttpTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode table = answer.json().get("results").get(0);
         assertThat(table.get("columns").toString())
-                .startsWith("[{\"name\":\"symbol\",\"type\":\"string\"},{\"name\":\"PRICE\",\"type\":\"number\"}");
+                .startsWith("[{\"name\":\"symbol\",\"type\":\"string\",\"unit\":null},"
+                        + "{\"name\":\"PRICE\",\"type\":\"number\",\"unit\":\"price\"}");
         JsonNode row = table.get("rows").get(0);
         assertThat(row.get(0).asString()).isEqualTo("AAPL");
 
@@ -39,7 +41,8 @@ class QueryHttpTest extends ServerHttpTest {
         double previousClose = bars.get(bars.size() - 2).get("close").asDouble();
         assertThat(row.get(1).asDouble()).isEqualTo(lastClose);
         assertThat(row.get(2).asDouble())
-                .isCloseTo((lastClose / previousClose - 1) * 100, org.assertj.core.data.Offset.offset(1e-9));
+                .as("a fraction")
+                .isCloseTo(lastClose / previousClose - 1, org.assertj.core.data.Offset.offset(1e-12));
         JsonNode rsi = http.get("/api/v1/indicators/AAPL?name=RSI&period=14&from=" + from + "&to=2025-06-11")
                 .json()
                 .get("points");
@@ -89,6 +92,60 @@ class QueryHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_everyColumnHasItsUnit_andChangesDrawdownsAndVolatilityAreFractions_asInTheRiskEndpoint() {
+        JsonNode table = query("EVALUATE AAPL: PRICE, CHANGE(1y), MAX_DRAWDOWN(1y), VOLATILITY(1y), SHARPE(1y), "
+                        + "RSI(14), VOLUME, CORRELATE(SPY, 1y)")
+                .json()
+                .get("results")
+                .get(0);
+        java.util.List<String> units = new java.util.ArrayList<>();
+        table.get("columns").forEach(c -> units.add(c.get("name").asString() + "=" + c.get("unit")));
+        assertThat(units)
+                .containsExactly(
+                        "symbol=null",
+                        "PRICE=\"price\"",
+                        "CHANGE(1Y)=\"fraction\"",
+                        "MAX_DRAWDOWN(1Y)=\"fraction\"",
+                        "VOLATILITY(1Y)=\"fraction\"",
+                        "SHARPE(1Y)=\"ratio\"",
+                        "RSI(14)=\"index 0 to 100\"",
+                        "VOLUME=\"volume\"",
+                        "CORRELATE(SPY,1Y)=\"correlation -1 to 1\"");
+
+        // A year is 252 sessions: 253 closes. The risk endpoint over exactly those closes agrees.
+        JsonNode bars = http.get("/api/v1/bars/AAPL?from=2023-06-01&to=2025-06-11")
+                .json()
+                .get("bars");
+        String from = bars.get(bars.size() - 253).get("time").asString().substring(0, 10);
+        double first = bars.get(bars.size() - 253).get("close").asDouble();
+        double last = bars.get(bars.size() - 1).get("close").asDouble();
+        JsonNode risk = http.get("/api/v1/analytics/risk/AAPL?from=" + from + "&to=2025-06-11")
+                .json();
+        JsonNode row = table.get("rows").get(0);
+        assertThat(risk.get("observations").asInt()).isEqualTo(253);
+        assertThat(row.get(2).asDouble()).isCloseTo(last / first - 1, within(1e-12));
+        assertThat(row.get(3).asDouble())
+                .isCloseTo(risk.get("maxDrawdown").get("depth").asDouble(), within(1e-12));
+        assertThat(row.get(4).asDouble()).isCloseTo(risk.get("volatility").asDouble(), within(1e-12));
+        assertThat(row.get(5).asDouble()).isCloseTo(risk.get("sharpe").asDouble(), within(1e-12));
+        // The indicators endpoint names the same units.
+        JsonNode indicators = http.get("/api/v1/indicators").json().get("indicators");
+        java.util.Map<String, String> indicatorUnits = new java.util.HashMap<>();
+        indicators.forEach(
+                i -> indicatorUnits.put(i.get("name").asString(), i.get("unit").asString()));
+        assertThat(indicatorUnits)
+                .containsEntry("RSI", "index 0 to 100")
+                .containsEntry("SMA", "price")
+                .containsEntry("ROC", "percent")
+                .hasSize(dev.sextant.analytics.indicators.IndicatorCatalog.ALL.size());
+        assertThat(http.get("/api/v1/indicators/AAPL?name=WILLR")
+                        .json()
+                        .get("unit")
+                        .asString())
+                .isEqualTo("index -100 to 0");
+    }
+
+    @Test
     void test_compare_andSeveralStatements_asJson() {
         HttpTestClient.Answer answer = http.postJson(
                 "/api/v1/query",
@@ -121,7 +178,7 @@ class QueryHttpTest extends ServerHttpTest {
         for (JsonNode row : example.get("rows")) {
             assertThat(row.get(1).asDouble()).isLessThan(30);
             assertThat(row.get(2).asDouble()).isGreaterThan(row.get(3).asDouble() * 2);
-            assertThat(row.get(4).asDouble()).isGreaterThan(5);
+            assertThat(row.get(4).asDouble()).as("5% is 0.05").isGreaterThan(0.05);
         }
         assertThat(top.status()).as(top.body()).isEqualTo(200);
         JsonNode rows = top.json().get("results").get(0).get("rows");

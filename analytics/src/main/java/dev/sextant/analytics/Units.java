@@ -1,0 +1,40 @@
+package dev.sextant.analytics;
+
+/**
+ * The units a number of the API is in, one vocabulary for indicators and query columns. Returns,
+ * changes, drawdowns and volatilities are fractions (0.05 is 5 %); the scales indicators are
+ * defined on (RSI's 0 to 100, TA-Lib's percent ROC) keep their definitions and say so.
+ */
+public final class Units {
+
+    /** In the instrument's currency (its quote currency; for macro series their unit). */
+    public static final String PRICE = "price";
+    /** A fraction: 0.05 is 5 %. */
+    public static final String FRACTION = "fraction";
+    /** Percent: 5 is 5 % (indicators TA-Lib defines in percent, e.g. ROC, NATR). */
+    public static final String PERCENT = "percent";
+
+    public static final String INDEX_0_TO_100 = "index 0 to 100";
+    public static final String INDEX_MINUS_100_TO_0 = "index -100 to 0";
+    /** An oscillator without fixed bounds (CCI). */
+    public static final String INDEX = "index";
+    /** Units traded (shares, coins, contracts). */
+    public static final String VOLUME = "volume";
+    /** Price units per bar (a regression slope). */
+    public static final String PRICE_PER_BAR = "price per bar";
+    /** A ratio without unit, e.g. an annualized Sharpe ratio. */
+    public static final String RATIO = "ratio";
+
+    public static final String CORRELATION = "correlation -1 to 1";
+    /** A regression coefficient or its standard error: the dependent's unit per the regressor's. */
+    public static final String COEFFICIENT = "coefficient";
+
+    public static final String T_STATISTIC = "t-statistic";
+    public static final String COUNT = "count";
+    /** An ISO date, YYYY-MM-DD. */
+    public static final String DATE = "date";
+    /** A macro series' own unit, its currency in the catalog: PCT (percent), IDX (index points) or USD. */
+    public static final String SERIES_UNIT = "series unit";
+
+    private Units() {}
+}
