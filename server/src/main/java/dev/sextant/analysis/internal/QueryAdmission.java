@@ -93,14 +93,14 @@ class QueryAdmission {
         if (bucket.getAvailableTokens() <= 0) {
             long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1);
-            metrics.refused("budget");
+            metrics.refused(QueryMetrics.BUDGET);
             throw refused(
                     "Your queries used their compute budget of " + budget.toSeconds() + " seconds per "
                             + window.toSeconds() + " seconds. Try again in " + retryAfter + " seconds.",
                     retryAfter);
         }
         if (!enter(caller)) {
-            metrics.refused("concurrency");
+            metrics.refused(QueryMetrics.CONCURRENCY);
             throw refused("You already have " + perCaller + " queries running; wait for one to finish.", 1);
         }
         return new Ticket(caller, bucket);

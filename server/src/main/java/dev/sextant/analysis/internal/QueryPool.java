@@ -153,7 +153,7 @@ class QueryPool implements DisposableBean {
     }
 
     private ApiProblem busy() {
-        metrics.refused("capacity");
+        metrics.refused(QueryMetrics.CAPACITY);
         return new ApiProblem(
                 BUSY,
                 "Every query thread is busy; the query could not start within " + queueWait.toSeconds()

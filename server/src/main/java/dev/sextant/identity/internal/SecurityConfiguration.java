@@ -1,5 +1,6 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.identity.Scope;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.SecurityHeaders;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -101,17 +104,19 @@ class SecurityConfiguration {
                                         "Your account is not allowed to do this.");
                             }
                         }))
-                .authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-                                .permitAll()
-                                .requestMatchers(PUBLIC_PATHS)
-                                .permitAll()
-                                // Metrics tell an outsider too much (traffic, providers, failures): administrators
-                                // only, e.g. Prometheus with an administrator's API key as its bearer token.
-                                .requestMatchers("/metrics")
-                                .hasRole("ADMIN")
-                                .anyRequest()
-                                .authenticated());
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
+                                DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        // Metrics tell an outsider too much (traffic, providers, failures): administrators
+                        // only, e.g. Prometheus with an administrator's API key of scope admin.
+                        .requestMatchers("/metrics")
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority(Scope.ADMIN.authority())))
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 

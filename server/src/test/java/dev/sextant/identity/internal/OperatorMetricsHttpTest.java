@@ -37,7 +37,9 @@ class OperatorMetricsHttpTest {
                         "sextant.data-dir=target/test-data/metrics-" + UUID.randomUUID(),
                         "sextant.identity.lockout.free-failures-per-account=1",
                         "sextant.ratelimit.auth-per-minute=25",
-                        "sextant.ratelimit.market-data-per-minute=2")
+                        "sextant.ratelimit.market-data-per-minute=2",
+                        // One query's compute time empties the budget: the next one is refused.
+                        "sextant.query.caller-compute-time=1ms")
                 .run()) {
             HttpTestClient anonymous = new HttpTestClient(
                     ((WebServerApplicationContext) server).getWebServer().getPort());
@@ -84,6 +86,11 @@ class OperatorMetricsHttpTest {
                     a -> a.body().contains("too-many-requests"));
             assertThat(overBudget.status()).isEqualTo(429);
 
+            Answer computed = query(admin, "EVALUATE AAPL: RSI(14)");
+            Answer refusedQuery = query(admin, "EVALUATE AAPL: RSI(14)");
+            assertThat(computed.status()).as(computed.body()).isEqualTo(200);
+            assertThat(refusedQuery.status()).as(refusedQuery.body()).isEqualTo(429);
+
             String after = metrics(admin);
 
             assertThat(moved(before, after, "sextant_signin_failures_total", "reason=\"bad-credentials\""))
@@ -111,10 +118,35 @@ class OperatorMetricsHttpTest {
                     .isEqualTo(1);
             assertThat(moved(before, after, "sextant_ratelimit_refusals_total", "limiter=\"anonymous\",route=\"auth\""))
                     .isEqualTo(1);
+            assertThat(moved(before, after, "sextant_query_refused_total", "reason=\"budget\""))
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "sextant_query_refused_total", "reason=\"concurrency\""))
+                    .isZero();
+            assertThat(unlabelled(after, "sextant_query_compute_seconds_count")
+                            - unlabelled(before, "sextant_query_compute_seconds_count"))
+                    .as("one statement computed")
+                    .isEqualTo(1);
             assertThat(after)
                     .as("no series names who was refused")
                     .doesNotContain(typedIntoTheUsernameField, "victim", "operator");
         }
+    }
+
+    private static Answer query(HttpTestClient client, String text) {
+        return client.send(client.request("/api/v1/query")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build());
+    }
+
+    /** The value of a series that may carry no labels at all. */
+    private static double unlabelled(String scrape, String name) {
+        Matcher series =
+                Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(scrape);
+        if (!series.find()) {
+            throw new AssertionError("no series " + name + " in the scrape");
+        }
+        return Double.parseDouble(series.group(1));
     }
 
     private static Answer login(HttpTestClient client, String username, String password) {

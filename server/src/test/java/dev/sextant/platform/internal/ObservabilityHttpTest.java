@@ -80,6 +80,26 @@ class ObservabilityHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_metrics_needTheAdminScope_evenFromAnAdministratorsKey() {
+        HttpTestClient admin = signedInAs(unique("metrics-keys"), Role.ADMIN);
+        Answer readOnly = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"r\",\"scopes\":[\"marketdata:read\"]}");
+        Answer scraper = admin.postJson("/api/v1/me/api-keys", "{\"name\":\"s\",\"scopes\":[\"admin\"]}");
+        assertThat(readOnly.status()).as(readOnly.body()).isEqualTo(201);
+        assertThat(scraper.status()).as(scraper.body()).isEqualTo(201);
+
+        Answer withReadKey = anonymous
+                .withHeader("X-API-Key", readOnly.json().get("key").asString())
+                .get("/metrics");
+        Answer withAdminKey = anonymous
+                .withHeader("X-API-Key", scraper.json().get("key").asString())
+                .get("/metrics");
+
+        assertThat(withReadKey.status()).isEqualTo(403);
+        assertThat(withReadKey.contentType()).startsWith("application/problem+json");
+        assertThat(withAdminKey.status()).isEqualTo(200);
+    }
+
+    @Test
     void test_metrics_arePrometheusTextWithLatencyHistograms_andSextantsOwn() {
         http.get("/api/v1/quotes/AAPL");
         HttpTestClient admin = signedInAs(unique("metrics-admin"), Role.ADMIN);
