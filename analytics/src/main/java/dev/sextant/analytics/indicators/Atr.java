@@ -47,10 +47,14 @@ public final class Atr {
         out[period] = atr;
         double keep = (period - 1.0) / period;
         double add = 1.0 / period;
-        for (int i = period + 1; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            atr = atr * keep + trueRange(high[i], low[i], close[i - 1]) * add;
-            out[i] = atr;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = period + 1; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                atr = atr * keep + trueRange(high[i], low[i], close[i - 1]) * add;
+                out[i] = atr;
+            }
         }
         return out;
     }

@@ -49,22 +49,26 @@ public final class Bollinger {
         }
         double total = 0;
         double totalOfSquares = 0;
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double value = values[i];
-            total += value;
-            totalOfSquares += value * value;
-            if (i >= period - 1) {
-                double mean = total / period;
-                double deviation = deviation(totalOfSquares, mean, period);
-                middle[i] = mean;
-                upper[i] = mean + stddevUp * deviation;
-                lower[i] = mean - stddevDown * deviation;
-                // Added, then the leaving value taken out after the output, exactly as TA-Lib orders it:
-                // the variance is a difference of large sums, so the order shows in the result.
-                double leaving = values[i - period + 1];
-                total -= leaving;
-                totalOfSquares -= leaving * leaving;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double value = values[i];
+                total += value;
+                totalOfSquares += value * value;
+                if (i >= period - 1) {
+                    double mean = total / period;
+                    double deviation = deviation(totalOfSquares, mean, period);
+                    middle[i] = mean;
+                    upper[i] = mean + stddevUp * deviation;
+                    lower[i] = mean - stddevDown * deviation;
+                    // Added, then the leaving value taken out after the output, exactly as TA-Lib orders it:
+                    // the variance is a difference of large sums, so the order shows in the result.
+                    double leaving = values[i - period + 1];
+                    total -= leaving;
+                    totalOfSquares -= leaving * leaving;
+                }
             }
         }
         return new Bands(upper, middle, lower);

@@ -34,9 +34,13 @@ public final class Cci {
         }
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = cci.next(high[i], low[i], close[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = cci.next(high[i], low[i], close[i]);
+            }
         }
         return out;
     }

@@ -49,12 +49,16 @@ public final class Directional {
         double[] plus = new double[n];
         double[] minus = new double[n];
         double[] adx = new double[n];
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            Point point = directional.next(high[i], low[i], close[i]);
-            plus[i] = point.plusDi();
-            minus[i] = point.minusDi();
-            adx[i] = point.adx();
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                Point point = directional.next(high[i], low[i], close[i]);
+                plus[i] = point.plusDi();
+                minus[i] = point.minusDi();
+                adx[i] = point.adx();
+            }
         }
         return new Lines(plus, minus, adx);
     }

@@ -35,13 +35,17 @@ public final class Donchian {
         double[] middle = Outputs.nanBefore(n, period - 1);
         double[] lower = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            extremes.add(high[i], low[i]);
-            if (i >= period - 1) {
-                upper[i] = extremes.highest();
-                lower[i] = extremes.lowest();
-                middle[i] = (upper[i] + lower[i]) / 2;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                extremes.add(high[i], low[i]);
+                if (i >= period - 1) {
+                    upper[i] = extremes.highest();
+                    lower[i] = extremes.lowest();
+                    middle[i] = (upper[i] + lower[i]) / 2;
+                }
             }
         }
         return new Channel(upper, middle, lower);

@@ -56,10 +56,14 @@ public final class Ema {
         double ema = total / period;
         out[seedIndex] = ema;
         double decay = 1 - k;
-        for (int i = seedIndex + 1; i < values.length; i++) {
-            ComputeCheckpoint.reached(i);
-            ema = ema * decay + values[i] * k;
-            out[i] = ema;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = seedIndex + 1; block < values.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(values.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                ema = ema * decay + values[i] * k;
+                out[i] = ema;
+            }
         }
     }
 

@@ -39,13 +39,17 @@ public final class Ichimoku {
         Ichimoku ichimoku = new Ichimoku(tenkan, kijun, senkou);
         int n = Check.notNull(high, "high").length;
         double[][] lines = new double[4][n];
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            Point point = ichimoku.next(high[i], low[i]);
-            lines[0][i] = point.tenkan();
-            lines[1][i] = point.kijun();
-            lines[2][i] = point.senkouA();
-            lines[3][i] = point.senkouB();
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                Point point = ichimoku.next(high[i], low[i]);
+                lines[0][i] = point.tenkan();
+                lines[1][i] = point.kijun();
+                lines[2][i] = point.senkouA();
+                lines[3][i] = point.senkouB();
+            }
         }
         return new Lines(lines[0], lines[1], lines[2], lines[3]);
     }

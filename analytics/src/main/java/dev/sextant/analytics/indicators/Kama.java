@@ -33,9 +33,13 @@ public final class Kama {
     public static double[] of(double[] values, int period) {
         Kama kama = new Kama(period);
         double[] out = new double[Check.notNull(values, "values").length];
-        for (int i = 0; i < values.length; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = kama.next(values[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < values.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(values.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = kama.next(values[i]);
+            }
         }
         return out;
     }

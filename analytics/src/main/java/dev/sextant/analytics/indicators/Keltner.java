@@ -35,12 +35,16 @@ public final class Keltner {
         double[] upper = new double[n];
         double[] middle = new double[n];
         double[] lower = new double[n];
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            Point point = keltner.next(high[i], low[i], close[i]);
-            upper[i] = point.upper();
-            middle[i] = point.middle();
-            lower[i] = point.lower();
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                Point point = keltner.next(high[i], low[i], close[i]);
+                upper[i] = point.upper();
+                middle[i] = point.middle();
+                lower[i] = point.lower();
+            }
         }
         return new Channel(upper, middle, lower);
     }

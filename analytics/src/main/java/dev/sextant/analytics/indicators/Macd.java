@@ -103,12 +103,16 @@ public final class Macd {
         double smoothed = signalTotal / signal;
         signalLine[lookback] = smoothed;
         histogram[lookback] = macd[lookback] - smoothed;
-        for (int i = lookback + 1; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double line = macd[i];
-            smoothed = smoothed * signalDecay + line * signalK;
-            signalLine[i] = smoothed;
-            histogram[i] = line - smoothed;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = lookback + 1; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double line = macd[i];
+                smoothed = smoothed * signalDecay + line * signalK;
+                signalLine[i] = smoothed;
+                histogram[i] = line - smoothed;
+            }
         }
         // TA-Lib outputs the line only from the signal's lookback on.
         Arrays.fill(macd, seedIndex, lookback, Double.NaN);

@@ -38,9 +38,13 @@ public final class Mfi {
         Mfi mfi = new Mfi(period);
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = mfi.next(high[i], low[i], close[i], volume[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = mfi.next(high[i], low[i], close[i], volume[i]);
+            }
         }
         return out;
     }

@@ -47,9 +47,13 @@ public final class Momentum {
         Check.notNull(values, "values");
         Check.positive(period, "period");
         double[] out = Outputs.nanBefore(values.length, period);
-        for (int i = period; i < values.length; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = change(values[i], values[i - period], percent);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = period; block < values.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(values.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = change(values[i], values[i - period], percent);
+            }
         }
         return out;
     }

@@ -69,9 +69,13 @@ public final class MultipleEma {
         }
         double[] e3 = new double[n];
         Ema.seeded(e2, lookback, period, k, e3);
-        for (int i = lookback; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = 3 * e1[i] - 3 * e2[i] + e3[i];
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = lookback; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = 3 * e1[i] - 3 * e2[i] + e3[i];
+            }
         }
         return out;
     }

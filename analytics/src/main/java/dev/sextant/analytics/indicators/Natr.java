@@ -18,9 +18,13 @@ public final class Natr {
 
     public static double[] of(double[] high, double[] low, double[] close, int period) {
         double[] out = Atr.of(high, low, close, period);
-        for (int i = Check.positive(period, "period"); i < out.length; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = normalize(out[i], close[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = Check.positive(period, "period"); block < out.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(out.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = normalize(out[i], close[i]);
+            }
         }
         return out;
     }

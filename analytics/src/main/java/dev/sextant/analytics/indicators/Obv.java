@@ -25,16 +25,20 @@ public final class Obv {
         double obv = volume[0];
         double previous = close[0];
         out[0] = obv;
-        for (int i = 1; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double price = close[i];
-            if (price > previous) {
-                obv += volume[i];
-            } else if (price < previous) {
-                obv -= volume[i];
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 1; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double price = close[i];
+                if (price > previous) {
+                    obv += volume[i];
+                } else if (price < previous) {
+                    obv -= volume[i];
+                }
+                out[i] = obv;
+                previous = price;
             }
-            out[i] = obv;
-            previous = price;
         }
         return out;
     }

@@ -63,12 +63,16 @@ public final class Rsi {
         out[period] = rsi(gain, loss);
         double keep = (period - 1.0) / period;
         double add = 1.0 / period;
-        for (int i = period + 1; i < values.length; i++) {
-            ComputeCheckpoint.reached(i);
-            double change = values[i] - values[i - 1];
-            gain = gain * keep + Math.max(change, 0) * add;
-            loss = loss * keep + Math.max(-change, 0) * add;
-            out[i] = rsi(gain, loss);
+        // In blocks, so that the compute-limit check stays out of the recursive chain's loop.
+        for (int block = period + 1; block < values.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int end = Math.min(values.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < end; i++) {
+                double change = values[i] - values[i - 1];
+                gain = gain * keep + Math.max(change, 0) * add;
+                loss = loss * keep + Math.max(-change, 0) * add;
+                out[i] = rsi(gain, loss);
+            }
         }
         return out;
     }

@@ -39,9 +39,13 @@ public final class Sar {
         }
         Sar sar = new Sar(acceleration, maximum);
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            out[i] = sar.next(high[i], low[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                out[i] = sar.next(high[i], low[i]);
+            }
         }
         return out;
     }

@@ -40,10 +40,14 @@ public final class Sma {
             total += values[i];
         }
         out[period - 1] = total / period;
-        for (int i = period; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            total += values[i] - values[i - period];
-            out[i] = total / period;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = period; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                total += values[i] - values[i - period];
+                out[i] = total / period;
+            }
         }
         return out;
     }

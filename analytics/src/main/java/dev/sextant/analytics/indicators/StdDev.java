@@ -38,17 +38,21 @@ public final class StdDev {
         }
         double total = 0;
         double totalOfSquares = 0;
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double value = values[i];
-            total += value;
-            totalOfSquares += value * value;
-            if (i >= period - 1) {
-                out[i] = Bollinger.deviation(totalOfSquares, total / period, period) * stddev;
-                // TA-Lib's order (see Bollinger): the variance is a difference of large sums.
-                double leaving = values[i - period + 1];
-                total -= leaving;
-                totalOfSquares -= leaving * leaving;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double value = values[i];
+                total += value;
+                totalOfSquares += value * value;
+                if (i >= period - 1) {
+                    out[i] = Bollinger.deviation(totalOfSquares, total / period, period) * stddev;
+                    // TA-Lib's order (see Bollinger): the variance is a difference of large sums.
+                    double leaving = values[i - period + 1];
+                    total -= leaving;
+                    totalOfSquares -= leaving * leaving;
+                }
             }
         }
         return out;

@@ -50,11 +50,15 @@ public final class Stochastic {
         double[] d = new double[n];
         Arrays.fill(k, Double.NaN);
         Arrays.fill(d, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            Point point = stochastic.next(high[i], low[i], close[i]);
-            k[i] = point.k();
-            d[i] = point.d();
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                Point point = stochastic.next(high[i], low[i], close[i]);
+                k[i] = point.k();
+                d[i] = point.d();
+            }
         }
         return new Lines(k, d);
     }

@@ -40,11 +40,15 @@ public final class StochasticRsi {
         double[] d = new double[values.length];
         Arrays.fill(k, Double.NaN);
         Arrays.fill(d, Double.NaN);
-        for (int i = 0; i < values.length; i++) {
-            ComputeCheckpoint.reached(i);
-            Point point = indicator.next(values[i]);
-            k[i] = point.k();
-            d[i] = point.d();
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < values.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(values.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                Point point = indicator.next(values[i]);
+                k[i] = point.k();
+                d[i] = point.d();
+            }
         }
         return new Lines(k, d);
     }

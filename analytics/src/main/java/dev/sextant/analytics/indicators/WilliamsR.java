@@ -28,11 +28,15 @@ public final class WilliamsR {
         }
         double[] out = Outputs.nanBefore(n, period - 1);
         RollingExtremes extremes = new RollingExtremes(period);
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            extremes.add(high[i], low[i]);
-            if (i >= period - 1) {
-                out[i] = value(extremes.highest(), extremes.lowest(), close[i]);
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                extremes.add(high[i], low[i]);
+                if (i >= period - 1) {
+                    out[i] = value(extremes.highest(), extremes.lowest(), close[i]);
+                }
             }
         }
         return out;

@@ -44,15 +44,19 @@ public final class Wma {
             weighted += values[i] * (i + 1);
         }
         double trailing = 0;
-        for (int i = period - 1; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double value = values[i];
-            sum += value;
-            sum -= trailing;
-            weighted += value * period;
-            trailing = values[i - period + 1];
-            out[i] = weighted / divider;
-            weighted -= sum;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = period - 1; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double value = values[i];
+                sum += value;
+                sum -= trailing;
+                weighted += value * period;
+                trailing = values[i - period + 1];
+                out[i] = weighted / divider;
+                weighted -= sum;
+            }
         }
         return out;
     }

@@ -79,9 +79,13 @@ public final class Correlation {
             }
             double mean = Moments.mean(series[s]);
             double[] row = new double[n];
-            for (int i = 0; i < n; i++) {
-                ComputeCheckpoint.reached(i);
-                row[i] = series[s][i] - mean;
+            // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+            for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+                ComputeCheckpoint.reached();
+                int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+                for (int i = block; i < blockEnd; i++) {
+                    row[i] = series[s][i] - mean;
+                }
             }
             centred[s] = row;
         }

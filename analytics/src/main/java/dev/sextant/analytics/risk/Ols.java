@@ -34,16 +34,20 @@ public final class Ols {
         double[][] xtx = new double[k][k];
         double[] xty = new double[k];
         double[] row = new double[k];
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            row[0] = 1;
-            for (int j = 1; j < k; j++) {
-                row[j] = x[j - 1][i];
-            }
-            for (int a = 0; a < k; a++) {
-                xty[a] += row[a] * y[i];
-                for (int b = 0; b <= a; b++) {
-                    xtx[a][b] += row[a] * row[b];
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                row[0] = 1;
+                for (int j = 1; j < k; j++) {
+                    row[j] = x[j - 1][i];
+                }
+                for (int a = 0; a < k; a++) {
+                    xty[a] += row[a] * y[i];
+                    for (int b = 0; b <= a; b++) {
+                        xtx[a][b] += row[a] * row[b];
+                    }
                 }
             }
         }
@@ -62,15 +66,19 @@ public final class Ols {
         double meanY = Moments.mean(y);
         double residualSquares = 0;
         double totalSquares = 0;
-        for (int i = 0; i < n; i++) {
-            ComputeCheckpoint.reached(i);
-            double fitted = beta[0];
-            for (int j = 1; j < k; j++) {
-                fitted += beta[j] * x[j - 1][i];
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < n; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(n, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                double fitted = beta[0];
+                for (int j = 1; j < k; j++) {
+                    fitted += beta[j] * x[j - 1][i];
+                }
+                double residual = y[i] - fitted;
+                residualSquares += residual * residual;
+                totalSquares += (y[i] - meanY) * (y[i] - meanY);
             }
-            double residual = y[i] - fitted;
-            residualSquares += residual * residual;
-            totalSquares += (y[i] - meanY) * (y[i] - meanY);
         }
         double variance = residualSquares / (n - k);
         double[] errors = new double[k];

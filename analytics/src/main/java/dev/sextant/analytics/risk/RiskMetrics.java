@@ -67,16 +67,20 @@ public final class RiskMetrics {
         int worstPeak = 0;
         int worstTrough = 0;
         double worst = 0;
-        for (int i = 1; i < prices.length; i++) {
-            ComputeCheckpoint.reached(i);
-            if (prices[i] > prices[peak]) {
-                peak = i;
-            }
-            double depth = prices[i] / prices[peak] - 1;
-            if (depth < worst) {
-                worst = depth;
-                worstPeak = peak;
-                worstTrough = i;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 1; block < prices.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(prices.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                if (prices[i] > prices[peak]) {
+                    peak = i;
+                }
+                double depth = prices[i] / prices[peak] - 1;
+                if (depth < worst) {
+                    worst = depth;
+                    worstPeak = peak;
+                    worstTrough = i;
+                }
             }
         }
         int recovery = -1;
@@ -158,9 +162,13 @@ public final class RiskMetrics {
 
     private static double[] excess(double[] returns, double riskFree) {
         double[] excess = new double[returns.length];
-        for (int i = 0; i < returns.length; i++) {
-            ComputeCheckpoint.reached(i);
-            excess[i] = returns[i] - riskFree;
+        // In blocks, so that the compute-limit check stays out of the loop the kernel spends its time in.
+        for (int block = 0; block < returns.length; block += ComputeCheckpoint.EVERY) {
+            ComputeCheckpoint.reached();
+            int blockEnd = Math.min(returns.length, block + ComputeCheckpoint.EVERY);
+            for (int i = block; i < blockEnd; i++) {
+                excess[i] = returns[i] - riskFree;
+            }
         }
         return excess;
     }
