@@ -116,7 +116,7 @@ class BarImports {
                     written.restated(),
                     Instant.ofEpochSecond(bars.time(0)),
                     Instant.ofEpochSecond(bars.time(bars.size() - 1)),
-                    now);
+                    written.knownAt());
         });
         catalog.evict(symbol);
         return imported;

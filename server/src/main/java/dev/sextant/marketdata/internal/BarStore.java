@@ -4,6 +4,7 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public class BarStore {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** What a write did: bars new to the store, and bars whose values were restated. */
-    public record Written(int added, int restated) {}
+    /** @param knownAt the moment the written versions are stamped with, to the microsecond the databases keep */
+    public record Written(int added, int restated, Instant knownAt) {}
 
     /**
      * The span of bars a scope holds: starts in {@code [firstTime, endTime)}, epoch seconds.
@@ -62,10 +64,13 @@ public class BarStore {
     @Transactional
     public Written write(
             String symbol, BarInterval interval, String scope, OhlcvSeries bars, String provider, Instant knownAt) {
+        Instant asked = knownAt.truncatedTo(ChronoUnit.MICROS);
         if (bars.isEmpty()) {
-            return new Written(0, 0);
+            return new Written(0, 0, asked);
         }
-        OhlcvSeries known = rows(symbol, interval, scope, bars.time(0), bars.time(bars.size() - 1) + 1, knownAt);
+        Instant[] newest = {Instant.EPOCH};
+        OhlcvSeries known = rows(symbol, interval, scope, bars.time(0), bars.time(bars.size() - 1) + 1, asked, newest);
+        Instant stamp = newest[0].isBefore(asked) ? asked : newest[0].plus(1, ChronoUnit.MICROS);
         Map<Long, Integer> knownIndex = new HashMap<>();
         for (int i = 0; i < known.size(); i++) {
             knownIndex.put(known.time(i), i);
@@ -73,7 +78,8 @@ public class BarStore {
         int added = 0;
         int restated = 0;
         List<Object[]> rows = new ArrayList<>();
-        Timestamp knownAtTimestamp = Timestamp.from(knownAt);
+        Timestamp knownAtTimestamp = Timestamp.from(asked);
+        List<Object[]> sameInstant = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Integer previous = knownIndex.get(bars.time(i));
             if (previous != null && same(known, previous, bars, i)) {
@@ -83,6 +89,7 @@ public class BarStore {
                 added++;
             } else {
                 restated++;
+                sameInstant.add(new Object[] {symbol, interval.code(), scope, bars.time(i), knownAtTimestamp});
             }
             rows.add(new Object[] {
                 symbol,
@@ -99,14 +106,22 @@ public class BarStore {
             });
         }
         if (rows.isEmpty()) {
-            return new Written(0, 0);
+            return new Written(0, 0, asked);
+        }
+        // A restatement known at the very instant of the version it restates replaces that version:
+        // both were known at once, and the later word wins (rather than a duplicate-key failure).
+        if (!sameInstant.isEmpty()) {
+            batch.batchUpdate(
+                    "DELETE FROM bar WHERE symbol = ? AND bar_interval = ? AND scope = ? AND bar_time = ? "
+                            + "AND known_at = ?",
+                    sameInstant);
         }
         batch.batchUpdate(
                 "INSERT INTO bar (symbol, bar_interval, scope, bar_time, known_at, open_price, high_price, low_price, "
                         + "close_price, volume, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
         snapshots.written(symbol, interval, scope);
-        return new Written(added, restated);
+        return new Written(added, restated, asked);
     }
 
     /** Public bars; see {@link #read(String, BarInterval, String, long, long, Instant)}. */

@@ -79,7 +79,7 @@ class DatabaseRoundTripTest {
             bars.write(imported.symbol(), BarInterval.ONE_DAY, "user:x", oneBar(101.5), "test", firstSeen);
             BarStore.Written restated =
                     bars.write(imported.symbol(), BarInterval.ONE_DAY, "user:x", oneBar(101.75), "test", restatedAt);
-            assertThat(restated).isEqualTo(new BarStore.Written(0, 1));
+            assertThat(restated).isEqualTo(new BarStore.Written(0, 1, restatedAt));
             assertThat(bars.read(imported.symbol(), BarInterval.ONE_DAY, "user:x", 0, Long.MAX_VALUE / 2, firstSeen)
                             .close(0))
                     .as("as known before the restatement")

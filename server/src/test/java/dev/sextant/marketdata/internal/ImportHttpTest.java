@@ -129,6 +129,30 @@ class ImportHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_aRestatementAtTheSameInstant_replacesTheVersion_insteadOfFailing() {
+        HttpTestClient analyst = signedInAs(unique("same-instant"), Role.ANALYST);
+        String symbol = newSymbol("SMI");
+        Answer first = upload(analyst, symbol, CSV);
+
+        // The test clock stands still: the restatement arrives at the very instant of the import.
+        Answer restated =
+                upload(analyst, symbol, CSV.replace("2024-01-04,103,103.5,97,98,98", "2024-01-04,103,103.5,97,99,99"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(restated.status()).as(restated.body()).isEqualTo(201);
+        assertThat(restated.json().get("restated").asInt()).isEqualTo(1);
+        assertThat(restated.json().get("knownAt").asString())
+                .isEqualTo(first.json().get("knownAt").asString());
+        assertThat(price(symbol)).as("the later word wins").isEqualTo(99.0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bar WHERE symbol = :s")
+                        .param("s", symbol)
+                        .query(Long.class)
+                        .single())
+                .as("one version per bar and instant")
+                .isEqualTo(3);
+    }
+
+    @Test
     void test_badImports_storeNothing() {
         HttpTestClient analyst = signedInAs(unique("sloppy-importer"), Role.ANALYST);
         String symbol = "BAD" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
