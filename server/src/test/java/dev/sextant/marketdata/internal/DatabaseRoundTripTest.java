@@ -167,7 +167,11 @@ class DatabaseRoundTripTest {
         void test_postgres_migratesStoresAndServes() {
             try (PostgresSchema schema = new PostgresSchema()) {
                 migrateStoreAndServe(
-                        "postgresql", "sextant.db.url=" + schema.url(), "sextant.db.username=" + RequiresPostgres.USER);
+                        "postgresql",
+                        "sextant.db.url=" + schema.url(),
+                        "sextant.db.username=" + RequiresPostgres.USER,
+                        // Keys and state of its own, never the source tree's ./data.
+                        "sextant.data-dir=target/test-data/pg-" + UUID.randomUUID());
             }
         }
     }
