@@ -83,6 +83,14 @@ public final class HttpTestClient {
                 .build());
     }
 
+    /** An FK-DSL query as plain text to {@code POST /api/v1/query}. */
+    public Answer query(String text) {
+        return send(request("/api/v1/query")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build());
+    }
+
     public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -6,7 +6,6 @@ import dev.sextant.analytics.indicators.IndicatorCatalog;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -22,13 +21,6 @@ import tools.jackson.databind.JsonNode;
 class IndicatorDslHttpTest extends ServerHttpTest {
 
     private static final String SYMBOL = "AAPL";
-
-    private HttpTestClient.Answer query(String text) {
-        return http.send(http.request("/api/v1/query")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build());
-    }
 
     private static List<String> symbols(JsonNode table) {
         return StreamSupport.stream(table.get("rows").spliterator(), false)
@@ -72,7 +64,7 @@ class IndicatorDslHttpTest extends ServerHttpTest {
                 String threshold = new BigDecimal(expected).toPlainString();
                 String scan = "SCAN watchlist:" + watchlist + " WHERE " + metric;
 
-                HttpTestClient.Answer answer = query("EVALUATE " + SYMBOL + ": " + metric + "; " + scan + " = "
+                HttpTestClient.Answer answer = http.query("EVALUATE " + SYMBOL + ": " + metric + "; " + scan + " = "
                         + threshold + "; " + scan + " >= " + threshold + "; " + scan + " > " + threshold);
 
                 assertThat(answer.status()).as(metric + ": " + answer.body()).isEqualTo(200);
@@ -111,8 +103,8 @@ class IndicatorDslHttpTest extends ServerHttpTest {
 
     @Test
     void test_wrongArityAndUnknownOutputs_are400WithLineColumnAndTheAllowedOnes() {
-        HttpTestClient.Answer arity = query("EVALUATE AAPL:\n  ADX(14), BBANDS(20,2,1).upper");
-        HttpTestClient.Answer output = query("EVALUATE AAPL: STOCH(14,3,3).j");
+        HttpTestClient.Answer arity = http.query("EVALUATE AAPL:\n  ADX(14), BBANDS(20,2,1).upper");
+        HttpTestClient.Answer output = http.query("EVALUATE AAPL: STOCH(14,3,3).j");
 
         assertThat(arity.status()).isEqualTo(400);
         assertThat(arity.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");

@@ -7,7 +7,6 @@ import dev.sextant.identity.AccountAdministration;
 import dev.sextant.identity.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,13 +83,6 @@ class QueryFairnessTest {
         return query.toString();
     }
 
-    private static Answer query(HttpTestClient client, String text) {
-        return client.send(client.request("/api/v1/query")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build());
-    }
-
     /** Milliseconds each of {@code count} sequential calls took, sorted. */
     private static long[] latencies(int count, Supplier<Answer> call) {
         long[] millis = new long[count];
@@ -115,20 +107,20 @@ class QueryFairnessTest {
                     ((WebServerApplicationContext) server).getWebServer().getPort());
             String worst = worstCase();
             // Every series fetched and every quote cached: what follows is computing alone.
-            assertThat(query(alice, "SCAN universe:demo WHERE PRICE > 0").status())
+            assertThat(alice.query("SCAN universe:demo WHERE PRICE > 0").status())
                     .isEqualTo(200);
             alice.get("/api/v1/quotes/AAPL");
 
             List<Future<Answer>> running = new ArrayList<>();
             for (HttpTestClient attacker : List.of(mallory, trudy, mallory, trudy)) {
-                running.add(callers.submit(() -> query(attacker, worst)));
+                running.add(callers.submit(() -> attacker.query(worst)));
             }
             Thread.sleep(300); // all four are computing or waiting for the query thread now
             long[] health = latencies(20, () -> anonymous.get("/health"));
             long[] reads = latencies(20, () -> alice.get("/api/v1/quotes/AAPL"));
             boolean stillRunning = running.stream().anyMatch(f -> !f.isDone());
-            Answer third = query(mallory, "EVALUATE AAPL: PRICE");
-            long[] queries = latencies(3, () -> query(alice, "EVALUATE AAPL: RSI(14)"));
+            Answer third = mallory.query("EVALUATE AAPL: PRICE");
+            long[] queries = latencies(3, () -> alice.query("EVALUATE AAPL: RSI(14)"));
             System.out.printf(
                     "fairness: /health %s, reads %s, alice's queries %s (ms)%n",
                     Arrays.toString(health), Arrays.toString(reads), Arrays.toString(queries));
@@ -167,9 +159,9 @@ class QueryFairnessTest {
             HttpTestClient mallory = signIn(server, "mallory");
             HttpTestClient alice = signIn(server, "alice");
 
-            Answer expensive = query(mallory, worstCase());
-            Answer next = query(mallory, "EVALUATE AAPL: PRICE");
-            Answer others = query(alice, "EVALUATE AAPL: PRICE");
+            Answer expensive = mallory.query(worstCase());
+            Answer next = mallory.query("EVALUATE AAPL: PRICE");
+            Answer others = alice.query("EVALUATE AAPL: PRICE");
 
             assertThat(expensive.status()).as(expensive.body()).isEqualTo(422);
             assertThat(next.status()).as(next.body()).isEqualTo(429);

@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class QueryHttpTest extends ServerHttpTest {
 
-    private HttpTestClient.Answer query(String text) {
-        return http.send(http.request("/api/v1/query")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build());
-    }
-
     @Test
     void test_evaluate_computesOnTheServedBars() {
-        HttpTestClient.Answer answer = query(
+        HttpTestClient.Answer answer = http.query(
                 "EVALUATE AAPL: PRICE, CHANGE(1d), VOLATILITY(30d), RSI(14), MACD(12,26,9), SMA(50), CORRELATE(SPY, 1y)");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -53,7 +45,7 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_aMetricsValue_doesNotDependOnItsNeighbours_norOnTheIndicatorEndpointsRange() {
-        double alone = query("EVALUATE AAPL: RSI(14)")
+        double alone = http.query("EVALUATE AAPL: RSI(14)")
                 .json()
                 .get("results")
                 .get(0)
@@ -61,13 +53,13 @@ class QueryHttpTest extends ServerHttpTest {
                 .get(0)
                 .get(1)
                 .asDouble();
-        JsonNode withOthers = query("EVALUATE AAPL: RSI(14), SMA(50), CORRELATE(SPY, 2y)")
+        JsonNode withOthers = http.query("EVALUATE AAPL: RSI(14), SMA(50), CORRELATE(SPY, 2y)")
                 .json()
                 .get("results")
                 .get(0)
                 .get("rows")
                 .get(0);
-        JsonNode scan = query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 AND SMA(200) > 0 LIMIT 1000")
+        JsonNode scan = http.query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 AND SMA(200) > 0 LIMIT 1000")
                 .json()
                 .get("results")
                 .get(0)
@@ -93,7 +85,7 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_everyColumnHasItsUnit_andChangesDrawdownsAndVolatilityAreFractions_asInTheRiskEndpoint() {
-        JsonNode table = query("EVALUATE AAPL: PRICE, CHANGE(1y), MAX_DRAWDOWN(1y), VOLATILITY(1y), SHARPE(1y), "
+        JsonNode table = http.query("EVALUATE AAPL: PRICE, CHANGE(1y), MAX_DRAWDOWN(1y), VOLATILITY(1y), SHARPE(1y), "
                         + "RSI(14), VOLUME, CORRELATE(SPY, 1y)")
                 .json()
                 .get("results")
@@ -165,10 +157,10 @@ class QueryHttpTest extends ServerHttpTest {
     @Test
     void test_scan_filtersOrdersAndLimitsAUniverse() {
         HttpTestClient.Answer issueExample =
-                query("SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 "
+                http.query("SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 "
                         + "AND PRICE_CHANGE(1d) > 5% ORDER BY RSI(14) LIMIT 20");
         HttpTestClient.Answer top =
-                query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 ORDER BY RSI(14) DESC LIMIT 5");
+                http.query("SCAN universe:demo WHERE RSI(14) BETWEEN 0 AND 100 ORDER BY RSI(14) DESC LIMIT 5");
 
         assertThat(issueExample.status()).as(issueExample.body()).isEqualTo(200);
         JsonNode example = issueExample.json().get("results").get(0);
@@ -187,15 +179,15 @@ class QueryHttpTest extends ServerHttpTest {
             assertThat(rows.get(i).get(1).asDouble())
                     .isLessThanOrEqualTo(rows.get(i - 1).get(1).asDouble());
         }
-        assertThat(query("SCAN universe:nowhere").json().get("type").asString())
+        assertThat(http.query("SCAN universe:nowhere").json().get("type").asString())
                 .isEqualTo("urn:sextant:problem:query-invalid");
     }
 
     @Test
     void test_trendAndSignalStates_followTheirDefinitions() {
-        HttpTestClient.Answer bullish = query("SCAN universe:demo WHERE TREND IS BULLISH");
-        HttpTestClient.Answer notBullish = query("SCAN universe:demo WHERE TREND IS BEARISH OR TREND IS NEUTRAL");
-        HttpTestClient.Answer holds = query("SCAN universe:demo WHERE SIGNAL IS HOLD LIMIT 1000");
+        HttpTestClient.Answer bullish = http.query("SCAN universe:demo WHERE TREND IS BULLISH");
+        HttpTestClient.Answer notBullish = http.query("SCAN universe:demo WHERE TREND IS BEARISH OR TREND IS NEUTRAL");
+        HttpTestClient.Answer holds = http.query("SCAN universe:demo WHERE SIGNAL IS HOLD LIMIT 1000");
 
         assertThat(bullish.status()).as(bullish.body()).isEqualTo(200);
         JsonNode rows = bullish.json().get("results").get(0).get("rows");
@@ -215,7 +207,7 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_correlateAndRegress() {
-        HttpTestClient.Answer answer = query(
+        HttpTestClient.Answer answer = http.query(
                 "CORRELATE AAPL, MSFT, SPY OVER 1y; CORRELATE TSLA WITH BTC-USD, SPY WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -239,7 +231,8 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_macro_latestValuesAndRegressionOnTheDemoSeries() {
-        HttpTestClient.Answer answer = query("MACRO: US10Y, CPI, VIX; MACRO: US10Y, CPI, VIX -> REGRESSION ON SPY");
+        HttpTestClient.Answer answer =
+                http.query("MACRO: US10Y, CPI, VIX; MACRO: US10Y, CPI, VIX -> REGRESSION ON SPY");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode latest = answer.json().get("results").get(0);
@@ -266,9 +259,9 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_mistakes_comeBackWithWhereAndWhat() {
-        HttpTestClient.Answer syntax = query("EVALUATE AAPL:\n  RSX(14)");
-        HttpTestClient.Answer arguments = query("EVALUATE AAPL: CORRELATE(1y)");
-        HttpTestClient.Answer unknown = query("EVALUATE ZZZZ: PRICE");
+        HttpTestClient.Answer syntax = http.query("EVALUATE AAPL:\n  RSX(14)");
+        HttpTestClient.Answer arguments = http.query("EVALUATE AAPL: CORRELATE(1y)");
+        HttpTestClient.Answer unknown = http.query("EVALUATE ZZZZ: PRICE");
 
         assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-syntax");
@@ -290,7 +283,7 @@ class QueryHttpTest extends ServerHttpTest {
         // As many terms as the default 10,000-character limit holds.
         String chain = "SCAN universe:demo WHERE RSI(14) < 1" + "+1".repeat(4_900);
         for (String text : new String[] {nested, chain}) {
-            HttpTestClient.Answer refused = query(text);
+            HttpTestClient.Answer refused = http.query(text);
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");

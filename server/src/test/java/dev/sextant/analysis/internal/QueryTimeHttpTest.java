@@ -19,13 +19,6 @@ class QueryTimeHttpTest extends ServerHttpTest {
 
     private static final String BOUNDARY = "----sextant-time-boundary";
 
-    private HttpTestClient.Answer query(String text) {
-        return http.send(http.request("/api/v1/query")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build());
-    }
-
     private static JsonNode ok(HttpTestClient.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
@@ -71,10 +64,10 @@ class QueryTimeHttpTest extends ServerHttpTest {
                 .get("bars");
         double lastClose = bars.get(bars.size() - 1).get("close").asDouble();
 
-        JsonNode table = ok(query("EVALUATE " + old + ": PRICE, RSI(14), CHANGE(1m)"))
+        JsonNode table = ok(http.query("EVALUATE " + old + ": PRICE, RSI(14), CHANGE(1m)"))
                 .get("results")
                 .get(0);
-        JsonNode asOf = ok(query("EVALUATE " + old + ": PRICE AS OF 2013-03-28"))
+        JsonNode asOf = ok(http.query("EVALUATE " + old + ": PRICE AS OF 2013-03-28"))
                 .get("results")
                 .get(0);
 
@@ -101,7 +94,7 @@ class QueryTimeHttpTest extends ServerHttpTest {
         double rsi = points.get(points.size() - 1).get("value").asDouble();
         String threshold = new java.math.BigDecimal(rsi).toPlainString();
 
-        JsonNode results = ok(query("EVALUATE AAPL: RSI(14) AS OF 2024-03-28; "
+        JsonNode results = ok(http.query("EVALUATE AAPL: RSI(14) AS OF 2024-03-28; "
                         + "SCAN universe:demo WHERE RSI(14) = " + threshold + " AS OF 2024-03-28; "
                         + "EVALUATE AAPL: RSI(14)"))
                 .get("results");
@@ -130,7 +123,7 @@ class QueryTimeHttpTest extends ServerHttpTest {
             last = bar.get("close").asDouble();
         }
 
-        JsonNode table = ok(query("COMPARE AAPL vs MSFT ON CHANGE, MAX_DRAWDOWN FROM 2024-01-01 TO 2024-06-30"))
+        JsonNode table = ok(http.query("COMPARE AAPL vs MSFT ON CHANGE, MAX_DRAWDOWN FROM 2024-01-01 TO 2024-06-30"))
                 .get("results")
                 .get(0);
 
@@ -142,9 +135,10 @@ class QueryTimeHttpTest extends ServerHttpTest {
 
     @Test
     void test_badDates_futureAsOf_andFromAfterTo_are400WithLineAndColumn() {
-        HttpTestClient.Answer bad = query("EVALUATE AAPL: PRICE AS OF 2024-02-30");
-        HttpTestClient.Answer future = query("EVALUATE AAPL:\n  PRICE AS OF 2025-06-12");
-        HttpTestClient.Answer reversed = query("SCAN universe:demo WHERE CHANGE > 0 FROM 2024-06-30 TO 2024-01-01");
+        HttpTestClient.Answer bad = http.query("EVALUATE AAPL: PRICE AS OF 2024-02-30");
+        HttpTestClient.Answer future = http.query("EVALUATE AAPL:\n  PRICE AS OF 2025-06-12");
+        HttpTestClient.Answer reversed =
+                http.query("SCAN universe:demo WHERE CHANGE > 0 FROM 2024-06-30 TO 2024-01-01");
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-syntax");

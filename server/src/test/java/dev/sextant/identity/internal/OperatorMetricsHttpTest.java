@@ -86,8 +86,8 @@ class OperatorMetricsHttpTest {
                     a -> a.body().contains("too-many-requests"));
             assertThat(overBudget.status()).isEqualTo(429);
 
-            Answer computed = query(admin, "EVALUATE AAPL: RSI(14)");
-            Answer refusedQuery = query(admin, "EVALUATE AAPL: RSI(14)");
+            Answer computed = admin.query("EVALUATE AAPL: RSI(14)");
+            Answer refusedQuery = admin.query("EVALUATE AAPL: RSI(14)");
             assertThat(computed.status()).as(computed.body()).isEqualTo(200);
             assertThat(refusedQuery.status()).as(refusedQuery.body()).isEqualTo(429);
 
@@ -130,13 +130,6 @@ class OperatorMetricsHttpTest {
                     .as("no series names who was refused")
                     .doesNotContain(typedIntoTheUsernameField, "victim", "operator");
         }
-    }
-
-    private static Answer query(HttpTestClient client, String text) {
-        return client.send(client.request("/api/v1/query")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build());
     }
 
     /** The value of a series that may carry no labels at all. */
