@@ -52,7 +52,6 @@ class QueryAdmission {
     final class Ticket implements AutoCloseable {
         private final UUID caller;
         private final Bucket bucket;
-        private boolean closed;
 
         private Ticket(UUID caller, Bucket bucket) {
             this.caller = caller;
@@ -69,10 +68,7 @@ class QueryAdmission {
 
         @Override
         public void close() {
-            if (!closed) {
-                closed = true;
-                leave(caller);
-            }
+            leave(caller);
         }
     }
 

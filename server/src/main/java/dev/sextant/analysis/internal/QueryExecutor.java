@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -77,12 +78,9 @@ class QueryExecutor {
                 return new Answer(tables, data.provenance());
             }
         } catch (QueryInvalid invalid) {
-            throw invalid.line() > 0
-                    ? new ApiProblem(
-                            QUERY_INVALID,
-                            invalid.getMessage(),
-                            java.util.Map.of("line", invalid.line(), "column", invalid.column()))
-                    : new ApiProblem(QUERY_INVALID, invalid.getMessage());
+            Map<String, Integer> where =
+                    invalid.line() > 0 ? Map.of("line", invalid.line(), "column", invalid.column()) : Map.of();
+            throw new ApiProblem(QUERY_INVALID, invalid.getMessage(), where);
         } catch (ComputeBudgetExceeded exceeded) {
             throw new ApiProblem(
                     QUERY_TOO_EXPENSIVE,
