@@ -70,6 +70,24 @@ class ModuleBoundariesTest {
                 .check(SERVER);
     }
 
+    /**
+     * The caller is explicit: modules receive a {@link dev.sextant.platform.Caller} and never read
+     * the security context, which exists only on a request's own thread.
+     */
+    @Test
+    void onlyIdentityReadsTheSecurityContext() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sextant.identity..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContext")
+                .check(SERVER);
+    }
+
     @Test
     void analyticsDependsOnNoFramework() {
         noClasses()

@@ -1,5 +1,7 @@
 package dev.sextant.identity;
 
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.util.Set;
 
 /** Creating and removing accounts, for administrators and start-up tasks. */

@@ -1,6 +1,8 @@
 package dev.sextant.identity;
 
 import dev.sextant.analytics.check.Check;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.security.Principal;
 import java.util.Set;
 

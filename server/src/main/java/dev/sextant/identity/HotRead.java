@@ -1,5 +1,8 @@
 package dev.sextant.identity;
 
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -29,9 +32,8 @@ public interface HotRead {
     Scope scope();
 
     /**
-     * The answer body, written as JSON, for {@code caller}, who is also the current security
-     * context's principal while this runs. Throws {@link dev.sextant.platform.ApiProblem} for a
+     * The answer body, written as JSON, for {@code caller}. Throws {@link dev.sextant.platform.ApiProblem} for a
      * request the endpoint would refuse.
      */
-    Object answer(HttpServletRequest request, AuthenticatedUser caller);
+    Object answer(HttpServletRequest request, Caller caller);
 }

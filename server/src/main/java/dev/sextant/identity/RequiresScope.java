@@ -1,5 +1,6 @@
 package dev.sextant.identity;
 
+import dev.sextant.platform.Scope;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

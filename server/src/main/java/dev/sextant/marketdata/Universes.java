@@ -1,8 +1,8 @@
 package dev.sextant.marketdata;
 
+import dev.sextant.platform.Caller;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Named symbol sets that screens and queries run over: built-in ones ({@code demo},
@@ -19,7 +19,7 @@ public interface Universes {
     }
 
     /** Every universe the user can use, built-in ones first. */
-    List<Universe> available(UUID user);
+    List<Universe> available(Caller caller);
 
-    Optional<Universe> find(String name, UUID user);
+    Optional<Universe> find(Caller caller, String name);
 }

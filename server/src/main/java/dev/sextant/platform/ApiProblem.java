@@ -32,6 +32,31 @@ public final class ApiProblem extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /**
+     * The one mapping of a module's {@link DomainException} to a problem: its refusal's code and
+     * title, the status its kind stands for, its details as extension members and its retry advice
+     * as {@code Retry-After}.
+     */
+    public static ApiProblem from(DomainException refused) {
+        Refusal refusal = refused.refusal();
+        ProblemType type = ProblemType.of(refusal.code(), status(refusal.kind()), refusal.title());
+        Map<String, String> headers = refused.retryAfter()
+                .map(wait -> Map.of("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))))
+                .orElse(Map.of());
+        return new ApiProblem(type, refused.getMessage(), refused.details(), headers);
+    }
+
+    private static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID, TOO_LARGE -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     public static ApiProblem invalidParameter(String parameter, String detail) {
         return new ApiProblem(ProblemType.INVALID_PARAMETER, detail, Map.of("parameter", parameter));
     }

@@ -1,7 +1,7 @@
 package dev.sextant.support;
 
 import dev.sextant.identity.AccountAdministration;
-import dev.sextant.identity.Role;
+import dev.sextant.platform.Role;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

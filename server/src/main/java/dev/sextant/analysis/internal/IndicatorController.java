@@ -7,12 +7,13 @@ import dev.sextant.analytics.query.NearestName;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,6 +98,7 @@ class IndicatorController {
             description = "Points before the indicator's lookback are left out. MACD and BBANDS answer an object "
                     + "of named outputs per point.")
     IndicatorResponse indicator(
+            Caller caller,
             @Parameter(description = "Canonical symbol") @PathVariable String symbol,
             @Parameter(
                             description = "SMA, EMA, RSI, MACD, BBANDS or ATR; parameters period, fast, slow, signal, "
@@ -132,7 +134,7 @@ class IndicatorController {
         LocalDate shownTo;
         if (interval.isIntraday()) {
             BarRequest request = BarRequest.withDefaults(symbol.toUpperCase(Locale.ROOT), interval, from, to, clock);
-            series = marketData.bars(request);
+            series = marketData.bars(caller, request);
             shownFrom = request.from();
             shownTo = request.to();
         } else {
@@ -142,8 +144,13 @@ class IndicatorController {
             if (from != null && from.isAfter(end)) {
                 throw ApiProblem.invalidParameter("from", "'from' (" + from + ") is after 'to' (" + end + ").");
             }
-            series = marketData.bars(new BarRequest(
-                    symbol.toUpperCase(Locale.ROOT), interval, MetricHistory.from(from != null ? from : end), end));
+            series = marketData.bars(
+                    caller,
+                    new BarRequest(
+                            symbol.toUpperCase(Locale.ROOT),
+                            interval,
+                            MetricHistory.from(from != null ? from : end),
+                            end));
             OhlcvSeries all = series.bars();
             // Without 'to', the range ends at the symbol's last bar, not today: data that ends in the past.
             shownTo = to != null || all.isEmpty() ? end : day(all.time(all.size() - 1));

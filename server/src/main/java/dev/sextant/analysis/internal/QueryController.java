@@ -3,9 +3,10 @@ package dev.sextant.analysis.internal;
 import dev.sextant.analytics.query.DslSyntaxError;
 import dev.sextant.analytics.query.QueryEngine;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,8 +57,8 @@ class QueryController {
     QueryResponse text(
             @RequestBody String query,
             @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo,
-            java.security.Principal user) {
-        return run(query, allowDemo, user);
+            Caller caller) {
+        return run(query, allowDemo, caller);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,11 +66,11 @@ class QueryController {
     QueryResponse json(
             @RequestBody QueryRequest request,
             @Parameter(description = ALLOW_DEMO_DESCRIPTION) @RequestParam(defaultValue = "false") boolean allowDemo,
-            java.security.Principal user) {
-        return run(request.query(), allowDemo || Boolean.TRUE.equals(request.allowDemo()), user);
+            Caller caller) {
+        return run(request.query(), allowDemo || Boolean.TRUE.equals(request.allowDemo()), caller);
     }
 
-    private QueryResponse run(String query, boolean allowDemo, java.security.Principal user) {
+    private QueryResponse run(String query, boolean allowDemo, Caller caller) {
         if (query == null || query.isBlank()) {
             throw ApiProblem.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
         }
@@ -77,7 +78,7 @@ class QueryController {
             throw ApiProblem.invalidParameter("query", "A query has at most " + maxLength + " characters.");
         }
         try {
-            QueryExecutor.Answer answer = executor.run(query, java.util.UUID.fromString(user.getName()), allowDemo);
+            QueryExecutor.Answer answer = executor.run(query, caller, allowDemo);
             Provenance provenance = answer.provenance();
             return new QueryResponse(answer.tables(), provenance.demo(), provenance.mixed(), provenance.inputs());
         } catch (DslSyntaxError error) {

@@ -12,6 +12,7 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -66,14 +66,14 @@ class QueryExecutor {
     record Answer(List<QueryEngine.Table> tables, Provenance provenance) {}
 
     /**
-     * @param owner the user asking (their watchlists are universes too)
+     * @param caller who asks (their watchlists are universes too; their keys fetch the bars)
      * @param allowDemo compute even when demo and real series meet (refused otherwise)
      */
-    Answer run(String text, UUID owner, boolean allowDemo) {
+    Answer run(String text, Caller caller, boolean allowDemo) {
         try {
             List<Ast.Statement> statements = engine.parse(text);
-            try (QueryAdmission.Ticket ticket = admission.admit(owner)) {
-                MarketData data = new MarketData(owner, allowDemo);
+            try (QueryAdmission.Ticket ticket = admission.admit(caller.user().value())) {
+                MarketData data = new MarketData(caller, allowDemo);
                 List<QueryEngine.Table> tables = engine.run(statements, data, charging(ticket));
                 return new Answer(tables, data.provenance());
             }
@@ -116,15 +116,15 @@ class QueryExecutor {
      * refused (unless allowed) before anything more is fetched or computed.
      */
     private final class MarketData implements QueryEngine.Data {
-        private final UUID owner;
+        private final Caller caller;
         private final boolean allowDemo;
         private final java.util.Map<String, QueryEngine.Series> fetched = new java.util.HashMap<>();
         private final List<BarSeries> served = new java.util.ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
-        MarketData(UUID owner, boolean allowDemo) {
-            this.owner = owner;
+        MarketData(Caller caller, boolean allowDemo) {
+            this.caller = caller;
             this.allowDemo = allowDemo;
         }
 
@@ -145,20 +145,22 @@ class QueryExecutor {
         }
 
         private QueryEngine.Series fetch(String symbol, LocalDate to) {
-            BarSeries series = marketData.bars(new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
+            BarSeries series =
+                    marketData.bars(caller, new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             served.add(series);
             anyDemo |= series.demo();
             anyReal |= !series.demo();
             if (anyDemo && anyReal && !allowDemo) {
                 provenance(); // refuses, naming the demo series met so far
             }
-            AssetClass assetClass = marketData.instrument(symbol).orElseThrow().assetClass();
+            AssetClass assetClass =
+                    marketData.instrument(caller, symbol).orElseThrow().assetClass();
             return new QueryEngine.Series(symbol, series.bars(), assetClass == AssetClass.CRYPTO ? 365 : 252);
         }
 
         @Override
         public Optional<List<String>> universe(String name) {
-            return universes.find(name, owner).map(Universes.Universe::symbols);
+            return universes.find(caller, name).map(Universes.Universe::symbols);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.sextant.analytics.risk.Rolling;
 import dev.sextant.analytics.series.Alignment;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -15,6 +14,8 @@ import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -132,6 +133,7 @@ class RiskController {
     @Operation(
             summary = "Volatility, Sharpe, Sortino, Calmar, max drawdown, VaR and CVaR (and beta/alpha to a benchmark)")
     RiskJson risk(
+            Caller caller,
             @PathVariable String symbol,
             @RequestParam(defaultValue = "1d") String interval,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -150,10 +152,11 @@ class RiskController {
         if (benchmark != null && !benchmark.isBlank()) {
             symbols.add(Symbols.canonical(benchmark.strip(), "benchmark"));
         }
-        Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
+        Inputs inputs = inputs(caller, symbols, barInterval, from, to, allowDemo);
         Alignment.Aligned aligned = inputs.aligned();
         double[] prices = aligned.closes()[0];
-        int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
+        int perYear = periodsPerYear(
+                barInterval, instrument(caller, symbols.getFirst()).assetClass());
         double[] returns = Returns.simple(prices);
         double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
         RiskMetrics.Drawdown drawdown = RiskMetrics.maxDrawdown(prices);
@@ -199,6 +202,7 @@ class RiskController {
             summary = "A risk metric over a rolling window of returns: volatility, sharpe, sortino, calmar, "
                     + "max_drawdown, var, cvar, or beta, alpha, correlation against a benchmark")
     RollingJson rolling(
+            Caller caller,
             @PathVariable String symbol,
             @Parameter(
                             description = "volatility, sharpe, sortino, calmar, max_drawdown, var, cvar, beta, alpha, "
@@ -242,10 +246,11 @@ class RiskController {
         if (kind.needsBenchmark()) {
             symbols.add(Symbols.canonical(benchmark.strip(), "benchmark"));
         }
-        Inputs inputs = inputs(symbols, barInterval, from, to, allowDemo);
+        Inputs inputs = inputs(caller, symbols, barInterval, from, to, allowDemo);
         Alignment.Aligned aligned = inputs.aligned();
         double[] prices = aligned.closes()[0];
-        int perYear = periodsPerYear(barInterval, instrument(symbols.getFirst()).assetClass());
+        int perYear = periodsPerYear(
+                barInterval, instrument(caller, symbols.getFirst()).assetClass());
         double riskFreePerPeriod = Math.pow(1 + riskFree, 1.0 / perYear) - 1;
         double[] returns = Returns.simple(prices);
         double[] market = kind.needsBenchmark() ? Returns.simple(aligned.closes()[1]) : null;
@@ -299,10 +304,16 @@ class RiskController {
     private record Inputs(Alignment.Aligned aligned, Provenance provenance) {}
 
     /** Fetches every symbol's bars, refuses demo mixed with real data unless allowed, and aligns them. */
-    private Inputs inputs(List<String> symbols, BarInterval interval, LocalDate from, LocalDate to, boolean allowDemo) {
+    private Inputs inputs(
+            Caller caller,
+            List<String> symbols,
+            BarInterval interval,
+            LocalDate from,
+            LocalDate to,
+            boolean allowDemo) {
         List<BarSeries> served = new ArrayList<>();
         for (String s : symbols) {
-            served.add(marketData.bars(BarRequest.withDefaults(s, interval, from, to, clock)));
+            served.add(marketData.bars(caller, BarRequest.withDefaults(s, interval, from, to, clock)));
         }
         Provenance provenance = Provenance.of(served, allowDemo, "allowDemo=true");
         Alignment.Aligned aligned =
@@ -329,6 +340,7 @@ class RiskController {
     @GetMapping("/correlation")
     @Operation(summary = "Correlation matrix of several instruments' returns on their common bars")
     CorrelationJson correlation(
+            Caller caller,
             @Parameter(description = "Comma-separated symbols, 2 to 50") @RequestParam String symbols,
             @RequestParam(defaultValue = "1d") String interval,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -343,7 +355,7 @@ class RiskController {
         if (wanted.size() < 2 || wanted.size() > MAX_SYMBOLS) {
             throw ApiProblem.invalidParameter("symbols", "Give 2 to " + MAX_SYMBOLS + " different symbols.");
         }
-        Inputs inputs = inputs(wanted, barInterval, from, to, allowDemo);
+        Inputs inputs = inputs(caller, wanted, barInterval, from, to, allowDemo);
         Alignment.Aligned aligned = inputs.aligned();
         double[][] returns = new double[wanted.size()][];
         for (int s = 0; s < wanted.size(); s++) {
@@ -365,8 +377,8 @@ class RiskController {
                 provenance.inputs());
     }
 
-    private Instrument instrument(String symbol) {
-        return marketData.instrument(symbol).orElseThrow();
+    private Instrument instrument(Caller caller, String symbol) {
+        return marketData.instrument(caller, symbol).orElseThrow();
     }
 
     /** Bars in a year: trading sessions for markets that close, every day for crypto. */

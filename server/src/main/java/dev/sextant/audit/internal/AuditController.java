@@ -4,13 +4,13 @@ import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditIntegrity;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ class AuditController {
     @GetMapping
     @Operation(summary = "Audit events, newest first, filtered by type, actor and time")
     EventPage events(
-            Principal reader,
+            Caller reader,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -77,7 +77,7 @@ class AuditController {
         boolean hasMore = found.size() > size;
         audit.record(
                 AuditEventType.AUDIT_LOG_READ,
-                reader.getName(),
+                reader.user().toString(),
                 null,
                 Map.of("filter", "type=" + type + ",actor=" + actor + ",page=" + page));
         return new EventPage(found.stream().limit(size).map(this::view).toList(), page, size, hasMore);

@@ -11,7 +11,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.UserId;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;

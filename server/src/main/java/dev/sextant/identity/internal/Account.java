@@ -1,8 +1,8 @@
 package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Role;
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.util.Set;
 
 /** An account as stored. The password hash never leaves the identity module. */

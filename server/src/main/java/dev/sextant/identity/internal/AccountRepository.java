@@ -1,7 +1,7 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.Role;
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -2,10 +2,10 @@ package dev.sextant.identity.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.sextant.identity.Scope;
-import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.Scope;
+import dev.sextant.platform.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

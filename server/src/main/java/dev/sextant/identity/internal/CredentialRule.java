@@ -2,8 +2,8 @@ package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AnyCredential;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.identity.SessionOnly;
+import dev.sextant.platform.Scope;
 import jakarta.annotation.security.PermitAll;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;

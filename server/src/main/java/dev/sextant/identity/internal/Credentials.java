@@ -1,7 +1,7 @@
 package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Scope;
+import dev.sextant.platform.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;

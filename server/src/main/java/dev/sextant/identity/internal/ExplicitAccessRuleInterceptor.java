@@ -1,8 +1,8 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.Scope;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
+import dev.sextant.platform.Scope;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

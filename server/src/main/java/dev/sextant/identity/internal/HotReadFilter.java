@@ -2,6 +2,7 @@ package dev.sextant.identity.internal;
 
 import dev.sextant.identity.HotRead;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.DomainException;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.SecurityHeaders;
@@ -122,9 +123,13 @@ class HotReadFilter extends OncePerRequestFilter {
         }
         Object body;
         try {
-            body = route.answer(request, caller.user());
+            body = route.answer(
+                    request, CallerOf.authentication(caller.authentication()).orElseThrow());
         } catch (ApiProblem problem) {
             problems.write(request, response, problem);
+            return;
+        } catch (DomainException refused) {
+            problems.write(request, response, ApiProblem.from(refused));
             return;
         } catch (RuntimeException failure) {
             log.error("Unhandled failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);

@@ -2,8 +2,8 @@ package dev.sextant.identity.internal;
 
 import dev.sextant.identity.AnyCredential;
 import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Role;
 import dev.sextant.identity.SessionOnly;
+import dev.sextant.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.UserId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

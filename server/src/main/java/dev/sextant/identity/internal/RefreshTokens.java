@@ -1,6 +1,6 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

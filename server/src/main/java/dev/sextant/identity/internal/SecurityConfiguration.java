@@ -1,8 +1,8 @@
 package dev.sextant.identity.internal;
 
-import dev.sextant.identity.Scope;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
+import dev.sextant.platform.Scope;
 import dev.sextant.platform.SecurityHeaders;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;

@@ -2,9 +2,9 @@ package dev.sextant.identity.internal;
 
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
-import dev.sextant.identity.UserId;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.UserId;
 import dev.sextant.vault.Vault;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -105,7 +105,7 @@ class TwoFactor {
 
     @Transactional
     void disable(Account account, String code) {
-        if (account.roles().contains(dev.sextant.identity.Role.ADMIN)) {
+        if (account.roles().contains(dev.sextant.platform.Role.ADMIN)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Two-factor sign-in is mandatory for administrators.");
         }
         if (!account.totpEnabled() || !verify(account, code)) {

@@ -2,7 +2,7 @@ package dev.sextant.identity.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.sextant.identity.UserId;
+import dev.sextant.platform.UserId;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

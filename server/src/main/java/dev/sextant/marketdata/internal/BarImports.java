@@ -4,12 +4,12 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
-import dev.sextant.identity.AuthenticatedUser;
-import dev.sextant.identity.Role;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ class BarImports {
      *     owns; ignored for anyone else
      */
     Imported importFile(
-            AuthenticatedUser caller,
+            Caller caller,
             boolean override,
             String symbol,
             String name,
@@ -99,7 +99,7 @@ class BarImports {
         });
         if (existing.isEmpty()) {
             // Outside the transaction: asking the providers may take a network round trip.
-            refuseSymbolsOfOtherSources(symbol);
+            refuseSymbolsOfOtherSources(symbol, caller);
         }
         Instant now = clock.instant();
         Imported imported = transaction.execute(status -> {
@@ -127,8 +127,8 @@ class BarImports {
      * An administrator's override is audited with the owner it overrode; it leaves the owner as it
      * was. Imports made before owners were kept have none: only an administrator may replace them.
      */
-    private void authorise(AuthenticatedUser caller, boolean override, String symbol, boolean imported, Instant now) {
-        UUID callerId = caller.id().value();
+    private void authorise(Caller caller, boolean override, String symbol, boolean imported, Instant now) {
+        UUID callerId = caller.user().value();
         Optional<UUID> owner = owners.ownerOf(symbol);
         if (owner.isEmpty() && !imported) {
             if (!owners.claim(symbol, callerId, now)) {
@@ -149,7 +149,7 @@ class BarImports {
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("owner", owner.map(UUID::toString).orElse("none"));
-        audit.record(AuditEventType.IMPORT_OVERRIDDEN, caller.id().toString(), symbol, details);
+        audit.record(AuditEventType.IMPORT_OVERRIDDEN, caller.user().toString(), symbol, details);
     }
 
     /**
@@ -157,12 +157,12 @@ class BarImports {
      * shadow it for everyone), and so is any symbol a real provider knows. When the providers cannot
      * be asked, the resolver's 503 refuses the import: a symbol is never taken unchecked.
      */
-    private void refuseSymbolsOfOtherSources(String symbol) {
+    private void refuseSymbolsOfOtherSources(String symbol, Caller caller) {
         if (DEMO_SYMBOLS.contains(symbol)) {
             throw taken(symbol, "is a symbol of the demo market");
         }
         for (InstrumentResolver resolver : resolvers) {
-            if (resolver.resolve(symbol).isPresent()) {
+            if (resolver.resolve(symbol, caller).isPresent()) {
                 throw taken(symbol, "is served by the real market-data providers");
             }
         }
@@ -176,7 +176,7 @@ class BarImports {
     }
 
     /** Names the symbol, never the owner: who imported what is not another analyst's business. */
-    private static ApiProblem owned(String symbol, AuthenticatedUser caller, String why) {
+    private static ApiProblem owned(String symbol, Caller caller, String why) {
         String remedy = caller.has(Role.ADMIN)
                 ? " As an administrator you may import over it with override=true (audited)."
                 : " Import under another symbol, e.g. " + symbol + ".IMP.";

@@ -10,6 +10,7 @@ import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,8 +74,18 @@ class CatalogMarketData implements MarketDataService {
         catalog.invalidate(symbol);
     }
 
+    /**
+     * A catalogued instrument without asking the providers: for work done on nobody's behalf (cache
+     * warming), which has no caller whose keys could look a symbol up.
+     */
+    Optional<Instrument> catalogued(String symbol) {
+        String canonical = symbol.toUpperCase(Locale.ROOT);
+        Optional<Instrument> known = catalog.getIfPresent(canonical);
+        return known != null ? known : repository.findBySymbol(canonical).filter(this::isServed);
+    }
+
     @Override
-    public List<Instrument> instruments() {
+    public List<Instrument> instruments(Caller caller) {
         // Sorted here, not by the database: collations differ between H2 and PostgreSQL.
         return repository.findAll().stream()
                 .filter(this::isServed)
@@ -83,20 +94,20 @@ class CatalogMarketData implements MarketDataService {
     }
 
     @Override
-    public Optional<Instrument> instrument(String symbol) {
+    public Optional<Instrument> instrument(Caller caller, String symbol) {
         String canonical = symbol.toUpperCase(Locale.ROOT);
         return catalog.get(
                 canonical,
-                s -> repository.findBySymbol(s).filter(this::isServed).or(() -> resolve(s)));
+                s -> repository.findBySymbol(s).filter(this::isServed).or(() -> resolve(s, caller)));
     }
 
     /**
      * Asks the providers about a symbol the catalog lacks; an instrument a provider confirmed joins
      * the catalog.
      */
-    private Optional<Instrument> resolve(String symbol) {
+    private Optional<Instrument> resolve(String symbol, Caller caller) {
         for (InstrumentResolver resolver : resolvers) {
-            Optional<InstrumentResolver.Resolved> found = resolver.resolve(symbol);
+            Optional<InstrumentResolver.Resolved> found = resolver.resolve(symbol, caller);
             if (found.isPresent()) {
                 Instrument instrument = found.get().instrument();
                 if (found.get().confirmed()) {
@@ -111,16 +122,16 @@ class CatalogMarketData implements MarketDataService {
     }
 
     @Override
-    public List<SearchHit> search(String text, int limit) {
+    public List<SearchHit> search(Caller caller, String text, int limit) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);
         Map<String, SearchHit> hits = new LinkedHashMap<>();
-        for (Instrument instrument : instruments()) {
+        for (Instrument instrument : instruments(caller)) {
             if (rank(instrument, wanted) >= 0) {
                 hits.put(instrument.symbol(), new SearchHit(instrument, List.of(instrument.provider())));
             }
         }
         for (InstrumentResolver resolver : resolvers) {
-            resolver.search(wanted)
+            resolver.search(wanted, caller)
                     .forEach(found -> hits.merge(found.instrument().symbol(), found, CatalogMarketData::merge));
         }
         record Match(SearchHit hit, int rank) {}
@@ -153,9 +164,9 @@ class CatalogMarketData implements MarketDataService {
     }
 
     @Override
-    public Quote quote(String symbol) {
-        Instrument instrument = require(symbol);
-        Quote quote = sourceOf(instrument).quote(instrument);
+    public Quote quote(Caller caller, String symbol) {
+        Instrument instrument = require(caller, symbol);
+        Quote quote = sourceOf(instrument).quote(instrument, caller);
         confirmed(instrument);
         return quote;
     }
@@ -168,9 +179,11 @@ class CatalogMarketData implements MarketDataService {
     }
 
     @Override
-    public List<Quote> quotes(List<String> symbols) {
-        List<String> unknown =
-                symbols.stream().filter(s -> instrument(s).isEmpty()).distinct().toList();
+    public List<Quote> quotes(Caller caller, List<String> symbols) {
+        List<String> unknown = symbols.stream()
+                .filter(s -> instrument(caller, s).isEmpty())
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new ApiProblem(
                     MarketDataProblems.UNKNOWN_SYMBOL,
@@ -178,26 +191,26 @@ class CatalogMarketData implements MarketDataService {
                             + ". GET /api/v1/instruments lists the known ones.",
                     Map.of("symbols", unknown));
         }
-        return symbols.stream().map(this::quote).toList();
+        return symbols.stream().map(symbol -> quote(caller, symbol)).toList();
     }
 
     @Override
-    public BarSeries bars(BarRequest request) {
+    public BarSeries bars(Caller caller, BarRequest request) {
         if (request.from().isAfter(request.to())) {
             throw new ApiProblem(
                     MarketDataProblems.INVALID_RANGE,
                     "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
                     Map.of("parameter", "from"));
         }
-        Instrument instrument = require(request.symbol());
-        BarSeries bars = sourceOf(instrument).bars(instrument, request);
+        Instrument instrument = require(caller, request.symbol());
+        BarSeries bars = sourceOf(instrument).bars(instrument, request, caller);
         confirmed(instrument);
         return bars;
     }
 
     @Override
-    public Fundamentals fundamentals(String symbol, LocalDate asOf, Set<String> concepts) {
-        return fundamentals.fundamentals(require(symbol), asOf, concepts);
+    public Fundamentals fundamentals(Caller caller, String symbol, LocalDate asOf, Set<String> concepts) {
+        return fundamentals.fundamentals(require(caller, symbol), asOf, concepts);
     }
 
     private boolean isServed(Instrument instrument) {
@@ -211,8 +224,8 @@ class CatalogMarketData implements MarketDataService {
                 .orElseThrow();
     }
 
-    private Instrument require(String symbol) {
-        return instrument(symbol)
+    private Instrument require(Caller caller, String symbol) {
+        return instrument(caller, symbol)
                 .orElseThrow(() -> new ApiProblem(
                         MarketDataProblems.UNKNOWN_SYMBOL,
                         "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",

@@ -8,6 +8,7 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -62,12 +63,12 @@ class DemoMarketData implements PriceSource {
     }
 
     @Override
-    public Quote quote(Instrument instrument) {
+    public Quote quote(Instrument instrument, Caller caller) {
         return quoteOf(models.get(instrument.symbol()));
     }
 
     @Override
-    public BarSeries bars(Instrument listed, BarRequest request) {
+    public BarSeries bars(Instrument listed, BarRequest request, Caller caller) {
         DemoPriceModel model = models.get(listed.symbol());
         DemoInstrument instrument = model.instrument();
         OhlcvSeries bars = switch (request.interval()) {

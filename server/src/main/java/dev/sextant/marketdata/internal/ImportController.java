@@ -1,12 +1,12 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
-import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,7 +46,7 @@ class ImportController {
             description = "The symbol then belongs to your account: only you import under it again (409"
                     + " import-owned for others); an administrator may import over it with override=true, audited.")
     BarImports.Imported importFile(
-            @AuthenticationPrincipal AuthenticatedUser caller,
+            Caller caller,
             @RequestParam MultipartFile file,
             @RequestParam String symbol,
             @RequestParam(required = false) String name,

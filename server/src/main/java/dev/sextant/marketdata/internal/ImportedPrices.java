@@ -7,6 +7,7 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ImportedPrices implements PriceSource {
     }
 
     @Override
-    public Quote quote(Instrument instrument) {
+    public Quote quote(Instrument instrument, Caller caller) {
         Instant now = clock.instant();
         OhlcvSeries days = store.read(
                 instrument.symbol(),
@@ -66,7 +67,7 @@ class ImportedPrices implements PriceSource {
     }
 
     @Override
-    public BarSeries bars(Instrument instrument, BarRequest request) {
+    public BarSeries bars(Instrument instrument, BarRequest request, Caller caller) {
         long from = request.from().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         long to = request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         OhlcvSeries bars = switch (request.interval()) {

@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal;
 
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.platform.Caller;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ interface InstrumentResolver {
      * dev.sextant.platform.ApiProblem} when the providers could not be asked (the network is down):
      * that is not "unknown".
      */
-    Optional<Resolved> resolve(String symbol);
+    Optional<Resolved> resolve(String symbol, Caller caller);
 
     /**
      * A found instrument. {@code confirmed}: a provider answered for it (listed or priced it); an
@@ -23,5 +24,5 @@ interface InstrumentResolver {
     record Resolved(Instrument instrument, boolean confirmed) {}
 
     /** Instruments the providers find for a search text (upper case). */
-    List<SearchHit> search(String text);
+    List<SearchHit> search(String text, Caller caller);
 }

@@ -2,7 +2,6 @@ package dev.sextant.marketdata.internal;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
-import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -18,6 +17,7 @@ import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Instruments served by the real providers (catalog provider {@code market}): quotes through the
@@ -90,12 +88,17 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     }
 
     @Override
-    public Quote quote(Instrument instrument) {
-        return quote(instrument, currentUser());
+    public Quote quote(Instrument instrument, Caller caller) {
+        return quoteFor(instrument, caller.user().value());
     }
 
-    /** A quote for {@code owner} (null: no user, e.g. cache warming; only shared data then). */
-    Quote quote(Instrument instrument, UUID owner) {
+    /** A quote from shared data only, for work done on nobody's behalf (cache warming). */
+    Quote sharedQuote(Instrument instrument) {
+        return quoteFor(instrument, null);
+    }
+
+    /** A quote for {@code owner} (null: nobody; only shared data then). */
+    private Quote quoteFor(Instrument instrument, UUID owner) {
         String symbol = instrument.symbol();
         AssetClass assetClass = instrument.assetClass();
         // Users holding their own keys get their own cache entries: what their keys buy stays theirs.
@@ -134,8 +137,8 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     }
 
     @Override
-    public BarSeries bars(Instrument instrument, BarRequest request) {
-        UUID owner = currentUser();
+    public BarSeries bars(Instrument instrument, BarRequest request, Caller caller) {
+        UUID owner = caller.user().value();
         BarInterval interval = request.interval();
         BarInterval fetched =
                 interval == BarInterval.ONE_WEEK || interval == BarInterval.ONE_MONTH ? BarInterval.ONE_DAY : interval;
@@ -170,7 +173,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     }
 
     @Override
-    public Optional<Resolved> resolve(String symbol) {
+    public Optional<Resolved> resolve(String symbol, Caller caller) {
         for (FredProvider.Series series : FredProvider.SERIES) {
             if (series.symbol().equals(symbol) && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
                 return Optional.of(new Resolved(
@@ -181,7 +184,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
         Optional<ProviderListing> listing;
         NoProviderAnswered lookupFailed = null;
         try {
-            listing = arbitrator.lookup(symbol, currentUser());
+            listing = arbitrator.lookup(symbol, caller.user().value());
         } catch (NoProviderAnswered failure) {
             listing = Optional.empty();
             lookupFailed = failure;
@@ -205,7 +208,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
             return Optional.of(new Resolved(
                     new Instrument(symbol, base + " USD", "CCC", AssetClass.CRYPTO, "USD", PROVIDER, false), false));
         }
-        return priced(symbol, lookupFailed);
+        return priced(symbol, lookupFailed, caller.user().value());
     }
 
     /**
@@ -213,7 +216,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
      * if one of them prices it. Its name is then its symbol. When the providers could not be asked
      * at all, the answer is "unavailable", never "unknown".
      */
-    private Optional<Resolved> priced(String symbol, NoProviderAnswered lookupFailed) {
+    private Optional<Resolved> priced(String symbol, NoProviderAnswered lookupFailed, UUID owner) {
         AssetClass guess = symbol.startsWith("^") ? AssetClass.INDEX : AssetClass.EQUITY;
         if (!arbitrator.anyCan(Capability.QUOTES, symbol, guess)) {
             if (lookupFailed != null && !lookupFailed.notFound()) {
@@ -222,7 +225,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
             return Optional.empty();
         }
         try {
-            Arbitrator.Answer<Arbitrator.CheckedQuote> answer = arbitrator.quote(symbol, guess, currentUser());
+            Arbitrator.Answer<Arbitrator.CheckedQuote> answer = arbitrator.quote(symbol, guess, owner);
             String currency = answer.value().quote().currency();
             return Optional.of(new Resolved(
                     new Instrument(symbol, symbol, "?", guess, currency == null ? "USD" : currency, PROVIDER, false),
@@ -236,9 +239,9 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     }
 
     @Override
-    public List<SearchHit> search(String text) {
+    public List<SearchHit> search(String text, Caller caller) {
         List<SearchHit> hits = new ArrayList<>();
-        arbitrator.search(text, currentUser()).forEach((symbol, listings) -> {
+        arbitrator.search(text, caller.user().value()).forEach((symbol, listings) -> {
             ProviderListing first = listings.getFirst();
             if (!arbitrator.anyCan(Capability.QUOTES, symbol, first.assetClass())) {
                 return; // listed, but no enabled provider could price it
@@ -326,12 +329,5 @@ final class LivePrices implements PriceSource, InstrumentResolver {
                 "No market data provider could answer for " + symbol + " just now; try again shortly.",
                 Map.of("symbol", symbol, "providers", failure.outcomes()),
                 Map.of("Retry-After", "30"));
-    }
-
-    private static UUID currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
-                ? user.id().value()
-                : null;
     }
 }

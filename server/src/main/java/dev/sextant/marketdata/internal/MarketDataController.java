@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -15,6 +14,8 @@ import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
 import dev.sextant.marketdata.Symbols;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -98,13 +99,14 @@ class MarketDataController {
 
     @GetMapping("/instruments")
     @Operation(summary = "List every instrument Sextant can serve")
-    InstrumentsResponse instruments() {
-        return new InstrumentsResponse(marketData.instruments());
+    InstrumentsResponse instruments(Caller caller) {
+        return new InstrumentsResponse(marketData.instruments(caller));
     }
 
     @GetMapping("/search")
     @Operation(summary = "Find instruments by symbol or name: exact symbol first, then symbol prefix, then name")
     SearchResponse search(
+            Caller caller,
             @Parameter(description = "1 to 50 characters, e.g. APP or apple") @RequestParam String q,
             @Parameter(description = "At most this many results (1 to 100)") @RequestParam(defaultValue = "20")
                     int limit) {
@@ -115,31 +117,35 @@ class MarketDataController {
         if (limit < 1 || limit > 100) {
             throw ApiProblem.invalidParameter("limit", "'limit' must be between 1 and 100.");
         }
-        return new SearchResponse(
-                marketData.search(text, limit).stream().map(SearchResult::of).toList());
+        return new SearchResponse(marketData.search(caller, text, limit).stream()
+                .map(SearchResult::of)
+                .toList());
     }
 
     @GetMapping("/quotes/{symbol}")
     @Operation(summary = "Latest price of one instrument and its change since the previous close")
-    Quote quote(@Parameter(description = "Canonical symbol, e.g. AAPL, BTC-USD, ^GSPC") @PathVariable String symbol) {
-        return quotes.one(symbol);
+    Quote quote(
+            Caller caller,
+            @Parameter(description = "Canonical symbol, e.g. AAPL, BTC-USD, ^GSPC") @PathVariable String symbol) {
+        return quotes.one(caller, symbol);
     }
 
     @GetMapping("/quotes")
     @Operation(summary = "Latest prices of several instruments (comma-separated, at most 100)")
     QuoteReads.QuotesResponse quotes(
+            Caller caller,
             @Parameter(description = "Comma-separated symbols, e.g. AAPL,MSFT") @RequestParam String symbols) {
-        return quotes.commaSeparated(symbols);
+        return quotes.commaSeparated(caller, symbols);
     }
 
     @PostMapping(path = "/quotes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Latest prices of several instruments, for lists too long for a URL (at most 100)")
-    QuoteReads.QuotesResponse quotes(@RequestBody QuotesRequest request) {
+    QuoteReads.QuotesResponse quotes(Caller caller, @RequestBody QuotesRequest request) {
         if (request.symbols() == null) {
             throw ApiProblem.invalidParameter(
                     "symbols", "The body needs a 'symbols' array, e.g. {\"symbols\":[\"AAPL\"]}.");
         }
-        return quotes.batch(request.symbols());
+        return quotes.batch(caller, request.symbols());
     }
 
     @GetMapping("/bars/{symbol}")
@@ -148,6 +154,7 @@ class MarketDataController {
             description = "Only completed bars are returned. Intraday bars are counted from the session's open; "
                     + "weekly and monthly bars cover whole calendar periods.")
     BarsResponse bars(
+            Caller caller,
             @Parameter(description = "Canonical symbol") @PathVariable String symbol,
             @Parameter(description = "One of 1m, 5m, 15m, 30m, 1h, 1d, 1wk, 1mo") @RequestParam(defaultValue = "1d")
                     String interval,
@@ -170,10 +177,10 @@ class MarketDataController {
             // data that ends in the past (an import of 2013) still answers its last bars.
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             if (from != null && from.isAfter(today)) {
-                series = marketData.bars(new BarRequest(canonical, barInterval, from, from));
+                series = marketData.bars(caller, new BarRequest(canonical, barInterval, from, from));
             } else {
-                BarSeries all =
-                        marketData.bars(new BarRequest(canonical, barInterval, from != null ? from : EARLIEST, today));
+                BarSeries all = marketData.bars(
+                        caller, new BarRequest(canonical, barInterval, from != null ? from : EARLIEST, today));
                 OhlcvSeries bars = all.bars();
                 LocalDate end = bars.isEmpty() ? today : day(bars.time(bars.size() - 1));
                 BarRequest shown = BarRequest.withDefaults(canonical, barInterval, from, end, clock);
@@ -189,7 +196,7 @@ class MarketDataController {
                         all.stale());
             }
         } else {
-            series = marketData.bars(BarRequest.withDefaults(canonical, barInterval, from, to, clock));
+            series = marketData.bars(caller, BarRequest.withDefaults(canonical, barInterval, from, to, clock));
         }
         OhlcvSeries bars = series.bars();
         Instant asOf = bars.isEmpty() ? null : Instant.ofEpochSecond(bars.time(bars.size() - 1));
@@ -201,14 +208,14 @@ class MarketDataController {
                 asOf,
                 series.fetchedAt(),
                 series.stale(),
-                bars.isEmpty() && !barInterval.isIntraday() ? storedRange(canonical, barInterval) : null,
+                bars.isEmpty() && !barInterval.isIntraday() ? storedRange(caller, canonical, barInterval) : null,
                 toJson(bars));
     }
 
     /** What an empty answer says: the range of the symbol's bars at this interval, or that it has none. */
-    private String storedRange(String symbol, BarInterval interval) {
+    private String storedRange(Caller caller, String symbol, BarInterval interval) {
         OhlcvSeries all = marketData
-                .bars(new BarRequest(symbol, interval, EARLIEST, LocalDate.now(clock.withZone(ZoneOffset.UTC))))
+                .bars(caller, new BarRequest(symbol, interval, EARLIEST, LocalDate.now(clock.withZone(ZoneOffset.UTC))))
                 .bars();
         return all.isEmpty()
                 ? "No bars in this range; " + symbol + " has no " + interval.code() + " bars."
@@ -225,6 +232,7 @@ class MarketDataController {
             summary = "A company's reported figures (SEC filings) as public on a date",
             description = "Facts filed after asOf, restatements included, are left out: history stays point in time.")
     Fundamentals fundamentals(
+            Caller caller,
             @Parameter(description = "Canonical symbol of a US-listed company") @PathVariable String symbol,
             @Parameter(description = "Public as of this date (default today)")
                     @RequestParam(required = false)
@@ -243,7 +251,7 @@ class MarketDataController {
         if (wanted.size() > 50 || wanted.stream().anyMatch(c -> !c.matches("[A-Za-z0-9_-]{1,128}"))) {
             throw ApiProblem.invalidParameter("concepts", "List at most 50 concept names (letters, digits, _ and -).");
         }
-        return marketData.fundamentals(checkSymbol(symbol, "symbol"), day, wanted);
+        return marketData.fundamentals(caller, checkSymbol(symbol, "symbol"), day, wanted);
     }
 
     private static List<BarJson> toJson(OhlcvSeries bars) {

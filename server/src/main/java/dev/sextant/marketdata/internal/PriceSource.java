@@ -5,6 +5,7 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.Quote;
+import dev.sextant.platform.Caller;
 import java.util.Map;
 
 /**
@@ -16,9 +17,9 @@ interface PriceSource {
 
     boolean serves(Instrument instrument);
 
-    Quote quote(Instrument instrument);
+    Quote quote(Instrument instrument, Caller caller);
 
-    BarSeries bars(Instrument instrument, BarRequest request);
+    BarSeries bars(Instrument instrument, BarRequest request, Caller caller);
 
     /** The caches this source keeps, by name, for the health report and the metrics. */
     default Map<String, Cache<?, ?>> caches() {

@@ -1,11 +1,11 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.internal.live.FreshCache;
 import dev.sextant.marketdata.internal.live.GuardedProvider;
 import dev.sextant.marketdata.internal.live.ProviderScore;
 import dev.sextant.marketdata.internal.provider.ProviderProfile;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.sextant.marketdata.internal;
 
-import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.HotRead;
-import dev.sextant.identity.Role;
-import dev.sextant.identity.Scope;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +39,8 @@ class QuoteHotReads {
             }
 
             @Override
-            public Object answer(HttpServletRequest request, AuthenticatedUser caller) {
-                return quotes.one(symbolOf(request.getRequestURI()));
+            public Object answer(HttpServletRequest request, Caller caller) {
+                return quotes.one(caller, symbolOf(request.getRequestURI()));
             }
 
             private static String symbolOf(String uri) {
@@ -64,8 +64,8 @@ class QuoteHotReads {
             }
 
             @Override
-            public Object answer(HttpServletRequest request, AuthenticatedUser caller) {
-                return quotes.commaSeparated(request.getParameter("symbols"));
+            public Object answer(HttpServletRequest request, Caller caller) {
+                return quotes.commaSeparated(caller, request.getParameter("symbols"));
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.sextant.marketdata.internal;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.Symbols;
+import dev.sextant.platform.Caller;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -25,17 +26,17 @@ class QuoteReads {
         this.limits = limits;
     }
 
-    Quote one(String symbol) {
-        return marketData.quote(Symbols.canonical(symbol, "symbol"));
+    Quote one(Caller caller, String symbol) {
+        return marketData.quote(caller, Symbols.canonical(symbol, "symbol"));
     }
 
     /** Symbols as the query parameter gives them, comma-separated. */
-    QuotesResponse commaSeparated(String symbols) {
-        return batch(Arrays.asList(symbols.split(",", -1)));
+    QuotesResponse commaSeparated(Caller caller, String symbols) {
+        return batch(caller, Arrays.asList(symbols.split(",", -1)));
     }
 
-    QuotesResponse batch(List<String> symbols) {
+    QuotesResponse batch(Caller caller, List<String> symbols) {
         return new QuotesResponse(
-                marketData.quotes(Symbols.canonicalBatch(symbols, limits.maxBatchSymbols(), "symbols")));
+                marketData.quotes(caller, Symbols.canonicalBatch(symbols, limits.maxBatchSymbols(), "symbols")));
     }
 }

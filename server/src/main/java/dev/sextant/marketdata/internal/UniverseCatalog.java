@@ -4,10 +4,10 @@ import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Universes;
+import dev.sextant.platform.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
@@ -41,13 +41,14 @@ class UniverseCatalog implements Universes {
     }
 
     @Override
-    public List<Universe> available(UUID user) {
-        List<Instrument> instruments = marketData.instruments();
+    public List<Universe> available(Caller caller) {
+        List<Instrument> instruments = marketData.instruments(caller);
         List<Universe> universes = new ArrayList<>();
         for (BuiltIn builtIn : BUILT_IN) {
             universes.add(builtIn(builtIn, instruments));
         }
-        for (WatchlistRepository.Watchlist list : watchlists.findByOwner(user)) {
+        for (WatchlistRepository.Watchlist list :
+                watchlists.findByOwner(caller.user().value())) {
             universes.add(new Universe(
                     WATCHLIST_PREFIX + list.name(), "Your watchlist '" + list.name() + "'", false, list.symbols()));
         }
@@ -55,10 +56,10 @@ class UniverseCatalog implements Universes {
     }
 
     @Override
-    public Optional<Universe> find(String name, UUID user) {
+    public Optional<Universe> find(Caller caller, String name) {
         if (name.startsWith(WATCHLIST_PREFIX)) {
             String listName = name.substring(WATCHLIST_PREFIX.length());
-            return watchlists.findByOwner(user).stream()
+            return watchlists.findByOwner(caller.user().value()).stream()
                     .filter(list -> list.name().equals(listName))
                     .findFirst()
                     .map(list -> new Universe(name, "Your watchlist '" + listName + "'", false, list.symbols()));
@@ -66,7 +67,7 @@ class UniverseCatalog implements Universes {
         return BUILT_IN.stream()
                 .filter(builtIn -> builtIn.name().equals(name))
                 .findFirst()
-                .map(builtIn -> builtIn(builtIn, marketData.instruments()));
+                .map(builtIn -> builtIn(builtIn, marketData.instruments(caller)));
     }
 
     private static Universe builtIn(BuiltIn builtIn, List<Instrument> instruments) {

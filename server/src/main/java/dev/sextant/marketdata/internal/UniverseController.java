@@ -1,15 +1,14 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.security.Principal;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +36,8 @@ class UniverseController {
 
     @GetMapping
     @Operation(summary = "Universes you can screen: demo, us-equities, etfs, crypto and watchlist:<name>")
-    UniverseList list(Principal user) {
-        return new UniverseList(universes.available(UUID.fromString(user.getName())).stream()
+    UniverseList list(Caller caller) {
+        return new UniverseList(universes.available(caller).stream()
                 .map(u -> new Summary(
                         u.name(), u.description(), u.builtIn(), u.symbols().size()))
                 .toList());
@@ -46,9 +45,9 @@ class UniverseController {
 
     @GetMapping("/{name}")
     @Operation(summary = "One universe with its symbols")
-    Universes.Universe get(Principal user, @PathVariable String name) {
+    Universes.Universe get(Caller caller, @PathVariable String name) {
         return universes
-                .find(name, UUID.fromString(user.getName()))
+                .find(caller, name)
                 .orElseThrow(() -> new ApiProblem(
                         ProblemType.NOT_FOUND,
                         "There is no universe '" + name + "'; GET /api/v1/universes lists yours."));

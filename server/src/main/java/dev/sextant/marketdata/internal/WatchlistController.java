@@ -1,17 +1,17 @@
 package dev.sextant.marketdata.internal;
 
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Scope;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,14 +64,14 @@ class WatchlistController {
 
     @GetMapping
     @Operation(summary = "Your watchlists, by name")
-    WatchlistList list(Principal user) {
-        return new WatchlistList(repository.findByOwner(owner(user)));
+    WatchlistList list(Caller caller) {
+        return new WatchlistList(repository.findByOwner(owner(caller)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One of your watchlists")
-    WatchlistRepository.Watchlist get(Principal user, @PathVariable UUID id) {
-        return repository.find(owner(user), id).orElseThrow(WatchlistController::notFound);
+    WatchlistRepository.Watchlist get(Caller caller, @PathVariable UUID id) {
+        return repository.find(owner(caller), id).orElseThrow(WatchlistController::notFound);
     }
 
     @RequiresScope(Scope.MARKET_DATA_WRITE)
@@ -79,14 +79,14 @@ class WatchlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     @Operation(summary = "Create a watchlist of known symbols")
-    WatchlistRepository.Watchlist create(Principal user, @Valid @RequestBody WatchlistBody body) {
-        UUID owner = owner(user);
+    WatchlistRepository.Watchlist create(Caller caller, @Valid @RequestBody WatchlistBody body) {
+        UUID owner = owner(caller);
         if (repository.count(owner) >= MAX_LISTS) {
             throw new ApiProblem(TOO_MANY_LISTS, "You can keep " + MAX_LISTS + " watchlists; delete one first.");
         }
         UUID id = UUID.randomUUID();
         try {
-            repository.insert(owner, id, body.name().strip(), knownSymbols(body.symbols()), clock.instant());
+            repository.insert(owner, id, body.name().strip(), knownSymbols(caller, body.symbols()), clock.instant());
         } catch (DuplicateKeyException taken) {
             throw nameTaken();
         }
@@ -98,10 +98,11 @@ class WatchlistController {
     @Transactional
     @Operation(summary = "Rename a watchlist and replace its symbols")
     WatchlistRepository.Watchlist replace(
-            Principal user, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
-        UUID owner = owner(user);
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
+        UUID owner = owner(caller);
         try {
-            if (!repository.replace(owner, id, body.name().strip(), knownSymbols(body.symbols()), clock.instant())) {
+            if (!repository.replace(
+                    owner, id, body.name().strip(), knownSymbols(caller, body.symbols()), clock.instant())) {
                 throw notFound();
             }
         } catch (DuplicateKeyException taken) {
@@ -114,14 +115,14 @@ class WatchlistController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a watchlist")
-    void delete(Principal user, @PathVariable UUID id) {
-        if (!repository.delete(owner(user), id)) {
+    void delete(Caller caller, @PathVariable UUID id) {
+        if (!repository.delete(owner(caller), id)) {
             throw notFound();
         }
     }
 
     /** Canonical, de-duplicated, in the order given; every one must be a symbol Sextant serves. */
-    private List<String> knownSymbols(List<String> symbols) {
+    private List<String> knownSymbols(Caller caller, List<String> symbols) {
         LinkedHashSet<String> canonical = new LinkedHashSet<>();
         for (String symbol : symbols) {
             String upper = symbol == null ? "" : symbol.strip().toUpperCase(Locale.ROOT);
@@ -130,7 +131,7 @@ class WatchlistController {
         List<String> unknown = canonical.stream()
                 .filter(s -> s.isEmpty()
                         || s.length() > 32
-                        || marketData.instrument(s).isEmpty())
+                        || marketData.instrument(caller, s).isEmpty())
                 .toList();
         if (!unknown.isEmpty()) {
             throw new ApiProblem(
@@ -141,8 +142,8 @@ class WatchlistController {
         return List.copyOf(canonical);
     }
 
-    private static UUID owner(Principal user) {
-        return UUID.fromString(user.getName());
+    private static UUID owner(Caller caller) {
+        return caller.user().value();
     }
 
     private static ApiProblem notFound() {

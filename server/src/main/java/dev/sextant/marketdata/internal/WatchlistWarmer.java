@@ -41,12 +41,12 @@ class WatchlistWarmer implements SmartLifecycle {
     int warmOnce() {
         int warmed = 0;
         for (String symbol : watchlists.allSymbols(MAX_SYMBOLS)) {
-            Optional<Instrument> instrument = catalog.instrument(symbol).filter(live::serves);
+            Optional<Instrument> instrument = catalog.catalogued(symbol).filter(live::serves);
             if (instrument.isEmpty()) {
                 continue;
             }
             try {
-                live.quote(instrument.get(), null);
+                live.sharedQuote(instrument.get());
                 warmed++;
             } catch (RuntimeException e) {
                 log.debug("Could not warm the quote of {}: {}", symbol, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.sextant.platform.internal;
 
+import dev.sextant.platform.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,12 @@ class OpenApiConfiguration {
     private static final String PROBLEM = "Problem";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "apiKey";
+
+    static {
+        // The caller is resolved from the credential, never sent as a parameter: no such field in the
+        // document. springdoc's own registry of ignored parameter types is global by its design.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     /**
      * @param publicUrl where clients reach the server ({@code SEXTANT_PUBLIC_URL}); by default the

@@ -1,6 +1,7 @@
 package dev.sextant.platform.internal;
 
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.DomainException;
 import dev.sextant.platform.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -58,6 +59,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         problem.headers().forEach(headers::add);
         return respond(problem.type(), problem.getMessage(), request, problem.properties(), headers);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domainException(DomainException refused, HttpServletRequest request) {
+        return apiProblem(ApiProblem.from(refused), request);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.SessionOnly;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.vault.Vault;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,26 +58,29 @@ class SecretController {
         this.audit = audit;
     }
 
-    /** The caller's user id: the principal's name is the id, never the username. */
-    private static UUID owner(Principal user) {
-        return UUID.fromString(user.getName());
+    private static UUID owner(Caller caller) {
+        return caller.user().value();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Store a provider key, e.g. purpose llm:openai; answered masked")
-    Vault.StoredSecret store(Principal user, @Valid @RequestBody NewSecret secret) {
+    Vault.StoredSecret store(Caller caller, @Valid @RequestBody NewSecret secret) {
         if (secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX)) {
             throw ApiProblem.invalidParameter("purpose", "Purposes starting with 'sextant:' are reserved.");
         }
-        return vault.store(owner(user), secret.purpose(), secret.name(), secret.value());
+        return vault.store(owner(caller), secret.purpose(), secret.name(), secret.value());
     }
 
     @GetMapping
     @Operation(summary = "List your stored provider keys, masked")
-    SecretList list(Principal user) {
-        audit.record(AuditEventType.DATA_ACCESS, user.getName(), user.getName(), Map.of("read", "provider keys"));
-        return new SecretList(vault.list(owner(user)).stream()
+    SecretList list(Caller caller) {
+        audit.record(
+                AuditEventType.DATA_ACCESS,
+                caller.user().toString(),
+                caller.user().toString(),
+                Map.of("read", "provider keys"));
+        return new SecretList(vault.list(owner(caller)).stream()
                 .filter(secret -> !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX))
                 .toList());
     }
@@ -85,11 +88,11 @@ class SecretController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a stored provider key")
-    void delete(Principal user, @PathVariable UUID id) {
-        boolean own = vault.list(owner(user)).stream()
+    void delete(Caller caller, @PathVariable UUID id) {
+        boolean own = vault.list(owner(caller)).stream()
                 .anyMatch(
                         secret -> secret.id().equals(id) && !secret.purpose().startsWith(Vault.SYSTEM_PURPOSE_PREFIX));
-        if (!own || !vault.delete(owner(user), id)) {
+        if (!own || !vault.delete(owner(caller), id)) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "You have no stored key with that id.");
         }
     }

@@ -2,9 +2,9 @@ package dev.sextant.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.identity.Role;
-import dev.sextant.identity.UserId;
 import dev.sextant.platform.DataDirectory;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

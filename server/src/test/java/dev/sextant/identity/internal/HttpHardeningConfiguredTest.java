@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.SextantApplication;
 import dev.sextant.identity.AccountAdministration;
-import dev.sextant.identity.Role;
+import dev.sextant.platform.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import java.net.http.HttpRequest;

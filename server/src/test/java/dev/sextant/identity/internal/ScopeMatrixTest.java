@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.identity.AnyCredential;
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.identity.Role;
-import dev.sextant.identity.Scope;
 import dev.sextant.identity.SessionOnly;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.Scope;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;

@@ -6,6 +6,9 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.platform.Caller;
+import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,7 +130,9 @@ class DemoMacroSeriesTest {
         for (BarInterval interval : BarInterval.values()) {
             LocalDate from = interval.isIntraday() ? LocalDate.of(2024, 6, 1) : LocalDate.of(2012, 1, 1);
             BarSeries served = demo.bars(
-                    instrument.toInstrument(), new BarRequest(symbol, interval, from, LocalDate.of(2025, 6, 11)));
+                    instrument.toInstrument(),
+                    new BarRequest(symbol, interval, from, LocalDate.of(2025, 6, 11)),
+                    Caller.session(UserId.random(), Role.USER));
             OhlcvSeries bars = served.bars();
 
             assertThat(bars.size()).as(symbol + " " + interval).isGreaterThan(100);

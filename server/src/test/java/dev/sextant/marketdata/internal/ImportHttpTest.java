@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
-import dev.sextant.identity.Role;
+import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.sextant.identity.AccountAdministration;
-import dev.sextant.identity.Role;
+import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;

@@ -2,7 +2,7 @@ package dev.sextant.vault.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.identity.Role;
+import dev.sextant.platform.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;

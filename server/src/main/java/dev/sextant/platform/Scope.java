@@ -1,11 +1,11 @@
-package dev.sextant.identity;
+package dev.sextant.platform;
 
 import java.util.Optional;
 
 /**
  * What a credential may be used for. A signed-in session holds every scope its role allows; an
  * API key holds only the scopes chosen when it was created. Endpoints state the one they need with
- * {@link RequiresScope}; the table of every endpoint's scope is in {@code docs/SECURITY.md}.
+ * {@code @RequiresScope}; the table of every endpoint's scope is in {@code docs/SECURITY.md}.
  */
 public enum Scope {
     /** Reads of market data: instruments, quotes, bars, search, fundamentals, universes, watchlists. */

@@ -1,4 +1,4 @@
-package dev.sextant.identity;
+package dev.sextant.platform;
 
 import java.util.Locale;
 import java.util.Optional;

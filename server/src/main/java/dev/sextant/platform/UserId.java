@@ -1,4 +1,4 @@
-package dev.sextant.identity;
+package dev.sextant.platform;
 
 import dev.sextant.analytics.check.Check;
 import java.util.UUID;
