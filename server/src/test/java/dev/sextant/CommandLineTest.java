@@ -2,6 +2,7 @@ package dev.sextant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.platform.UserId;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.vault.Vault;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ class CommandLineTest {
     void test_commandsWhileTheServerRuns_runInTheServerOverItsOwnerOnlySocket() throws Exception {
         Path dataDir =
                 Path.of("target/test-data/cli-running-" + UUID.randomUUID()).toAbsolutePath();
-        UUID owner = UUID.randomUUID();
+        UserId owner = UserId.random();
         try (ConfigurableApplicationContext running = server(dataDir)) {
             Vault vault = running.getBean(Vault.class);
             Vault.StoredSecret secret = vault.store(owner, "llm:openai", "a", "sk-running-0123456789abcd");

@@ -35,6 +35,11 @@ public class DomainException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** An unusable parameter: {@link Refusal#INVALID_PARAMETER} naming it, as every face states it. */
+    public static DomainException invalidParameter(String parameter, String message) {
+        return new DomainException(Refusal.INVALID_PARAMETER, message, Map.of("parameter", parameter));
+    }
+
     public Refusal refusal() {
         return refusal;
     }

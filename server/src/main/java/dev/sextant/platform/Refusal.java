@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  */
 public record Refusal(String code, String title, Kind kind) {
 
+    // Before the constants below: they are checked against it as the class initialises.
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*");
+
+    /** A parameter (a field, an argument) the face cannot use as given; the wire type of 400s. */
+    public static final Refusal INVALID_PARAMETER = of("invalid-parameter", Kind.INVALID, "Invalid parameter");
 
     /** What sort of refusal; each maps to one HTTP status at the edge. */
     public enum Kind {

@@ -1,5 +1,6 @@
 package dev.sextant.vault;
 
+import dev.sextant.platform.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +22,18 @@ public interface Vault {
      * Encrypts and stores a secret.
      *
      * @param purpose what it is for, e.g. {@code llm:openai} or {@code provider:polygon}
-     * @throws dev.sextant.platform.ApiProblem when the owner already has a secret of that purpose and name
+     * @throws dev.sextant.platform.DomainException when the purpose, name or value is unusable, or the
+     *     owner already has a secret of that purpose and name
      */
-    StoredSecret store(UUID owner, String purpose, String name, String value);
+    StoredSecret store(UserId owner, String purpose, String name, String value);
 
     /** The decrypted value, for the code that uses it (never for an API answer). */
-    Optional<String> reveal(UUID owner, UUID id, String purpose);
+    Optional<String> reveal(UserId owner, UUID id, String purpose);
 
     /** The owner's secret of that purpose and name, decrypted. */
-    Optional<String> reveal(UUID owner, String purpose, String name);
+    Optional<String> reveal(UserId owner, String purpose, String name);
 
-    List<StoredSecret> list(UUID owner);
+    List<StoredSecret> list(UserId owner);
 
-    boolean delete(UUID owner, UUID id);
+    boolean delete(UserId owner, UUID id);
 }

@@ -77,7 +77,7 @@ class TwoFactor {
     /** Confirms the pending secret with a code from the app; answers the recovery codes, shown only now. */
     @Transactional
     List<String> enable(Account account, String code) {
-        String pending = vault.reveal(account.id().value(), PENDING_PURPOSE, SECRET_NAME)
+        String pending = vault.reveal(account.id(), PENDING_PURPOSE, SECRET_NAME)
                 .orElseThrow(() -> new ApiProblem(NOT_SET_UP, "Start with POST /api/v1/me/2fa/setup."));
         OptionalLong step = Totp.verify(pending, code, clock.instant(), 0);
         if (step.isEmpty()) {
@@ -141,7 +141,7 @@ class TwoFactor {
         }
         String trimmed = code.strip();
         if (trimmed.matches("\\d{" + Totp.DIGITS + "}")) {
-            return vault.reveal(account.id().value(), PURPOSE, SECRET_NAME)
+            return vault.reveal(account.id(), PURPOSE, SECRET_NAME)
                     .flatMap(secret -> {
                         OptionalLong step = Totp.verify(secret, trimmed, clock.instant(), account.totpLastStep());
                         return step.isPresent() ? java.util.Optional.of(step.getAsLong()) : java.util.Optional.empty();
@@ -177,12 +177,10 @@ class TwoFactor {
 
     private void replaceSecret(UserId owner, String purpose, String secret) {
         deleteSecret(owner, purpose);
-        vault.store(owner.value(), purpose, SECRET_NAME, secret);
+        vault.store(owner, purpose, SECRET_NAME, secret);
     }
 
     private void deleteSecret(UserId owner, String purpose) {
-        vault.list(owner.value()).stream()
-                .filter(s -> s.purpose().equals(purpose))
-                .forEach(s -> vault.delete(owner.value(), s.id()));
+        vault.list(owner).stream().filter(s -> s.purpose().equals(purpose)).forEach(s -> vault.delete(owner, s.id()));
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sextant.marketdata.internal.live.KeyResolver;
 import dev.sextant.marketdata.internal.provider.ProviderKey;
+import dev.sextant.platform.UserId;
 import dev.sextant.vault.Vault;
 import java.time.Duration;
 import java.util.Comparator;
@@ -44,10 +45,10 @@ final class VaultKeys implements KeyResolver {
 
     private Optional<ProviderKey> fromVault(String providerId, UUID owner) {
         String purpose = PURPOSE_PREFIX + providerId;
-        return vault.list(owner).stream()
+        return vault.list(new UserId(owner)).stream()
                 .filter(secret -> secret.purpose().equals(purpose))
                 .min(Comparator.comparing(Vault.StoredSecret::createdAt))
-                .flatMap(secret -> vault.reveal(owner, secret.id(), purpose))
+                .flatMap(secret -> vault.reveal(new UserId(owner), secret.id(), purpose))
                 .map(value -> new ProviderKey(value, owner));
     }
 

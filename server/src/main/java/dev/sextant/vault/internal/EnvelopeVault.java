@@ -1,7 +1,8 @@
 package dev.sextant.vault.internal;
 
-import dev.sextant.platform.ApiProblem;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
+import dev.sextant.platform.Refusal;
+import dev.sextant.platform.UserId;
 import dev.sextant.vault.SecretMask;
 import dev.sextant.vault.Vault;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Service;
 @Service
 class EnvelopeVault implements Vault {
 
-    static final ProblemType SECRET_EXISTS = ProblemType.of("secret-exists", 409, "Secret exists");
+    static final Refusal SECRET_EXISTS = Refusal.of("secret-exists", Refusal.Kind.CONFLICT, "Secret exists");
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9:_.-]{0,39}");
     private static final int MAX_VALUE_LENGTH = 4096;
     private static final Logger log = LoggerFactory.getLogger(EnvelopeVault.class);
@@ -54,26 +55,28 @@ class EnvelopeVault implements Vault {
     }
 
     @Override
-    public StoredSecret store(UUID owner, String purpose, String name, String value) {
+    public StoredSecret store(UserId owner, String purpose, String name, String value) {
         if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
-            throw ApiProblem.invalidParameter(
+            throw DomainException.invalidParameter(
                     "purpose", "A purpose is 1 to 40 lower-case letters, digits or : _ . -, e.g. llm:openai.");
         }
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiProblem.invalidParameter("name", "A name has 1 to 100 characters.");
+            throw DomainException.invalidParameter("name", "A name has 1 to 100 characters.");
         }
         if (value == null || value.isBlank() || value.length() > MAX_VALUE_LENGTH) {
-            throw ApiProblem.invalidParameter("value", "A secret value has 1 to " + MAX_VALUE_LENGTH + " characters.");
+            throw DomainException.invalidParameter(
+                    "value", "A secret value has 1 to " + MAX_VALUE_LENGTH + " characters.");
         }
         UUID id = UUID.randomUUID();
         SecretKey dataKey = cipher.newDataKey();
         MasterKeyring.MasterKey master = keyring.current();
         VaultRepository.Row row = new VaultRepository.Row(
                 id,
-                owner,
+                owner.value(),
                 purpose,
                 name.strip(),
-                cipher.encrypt(dataKey, value.getBytes(StandardCharsets.UTF_8), secretContext(id, owner, purpose)),
+                cipher.encrypt(
+                        dataKey, value.getBytes(StandardCharsets.UTF_8), secretContext(id, owner.value(), purpose)),
                 cipher.encrypt(master.key(), dataKey.getEncoded(), dataKeyContext(id, master.id())),
                 master.id(),
                 SecretMask.mask(value),
@@ -81,7 +84,7 @@ class EnvelopeVault implements Vault {
         try {
             repository.insert(row);
         } catch (DuplicateKeyException exists) {
-            throw new ApiProblem(
+            throw new DomainException(
                     SECRET_EXISTS,
                     "You already have a secret named '" + row.name() + "' for " + purpose
                             + "; delete it first to replace it.",
@@ -91,26 +94,28 @@ class EnvelopeVault implements Vault {
     }
 
     @Override
-    public Optional<String> reveal(UUID owner, UUID id, String purpose) {
+    public Optional<String> reveal(UserId owner, UUID id, String purpose) {
         return repository
-                .find(owner, id)
+                .find(owner.value(), id)
                 .filter(row -> row.purpose().equals(purpose))
                 .flatMap(this::decrypt);
     }
 
     @Override
-    public Optional<String> reveal(UUID owner, String purpose, String name) {
-        return repository.find(owner, purpose, name).flatMap(this::decrypt);
+    public Optional<String> reveal(UserId owner, String purpose, String name) {
+        return repository.find(owner.value(), purpose, name).flatMap(this::decrypt);
     }
 
     @Override
-    public List<StoredSecret> list(UUID owner) {
-        return repository.findByOwner(owner).stream().map(EnvelopeVault::view).toList();
+    public List<StoredSecret> list(UserId owner) {
+        return repository.findByOwner(owner.value()).stream()
+                .map(EnvelopeVault::view)
+                .toList();
     }
 
     @Override
-    public boolean delete(UUID owner, UUID id) {
-        return repository.delete(owner, id);
+    public boolean delete(UserId owner, UUID id) {
+        return repository.delete(owner.value(), id);
     }
 
     private Optional<String> decrypt(VaultRepository.Row row) {

@@ -6,6 +6,7 @@ import dev.sextant.identity.SessionOnly;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.UserId;
 import dev.sextant.vault.Vault;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,8 +59,8 @@ class SecretController {
         this.audit = audit;
     }
 
-    private static UUID owner(Caller caller) {
-        return caller.user().value();
+    private static UserId owner(Caller caller) {
+        return caller.user();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package dev.sextant.vault.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.SextantApplication;
+import dev.sextant.platform.UserId;
 import dev.sextant.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class MasterKeyRotationTest {
     @Test
     void test_fileKeyRotation_whileTheServerRuns() throws Exception {
         String dataDir = "target/test-data/rotation-" + UUID.randomUUID();
-        UUID owner = UUID.randomUUID();
+        UserId owner = UserId.random();
         try (ConfigurableApplicationContext running = server(dataDir)) {
             Vault vault = running.getBean(Vault.class);
             JdbcClient jdbc = running.getBean(JdbcClient.class);
@@ -80,7 +81,7 @@ class MasterKeyRotationTest {
         byte[] fresh = new byte[32];
         new java.security.SecureRandom().nextBytes(fresh);
         String newKey = Base64.getEncoder().encodeToString(fresh);
-        UUID owner = UUID.randomUUID();
+        UserId owner = UserId.random();
         UUID id;
         try (ConfigurableApplicationContext before = server(dataDir, "sextant.master-key=" + oldKey)) {
             id = before.getBean(Vault.class)

@@ -3,6 +3,7 @@ package dev.sextant.vault.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
@@ -59,8 +60,8 @@ class VaultHttpTest extends ServerHttpTest {
 
     @Test
     void test_ciphertext_isBoundToItsOwnerAndPurpose() {
-        UUID alice = UUID.randomUUID();
-        UUID mallory = UUID.randomUUID();
+        UserId alice = UserId.random();
+        UserId mallory = UserId.random();
         Vault.StoredSecret secret = vault.store(alice, "provider:polygon", "main", "pk_live_0123456789abcdef");
         Vault.StoredSecret decoy = vault.store(mallory, "provider:polygon", "main", "pk_live_mallory_own_value");
 
@@ -134,7 +135,7 @@ class VaultHttpTest extends ServerHttpTest {
                 .header("X-API-Key", canary)
                 .GET()
                 .build()));
-        UUID ownerId = UUID.fromString(owner.get("/api/v1/me").json().get("id").asString());
+        UserId ownerId = UserId.of(owner.get("/api/v1/me").json().get("id").asString());
         assertThat(vault.reveal(ownerId, "llm:openai", "canary")).contains(canary);
         answers.add(owner.send(
                 owner.request("/api/v1/me/secrets/" + stored.json().get("id").asString())
