@@ -41,7 +41,7 @@ public final class IndicatorCatalog {
         record Decaying(ToIntFunction<Map<String, Double>> bars) implements Memory {}
 
         /**
-         * The value depends on every bar since {@code since} (OBV: the first bar; VWAP: the start of
+         * The value depends on every bar since {@code since} (OBV: the stream's first bar; VWAP: the start of
          * the bar's UTC day), which no count of bars fixes: there is no unstable period to give.
          */
         record Anchored(String since) implements Memory {}
@@ -384,7 +384,7 @@ public final class IndicatorCatalog {
                         List.of(),
                         (bars, p) -> List.of(Obv.of(bars.closes(), column(bars, 'v'))),
                         p -> 0,
-                        new Memory.Anchored("the first bar"),
+                        new Memory.Anchored("the stream's first bar"),
                         p -> {
                             Obv k = new Obv();
                             return (t, o, h, l, c, v, out) -> out[0] = k.next(c, v);
