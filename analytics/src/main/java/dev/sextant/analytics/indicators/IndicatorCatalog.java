@@ -41,8 +41,9 @@ public final class IndicatorCatalog {
         record Decaying(ToIntFunction<Map<String, Double>> bars) implements Memory {}
 
         /**
-         * The value depends on every bar since {@code since} (OBV: the stream's first bar; VWAP: the start of
-         * the bar's UTC day), which no count of bars fixes: there is no unstable period to give.
+         * The value depends on every bar since {@code since} (OBV: the stream's first bar; VWAP:
+         * the start of the bar's UTC day), which no count of bars fixes: there is no unstable
+         * period to give.
          */
         record Anchored(String since) implements Memory {}
     }
@@ -117,7 +118,8 @@ public final class IndicatorCatalog {
 
         /**
          * The bars to feed before the first value a caller relies on: lookback plus unstable period.
-         * To compute the indicator from a date on, start its stream this many bars before.
+         * To compute the indicator from a date on, start its stream this many bars before; empty
+         * where no count of bars will do ({@link Memory.Anchored}).
          */
         public OptionalInt warmUp(Map<String, Double> params) {
             OptionalInt unstable = unstablePeriod(params);
