@@ -30,6 +30,15 @@ public final class Kama {
         return Check.positive(period, "period");
     }
 
+    /**
+     * Whatever the period: the smoothing never falls below the slowest constant squared, so the
+     * average keeps at most {@code 1 - SLOWEST^2} of itself per bar ({@link UnstablePeriod}; a
+     * bound, reached only while prices make no net progress).
+     */
+    public static int unstablePeriod() {
+        return UnstablePeriod.ofDecay(1 - SLOWEST * SLOWEST);
+    }
+
     public static double[] of(double[] values, int period) {
         Kama kama = new Kama(period);
         double[] out = new double[Check.notNull(values, "values").length];

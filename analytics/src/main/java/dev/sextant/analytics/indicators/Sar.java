@@ -32,6 +32,17 @@ public final class Sar {
         return 1;
     }
 
+    /**
+     * Within a trend the stop keeps at most {@code 1 - acceleration} of itself per bar (its factor
+     * starts at the acceleration and only grows), and a reversal both streams take at the same bar
+     * restarts it from that bar's extremes: the decay's {@link UnstablePeriod}.
+     */
+    public static int unstablePeriod(double acceleration, double maximum) {
+        Check.positive(acceleration, "acceleration");
+        Check.positive(maximum, "maximum");
+        return UnstablePeriod.ofDecay(1 - Math.min(acceleration, maximum));
+    }
+
     public static double[] of(double[] high, double[] low, double acceleration, double maximum) {
         int n = Check.notNull(high, "high").length;
         if (low.length != n) {

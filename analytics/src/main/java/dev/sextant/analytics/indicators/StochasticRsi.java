@@ -34,6 +34,14 @@ public final class StochasticRsi {
         return Rsi.lookback(period) + Check.positive(fastk, "fastk") - 1 + Check.positive(fastd, "fastd") - 1;
     }
 
+    /**
+     * The RSI's ({@link UnstablePeriod#wilder}); none for {@code fastk} 1, whose stochastic of a
+     * single value is 0 whatever the RSI.
+     */
+    public static int unstablePeriod(int period, int fastk) {
+        return Check.positive(fastk, "fastk") == 1 ? 0 : UnstablePeriod.wilder(period);
+    }
+
     public static Lines of(double[] values, int period, int fastk, int fastd) {
         StochasticRsi indicator = new StochasticRsi(period, fastk, fastd);
         double[] k = new double[Check.notNull(values, "values").length];

@@ -84,17 +84,27 @@ public final class OhlcvSeries {
             throw new IllegalArgumentException(
                     "bar " + i + ": time " + times[i] + " is not after the previous bar's time " + times[i - 1]);
         }
+        String problem = problem(o, h, l, c, v);
+        if (problem != null) {
+            throw new IllegalArgumentException("bar " + i + ": " + problem);
+        }
+    }
+
+    /**
+     * What is wrong with one bar's values, or null when nothing is; shared with {@link Bar}, so a
+     * bar on its own is held to the same rules as a bar in a series.
+     */
+    static String problem(double o, double h, double l, double c, double v) {
         if (!(o > 0 && h > 0 && l > 0 && c > 0) || !Double.isFinite(o + h + l + c)) {
-            throw new IllegalArgumentException("bar " + i + ": prices must be positive and finite, were open=" + o
-                    + " high=" + h + " low=" + l + " close=" + c);
+            return "prices must be positive and finite, were open=" + o + " high=" + h + " low=" + l + " close=" + c;
         }
         if (l > Math.min(o, c) || h < Math.max(o, c)) {
-            throw new IllegalArgumentException(
-                    "bar " + i + ": low " + l + " and high " + h + " must enclose open " + o + " and close " + c);
+            return "low " + l + " and high " + h + " must enclose open " + o + " and close " + c;
         }
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("bar " + i + ": volume must be finite and not negative, was " + v);
+            return "volume must be finite and not negative, was " + v;
         }
+        return null;
     }
 
     public int size() {
@@ -127,6 +137,12 @@ public final class OhlcvSeries {
 
     public double volume(int i) {
         return volume[index(i)];
+    }
+
+    /** Bar {@code i} as a value, for streaming one bar at a time ({@code StreamingIndicator}). */
+    public Bar bar(int i) {
+        int k = index(i);
+        return new Bar(times[k], open[k], high[k], low[k], close[k], volume[k]);
     }
 
     /** The bars {@code [fromIndex, toIndex)} of this series, sharing its arrays. */

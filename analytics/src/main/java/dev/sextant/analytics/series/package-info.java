@@ -1,2 +1,5 @@
-/** Columnar price series: epoch-second times and OHLCV columns on primitive arrays, with zero-copy windows. */
+/**
+ * Columnar price series: epoch-second times and OHLCV columns on primitive arrays, with zero-copy
+ * windows; {@code Bar}, one checked bar, for streaming.
+ */
 package dev.sextant.analytics.series;

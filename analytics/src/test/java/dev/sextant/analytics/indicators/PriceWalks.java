@@ -9,6 +9,15 @@ import java.util.SplittableRandom;
 record PriceWalks(double[] open, double[] high, double[] low, double[] close, double[] volume) {
 
     static PriceWalks of(long seed, int bars) {
+        return of(seed, bars, true);
+    }
+
+    /** Without the flat stretches: prices that move at every bar. */
+    static PriceWalks moving(long seed, int bars) {
+        return of(seed, bars, false);
+    }
+
+    private static PriceWalks of(long seed, int bars, boolean flatStretches) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] open = new double[bars];
         double[] high = new double[bars];
@@ -18,7 +27,7 @@ record PriceWalks(double[] open, double[] high, double[] low, double[] close, do
         double price = 20 + random.nextDouble() * 480;
         boolean flat = false;
         for (int i = 0; i < bars; i++) {
-            if (random.nextInt(40) == 0) {
+            if (random.nextInt(40) == 0 && flatStretches) {
                 flat = !flat;
             }
             double previous = price;

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/DSL.md's table of indicators is generated from the catalog: this test renders it and checks
- * the document holds exactly that, so a new indicator cannot go undocumented. Run it with
+ * the document holds exactly that, so a new indicator cannot go undocumented. Lookback and warm-up
+ * are given at the default parameters. Run it with
  * {@code -Dsextant.writeDocs=true} to write the table into the document.
  */
 class DslIndicatorTableTest {
@@ -23,7 +25,8 @@ class DslIndicatorTableTest {
 
     static String table() {
         StringBuilder table = new StringBuilder(
-                "| indicator | parameters: default (bounds) | outputs | unit | what |\n" + "|---|---|---|---|---|\n");
+                "| indicator | parameters: default (bounds) | outputs | unit | lookback | warm-up | what |\n"
+                        + "|---|---|---|---|---|---|---|\n");
         for (IndicatorCatalog.Definition indicator : IndicatorCatalog.ALL.values()) {
             Metrics.Definition metric = Metrics.ALL.get(indicator.name());
             List<String> params = new ArrayList<>();
@@ -54,10 +57,21 @@ class DslIndicatorTableTest {
                     .append(" | ")
                     .append(indicator.unit())
                     .append(" | ")
+                    .append(indicator.lookback(Map.of()))
+                    .append(" | ")
+                    .append(warmUp(indicator))
+                    .append(" | ")
                     .append(indicator.description().replace("|", "\\|"))
                     .append(" |\n");
         }
         return table.toString();
+    }
+
+    /** The warm-up at the defaults, or what an anchored indicator's value depends on instead. */
+    private static String warmUp(IndicatorCatalog.Definition indicator) {
+        return indicator.memory() instanceof IndicatorCatalog.Memory.Anchored anchored
+                ? "every bar since " + anchored.since()
+                : String.valueOf(indicator.warmUp(Map.of()).orElseThrow());
     }
 
     private static String number(double value) {
