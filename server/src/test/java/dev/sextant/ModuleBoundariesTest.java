@@ -2,6 +2,7 @@ package dev.sextant;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -49,6 +50,16 @@ class ModuleBoundariesTest {
     @Test
     void modulesUseOnlyEachOthersPublicFaces() {
         classes().should(NOT_REACH_INTO_OTHER_MODULES_INTERNALS).check(SERVER);
+    }
+
+    /**
+     * Every package, not only every module, is free of cycles: {@code (**)} makes each full package
+     * name its own slice, so {@code marketdata.internal.live} and {@code marketdata.internal.store}
+     * are checked against each other as well as {@code marketdata} against {@code analysis}.
+     */
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.sextant.(**)").should().beFreeOfCycles().check(SERVER);
     }
 
     @Test

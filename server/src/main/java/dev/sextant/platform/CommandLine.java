@@ -1,6 +1,5 @@
 package dev.sextant.platform;
 
-import dev.sextant.platform.internal.ControlSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

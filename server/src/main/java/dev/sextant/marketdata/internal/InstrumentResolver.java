@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finds instruments the catalog does not hold (from the providers), so they can be served and added. */
-interface InstrumentResolver {
+public interface InstrumentResolver {
 
     /**
      * The instrument under exactly this canonical symbol, if a provider knows it. Throws an {@link

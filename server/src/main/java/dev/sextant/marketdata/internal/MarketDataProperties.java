@@ -14,6 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sextant.marketdata")
-record MarketDataProperties(
+public record MarketDataProperties(
         @Min(100) @Max(1_000_000) @DefaultValue("50000") int maxBarsPerResponse,
         @Min(1) @Max(1_000) @DefaultValue("100") int maxBatchSymbols) {}

@@ -13,7 +13,7 @@ import java.util.Map;
  * providers). The catalog routes each request to the source that serves the instrument; the
  * request is already checked (known symbol, sensible range) when it arrives.
  */
-interface PriceSource {
+public interface PriceSource {
 
     boolean serves(Instrument instrument);
 

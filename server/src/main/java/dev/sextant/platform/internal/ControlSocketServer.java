@@ -1,6 +1,7 @@
 package dev.sextant.platform.internal;
 
 import dev.sextant.platform.CommandLine;
+import dev.sextant.platform.ControlSocket;
 import dev.sextant.platform.DataDirectory;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -3,6 +3,7 @@ package dev.sextant.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.SextantApplication;
+import dev.sextant.platform.ControlSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;

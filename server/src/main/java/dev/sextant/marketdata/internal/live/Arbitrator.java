@@ -1,7 +1,6 @@
 package dev.sextant.marketdata.internal.live;
 
 import dev.sextant.marketdata.AssetClass;
-import dev.sextant.marketdata.internal.BarStore;
 import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.MarketDataProvider;
 import dev.sextant.marketdata.internal.provider.ProviderFailure;
@@ -9,6 +8,7 @@ import dev.sextant.marketdata.internal.provider.ProviderKey;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.marketdata.internal.provider.ProviderQuote;
+import dev.sextant.marketdata.internal.store.BarStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

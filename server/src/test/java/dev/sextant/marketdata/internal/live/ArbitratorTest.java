@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.marketdata.AssetClass;
-import dev.sextant.marketdata.internal.BarStore;
 import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.ProviderFailure;
 import dev.sextant.marketdata.internal.provider.ProviderKey;
+import dev.sextant.marketdata.internal.store.BarStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;

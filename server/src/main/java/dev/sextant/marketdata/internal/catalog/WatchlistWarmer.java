@@ -1,0 +1,96 @@
+package dev.sextant.marketdata.internal.catalog;
+
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.internal.live.LivePrices;
+import dev.sextant.marketdata.internal.live.ProvidersProperties;
+import dev.sextant.marketdata.internal.watchlists.WatchlistRepository;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps quotes of the symbols on users' watchlists fresh, so opening a watchlist never waits for a
+ * provider: every quote TTL it asks the live source for each (a cache hit unless the quote is due).
+ * Only the shared cache is warmed; quotes bought with a user's own key are fetched on their request.
+ */
+@Component
+public class WatchlistWarmer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchlistWarmer.class);
+    /** More symbols than this per round would crowd out users' own requests at providers' limits. */
+    static final int MAX_SYMBOLS = 1_000;
+
+    private final WatchlistRepository watchlists;
+    private final CatalogMarketData catalog;
+    private final LivePrices live;
+    private final ProvidersProperties properties;
+    private volatile Thread loop;
+
+    WatchlistWarmer(
+            WatchlistRepository watchlists,
+            CatalogMarketData catalog,
+            LivePrices live,
+            ProvidersProperties properties) {
+        this.watchlists = watchlists;
+        this.catalog = catalog;
+        this.live = live;
+        this.properties = properties;
+    }
+
+    /** One round: answers how many quotes it brought up to date (or found fresh). */
+    public int warmOnce() {
+        int warmed = 0;
+        for (String symbol : watchlists.allSymbols(MAX_SYMBOLS)) {
+            Optional<Instrument> instrument = catalog.catalogued(symbol).filter(live::serves);
+            if (instrument.isEmpty()) {
+                continue;
+            }
+            try {
+                live.sharedQuote(instrument.get());
+                warmed++;
+            } catch (RuntimeException e) {
+                log.debug("Could not warm the quote of {}: {}", symbol, e.getMessage());
+            }
+        }
+        return warmed;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.warmWatchlists() || live.arbitrator().providers().isEmpty()) {
+            return;
+        }
+        Duration pause = properties.quoteTtl().compareTo(Duration.ofSeconds(5)) < 0
+                ? Duration.ofSeconds(5)
+                : properties.quoteTtl();
+        loop = Thread.ofVirtual().name("watchlist-warmer").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(pause);
+                    warmOnce();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    log.warn("Watchlist warming round failed: {}", e.getMessage());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        if (running != null) {
+            running.interrupt();
+            loop = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

@@ -1,0 +1,292 @@
+package dev.sextant.marketdata.internal.demo;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.BarRequest;
+import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.Quote;
+import dev.sextant.marketdata.internal.MarketDataProblems;
+import dev.sextant.marketdata.internal.MarketDataProperties;
+import dev.sextant.marketdata.internal.PriceSource;
+import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
+import dev.sextant.marketdata.internal.calendar.TradingSession;
+import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.Caller;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo market as a price source: each instrument's prices from its {@link DemoPriceModel}.
+ * Only completed bars are served; the quote follows the session minute by minute. Daily histories
+ * are cached per symbol and day, and concurrent first requests for one symbol compute it once.
+ */
+@Component
+class DemoMarketData implements PriceSource {
+
+    private record HistoryKey(String symbol, LocalDate lastDay) {}
+
+    private final boolean enabled;
+    private final Clock clock;
+    private final MarketDataProperties limits;
+    private final Map<String, DemoPriceModel> models;
+    private final Cache<HistoryKey, DemoPriceModel.DailyHistory> histories;
+
+    DemoMarketData(Clock clock, MarketDataProperties limits, DemoProperties demo) {
+        this.enabled = demo.enabled();
+        this.clock = clock;
+        this.limits = limits;
+        this.models = DemoCatalog.instruments().stream()
+                .collect(Collectors.toUnmodifiableMap(DemoInstrument::symbol, DemoPriceModel::new));
+        this.histories = Caffeine.newBuilder()
+                .maximumSize(256)
+                .expireAfterAccess(Duration.ofHours(6))
+                .recordStats()
+                .build();
+    }
+
+    @Override
+    public Map<String, Cache<?, ?>> caches() {
+        return Map.of("demo-histories", histories);
+    }
+
+    @Override
+    public boolean serves(Instrument instrument) {
+        return enabled
+                && DemoInstrument.PROVIDER.equals(instrument.provider())
+                && models.containsKey(instrument.symbol());
+    }
+
+    @Override
+    public Quote quote(Instrument instrument, Caller caller) {
+        return quoteOf(models.get(instrument.symbol()));
+    }
+
+    @Override
+    public BarSeries bars(Instrument listed, BarRequest request, Caller caller) {
+        DemoPriceModel model = models.get(listed.symbol());
+        DemoInstrument instrument = model.instrument();
+        OhlcvSeries bars = switch (request.interval()) {
+            case ONE_DAY -> dailyBars(model, request.from(), request.to());
+            case ONE_WEEK ->
+                CalendarPeriods.weeks(dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()));
+            case ONE_MONTH ->
+                CalendarPeriods.months(dailyBars(model, request.from().withDayOfMonth(1), request.to()));
+            default -> intradayBars(model, request);
+        };
+        return new BarSeries(
+                instrument.symbol(), request.interval(), DemoInstrument.PROVIDER, true, bars, clock.instant(), false);
+    }
+
+    /** The last session that has closed at {@code now}. */
+    private static LocalDate lastClosedSession(TradingSession session, Instant now) {
+        LocalDate day = session.dateAt(now);
+        if (now.isBefore(session.closeOf(day))) {
+            day = day.minusDays(1);
+        }
+        while (!session.isTradingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    private DemoPriceModel.DailyHistory history(DemoPriceModel model, LocalDate lastDay) {
+        return histories.get(new HistoryKey(model.instrument().symbol(), lastDay), key -> model.history(lastDay));
+    }
+
+    private Quote quoteOf(DemoPriceModel model) {
+        DemoInstrument instrument = model.instrument();
+        TradingSession session = instrument.session();
+        Instant now = clock.instant();
+        DemoPriceModel.DailyHistory history = history(model, lastClosedSession(session, now));
+        OhlcvSeries days = history.bars();
+        LocalDate today = session.dateAt(now);
+        Instant open = session.openOf(today);
+        boolean inSession = session.isTradingDay(today)
+                && !now.isBefore(open)
+                && now.isBefore(session.closeOf(today))
+                && !today.isBefore(instrument.firstDay());
+
+        double price;
+        double previousClose;
+        Instant time;
+        if (inSession) {
+            int minutesDone = (int) Duration.between(open, now).toMinutes();
+            double[] last = new double[1];
+            double rawPrevious = days.isEmpty() ? instrument.firstPrice() : history.rawCloses()[days.size() - 1];
+            model.session(
+                    today,
+                    rawPrevious,
+                    (k, o, h, l, c, v) -> {
+                        if (k == 0 && minutesDone == 0) {
+                            last[0] = o;
+                        } else if (k == minutesDone - 1) {
+                            last[0] = c;
+                        }
+                    },
+                    new double[session.minutes() + 1]);
+            price = last[0];
+            previousClose = days.isEmpty() ? price : days.close(days.size() - 1);
+            time = open.plusSeconds(60L * minutesDone);
+        } else {
+            if (days.isEmpty()) {
+                throw new ApiProblem(
+                        MarketDataProblems.NO_DATA,
+                        instrument.symbol() + " has no prices before " + instrument.firstDay() + ".");
+            }
+            int last = days.size() - 1;
+            price = days.close(last);
+            previousClose = last > 0 ? days.close(last - 1) : price;
+            time = session.closeOf(LocalDate.ofInstant(Instant.ofEpochSecond(days.time(last)), ZoneOffset.UTC));
+        }
+        double scale = Math.pow(10, instrument.decimals());
+        double change = Math.rint((price - previousClose) * scale) / scale;
+        double changePercent = Math.rint((price - previousClose) / previousClose * 100 * 10_000) / 10_000;
+        // The demo market computes on request: every quote is fresh.
+        return new Quote(
+                instrument.symbol(),
+                price,
+                change,
+                changePercent,
+                instrument.currency(),
+                time,
+                DemoInstrument.PROVIDER,
+                true,
+                now,
+                false);
+    }
+
+    private OhlcvSeries dailyBars(DemoPriceModel model, LocalDate from, LocalDate to) {
+        LocalDate lastClosed = lastClosedSession(model.instrument().session(), clock.instant());
+        LocalDate end = to.isAfter(lastClosed) ? lastClosed : to;
+        if (end.isBefore(from)) {
+            return OhlcvSeries.empty();
+        }
+        requireWithinLimit(end.toEpochDay() - from.toEpochDay() + 1);
+        OhlcvSeries days = history(model, lastClosed).bars();
+        return days.between(epochSecond(from), epochSecond(end.plusDays(1)));
+    }
+
+    private OhlcvSeries intradayBars(DemoPriceModel model, BarRequest request) {
+        DemoInstrument instrument = model.instrument();
+        TradingSession session = instrument.session();
+        int minutesPerBar = request.interval().seconds() / 60;
+        int barsPerSession = (session.minutes() + minutesPerBar - 1) / minutesPerBar;
+        Instant now = clock.instant();
+        LocalDate lastClosed = lastClosedSession(session, now);
+        LocalDate today = session.dateAt(now);
+        LocalDate first = request.from().isBefore(instrument.firstDay()) ? instrument.firstDay() : request.from();
+        LocalDate last = request.to().isAfter(today) ? today : request.to();
+
+        List<LocalDate> sessions = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (session.isTradingDay(day)) {
+                sessions.add(day);
+            }
+        }
+        requireWithinLimit((long) sessions.size() * barsPerSession);
+        if (sessions.isEmpty()) {
+            return OhlcvSeries.empty();
+        }
+
+        DemoPriceModel.DailyHistory history = history(model, lastClosed);
+        OhlcvSeries.Builder bars = OhlcvSeries.builder(sessions.size() * barsPerSession);
+        double[] path = new double[session.minutes() + 1];
+        for (LocalDate day : sessions) {
+            int minutesDone;
+            double previousClose;
+            if (day.isAfter(lastClosed)) {
+                // Today's session, still running or not yet open: only its finished minutes count.
+                minutesDone = (int)
+                        Math.max(0, Duration.between(session.openOf(day), now).toMinutes());
+                double[] raw = history.rawCloses();
+                previousClose = raw.length == 0 ? instrument.firstPrice() : raw[raw.length - 1];
+            } else {
+                minutesDone = session.minutes();
+                int index = history.indexOf(day);
+                previousClose = index <= 0 ? instrument.firstPrice() : history.rawCloses()[index - 1];
+            }
+            if (minutesDone == 0) {
+                continue;
+            }
+            model.session(
+                    day,
+                    previousClose,
+                    new BarAggregator(
+                            bars, session.openOf(day).getEpochSecond(), minutesPerBar, session.minutes(), minutesDone),
+                    path);
+        }
+        return bars.build();
+    }
+
+    private void requireWithinLimit(long bars) {
+        if (bars > limits.maxBarsPerResponse()) {
+            throw new ApiProblem(
+                    MarketDataProblems.TOO_MANY_BARS,
+                    "This request would return about " + bars
+                            + " bars; the limit is " + limits.maxBarsPerResponse()
+                            + ". Narrow 'from' and 'to' or choose a longer interval.",
+                    Map.of("limit", limits.maxBarsPerResponse()));
+        }
+    }
+
+    private static long epochSecond(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /**
+     * Groups a session's minutes into bars of {@code minutesPerBar}, counted from the session's
+     * open, and keeps only bars whose minutes have all passed.
+     */
+    private static final class BarAggregator implements DemoPriceModel.MinuteSink {
+        private final OhlcvSeries.Builder out;
+        private final long sessionOpen;
+        private final int minutesPerBar;
+        private final int sessionMinutes;
+        private final int minutesDone;
+        private double open;
+        private double high;
+        private double low;
+        private double close;
+        private double volume;
+
+        BarAggregator(
+                OhlcvSeries.Builder out, long sessionOpen, int minutesPerBar, int sessionMinutes, int minutesDone) {
+            this.out = out;
+            this.sessionOpen = sessionOpen;
+            this.minutesPerBar = minutesPerBar;
+            this.sessionMinutes = sessionMinutes;
+            this.minutesDone = minutesDone;
+        }
+
+        @Override
+        public void minute(int k, double o, double h, double l, double c, double v) {
+            int position = k % minutesPerBar;
+            if (position == 0) {
+                open = o;
+                high = h;
+                low = l;
+                volume = 0;
+            } else {
+                high = Math.max(high, h);
+                low = Math.min(low, l);
+            }
+            close = c;
+            volume += v;
+            boolean barEnds = position == minutesPerBar - 1 || k == sessionMinutes - 1;
+            if (barEnds && k < minutesDone) {
+                out.add(sessionOpen + 60L * (k - position), open, high, low, close, volume);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sextant.marketdata.internal.watchlists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.marketdata.internal.demo.DemoCatalog;
+import dev.sextant.platform.Role;
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ServerHttpTest;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Watchlists: ordered, canonical, known symbols only, and their owner's only (see also AuthorizationMatrixTest). */
+class WatchlistHttpTest extends ServerHttpTest {
+
+    @Test
+    void test_watchlist_lifeCycle() {
+        HttpTestClient user = signedInAs(unique("watcher"), Role.USER);
+
+        Answer created = user.postJson(
+                "/api/v1/me/watchlists", "{\"name\":\"Tech\",\"symbols\":[\"nvda\",\"AAPL\",\"nvda\",\" msft \"]}");
+        String id = created.json().get("id").asString();
+        Answer replaced = user.send(user.request("/api/v1/me/watchlists/" + id)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Chips\",\"symbols\":[\"AMD\",\"NVDA\"]}"))
+                .build());
+        JsonNode listed = user.get("/api/v1/me/watchlists").json().get("watchlists");
+        Answer deleted =
+                user.send(user.request("/api/v1/me/watchlists/" + id).DELETE().build());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("symbols").toString()).isEqualTo("[\"NVDA\",\"AAPL\",\"MSFT\"]");
+        assertThat(replaced.json().get("name").asString()).isEqualTo("Chips");
+        assertThat(replaced.json().get("symbols").toString()).isEqualTo("[\"AMD\",\"NVDA\"]");
+        assertThat(listed).hasSize(1);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(user.get("/api/v1/me/watchlists/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void test_universes_areBuiltInOnesAndYourWatchlistsOnly() {
+        HttpTestClient alice = signedInAs(unique("alice"), Role.USER);
+        HttpTestClient bob = signedInAs(unique("bob"), Role.USER);
+        alice.postJson("/api/v1/me/watchlists", "{\"name\":\"Semis\",\"symbols\":[\"NVDA\",\"AMD\",\"INTC\"]}");
+
+        JsonNode alicesList = alice.get("/api/v1/universes").json().get("universes");
+        JsonNode bobsList = bob.get("/api/v1/universes").json().get("universes");
+        JsonNode crypto = alice.get("/api/v1/universes/crypto").json();
+        JsonNode semis = alice.get("/api/v1/universes/watchlist:Semis").json();
+
+        assertThat(alicesList)
+                .extracting(u -> u.get("name").asString())
+                .containsExactly("demo", "us-equities", "etfs", "crypto", "macro", "watchlist:Semis");
+        assertThat(bobsList).extracting(u -> u.get("name").asString()).doesNotContain("watchlist:Semis");
+        assertThat(alicesList.get(0).get("size").asInt())
+                .as("every demo instrument but the macro series, which have their own universe")
+                .isEqualTo((int) DemoCatalog.instruments().stream()
+                        .filter(i -> i.assetClass() != dev.sextant.marketdata.AssetClass.MACRO)
+                        .count());
+        assertThat(alice.get("/api/v1/universes/macro").json().get("symbols").toString())
+                .isEqualTo("[\"CPI\",\"US10Y\",\"VIX\"]");
+        assertThat(crypto.get("symbols").toString()).contains("BTC-USD").doesNotContain("AAPL");
+        assertThat(semis.get("symbols").toString()).isEqualTo("[\"NVDA\",\"AMD\",\"INTC\"]");
+        assertThat(bob.get("/api/v1/universes/watchlist:Semis").status()).isEqualTo(404);
+        assertThat(alice.get("/api/v1/universes/nothing").status()).isEqualTo(404);
+    }
+
+    @Test
+    void test_badWatchlists_getProblemsAndStoreNothing() {
+        HttpTestClient user = signedInAs(unique("careless"), Role.USER);
+        user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[]}");
+
+        Answer unknown = user.postJson("/api/v1/me/watchlists", "{\"name\":\"X\",\"symbols\":[\"AAPL\",\"NOPE\"]}");
+        Answer duplicate = user.postJson("/api/v1/me/watchlists", "{\"name\":\"Mine\",\"symbols\":[\"AAPL\"]}");
+        Answer noName = user.postJson("/api/v1/me/watchlists", "{\"symbols\":[\"AAPL\"]}");
+        Answer injected = user.postJson(
+                "/api/v1/me/watchlists", "{\"name\":\"x'); DROP TABLE watchlist;--\",\"symbols\":[\"AAPL'; --\"]}");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("symbols").toString()).isEqualTo("[\"NOPE\"]");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(injected.status()).isEqualTo(404);
+        assertThat(user.get("/api/v1/me/watchlists").json().get("watchlists")).hasSize(1);
+    }
+}
