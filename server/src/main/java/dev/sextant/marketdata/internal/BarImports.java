@@ -6,9 +6,9 @@ import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
-import dev.sextant.platform.ApiProblem;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
 import dev.sextant.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class BarImports {
-
-    static final ProblemType SYMBOL_TAKEN = ProblemType.of("symbol-taken", 409, "Symbol served by another source");
-    static final ProblemType IMPORT_OWNED = ProblemType.of("import-owned", 409, "Symbol imported by another account");
 
     /** What an import stored. */
     record Imported(
@@ -168,18 +165,18 @@ class BarImports {
         }
     }
 
-    private static ApiProblem taken(String symbol, String why) {
-        return new ApiProblem(
-                SYMBOL_TAKEN,
+    private static DomainException taken(String symbol, String why) {
+        return new DomainException(
+                MarketDataRefusals.SYMBOL_TAKEN,
                 symbol + " " + why + "; import under another symbol, e.g. " + symbol + ".IMP.",
                 Map.of("symbol", symbol));
     }
 
     /** Names the symbol, never the owner: who imported what is not another analyst's business. */
-    private static ApiProblem owned(String symbol, Caller caller, String why) {
+    private static DomainException owned(String symbol, Caller caller, String why) {
         String remedy = caller.has(Role.ADMIN)
                 ? " As an administrator you may import over it with override=true (audited)."
                 : " Import under another symbol, e.g. " + symbol + ".IMP.";
-        return new ApiProblem(IMPORT_OWNED, why + remedy, Map.of("symbol", symbol));
+        return new DomainException(MarketDataRefusals.IMPORT_OWNED, why + remedy, Map.of("symbol", symbol));
     }
 }

@@ -6,11 +6,12 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -185,8 +186,8 @@ class CatalogMarketData implements MarketDataService {
                 .distinct()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblem(
-                    MarketDataProblems.UNKNOWN_SYMBOL,
+            throw new DomainException(
+                    MarketDataRefusals.UNKNOWN_SYMBOL,
                     "Unknown symbols: " + String.join(", ", unknown)
                             + ". GET /api/v1/instruments lists the known ones.",
                     Map.of("symbols", unknown));
@@ -197,8 +198,8 @@ class CatalogMarketData implements MarketDataService {
     @Override
     public BarSeries bars(Caller caller, BarRequest request) {
         if (request.from().isAfter(request.to())) {
-            throw new ApiProblem(
-                    MarketDataProblems.INVALID_RANGE,
+            throw new DomainException(
+                    MarketDataRefusals.INVALID_RANGE,
                     "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
                     Map.of("parameter", "from"));
         }
@@ -226,8 +227,8 @@ class CatalogMarketData implements MarketDataService {
 
     private Instrument require(Caller caller, String symbol) {
         return instrument(caller, symbol)
-                .orElseThrow(() -> new ApiProblem(
-                        MarketDataProblems.UNKNOWN_SYMBOL,
+                .orElseThrow(() -> new DomainException(
+                        MarketDataRefusals.UNKNOWN_SYMBOL,
                         "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
                         Map.of("symbol", symbol)));
     }

@@ -6,6 +6,7 @@ import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
 import dev.sextant.marketdata.internal.live.Arbitrator;
@@ -16,9 +17,8 @@ import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
 final class LivePrices implements PriceSource, InstrumentResolver {
 
     static final String PROVIDER = "market";
-    static final ProblemType UPSTREAM_UNAVAILABLE =
-            ProblemType.of("upstream-unavailable", 503, "Market data providers unavailable");
+    /** When to ask again after no provider could answer: about when throttles and breakers ease. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
     private static final Pattern CRYPTO_PAIR = Pattern.compile("[A-Z0-9]{2,10}-USD");
 
     private final Arbitrator arbitrator;
@@ -317,17 +318,17 @@ final class LivePrices implements PriceSource, InstrumentResolver {
                         p.profile().licence() == DataLicence.KEY_OWNER_ONLY && arbitrator.personalKey(p.id(), owner));
     }
 
-    private ApiProblem problem(NoProviderAnswered failure, String symbol) {
+    private DomainException problem(NoProviderAnswered failure, String symbol) {
         if (failure.notFound()) {
-            return new ApiProblem(
-                    MarketDataProblems.NO_DATA,
+            return new DomainException(
+                    MarketDataRefusals.NO_DATA,
                     "No provider has data for " + symbol + ".",
                     Map.of("symbol", symbol, "providers", failure.outcomes()));
         }
-        return new ApiProblem(
-                UPSTREAM_UNAVAILABLE,
+        return new DomainException(
+                MarketDataRefusals.UPSTREAM_UNAVAILABLE,
                 "No market data provider could answer for " + symbol + " just now; try again shortly.",
                 Map.of("symbol", symbol, "providers", failure.outcomes()),
-                Map.of("Retry-After", "30"));
+                RETRY_AFTER);
     }
 }
