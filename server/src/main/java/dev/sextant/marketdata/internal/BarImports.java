@@ -7,6 +7,8 @@ import dev.sextant.audit.AuditLog;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataRefusals;
+import dev.sextant.marketdata.events.ImportFinished;
+import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
 import dev.sextant.platform.Role;
@@ -26,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a file of bars for a symbol: all of it or, on any problem, none of it. An imported
  * symbol belongs to the account whose import created it: only that account imports under it again;
  * an administrator may override (audited). A symbol another source serves or would serve (the
- * demo market's, whether it is on or not, and any a real provider knows) is never taken.
+ * demo market's, whether it is on or not, and any a real provider knows) is never taken. A
+ * committed import publishes {@link ImportFinished}.
  */
 @Service
 class BarImports {
@@ -53,6 +56,7 @@ class BarImports {
     private final List<InstrumentResolver> resolvers;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final MarketDataEvents events;
     private final Clock clock;
 
     BarImports(
@@ -63,6 +67,7 @@ class BarImports {
             List<InstrumentResolver> resolvers,
             AuditLog audit,
             TransactionTemplate transaction,
+            MarketDataEvents events,
             Clock clock) {
         this.instruments = instruments;
         this.owners = owners;
@@ -71,6 +76,7 @@ class BarImports {
         this.resolvers = List.copyOf(resolvers);
         this.audit = audit;
         this.transaction = transaction;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -116,6 +122,15 @@ class BarImports {
                     written.knownAt());
         });
         catalog.evict(symbol);
+        // After the transaction returned: the import is durable, and its BarsStored went out first.
+        events.publish(new ImportFinished(
+                symbol,
+                caller.user(),
+                interval,
+                imported.bars(),
+                imported.added(),
+                imported.restated(),
+                imported.knownAt()));
         return imported;
     }
 

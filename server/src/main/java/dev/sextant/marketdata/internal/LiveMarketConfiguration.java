@@ -1,5 +1,6 @@
 package dev.sextant.marketdata.internal;
 
+import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.marketdata.internal.live.Arbitrator;
 import dev.sextant.marketdata.internal.live.BarHistory;
 import dev.sextant.marketdata.internal.live.FreshCache;
@@ -127,6 +128,7 @@ class LiveMarketConfiguration {
             SharedCacheHolder shared,
             ExecutorService marketDataExecutor,
             ProvidersProperties properties,
+            MarketDataEvents events,
             Clock clock) {
         FreshCache<LiveQuote> quotes = new FreshCache<>(
                 "quotes",
@@ -145,7 +147,8 @@ class LiveMarketConfiguration {
                 clock,
                 properties.quoteTtl(),
                 properties.staleFor(),
-                shared.cache() != null);
+                shared.cache() != null,
+                events);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.marketdata.events.MarketDataEvents;
+import dev.sextant.marketdata.events.QuoteRefreshed;
 import dev.sextant.marketdata.internal.live.Arbitrator;
 import dev.sextant.marketdata.internal.live.BarHistory;
 import dev.sextant.marketdata.internal.live.FreshCache;
@@ -19,6 +21,7 @@ import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
+import dev.sextant.platform.UserId;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import java.util.regex.Pattern;
 /**
  * Instruments served by the real providers (catalog provider {@code market}): quotes through the
  * quote cache and the arbitration, bars through the bar store. Answers name the provider that
- * actually delivered. Data bought with a user's own key is cached for that user only.
+ * actually delivered. Data bought with a user's own key is cached for that user only. Each quote
+ * a provider delivers into the cache publishes {@link QuoteRefreshed}.
  */
 final class LivePrices implements PriceSource, InstrumentResolver {
 
@@ -52,6 +56,7 @@ final class LivePrices implements PriceSource, InstrumentResolver {
     private final Duration quoteTtl;
     private final Duration staleFor;
     private final boolean sharedCache;
+    private final MarketDataEvents events;
 
     LivePrices(
             Arbitrator arbitrator,
@@ -60,8 +65,10 @@ final class LivePrices implements PriceSource, InstrumentResolver {
             Clock clock,
             Duration quoteTtl,
             Duration staleFor,
-            boolean sharedCache) {
+            boolean sharedCache,
+            MarketDataEvents events) {
         this.sharedCache = sharedCache;
+        this.events = events;
         this.arbitrator = arbitrator;
         this.quotes = quotes;
         this.history = history;
@@ -267,6 +274,16 @@ final class LivePrices implements PriceSource, InstrumentResolver {
         arbitrator
                 .provider(answer.provider())
                 .ifPresent(p -> p.score().freshness(freshnessOf(symbol, assetClass, quote.time())));
+        // Only here, where a provider was asked: a read the cache answers is no news.
+        events.publish(new QuoteRefreshed(
+                symbol,
+                quote.price(),
+                quote.time(),
+                answer.provider(),
+                false,
+                owner == null || BarStore.PUBLIC.equals(answer.scope())
+                        ? Optional.empty()
+                        : Optional.of(new UserId(owner))));
         return new LiveQuote(
                 quote.price(),
                 quote.previousClose(),
