@@ -13,7 +13,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.sextant.identity.HotRead;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Module boundaries: each top-level package under {@code dev.sextant} is a module whose
@@ -98,6 +100,46 @@ class ModuleBoundariesTest {
                 .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContext")
                 .check(SERVER);
     }
+
+    /**
+     * Market data refuses in domain terms ({@link dev.sextant.platform.DomainException} with its
+     * {@link dev.sextant.marketdata.MarketDataRefusals}); the platform alone makes problem+json of
+     * them. Only the web edge speaks HTTP: controllers (their own parameter parsing and answers) and
+     * the hot-read adapter.
+     */
+    @Test
+    void marketDataSpeaksHttpOnlyAtItsWebEdge() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sextant.marketdata..")
+                .and(WEB_EDGE.negate())
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.sextant.platform.ApiProblem")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.sextant.platform.ProblemType")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.http..")
+                .check(SERVER);
+    }
+
+    /** A controller or hot read, with the classes nested in it (its lambdas, records, anonymous routes). */
+    private static final DescribedPredicate<JavaClass> WEB_EDGE =
+            new DescribedPredicate<>("are a controller or a hot read") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    JavaClass outermost = javaClass;
+                    while (outermost.getEnclosingClass().isPresent()) {
+                        outermost = outermost.getEnclosingClass().get();
+                    }
+                    return outermost.isAnnotatedWith(RestController.class)
+                            || outermost.getSimpleName().endsWith("Controller")
+                            || outermost.getSimpleName().endsWith("HotReads")
+                            || javaClass.isAssignableTo(HotRead.class);
+                }
+            };
 
     @Test
     void analyticsDependsOnNoFramework() {

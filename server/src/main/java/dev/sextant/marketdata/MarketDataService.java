@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The one way into market data. Symbols are canonical and case-insensitive. Unknown symbols,
- * impossible ranges and oversized requests fail with an {@link dev.sextant.platform.ApiProblem}
- * naming what to fix.
+ * impossible ranges and oversized requests fail with a {@link dev.sextant.platform.DomainException}
+ * stating one of the {@link MarketDataRefusals} and naming what to fix.
  *
  * <p>Every call names its {@link Caller}: data bought with a user's own provider key is fetched and
  * cached for that user only, and the call may run on any thread (a parallel fetch, a stream, an

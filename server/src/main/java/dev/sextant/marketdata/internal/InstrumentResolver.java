@@ -10,9 +10,9 @@ import java.util.Optional;
 public interface InstrumentResolver {
 
     /**
-     * The instrument under exactly this canonical symbol, if a provider knows it. Throws an {@link
-     * dev.sextant.platform.ApiProblem} when the providers could not be asked (the network is down):
-     * that is not "unknown".
+     * The instrument under exactly this canonical symbol, if a provider knows it. Refuses with {@link
+     * dev.sextant.marketdata.MarketDataRefusals#UPSTREAM_UNAVAILABLE} when the providers could not be
+     * asked (the network is down): that is not "unknown".
      */
     Optional<Resolved> resolve(String symbol, Caller caller);
 

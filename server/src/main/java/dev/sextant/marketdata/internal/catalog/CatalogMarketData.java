@@ -6,15 +6,15 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
 import dev.sextant.marketdata.internal.InstrumentResolver;
-import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.live.LiveFundamentals;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -189,8 +189,8 @@ public class CatalogMarketData implements MarketDataService {
                 .distinct()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblem(
-                    MarketDataProblems.UNKNOWN_SYMBOL,
+            throw new DomainException(
+                    MarketDataRefusals.UNKNOWN_SYMBOL,
                     "Unknown symbols: " + String.join(", ", unknown)
                             + ". GET /api/v1/instruments lists the known ones.",
                     Map.of("symbols", unknown));
@@ -201,8 +201,8 @@ public class CatalogMarketData implements MarketDataService {
     @Override
     public BarSeries bars(Caller caller, BarRequest request) {
         if (request.from().isAfter(request.to())) {
-            throw new ApiProblem(
-                    MarketDataProblems.INVALID_RANGE,
+            throw new DomainException(
+                    MarketDataRefusals.INVALID_RANGE,
                     "'from' (" + request.from() + ") is after 'to' (" + request.to() + ").",
                     Map.of("parameter", "from"));
         }
@@ -230,8 +230,8 @@ public class CatalogMarketData implements MarketDataService {
 
     private Instrument require(Caller caller, String symbol) {
         return instrument(caller, symbol)
-                .orElseThrow(() -> new ApiProblem(
-                        MarketDataProblems.UNKNOWN_SYMBOL,
+                .orElseThrow(() -> new DomainException(
+                        MarketDataRefusals.UNKNOWN_SYMBOL,
                         "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
                         Map.of("symbol", symbol)));
     }

@@ -6,14 +6,14 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
-import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.marketdata.internal.MarketDataProperties;
 import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.TradingSession;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -140,8 +140,8 @@ class DemoMarketData implements PriceSource {
             time = open.plusSeconds(60L * minutesDone);
         } else {
             if (days.isEmpty()) {
-                throw new ApiProblem(
-                        MarketDataProblems.NO_DATA,
+                throw new DomainException(
+                        MarketDataRefusals.NO_DATA,
                         instrument.symbol() + " has no prices before " + instrument.firstDay() + ".");
             }
             int last = days.size() - 1;
@@ -231,8 +231,8 @@ class DemoMarketData implements PriceSource {
 
     private void requireWithinLimit(long bars) {
         if (bars > limits.maxBarsPerResponse()) {
-            throw new ApiProblem(
-                    MarketDataProblems.TOO_MANY_BARS,
+            throw new DomainException(
+                    MarketDataRefusals.TOO_MANY_BARS,
                     "This request would return about " + bars
                             + " bars; the limit is " + limits.maxBarsPerResponse()
                             + ". Narrow 'from' and 'to' or choose a longer interval.",

@@ -1,8 +1,8 @@
 package dev.sextant.marketdata.internal.imports;
 
 import dev.sextant.analytics.series.OhlcvSeries;
-import dev.sextant.platform.ApiProblem;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.marketdata.MarketDataRefusals;
+import dev.sextant.platform.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BarFileParser {
 
-    static final ProblemType INVALID_FILE = ProblemType.of("invalid-import-file", 400, "Invalid import file");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -225,19 +224,19 @@ final class BarFileParser {
         return builder.build();
     }
 
-    private static ApiProblem invalid(int line, String what) {
+    private static DomainException invalid(int line, String what) {
         String where = line > 0 ? "line " + line + ": " : "";
-        return new ApiProblem(
-                INVALID_FILE,
+        return new DomainException(
+                MarketDataRefusals.INVALID_IMPORT_FILE,
                 "The file cannot be imported: " + where + what + ".",
                 line > 0 ? Map.of("line", line) : Map.of());
     }
 
     /** A bar dated after {@link BarHorizon#latestStart()}: named by its line (CSV) or bar (JSON) and its date. */
-    private static ApiProblem future(String unit, int where, long start, BarHorizon horizon) {
+    private static DomainException future(String unit, int where, long start, BarHorizon horizon) {
         String date = horizon.describe(start);
-        return new ApiProblem(
-                INVALID_FILE,
+        return new DomainException(
+                MarketDataRefusals.INVALID_IMPORT_FILE,
                 "The file cannot be imported: " + unit + " " + where + ": " + date + " is in the future (now "
                         + horizon.now() + "); "
                         + (horizon.interval().isIntraday()
@@ -247,9 +246,9 @@ final class BarFileParser {
     }
 
     /** A bad element of a JSON array, named by its 1-based position. */
-    private static ApiProblem invalidBar(int position, String what) {
-        return new ApiProblem(
-                INVALID_FILE,
+    private static DomainException invalidBar(int position, String what) {
+        return new DomainException(
+                MarketDataRefusals.INVALID_IMPORT_FILE,
                 "The file cannot be imported: bar " + position + ": " + what + ".",
                 Map.of("bar", position));
     }

@@ -6,15 +6,17 @@ import dev.sextant.audit.AuditEventType;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
+import dev.sextant.marketdata.events.ImportFinished;
+import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.marketdata.internal.InstrumentResolver;
 import dev.sextant.marketdata.internal.catalog.CatalogMarketData;
 import dev.sextant.marketdata.internal.catalog.InstrumentRepository;
 import dev.sextant.marketdata.internal.demo.DemoCatalog;
 import dev.sextant.marketdata.internal.demo.DemoInstrument;
 import dev.sextant.marketdata.internal.store.BarStore;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
 import dev.sextant.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a file of bars for a symbol: all of it or, on any problem, none of it. An imported
  * symbol belongs to the account whose import created it: only that account imports under it again;
  * an administrator may override (audited). A symbol another source serves or would serve (the
- * demo market's, whether it is on or not, and any a real provider knows) is never taken.
+ * demo market's, whether it is on or not, and any a real provider knows) is never taken. A
+ * committed import publishes {@link ImportFinished}.
  */
 @Service
 class BarImports {
-
-    static final ProblemType SYMBOL_TAKEN = ProblemType.of("symbol-taken", 409, "Symbol served by another source");
-    static final ProblemType IMPORT_OWNED = ProblemType.of("import-owned", 409, "Symbol imported by another account");
 
     /** What an import stored. */
     record Imported(
@@ -62,6 +62,7 @@ class BarImports {
     private final List<InstrumentResolver> resolvers;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final MarketDataEvents events;
     private final Clock clock;
 
     BarImports(
@@ -72,6 +73,7 @@ class BarImports {
             List<InstrumentResolver> resolvers,
             AuditLog audit,
             TransactionTemplate transaction,
+            MarketDataEvents events,
             Clock clock) {
         this.instruments = instruments;
         this.owners = owners;
@@ -80,6 +82,7 @@ class BarImports {
         this.resolvers = List.copyOf(resolvers);
         this.audit = audit;
         this.transaction = transaction;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -125,6 +128,15 @@ class BarImports {
                     written.knownAt());
         });
         catalog.evict(symbol);
+        // After the transaction returned: the import is durable, and its BarsStored went out first.
+        events.publish(new ImportFinished(
+                symbol,
+                caller.user(),
+                interval,
+                imported.bars(),
+                imported.added(),
+                imported.restated(),
+                imported.knownAt()));
         return imported;
     }
 
@@ -174,18 +186,18 @@ class BarImports {
         }
     }
 
-    private static ApiProblem taken(String symbol, String why) {
-        return new ApiProblem(
-                SYMBOL_TAKEN,
+    private static DomainException taken(String symbol, String why) {
+        return new DomainException(
+                MarketDataRefusals.SYMBOL_TAKEN,
                 symbol + " " + why + "; import under another symbol, e.g. " + symbol + ".IMP.",
                 Map.of("symbol", symbol));
     }
 
     /** Names the symbol, never the owner: who imported what is not another analyst's business. */
-    private static ApiProblem owned(String symbol, Caller caller, String why) {
+    private static DomainException owned(String symbol, Caller caller, String why) {
         String remedy = caller.has(Role.ADMIN)
                 ? " As an administrator you may import over it with override=true (audited)."
                 : " Import under another symbol, e.g. " + symbol + ".IMP.";
-        return new ApiProblem(IMPORT_OWNED, why + remedy, Map.of("symbol", symbol));
+        return new DomainException(MarketDataRefusals.IMPORT_OWNED, why + remedy, Map.of("symbol", symbol));
     }
 }

@@ -5,17 +5,18 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
-import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.store.BarStore;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +53,7 @@ class ImportedPrices implements PriceSource {
                 new BarHorizon(BarInterval.ONE_DAY, now).clampEnd(Long.MAX_VALUE / 2),
                 now);
         if (days.isEmpty()) {
-            throw new ApiProblem(MarketDataProblems.NO_DATA, instrument.symbol() + " has no imported daily bars.");
+            throw new DomainException(MarketDataRefusals.NO_DATA, instrument.symbol() + " has no imported daily bars.");
         }
         int last = days.size() - 1;
         double price = days.close(last);
@@ -100,10 +101,11 @@ class ImportedPrices implements PriceSource {
                         clock.instant());
         };
         if (bars.isEmpty() && request.interval().isIntraday()) {
-            throw ApiProblem.invalidParameter(
-                    "interval",
+            throw new DomainException(
+                    MarketDataRefusals.INVALID_PARAMETER,
                     instrument.symbol() + " has no imported "
-                            + request.interval().code() + " bars.");
+                            + request.interval().code() + " bars.",
+                    Map.of("parameter", "interval"));
         }
         return new BarSeries(instrument.symbol(), request.interval(), PROVIDER, false, bars, clock.instant(), false);
     }

@@ -3,11 +3,11 @@ package dev.sextant.marketdata.internal.live;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
-import dev.sextant.marketdata.internal.MarketDataProblems;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.internal.provider.FundamentalFact;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.marketdata.internal.store.FundamentalStore;
-import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,8 @@ public final class LiveFundamentals {
     public Fundamentals fundamentals(Instrument instrument, LocalDate asOf, Set<String> concepts) {
         String symbol = instrument.symbol();
         if (instrument.assetClass() != AssetClass.EQUITY) {
-            throw new ApiProblem(
-                    MarketDataProblems.NO_DATA,
+            throw new DomainException(
+                    MarketDataRefusals.NO_DATA,
                     symbol + " is " + instrument.assetClass().name().toLowerCase(java.util.Locale.ROOT)
                             + ": fundamentals are reported by companies (equities) only.",
                     Map.of("symbol", symbol));
@@ -64,18 +64,18 @@ public final class LiveFundamentals {
         } catch (NoProviderAnswered failure) {
             if (held.isEmpty()) {
                 throw failure.notFound()
-                        ? new ApiProblem(
-                                MarketDataProblems.NO_DATA,
+                        ? new DomainException(
+                                MarketDataRefusals.NO_DATA,
                                 "No provider reports fundamentals for " + symbol
                                         + (arbitrator.anyCan(Capability.FUNDAMENTALS, symbol, AssetClass.EQUITY)
                                                 ? "."
                                                 : "; enable one (SEXTANT_PROVIDERS_ENABLED=...,edgar)."),
                                 Map.of("symbol", symbol))
-                        : new ApiProblem(
-                                LivePrices.UPSTREAM_UNAVAILABLE,
+                        : new DomainException(
+                                MarketDataRefusals.UPSTREAM_UNAVAILABLE,
                                 "No fundamentals provider could answer for " + symbol + " just now; try again shortly.",
                                 Map.of("symbol", symbol, "providers", failure.outcomes()),
-                                Map.of("Retry-After", "30"));
+                                LivePrices.RETRY_AFTER);
             }
             fetched = new Fetched(held.get().provider(), held.get().fetchedAt());
         }

@@ -1,5 +1,6 @@
 package dev.sextant.marketdata.internal.live;
 
+import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.marketdata.internal.provider.AlphaVantageProvider;
 import dev.sextant.marketdata.internal.provider.BinanceProvider;
 import dev.sextant.marketdata.internal.provider.CoinGeckoProvider;
@@ -125,6 +126,7 @@ class LiveMarketConfiguration {
             SharedCacheHolder shared,
             ExecutorService marketDataExecutor,
             ProvidersProperties properties,
+            MarketDataEvents events,
             Clock clock) {
         FreshCache<LiveQuote> quotes = new FreshCache<>(
                 "quotes",
@@ -143,7 +145,8 @@ class LiveMarketConfiguration {
                 clock,
                 properties.quoteTtl(),
                 properties.staleFor(),
-                shared.cache() != null);
+                shared.cache() != null,
+                events);
     }
 
     @Bean

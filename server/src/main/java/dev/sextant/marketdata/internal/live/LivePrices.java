@@ -6,10 +6,12 @@ import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.marketdata.events.MarketDataEvents;
+import dev.sextant.marketdata.events.QuoteRefreshed;
 import dev.sextant.marketdata.internal.InstrumentResolver;
-import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.ExchangeCalendar;
@@ -17,9 +19,10 @@ import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
-import dev.sextant.platform.ApiProblem;
+import dev.sextant.marketdata.internal.store.BarStore;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
+import dev.sextant.platform.UserId;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -36,13 +39,15 @@ import java.util.regex.Pattern;
 /**
  * Instruments served by the real providers (catalog provider {@code market}): quotes through the
  * quote cache and the arbitration, bars through the bar store. Answers name the provider that
- * actually delivered. Data bought with a user's own key is cached for that user only.
+ * actually delivered. Data bought with a user's own key is cached for that user only. Each quote
+ * a provider delivers into the cache publishes {@link QuoteRefreshed}.
  */
 public final class LivePrices implements PriceSource, InstrumentResolver {
 
     public static final String PROVIDER = "market";
-    static final ProblemType UPSTREAM_UNAVAILABLE =
-            ProblemType.of("upstream-unavailable", 503, "Market data providers unavailable");
+    /** When to ask again after no provider could answer: about when throttles and breakers ease. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
     private static final Pattern CRYPTO_PAIR = Pattern.compile("[A-Z0-9]{2,10}-USD");
 
     private final Arbitrator arbitrator;
@@ -52,6 +57,7 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
     private final Duration quoteTtl;
     private final Duration staleFor;
     private final boolean sharedCache;
+    private final MarketDataEvents events;
 
     LivePrices(
             Arbitrator arbitrator,
@@ -60,8 +66,10 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
             Clock clock,
             Duration quoteTtl,
             Duration staleFor,
-            boolean sharedCache) {
+            boolean sharedCache,
+            MarketDataEvents events) {
         this.sharedCache = sharedCache;
+        this.events = events;
         this.arbitrator = arbitrator;
         this.quotes = quotes;
         this.history = history;
@@ -267,6 +275,16 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
         arbitrator
                 .provider(answer.provider())
                 .ifPresent(p -> p.score().freshness(freshnessOf(symbol, assetClass, quote.time())));
+        // Only here, where a provider was asked: a read the cache answers is no news.
+        events.publish(new QuoteRefreshed(
+                symbol,
+                quote.price(),
+                quote.time(),
+                answer.provider(),
+                false,
+                owner == null || BarStore.PUBLIC.equals(answer.scope())
+                        ? Optional.empty()
+                        : Optional.of(new UserId(owner))));
         return new LiveQuote(
                 quote.price(),
                 quote.previousClose(),
@@ -318,17 +336,17 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
                         p.profile().licence() == DataLicence.KEY_OWNER_ONLY && arbitrator.personalKey(p.id(), owner));
     }
 
-    private ApiProblem problem(NoProviderAnswered failure, String symbol) {
+    private DomainException problem(NoProviderAnswered failure, String symbol) {
         if (failure.notFound()) {
-            return new ApiProblem(
-                    MarketDataProblems.NO_DATA,
+            return new DomainException(
+                    MarketDataRefusals.NO_DATA,
                     "No provider has data for " + symbol + ".",
                     Map.of("symbol", symbol, "providers", failure.outcomes()));
         }
-        return new ApiProblem(
-                UPSTREAM_UNAVAILABLE,
+        return new DomainException(
+                MarketDataRefusals.UPSTREAM_UNAVAILABLE,
                 "No market data provider could answer for " + symbol + " just now; try again shortly.",
                 Map.of("symbol", symbol, "providers", failure.outcomes()),
-                Map.of("Retry-After", "30"));
+                RETRY_AFTER);
     }
 }

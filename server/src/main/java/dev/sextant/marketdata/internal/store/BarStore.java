@@ -2,6 +2,9 @@ package dev.sextant.marketdata.internal.store;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.marketdata.events.BarsStored;
+import dev.sextant.marketdata.events.MarketDataEvents;
+import dev.sextant.platform.UserId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
  * value known at the moment asked ({@code asOf}), so history is never rewritten under a backtest.
  * Bars live in a scope: {@link #PUBLIC} for data any user may see, {@code user:<id>} for data one
  * user's own key bought. Coverage records which span of bars a scope holds, so a span is fetched
- * from a provider once.
+ * from a provider once. Every write that stores anything publishes {@link BarsStored} once it commits.
  */
 @Repository
 public class BarStore {
 
     public static final String PUBLIC = "public";
+
+    /** The prefix of a scope of one user's data, {@code user:<id>}. */
+    private static final String USER_SCOPE = "user:";
 
     /** asOf for "every version there is", when taking a snapshot. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
@@ -48,11 +55,13 @@ public class BarStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final BarSnapshots snapshots;
+    private final MarketDataEvents events;
 
-    BarStore(JdbcClient jdbc, JdbcTemplate batch, BarSnapshots snapshots) {
+    BarStore(JdbcClient jdbc, JdbcTemplate batch, BarSnapshots snapshots, MarketDataEvents events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.snapshots = snapshots;
+        this.events = events;
     }
 
     /** Stores public bars known now; see {@link #write(String, BarInterval, String, OhlcvSeries, String, Instant)}. */
@@ -80,6 +89,8 @@ public class BarStore {
         List<Object[]> rows = new ArrayList<>();
         Timestamp knownAtTimestamp = Timestamp.from(asked);
         List<Object[]> sameInstant = new ArrayList<>();
+        long firstWritten = 0;
+        long lastWritten = 0;
         for (int i = 0; i < bars.size(); i++) {
             Integer previous = knownIndex.get(bars.time(i));
             if (previous != null && same(known, previous, bars, i)) {
@@ -91,6 +102,10 @@ public class BarStore {
                 restated++;
                 sameInstant.add(new Object[] {symbol, interval.code(), scope, bars.time(i), knownAtTimestamp});
             }
+            if (rows.isEmpty()) {
+                firstWritten = bars.time(i);
+            }
+            lastWritten = bars.time(i);
             rows.add(new Object[] {
                 symbol,
                 interval.code(),
@@ -121,6 +136,17 @@ public class BarStore {
                         + "close_price, volume, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
         snapshots.written(symbol, interval, scope);
+        events.publish(new BarsStored(
+                symbol,
+                interval,
+                Instant.ofEpochSecond(firstWritten),
+                Instant.ofEpochSecond(lastWritten),
+                rows.size(),
+                added,
+                restated,
+                provider,
+                asked,
+                keyOwnerOf(scope)));
         return new Written(added, restated, asked);
     }
 
@@ -266,5 +292,12 @@ public class BarStore {
                 && a.low(i) == b.low(j)
                 && a.close(i) == b.close(j)
                 && a.volume(i) == b.volume(j);
+    }
+
+    /** The user whose own key bought a scope's bars; none for {@link #PUBLIC}. */
+    private static Optional<UserId> keyOwnerOf(String scope) {
+        return scope.startsWith(USER_SCOPE)
+                ? Optional.of(new UserId(UUID.fromString(scope.substring(USER_SCOPE.length()))))
+                : Optional.empty();
     }
 }

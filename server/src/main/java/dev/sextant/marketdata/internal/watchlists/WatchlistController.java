@@ -1,10 +1,11 @@
 package dev.sextant.marketdata.internal.watchlists;
 
 import dev.sextant.identity.RequiresScope;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
-import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
+import dev.sextant.platform.DomainException;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -135,8 +136,8 @@ class WatchlistController {
                         || marketData.instrument(caller, s).isEmpty())
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblem(
-                    MarketDataProblems.UNKNOWN_SYMBOL,
+            throw new DomainException(
+                    MarketDataRefusals.UNKNOWN_SYMBOL,
                     "Unknown symbols: " + String.join(", ", unknown) + ". GET /api/v1/search finds the known ones.",
                     Map.of("symbols", unknown));
         }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
-import dev.sextant.platform.ApiProblem;
+import dev.sextant.marketdata.MarketDataRefusals;
+import dev.sextant.platform.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -34,9 +35,9 @@ class BarFileParserTest {
         assertThat(parse("Date,Open,High,Low,Close\n2025-06-12,1,2,1,1.5\n").size())
                 .isEqualTo(1);
         assertThatThrownBy(() -> parse("Date,Open,High,Low,Close\n2025-06-12,1,2,1,1.5\n2025-06-13,1,2,1,1.5\n"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                .isInstanceOfSatisfying(DomainException.class, problem -> {
                     assertThat(problem.getMessage()).contains("line 3", "2025-06-13", "future");
-                    assertThat(problem.properties()).containsEntry("line", 3).containsEntry("date", "2025-06-13");
+                    assertThat(problem.details()).containsEntry("line", 3).containsEntry("date", "2025-06-13");
                 });
     }
 
@@ -50,8 +51,8 @@ class BarFileParserTest {
                                 + "{\"time\":\"2025-06-11T15:02:00Z\",\"open\":1,\"high\":2,\"low\":1,\"close\":1.5}]",
                         BarInterval.ONE_MINUTE))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class,
-                        problem -> assertThat(problem.properties())
+                        DomainException.class,
+                        problem -> assertThat(problem.details())
                                 .containsEntry("bar", 2)
                                 .containsEntry("date", "2025-06-11T15:02:00Z"));
     }
@@ -134,8 +135,9 @@ class BarFileParserTest {
     @MethodSource("badFiles")
     void test_badFiles_nameWhatAndWhere(String content, String message) {
         assertThatThrownBy(() -> parse(content))
-                .isInstanceOf(ApiProblem.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining(message)
-                .satisfies(problem -> assertThat(((ApiProblem) problem).type()).isEqualTo(BarFileParser.INVALID_FILE));
+                .satisfies(problem -> assertThat(((DomainException) problem).refusal())
+                        .isEqualTo(MarketDataRefusals.INVALID_IMPORT_FILE));
     }
 }
