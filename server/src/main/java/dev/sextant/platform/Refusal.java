@@ -27,6 +27,11 @@ public record Refusal(String code, String title, Kind kind) {
         NOT_FOUND,
         /** It clashes with what exists (409). */
         CONFLICT,
+        /**
+         * Well formed, but it cannot be computed as asked: demo data meeting real data, a query
+         * needing more computing than allowed (422).
+         */
+        UNPROCESSABLE,
         /** More than the limits allow in one request (413 for bodies, 400 otherwise: see the mapper). */
         TOO_LARGE,
         /** Too much in too little time: ask again later (429). */

@@ -19,6 +19,7 @@ class DomainExceptionMappingTest {
         "FORBIDDEN,403",
         "NOT_FOUND,404",
         "CONFLICT,409",
+        "UNPROCESSABLE,422",
         "TOO_MANY,429",
         "UNAVAILABLE,503"
     })

@@ -1,8 +1,9 @@
 package dev.sextant.analysis.internal;
 
+import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.analysis.InputSource;
 import dev.sextant.marketdata.BarSeries;
-import dev.sextant.platform.ApiProblem;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,6 @@ import java.util.Map;
  */
 record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
 
-    static final ProblemType DEMO_MIXED_WITH_REAL =
-            ProblemType.of("demo-mixed-with-real", 422, "Demo data mixed with real data");
-
     Provenance {
         inputs = List.copyOf(inputs);
     }
@@ -30,7 +28,7 @@ record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
      *
      * @param allowDemo the caller asked to combine demo with real data anyway
      * @param optIn how the caller opts in, for the refusal's message, e.g. {@code allowDemo=true}
-     * @throws ApiProblem {@code demo-mixed-with-real} when demo and real series meet without the opt-in
+     * @throws DomainException {@link AnalysisRefusals#DEMO_MIXED_WITH_REAL} when demo and real series meet without the opt-in
      */
     static Provenance of(List<BarSeries> series, boolean allowDemo, String optIn) {
         List<InputSource> inputs = series.stream().map(InputSource::of).toList();
@@ -41,8 +39,8 @@ record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
         List<InputSource> real = inputs.stream().filter(i -> !i.demo()).toList();
         boolean mixed = !demoSymbols.isEmpty() && !real.isEmpty();
         if (mixed && !allowDemo) {
-            throw new ApiProblem(
-                    DEMO_MIXED_WITH_REAL,
+            throw new DomainException(
+                    AnalysisRefusals.DEMO_MIXED_WITH_REAL,
                     String.join(", ", demoSymbols) + (demoSymbols.size() == 1 ? " is" : " are")
                             + " synthetic demo data and "
                             + String.join(

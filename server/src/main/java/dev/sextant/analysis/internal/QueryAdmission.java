@@ -2,8 +2,8 @@ package dev.sextant.analysis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.sextant.platform.ApiProblem;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.platform.DomainException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Who may start a query now. Each caller has at most {@link QueryProperties#callerConcurrency()}
  * queries running or waiting, and a compute budget over a window (a token bucket of milliseconds
  * that every statement's compute time is charged to, refilled over {@link
- * QueryProperties#callerWindow()}). A caller over either gets 429 with {@code Retry-After}; the
+ * QueryProperties#callerWindow()}). A caller over either is refused ({@link AnalysisRefusals#TOO_MANY_QUERIES}, with when to ask again); the
  * other callers are not affected. A query already admitted finishes (within its own compute
  * limit) even if it takes its caller's budget below zero: the debt delays the caller's next query.
  *
@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QueryAdmission {
-
-    static final ProblemType TOO_MANY_QUERIES = ProblemType.of("too-many-queries", 429, "Too many queries");
 
     private final int perCaller;
     private final Duration budget;
@@ -75,7 +73,7 @@ class QueryAdmission {
     /**
      * Admits one query of {@code caller}, or refuses it.
      *
-     * @throws ApiProblem 429 {@code too-many-queries} with {@code Retry-After}
+     * @throws DomainException {@link AnalysisRefusals#TOO_MANY_QUERIES} with its retry time
      */
     Ticket admit(UUID caller) {
         Bucket bucket = budgets.get(
@@ -102,12 +100,12 @@ class QueryAdmission {
         return new Ticket(caller, bucket);
     }
 
-    private static ApiProblem refused(String detail, long retryAfter) {
-        return new ApiProblem(
-                TOO_MANY_QUERIES,
+    private static DomainException refused(String detail, long retryAfter) {
+        return new DomainException(
+                AnalysisRefusals.TOO_MANY_QUERIES,
                 detail,
                 Map.of("retryAfter", retryAfter),
-                Map.of("Retry-After", Long.toString(retryAfter)));
+                Duration.ofSeconds(retryAfter));
     }
 
     private boolean enter(UUID caller) {

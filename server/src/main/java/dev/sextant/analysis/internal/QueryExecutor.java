@@ -1,7 +1,10 @@
 package dev.sextant.analysis.internal;
 
+import dev.sextant.analysis.Analysis;
+import dev.sextant.analysis.AnalysisRefusals;
 import dev.sextant.analytics.query.Ast;
 import dev.sextant.analytics.query.ComputeBudgetExceeded;
+import dev.sextant.analytics.query.DslSyntaxError;
 import dev.sextant.analytics.query.MetricHistory;
 import dev.sextant.analytics.query.QueryEngine;
 import dev.sextant.analytics.query.QueryInvalid;
@@ -11,9 +14,8 @@ import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Universes;
-import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,10 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 class QueryExecutor {
 
-    static final ProblemType QUERY_INVALID = ProblemType.of("query-invalid", 400, "Invalid query");
-    static final ProblemType QUERY_TOO_EXPENSIVE =
-            ProblemType.of("query-too-expensive", 422, "Query needs too much computing");
-
     private final MarketDataService marketData;
     private final Universes universes;
     private final Clock clock;
@@ -44,6 +42,7 @@ class QueryExecutor {
     private final QueryAdmission admission;
     private final QueryPool pool;
     private final QueryMetrics metrics;
+    private final int maxLength;
 
     QueryExecutor(
             MarketDataService marketData,
@@ -60,30 +59,44 @@ class QueryExecutor {
         this.admission = admission;
         this.pool = pool;
         this.metrics = metrics;
+        this.maxLength = properties.maxLength();
     }
 
-    /** A query's tables and the series they were computed from. */
-    record Answer(List<QueryEngine.Table> tables, Provenance provenance) {}
-
     /**
-     * @param caller who asks (their watchlists are universes too; their keys fetch the bars)
-     * @param allowDemo compute even when demo and real series meet (refused otherwise)
+     * Parses, admits and runs a query for {@code caller} (their watchlists are universes too; their
+     * keys fetch the bars).
+     *
+     * @throws DomainException the query's syntax error, invalid query, compute limit or the caller's
+     *     or the pool's limits ({@link AnalysisRefusals})
      */
-    Answer run(String text, Caller caller, boolean allowDemo) {
+    Analysis.QueryAnswer run(Caller caller, Analysis.QueryRequest request) {
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            throw AnalysisRefusals.invalidParameter("query", "Send a query, e.g. EVALUATE AAPL: PRICE, RSI(14).");
+        }
+        if (text.length() > maxLength) {
+            throw AnalysisRefusals.invalidParameter("query", "A query has at most " + maxLength + " characters.");
+        }
         try {
             List<Ast.Statement> statements = engine.parse(text);
             try (QueryAdmission.Ticket ticket = admission.admit(caller.user().value())) {
-                MarketData data = new MarketData(caller, allowDemo);
+                MarketData data = new MarketData(caller, request.allowDemo());
                 List<QueryEngine.Table> tables = engine.run(statements, data, charging(ticket));
-                return new Answer(tables, data.provenance());
+                Provenance provenance = data.provenance();
+                return new Analysis.QueryAnswer(tables, provenance.demo(), provenance.mixed(), provenance.inputs());
             }
+        } catch (DslSyntaxError error) {
+            throw new DomainException(
+                    AnalysisRefusals.QUERY_SYNTAX,
+                    error.getMessage(),
+                    Map.of("line", error.line(), "column", error.column(), "expected", error.expected()));
         } catch (QueryInvalid invalid) {
             Map<String, Integer> where =
                     invalid.line() > 0 ? Map.of("line", invalid.line(), "column", invalid.column()) : Map.of();
-            throw new ApiProblem(QUERY_INVALID, invalid.getMessage(), where);
+            throw new DomainException(AnalysisRefusals.QUERY_INVALID, invalid.getMessage(), where);
         } catch (ComputeBudgetExceeded exceeded) {
-            throw new ApiProblem(
-                    QUERY_TOO_EXPENSIVE,
+            throw new DomainException(
+                    AnalysisRefusals.QUERY_TOO_EXPENSIVE,
                     exceeded.getMessage() + " Ask for fewer symbols, shorter spans or fewer statements.");
         }
     }

@@ -1,7 +1,7 @@
 package dev.sextant.analysis.internal;
 
-import dev.sextant.platform.ApiProblem;
-import dev.sextant.platform.ProblemType;
+import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.platform.DomainException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,12 +28,10 @@ import org.springframework.stereotype.Component;
  * <p>Statements take turns by caller, not by arrival: when a thread frees up, the waiting statement
  * whose caller was served least recently goes next, so a caller with many queued statements delays
  * another caller by one statement at most. A statement that cannot start within {@link
- * QueryProperties#queueWait()} is refused with 503 rather than queued without end.
+ * QueryProperties#queueWait()} is refused ({@link AnalysisRefusals#QUERY_CAPACITY}) rather than queued without end.
  */
 @Component
 class QueryPool implements DisposableBean {
-
-    static final ProblemType BUSY = ProblemType.of("query-capacity", 503, "Query capacity exhausted");
 
     private static final int REMEMBERED_CALLERS = 10_000;
 
@@ -152,14 +150,14 @@ class QueryPool implements DisposableBean {
         return new IllegalStateException(cause);
     }
 
-    private ApiProblem busy() {
+    private DomainException busy() {
         metrics.refused(QueryMetrics.CAPACITY);
-        return new ApiProblem(
-                BUSY,
+        return new DomainException(
+                AnalysisRefusals.QUERY_CAPACITY,
                 "Every query thread is busy; the query could not start within " + queueWait.toSeconds()
                         + " seconds. Try again shortly.",
                 Map.of("retryAfter", 1),
-                Map.of("Retry-After", "1"));
+                Duration.ofSeconds(1));
     }
 
     @Override

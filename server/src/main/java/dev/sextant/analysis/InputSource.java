@@ -1,4 +1,4 @@
-package dev.sextant.analysis.internal;
+package dev.sextant.analysis;
 
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarSeries;
@@ -14,10 +14,11 @@ import java.time.Instant;
  * @param fetchedAt when Sextant obtained the newest of these bars from their provider
  * @param stale true when the newest bars could not be brought up to date and stored ones were used
  */
-record InputSource(
+public record InputSource(
         String symbol, String interval, String provider, boolean demo, Instant asOf, Instant fetchedAt, boolean stale) {
 
-    static InputSource of(BarSeries series) {
+    /** Where {@code series} came from. */
+    public static InputSource of(BarSeries series) {
         OhlcvSeries bars = series.bars();
         return new InputSource(
                 series.symbol(),
