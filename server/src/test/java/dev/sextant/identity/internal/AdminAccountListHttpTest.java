@@ -88,7 +88,11 @@ class AdminAccountListHttpTest extends ServerHttpTest {
         assertThat(neverSignedIn.get("lastSignInAt").isNull()).isTrue();
         assertThat(neverSignedIn.get("passwordChangeRequired").asBoolean()).isTrue();
         assertThat(locked.get("locked").asBoolean()).isTrue();
-        assertThat(locked.get("lockedUntil").asString()).isNotEmpty();
+        // Five free failures, then the sixth waits the first delay, one second, on the fixed clock.
+        assertThat(locked.get("lockedUntil").asString())
+                .isEqualTo(FixedClockConfiguration.NOW
+                        .plus(LoginThrottle.FIRST_DELAY)
+                        .toString());
 
         String body = admin.get("/api/v1/admin/accounts?size=200").body();
         List<String> hashes = jdbc.sql("SELECT password_hash FROM app_user")

@@ -137,8 +137,17 @@ class TwoFactorHttpTest extends ServerHttpTest {
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(off.status()).isEqualTo(204);
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString())
-                .isNotBlank();
+        JsonNode signIn = anonymous.login(username, PASSWORD);
+        assertThat(signIn.has("mfaRequired") && signIn.get("mfaRequired").asBoolean())
+                .as("one step again: " + signIn)
+                .isFalse();
+        assertThat(anonymous
+                        .withBearer(signIn.get("accessToken").asString())
+                        .get("/api/v1/me")
+                        .json()
+                        .get("twoFactorEnabled")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -150,6 +159,13 @@ class TwoFactorHttpTest extends ServerHttpTest {
         assertThat(client.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
         assertThat(jdbc.sql("SELECT * FROM vault_secret").query().listOfRows().toString())
                 .doesNotContain(secret);
-        assertThat(jdbc.sql("SELECT * FROM recovery_code").query().listOfRows()).isNotEmpty();
+        assertThat(jdbc.sql("SELECT code_hash FROM recovery_code WHERE user_id = "
+                                + "(SELECT id FROM app_user WHERE username = :username)")
+                        .param("username", username)
+                        .query(String.class)
+                        .list())
+                .as("this account's recovery codes, as keyed SHA-256 hashes")
+                .hasSize(TwoFactor.RECOVERY_CODES)
+                .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
     }
 }
