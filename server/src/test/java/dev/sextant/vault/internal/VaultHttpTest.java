@@ -7,7 +7,9 @@ import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import dev.sextant.vault.Vault;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +55,12 @@ class VaultHttpTest extends ServerHttpTest {
         assertThat(stored.status()).isEqualTo(201);
         assertThat(stored.json().get("masked").asString()).isEqualTo("sk-...wxyz");
         assertThat(row.toString()).doesNotContain(key).doesNotContain(key.substring(8, 30));
-        assertThat(row.get("ciphertext").toString()).isNotBlank();
+        // AES-256-GCM: a 12-byte nonce, the sealed bytes (as long as the plaintext), a 16-byte tag.
+        assertThat(Base64.getDecoder().decode(row.get("ciphertext").toString()))
+                .hasSize(12 + key.getBytes(StandardCharsets.UTF_8).length + 16);
+        assertThat(Base64.getDecoder().decode(row.get("wrapped_key").toString()))
+                .as("a 256-bit data key, sealed the same way")
+                .hasSize(12 + 32 + 16);
         assertThat(owner.get("/api/v1/me/secrets").body()).doesNotContain(key).contains("sk-...wxyz");
     }
 
