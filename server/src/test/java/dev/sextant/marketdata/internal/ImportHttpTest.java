@@ -1,6 +1,7 @@
 package dev.sextant.marketdata.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
@@ -76,8 +77,15 @@ class ImportHttpTest extends ServerHttpTest {
         assertThat(quote.get("price").asDouble()).isEqualTo(98.0);
         assertThat(quote.get("change").asDouble()).isEqualTo(-5.0);
         assertThat(quote.get("demo").asBoolean()).isFalse();
+        assertThat(quote.get("changePercent").asDouble()).isCloseTo(-5.0 / 103.0 * 100, within(1e-4));
         assertThat(weeks.get("bars")).hasSize(1);
-        assertThat(weeks.get("bars").get(0).get("high").asDouble()).isEqualTo(104.0);
+        // The three days as one week: the first open, the highest high, the lowest low, the last close, the sum.
+        JsonNode week = weeks.get("bars").get(0);
+        assertThat(week.get("open").asDouble()).isEqualTo(100.0);
+        assertThat(week.get("high").asDouble()).isEqualTo(104.0);
+        assertThat(week.get("low").asDouble()).isEqualTo(97.0);
+        assertThat(week.get("close").asDouble()).isEqualTo(98.0);
+        assertThat(week.get("volume").asLong()).isEqualTo(1000 + 1200 + 1500);
         assertThat(http.get("/api/v1/search?q=" + symbol)
                         .json()
                         .get("results")
