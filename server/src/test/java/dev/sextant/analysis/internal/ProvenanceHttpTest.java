@@ -1,6 +1,7 @@
 package dev.sextant.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.identity.Role;
 import dev.sextant.support.HttpTestClient;
@@ -10,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,59 @@ class ProvenanceHttpTest extends ServerHttpTest {
                 .build());
     }
 
+    /** The closes of the real series and of SPY on the days both have a bar, read from {@code /bars}. */
+    private double[][] commonCloses() {
+        Map<String, Double> mine = closesByTime(real);
+        Map<String, Double> spy = closesByTime("SPY");
+        List<String> common = mine.keySet().stream().filter(spy::containsKey).toList();
+        assertThat(common).as("common days").hasSizeGreaterThan(200);
+        return new double[][] {
+            common.stream().mapToDouble(mine::get).toArray(),
+            common.stream().mapToDouble(spy::get).toArray()
+        };
+    }
+
+    private Map<String, Double> closesByTime(String symbol) {
+        Map<String, Double> closes = new TreeMap<>();
+        ok(http.get("/api/v1/bars/" + symbol + "?" + RANGE))
+                .get("bars")
+                .forEach(bar ->
+                        closes.put(bar.get("time").asString(), bar.get("close").asDouble()));
+        return closes;
+    }
+
+    private double[][] simpleReturnsOnCommonDays() {
+        double[][] closes = commonCloses();
+        double[][] returns = new double[2][closes[0].length - 1];
+        for (int s = 0; s < 2; s++) {
+            for (int i = 1; i < closes[s].length; i++) {
+                returns[s][i - 1] = closes[s][i] / closes[s][i - 1] - 1;
+            }
+        }
+        return returns;
+    }
+
+    private static double[][] logReturns(double[][] closes) {
+        double[][] returns = new double[2][closes[0].length - 1];
+        for (int s = 0; s < 2; s++) {
+            for (int i = 1; i < closes[s].length; i++) {
+                returns[s][i - 1] = Math.log(closes[s][i] / closes[s][i - 1]);
+            }
+        }
+        return returns;
+    }
+
+    /** Sample covariance, two-pass. */
+    private static double covariance(double[] x, double[] y) {
+        double meanX = Arrays.stream(x).average().orElseThrow();
+        double meanY = Arrays.stream(y).average().orElseThrow();
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += (x[i] - meanX) * (y[i] - meanY);
+        }
+        return sum / (x.length - 1);
+    }
+
     private static JsonNode ok(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
@@ -122,7 +180,10 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("beta").isNumber()).isTrue();
+        double[][] returns = simpleReturnsOnCommonDays();
+        assertThat(allowed.get("observations").asInt()).isEqualTo(returns[0].length + 1);
+        assertThat(allowed.get("beta").asDouble())
+                .isCloseTo(covariance(returns[0], returns[1]) / covariance(returns[1], returns[1]), within(1e-9));
     }
 
     @Test
@@ -133,7 +194,13 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("points").size()).isGreaterThan(100);
+        double[][] returns = simpleReturnsOnCommonDays();
+        JsonNode points = allowed.get("points");
+        assertThat(points).hasSize(returns[0].length - 21 + 1);
+        double[] mine = Arrays.copyOfRange(returns[0], 0, 21);
+        double[] spy = Arrays.copyOfRange(returns[1], 0, 21);
+        assertThat(points.get(0).get("value").asDouble())
+                .isCloseTo(covariance(mine, spy) / covariance(spy, spy), within(1e-9));
     }
 
     @Test
@@ -144,7 +211,13 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("matrix").get(0).get(1).isNumber()).isTrue();
+        double[][] returns = logReturns(commonCloses());
+        assertThat(allowed.get("matrix").get(0).get(1).asDouble())
+                .as("Pearson correlation of the log returns on the days both have a bar")
+                .isCloseTo(
+                        covariance(returns[0], returns[1])
+                                / Math.sqrt(covariance(returns[0], returns[0]) * covariance(returns[1], returns[1])),
+                        within(1e-9));
     }
 
     @Test
