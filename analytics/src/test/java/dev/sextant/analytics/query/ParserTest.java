@@ -209,8 +209,7 @@ class ParserTest {
             try {
                 assertThat(parse(text.toString())).isNotEmpty();
             } catch (DslSyntaxError expected) {
-                assertThat(expected.line()).isPositive();
-                assertThat(expected.column()).isPositive();
+                ParserPropertiesTest.assertLocatedInside(text.toString(), expected);
             }
             runs++;
         }
