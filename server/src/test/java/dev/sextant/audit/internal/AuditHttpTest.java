@@ -105,8 +105,13 @@ class AuditHttpTest extends ServerHttpTest {
     void test_auditLog_isForAdminsAndItsChainIsIntact() {
         HttpTestClient admin = signedInAs(unique("verifier"), Role.ADMIN);
 
-        assertThat(http.get("/api/v1/admin/audit").status()).isEqualTo(403);
-        assertThat(anonymous.get("/api/v1/admin/audit").status()).isEqualTo(401);
+        Answer asUser = http.get("/api/v1/admin/audit");
+        Answer asNobody = anonymous.get("/api/v1/admin/audit");
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(asUser.body()).as("a refusal shows no event").doesNotContain("\"events\"");
+        assertThat(asNobody.status()).isEqualTo(401);
+        assertThat(asNobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
         long eventsBefore =
                 jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
         JsonNode verdict = admin.get("/api/v1/admin/audit/verify").json();

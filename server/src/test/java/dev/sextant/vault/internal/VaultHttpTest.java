@@ -103,6 +103,9 @@ class VaultHttpTest extends ServerHttpTest {
                 other.send(other.request("/api/v1/me/secrets/" + id).DELETE().build());
 
         assertThat(othersDelete.status()).isEqualTo(404);
+        assertThat(othersDelete.json().get("type").asString())
+                .as("as if the secret did not exist")
+                .isEqualTo("urn:sextant:problem:not-found");
         assertThat(other.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).hasSize(1);
         assertThat(owner.send(owner.request("/api/v1/me/secrets/" + id).DELETE().build())
@@ -154,6 +157,7 @@ class VaultHttpTest extends ServerHttpTest {
                 .allSatisfy(answer -> assertThat(answer.body().toLowerCase(java.util.Locale.ROOT))
                         .doesNotContain(needle));
         assertThat(answers.get(1).status()).isEqualTo(409);
+        assertThat(answers.get(1).json().get("type").asString()).isEqualTo("urn:sextant:problem:secret-exists");
         assertThat(output.getAll().toLowerCase(java.util.Locale.ROOT)).doesNotContain(needle);
         assertThat(jdbc.sql("SELECT * FROM audit_event")
                         .query()
@@ -186,6 +190,9 @@ class VaultHttpTest extends ServerHttpTest {
                 .json();
 
         assertThat(viaApiKey.status()).isEqualTo(403);
+        assertThat(viaApiKey.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(viaApiKey.json().get("detail").asString())
+                .isEqualTo("API keys cannot do this, whatever their scopes: sign in with your password.");
         assertThat(badPurpose.get("parameter").asString()).isEqualTo("purpose");
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
     }
