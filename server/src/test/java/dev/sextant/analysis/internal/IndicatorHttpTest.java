@@ -100,7 +100,9 @@ class IndicatorHttpTest extends ServerHttpTest {
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.json().get("parameter").asString()).isEqualTo("period");
         assertThat(fraction.json().get("detail").asString()).contains("whole number");
-        assertThat(http.get("/api/v1/indicators/ZZZZ?name=RSI").status()).isEqualTo(404);
+        HttpTestClient.Answer unknownSymbol = http.get("/api/v1/indicators/ZZZZ?name=RSI");
+        assertThat(unknownSymbol.status()).isEqualTo(404);
+        assertThat(unknownSymbol.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
         assertThat(anonymous.get("/api/v1/indicators/AAPL?name=RSI").status()).isEqualTo(401);
     }
 

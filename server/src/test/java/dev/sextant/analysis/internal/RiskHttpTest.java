@@ -113,6 +113,9 @@ class RiskHttpTest extends ServerHttpTest {
         }) {
             HttpTestClient.Answer answer = http.get("/api/v1/analytics/rolling/AAPL?" + bad[0]);
             assertThat(answer.status()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.json().get("type").asString())
+                    .as(bad[0])
+                    .isEqualTo("urn:sextant:problem:invalid-parameter");
             assertThat(answer.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
         }
     }
@@ -146,7 +149,11 @@ class RiskHttpTest extends ServerHttpTest {
                         .get("parameter")
                         .asString())
                 .isEqualTo("confidence");
-        assertThat(http.get("/api/v1/analytics/risk/ZZZZ").status()).isEqualTo(404);
-        assertThat(anonymous.get("/api/v1/analytics/risk/AAPL").status()).isEqualTo(401);
+        HttpTestClient.Answer unknown = http.get("/api/v1/analytics/risk/ZZZZ");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
+        HttpTestClient.Answer nobody = anonymous.get("/api/v1/analytics/risk/AAPL");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
     }
 }

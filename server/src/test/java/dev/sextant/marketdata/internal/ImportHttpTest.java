@@ -175,14 +175,22 @@ class ImportHttpTest extends ServerHttpTest {
         assertThat(broken.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-import-file");
         assertThat(broken.json().get("line").asInt()).isEqualTo(3);
         assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("type").asString()).isEqualTo("urn:sextant:problem:symbol-taken");
         assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.json().get("type").asString())
+                .as("importing is for analysts and administrators")
+                .isEqualTo("urn:sextant:problem:forbidden");
         assertThat(badSymbol.status()).isEqualTo(400);
+        assertThat(badSymbol.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-parameter");
+        assertThat(badSymbol.json().get("parameter").asString()).isEqualTo("symbol");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bar WHERE symbol = :s")
                         .param("s", symbol)
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(http.get("/api/v1/quotes/" + symbol).status()).isEqualTo(404);
+        Answer quote = http.get("/api/v1/quotes/" + symbol);
+        assertThat(quote.status()).isEqualTo(404);
+        assertThat(quote.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
     }
 
     /** One more day than {@link #CSV}: a later import under the same symbol (the test clock stands still,
