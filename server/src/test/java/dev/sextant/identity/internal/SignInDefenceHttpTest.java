@@ -71,7 +71,12 @@ class SignInDefenceHttpTest extends ServerHttpTest {
             login(unknown, "guess-number-" + i);
         }
 
-        assertThat(login(unknown, "guess-number-7").status()).isEqualTo(429);
+        Answer blocked = login(unknown, "guess-number-7");
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
+        assertThat(blocked.header("Retry-After"))
+                .as("the same back-off as a real account's")
+                .isEqualTo("1");
     }
 
     @Test

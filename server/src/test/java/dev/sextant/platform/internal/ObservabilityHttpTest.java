@@ -82,9 +82,15 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_metrics_areForAdministratorsOnly() {
-        assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
-        assertThat(http.get("/metrics").status()).isEqualTo(403);
-        assertThat(http.get("/metrics").contentType()).startsWith("application/problem+json");
+        Answer nobody = anonymous.get("/metrics");
+        Answer user = http.get("/metrics");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
+        assertThat(user.status()).isEqualTo(403);
+        assertThat(user.contentType()).startsWith("application/problem+json");
+        assertThat(user.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(user.json().get("detail").asString()).isEqualTo("Your account is not allowed to do this.");
+        assertThat(user.body()).as("no metric in a refusal").doesNotContain("jvm_");
     }
 
     @Test
@@ -104,7 +110,9 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
         assertThat(withReadKey.status()).isEqualTo(403);
         assertThat(withReadKey.contentType()).startsWith("application/problem+json");
+        assertThat(withReadKey.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
         assertThat(withAdminKey.status()).isEqualTo(200);
+        assertThat(withAdminKey.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test
