@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.sextant.identity.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -122,17 +123,6 @@ class ProvenanceHttpTest extends ServerHttpTest {
         return returns;
     }
 
-    /** Sample covariance, two-pass. */
-    private static double covariance(double[] x, double[] y) {
-        double meanX = Arrays.stream(x).average().orElseThrow();
-        double meanY = Arrays.stream(y).average().orElseThrow();
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += (x[i] - meanX) * (y[i] - meanY);
-        }
-        return sum / (x.length - 1);
-    }
-
     private static JsonNode ok(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
@@ -183,7 +173,7 @@ class ProvenanceHttpTest extends ServerHttpTest {
         double[][] returns = simpleReturnsOnCommonDays();
         assertThat(allowed.get("observations").asInt()).isEqualTo(returns[0].length + 1);
         assertThat(allowed.get("beta").asDouble())
-                .isCloseTo(covariance(returns[0], returns[1]) / covariance(returns[1], returns[1]), within(1e-9));
+                .isCloseTo(ReferenceStatistics.beta(returns[0], returns[1]), within(1e-9));
     }
 
     @Test
@@ -199,8 +189,7 @@ class ProvenanceHttpTest extends ServerHttpTest {
         assertThat(points).hasSize(returns[0].length - 21 + 1);
         double[] mine = Arrays.copyOfRange(returns[0], 0, 21);
         double[] spy = Arrays.copyOfRange(returns[1], 0, 21);
-        assertThat(points.get(0).get("value").asDouble())
-                .isCloseTo(covariance(mine, spy) / covariance(spy, spy), within(1e-9));
+        assertThat(points.get(0).get("value").asDouble()).isCloseTo(ReferenceStatistics.beta(mine, spy), within(1e-9));
     }
 
     @Test
@@ -214,10 +203,7 @@ class ProvenanceHttpTest extends ServerHttpTest {
         double[][] returns = logReturns(commonCloses());
         assertThat(allowed.get("matrix").get(0).get(1).asDouble())
                 .as("Pearson correlation of the log returns on the days both have a bar")
-                .isCloseTo(
-                        covariance(returns[0], returns[1])
-                                / Math.sqrt(covariance(returns[0], returns[0]) * covariance(returns[1], returns[1])),
-                        within(1e-9));
+                .isCloseTo(ReferenceStatistics.correlation(returns[0], returns[1]), within(1e-9));
     }
 
     @Test

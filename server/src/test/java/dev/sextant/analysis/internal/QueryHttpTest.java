@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import java.time.LocalDate;
 import java.util.Map;
@@ -54,7 +55,7 @@ class QueryHttpTest extends ServerHttpTest {
         }
         assertThat(row.get(3).asDouble())
                 .as("VOLATILITY(30d): the sample deviation of 30 daily returns, annualized over 252")
-                .isCloseTo(Math.sqrt(covariance(lastReturns, lastReturns) * 252), within(1e-12));
+                .isCloseTo(Math.sqrt(ReferenceStatistics.covariance(lastReturns, lastReturns) * 252), within(1e-12));
         double sma = 0;
         for (int i = closes.length - 50; i < closes.length; i++) {
             sma += closes[i] / 50;
@@ -78,19 +79,7 @@ class QueryHttpTest extends ServerHttpTest {
         }
         assertThat(row.get(7).asDouble())
                 .as("CORRELATE(SPY, 1y): Pearson correlation of 252 daily log returns")
-                .isCloseTo(
-                        covariance(mine, spy) / Math.sqrt(covariance(mine, mine) * covariance(spy, spy)), within(1e-9));
-    }
-
-    /** Sample covariance, two-pass. */
-    private static double covariance(double[] x, double[] y) {
-        double meanX = java.util.Arrays.stream(x).average().orElseThrow();
-        double meanY = java.util.Arrays.stream(y).average().orElseThrow();
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += (x[i] - meanX) * (y[i] - meanY);
-        }
-        return sum / (x.length - 1);
+                .isCloseTo(ReferenceStatistics.correlation(mine, spy), within(1e-9));
     }
 
     @Test
@@ -326,6 +315,7 @@ class QueryHttpTest extends ServerHttpTest {
         assertThat(arguments.status()).isEqualTo(400);
         assertThat(arguments.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
         assertThat(anonymous
                         .postJson("/api/v1/query", "{\"query\":\"EVALUATE AAPL: PRICE\"}")
                         .status())

@@ -7,6 +7,7 @@ import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Returns;
 import dev.sextant.analytics.risk.RiskMetrics;
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,21 +46,10 @@ class RiskHttpTest extends ServerHttpTest {
         assertThat(risk.get("maxDrawdown").get("depth").asDouble())
                 .isCloseTo(RiskMetrics.maxDrawdown(prices).depth(), within(1e-12));
         assertThat(risk.get("benchmark").asString()).isEqualTo("SPY");
-        // Beta re-computed here: the covariance of the two return series over the market's variance.
+        // Beta re-computed apart from the kernels: the returns' covariance over the market's variance.
         double[] market = Returns.simple(closes("SPY"));
         assertThat(market).hasSameSizeAs(returns);
-        assertThat(risk.get("beta").asDouble())
-                .isCloseTo(covariance(returns, market) / covariance(market, market), within(1e-9));
-    }
-
-    private static double covariance(double[] x, double[] y) {
-        double meanX = java.util.Arrays.stream(x).average().orElseThrow();
-        double meanY = java.util.Arrays.stream(y).average().orElseThrow();
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += (x[i] - meanX) * (y[i] - meanY);
-        }
-        return sum / (x.length - 1);
+        assertThat(risk.get("beta").asDouble()).isCloseTo(ReferenceStatistics.beta(returns, market), within(1e-9));
     }
 
     @Test

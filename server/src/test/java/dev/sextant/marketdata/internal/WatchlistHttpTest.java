@@ -34,7 +34,10 @@ class WatchlistHttpTest extends ServerHttpTest {
         assertThat(replaced.json().get("symbols").toString()).isEqualTo("[\"AMD\",\"NVDA\"]");
         assertThat(listed).hasSize(1);
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(user.get("/api/v1/me/watchlists/" + id).status()).isEqualTo(404);
+        Answer gone = user.get("/api/v1/me/watchlists/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(problemType(gone)).isEqualTo("not-found");
+        assertThat(gone.json().get("detail").asString()).isEqualTo("You have no watchlist with that id.");
     }
 
     @Test
