@@ -338,8 +338,8 @@ class LiveMarketDataHttpTest {
         assertThat(aliceQuote.json().get("provider").asString()).isEqualTo("polygon");
         assertThat(aliceQuote.json().get("price").asDouble()).isEqualTo(202.67);
         assertThat(aliceBars.json().get("provider").asString()).isEqualTo("polygon");
-        // Which free provider answers depends on the providers' live scores; only not Alice's.
-        assertThat(bobQuote.get("provider").asString()).isNotEqualTo("polygon");
+        // Yahoo's price (Stooq's stub says 202.6): the free primary, as for the bars.
+        assertThat(bobQuote.get("provider").asString()).isEqualTo("yahoo");
         assertThat(bobQuote.get("price").asDouble()).isEqualTo(202.5);
         assertThat(bobBars.get("provider").asString()).isEqualTo("yahoo");
         assertThat(bobBars.toString()).doesNotContain("polygon");
