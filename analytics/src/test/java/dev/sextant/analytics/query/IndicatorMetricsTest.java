@@ -3,7 +3,10 @@ package dev.sextant.analytics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sextant.analytics.indicators.Directional;
 import dev.sextant.analytics.indicators.IndicatorCatalog;
+import dev.sextant.analytics.indicators.Macd;
+import dev.sextant.analytics.indicators.Stochastic;
 import dev.sextant.analytics.series.OhlcvSeries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +63,8 @@ class IndicatorMetricsTest {
     @Test
     void test_defaults_singleOutputs_andMacdsLine_needNoOutputName() {
         QueryEngineTest.Memory data = new QueryEngineTest.Memory();
-        data.series.put("S", QueryEngineTest.walk(5, 400, 80, 0.02));
+        OhlcvSeries bars = QueryEngineTest.walk(5, 400, 80, 0.02);
+        data.series.put("S", bars);
         QueryEngine engine = new QueryEngine(QueryLimits.DEFAULTS);
 
         List<Object> row = engine.run(
@@ -71,10 +75,22 @@ class IndicatorMetricsTest {
                 .rows()
                 .getFirst();
 
-        assertThat(row.get(1)).isEqualTo(row.get(2)).isEqualTo(row.get(3)).isNotNull();
-        assertThat(row.get(4)).isEqualTo(row.get(5)).isNotNull();
-        assertThat(row.get(6)).isEqualTo(row.get(7)).isNotNull();
-        assertThat(row.get(8)).isEqualTo(row.get(9)).isNotNull();
+        // Each spelling is the kernel's value at the last bar, with TA-Lib's defaults.
+        int n = bars.size();
+        double[] high = new double[n];
+        double[] low = new double[n];
+        for (int i = 0; i < n; i++) {
+            high[i] = bars.high(i);
+            low[i] = bars.low(i);
+        }
+        double[] close = bars.closes();
+        Macd.Lines macd = Macd.of(close, 12, 26, 9);
+        assertThat(row.subList(1, 4))
+                .containsOnly(Directional.of(high, low, close, 14).adx()[n - 1]);
+        assertThat(row.subList(4, 6)).containsOnly(macd.macd()[n - 1]);
+        assertThat(row.subList(6, 8)).containsOnly(macd.histogram()[n - 1]);
+        assertThat(row.subList(8, 10))
+                .containsOnly(Stochastic.of(high, low, close, 5, 3, 3).k()[n - 1]);
     }
 
     @Test

@@ -95,12 +95,35 @@ class ParserPropertiesTest {
         assertParsesOrRefuses(query);
     }
 
+    /**
+     * A syntax error points at a place of the text (a character, or just past the end of its line)
+     * and its message starts by naming it: never the parser's catch-all for its own failures.
+     */
+    static void assertLocatedInside(String query, DslSyntaxError error) {
+        String[] lines = query.split("\n", -1);
+        assertThat(error.line())
+                .as("line of %s in %s", error.getMessage(), query)
+                .isBetween(1, lines.length);
+        assertThat(error.column())
+                .as("column of %s in %s", error.getMessage(), query)
+                .isBetween(1, lines[error.line() - 1].length() + 1);
+        assertThat(error.getMessage())
+                .as(query)
+                .startsWith("Line " + error.line() + ", column " + error.column() + ": ");
+    }
+
     private static void assertParsesOrRefuses(String query) {
         QueryEngine engine = new QueryEngine(QueryLimits.DEFAULTS);
         long started = System.nanoTime();
         try {
             assertThat(engine.parse(query)).isNotEmpty();
-        } catch (DslSyntaxError | QueryInvalid expected) {
+        } catch (DslSyntaxError expected) {
+            assertLocatedInside(query, expected);
+        } catch (QueryInvalid expected) {
+            if (expected.line() > 0) {
+                assertThat(expected.getMessage())
+                        .startsWith("Line " + expected.line() + ", column " + expected.column() + ": ");
+            }
             assertThat(expected.getMessage()).isNotBlank();
         }
         assertThat(System.nanoTime() - started).as("parse time").isLessThan(1_000_000_000L);

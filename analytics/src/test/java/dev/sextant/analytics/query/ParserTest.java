@@ -172,8 +172,14 @@ class ParserTest {
         assertThatThrownBy(() -> parse("EVALUATE AAPL: RSI(14"))
                 .isInstanceOfSatisfying(
                         DslSyntaxError.class, e -> assertThat(e.getMessage()).contains("found the end of the query"));
-        assertThatThrownBy(() -> parse("")).isInstanceOf(DslSyntaxError.class);
-        assertThatThrownBy(() -> parse("EVALUATE AAPL: PRICE $")).isInstanceOf(DslSyntaxError.class);
+        assertThatThrownBy(() -> parse(""))
+                .isInstanceOf(DslSyntaxError.class)
+                .hasMessageStartingWith("Line 1, column 1: expected ")
+                .hasMessageContaining("found the end of the query");
+        assertThatThrownBy(() -> parse("EVALUATE AAPL: PRICE $"))
+                .isInstanceOfSatisfying(
+                        DslSyntaxError.class, e -> assertThat(e.column()).isEqualTo(22))
+                .hasMessage("Line 1, column 22: unexpected character '$'.");
     }
 
     /** Bounded fuzzing: random mutations of valid queries and random text only ever fail as syntax errors. */
@@ -209,8 +215,7 @@ class ParserTest {
             try {
                 assertThat(parse(text.toString())).isNotEmpty();
             } catch (DslSyntaxError expected) {
-                assertThat(expected.line()).isPositive();
-                assertThat(expected.column()).isPositive();
+                ParserPropertiesTest.assertLocatedInside(text.toString(), expected);
             }
             runs++;
         }
@@ -236,7 +241,12 @@ class ParserTest {
             assertThat(error.getMessage()).hasSizeLessThan(200);
         });
         assertThatThrownBy(() -> parse(prefix + "PRICE > 1" + " AND PRICE > 1".repeat(5_000)))
-                .isInstanceOf(DslSyntaxError.class);
+                .isInstanceOfSatisfying(DslSyntaxError.class, error -> {
+                    // A comparison is level 1 and the k-th AND level k + 1: the 100th AND is too deep.
+                    // The k-th AND starts at column prefix + "PRICE > 1".length() + 2 + 14 (k - 1).
+                    assertThat(error.column()).isEqualTo(prefix.length() + 9 + 2 + 14 * 99);
+                    assertThat(error.getMessage()).contains("deeper than 100 levels");
+                });
     }
 
     @Test
@@ -249,7 +259,10 @@ class ParserTest {
         assertThat(parse(deepest)).hasSize(1);
         assertThat(parse(longest)).hasSize(1);
         assertThatThrownBy(() -> parse(prefix + "(".repeat(100) + "PRICE > 1" + ")".repeat(100)))
-                .isInstanceOf(DslSyntaxError.class);
+                .isInstanceOfSatisfying(
+                        // 101 levels: as below, the outermost parenthesis is the one too deep.
+                        DslSyntaxError.class,
+                        error -> assertThat(error.column()).isEqualTo(prefix.length() + 1));
         assertThatThrownBy(() -> Parser.parse(prefix + "((PRICE > 1))", FUNCTIONS, name -> Optional.empty(), 2))
                 .isInstanceOfSatisfying(
                         // Two parentheses over a comparison are three levels: the outer one is too deep.

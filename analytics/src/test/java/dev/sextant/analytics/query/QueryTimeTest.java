@@ -124,7 +124,8 @@ class QueryTimeTest {
         QueryEngine.Table before = run("EVALUATE S: PRICE AS OF 2019-06-30").getFirst();
 
         assertThat(table.rows().getFirst().get(1)).isEqualTo(bars.close(bars.size() - 1));
-        assertThat(table.rows().getFirst().get(2)).isNotNull();
+        double[] rsi = Rsi.of(bars.closes(), 14);
+        assertThat(table.rows().getFirst().get(2)).as("RSI(14) at the last bar").isEqualTo(rsi[rsi.length - 1]);
         assertThat(table.asOf()).isEqualTo("2024-01-10");
         assertThat(table.notes())
                 .containsExactly(new QueryEngine.Note(

@@ -168,10 +168,15 @@ class RollingTest {
     @org.junit.jupiter.api.Test
     void test_badArguments_areRefused() {
         double[] r = returns(1, 50, 0);
-        assertThatThrownBy(() -> Rolling.volatility(r, 1, 252)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Rolling.beta(r, new double[49], 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rolling.volatility(r, 1, 252))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window must be at least 2, was 1");
+        assertThatThrownBy(() -> Rolling.beta(r, new double[49], 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("both series need the same number of returns");
         assertThatThrownBy(() -> Rolling.valueAtRisk(r, 10, 1.5, RiskMetrics.Method.PARAMETRIC))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("confidence must be strictly between 0 and 1, was 1.5");
         assertThat(Rolling.volatility(r, 60, 252)).containsOnly(Double.NaN);
     }
 }

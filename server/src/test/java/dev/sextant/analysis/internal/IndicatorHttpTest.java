@@ -63,6 +63,26 @@ class IndicatorHttpTest extends ServerHttpTest {
         assertThat(band.get("middle").asDouble())
                 .isGreaterThan(band.get("lower").asDouble());
         assertThat(bands.get("params").get("stddev").asDouble()).isEqualTo(2.5);
+
+        // Re-computed from the 20 closes up to the range's first bar: the SMA, and 2.5 population
+        // standard deviations either side of it.
+        JsonNode history = ok("/api/v1/bars/MSFT?interval=1d&from=2024-11-01&to=2025-01-02")
+                .get("bars");
+        assertThat(history.get(history.size() - 1).get("time"))
+                .isEqualTo(bands.get("points").get(0).get("time"));
+        double[] window = new double[20];
+        for (int i = 0; i < 20; i++) {
+            window[i] = history.get(history.size() - 20 + i).get("close").asDouble();
+        }
+        double mean = java.util.Arrays.stream(window).average().orElseThrow();
+        double deviation = Math.sqrt(java.util.Arrays.stream(window)
+                .map(close -> (close - mean) * (close - mean))
+                .average()
+                .orElseThrow());
+        org.assertj.core.data.Offset<Double> rounding = org.assertj.core.data.Offset.offset(1e-9);
+        assertThat(band.get("middle").asDouble()).isCloseTo(mean, rounding);
+        assertThat(band.get("upper").asDouble()).isCloseTo(mean + 2.5 * deviation, rounding);
+        assertThat(band.get("lower").asDouble()).isCloseTo(mean - 2.5 * deviation, rounding);
     }
 
     @Test
@@ -80,25 +100,42 @@ class IndicatorHttpTest extends ServerHttpTest {
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.json().get("parameter").asString()).isEqualTo("period");
         assertThat(fraction.json().get("detail").asString()).contains("whole number");
-        assertThat(http.get("/api/v1/indicators/ZZZZ?name=RSI").status()).isEqualTo(404);
+        HttpTestClient.Answer unknownSymbol = http.get("/api/v1/indicators/ZZZZ?name=RSI");
+        assertThat(unknownSymbol.status()).isEqualTo(404);
+        assertThat(unknownSymbol.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
         assertThat(anonymous.get("/api/v1/indicators/AAPL?name=RSI").status()).isEqualTo(401);
     }
 
     @Test
     void test_everyListedIndicator_answersWithItsDefaults() {
         JsonNode list = ok("/api/v1/indicators").get("indicators");
+        java.util.List<String> barTimes = new java.util.ArrayList<>();
+        ok("/api/v1/bars/SPY?" + RANGE)
+                .get("bars")
+                .forEach(bar -> barTimes.add(bar.get("time").asString()));
         for (JsonNode indicator : list) {
             String name = indicator.get("name").asString();
+            java.util.List<String> outputs = new java.util.ArrayList<>();
+            indicator.get("outputs").forEach(output -> outputs.add(output.asString()));
             JsonNode points =
                     ok("/api/v1/indicators/SPY?name=" + name + "&" + RANGE).get("points");
-            assertThat(points.size()).as(name).isPositive();
-            JsonNode value = points.get(points.size() - 1).get("value");
-            if (value.isObject()) {
-                assertThat(value.properties())
-                        .as(name)
-                        .allSatisfy(e -> assertThat(e.getValue().isNumber()).isTrue());
-            } else {
-                assertThat(value.isNumber()).as(name).isTrue();
+            // Computed over SPY's whole history, so every bar of the range has its value.
+            assertThat(points)
+                    .as(name + ": one point per bar of the range")
+                    .extracting(point -> point.get("time").asString())
+                    .containsExactlyElementsOf(barTimes);
+            for (JsonNode point : points) {
+                JsonNode value = point.get("value");
+                if (outputs.size() == 1) { // a single output is the bare number
+                    assertThat(value.isNumber())
+                            .as(name + " at " + point.get("time"))
+                            .isTrue();
+                } else {
+                    assertThat(value.propertyNames()).as(name).containsExactlyElementsOf(outputs);
+                    assertThat(value.properties())
+                            .as(name + " at " + point.get("time"))
+                            .allSatisfy(e -> assertThat(e.getValue().isNumber()).isTrue());
+                }
             }
         }
     }

@@ -1,17 +1,23 @@
 package dev.sextant.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.platform.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +81,48 @@ class ProvenanceHttpTest extends ServerHttpTest {
                 .build());
     }
 
+    /** The closes of the real series and of SPY on the days both have a bar, read from {@code /bars}. */
+    private double[][] commonCloses() {
+        Map<String, Double> mine = closesByTime(real);
+        Map<String, Double> spy = closesByTime("SPY");
+        List<String> common = mine.keySet().stream().filter(spy::containsKey).toList();
+        assertThat(common).as("common days").hasSizeGreaterThan(200);
+        return new double[][] {
+            common.stream().mapToDouble(mine::get).toArray(),
+            common.stream().mapToDouble(spy::get).toArray()
+        };
+    }
+
+    private Map<String, Double> closesByTime(String symbol) {
+        Map<String, Double> closes = new TreeMap<>();
+        ok(http.get("/api/v1/bars/" + symbol + "?" + RANGE))
+                .get("bars")
+                .forEach(bar ->
+                        closes.put(bar.get("time").asString(), bar.get("close").asDouble()));
+        return closes;
+    }
+
+    private double[][] simpleReturnsOnCommonDays() {
+        double[][] closes = commonCloses();
+        double[][] returns = new double[2][closes[0].length - 1];
+        for (int s = 0; s < 2; s++) {
+            for (int i = 1; i < closes[s].length; i++) {
+                returns[s][i - 1] = closes[s][i] / closes[s][i - 1] - 1;
+            }
+        }
+        return returns;
+    }
+
+    private static double[][] logReturns(double[][] closes) {
+        double[][] returns = new double[2][closes[0].length - 1];
+        for (int s = 0; s < 2; s++) {
+            for (int i = 1; i < closes[s].length; i++) {
+                returns[s][i - 1] = Math.log(closes[s][i] / closes[s][i - 1]);
+            }
+        }
+        return returns;
+    }
+
     private static JsonNode ok(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
@@ -122,7 +170,10 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("beta").isNumber()).isTrue();
+        double[][] returns = simpleReturnsOnCommonDays();
+        assertThat(allowed.get("observations").asInt()).isEqualTo(returns[0].length + 1);
+        assertThat(allowed.get("beta").asDouble())
+                .isCloseTo(ReferenceStatistics.beta(returns[0], returns[1]), within(1e-9));
     }
 
     @Test
@@ -133,7 +184,12 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("points").size()).isGreaterThan(100);
+        double[][] returns = simpleReturnsOnCommonDays();
+        JsonNode points = allowed.get("points");
+        assertThat(points).hasSize(returns[0].length - 21 + 1);
+        double[] mine = Arrays.copyOfRange(returns[0], 0, 21);
+        double[] spy = Arrays.copyOfRange(returns[1], 0, 21);
+        assertThat(points.get(0).get("value").asDouble()).isCloseTo(ReferenceStatistics.beta(mine, spy), within(1e-9));
     }
 
     @Test
@@ -144,7 +200,10 @@ class ProvenanceHttpTest extends ServerHttpTest {
         JsonNode allowed = ok(http.get(path + "&allowDemo=true"));
 
         assertLabelledMixed(allowed);
-        assertThat(allowed.get("matrix").get(0).get(1).isNumber()).isTrue();
+        double[][] returns = logReturns(commonCloses());
+        assertThat(allowed.get("matrix").get(0).get(1).asDouble())
+                .as("Pearson correlation of the log returns on the days both have a bar")
+                .isCloseTo(ReferenceStatistics.correlation(returns[0], returns[1]), within(1e-9));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +42,44 @@ class QueryHttpTest extends ServerHttpTest {
                 .get("points");
         assertThat(row.get(4).asDouble())
                 .isEqualTo(rsi.get(rsi.size() - 1).get("value").asDouble());
-        assertThat(row.get(7).asDouble()).isBetween(-1.0, 1.0);
+
+        // Re-computed here from the served closes: 30d is 30 sessions (31 closes), 1y 252.
+        double[] closes = new double[bars.size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = bars.get(i).get("close").asDouble();
+        }
+        double[] lastReturns = new double[30];
+        for (int i = 0; i < 30; i++) {
+            int at = closes.length - 30 + i;
+            lastReturns[i] = closes[at] / closes[at - 1] - 1;
+        }
+        assertThat(row.get(3).asDouble())
+                .as("VOLATILITY(30d): the sample deviation of 30 daily returns, annualized over 252")
+                .isCloseTo(Math.sqrt(ReferenceStatistics.covariance(lastReturns, lastReturns) * 252), within(1e-12));
+        double sma = 0;
+        for (int i = closes.length - 50; i < closes.length; i++) {
+            sma += closes[i] / 50;
+        }
+        assertThat(row.get(6).asDouble()).as("SMA(50)").isCloseTo(sma, within(1e-9));
+        JsonNode spyBars = http.get("/api/v1/bars/SPY?from=" + from + "&to=2025-06-11")
+                .json()
+                .get("bars");
+        assertThat(spyBars.get(spyBars.size() - 253).get("time"))
+                .as("AAPL and SPY trade on the same sessions")
+                .isEqualTo(bars.get(bars.size() - 253).get("time"));
+        double[] mine = new double[252];
+        double[] spy = new double[252];
+        for (int i = 0; i < 252; i++) {
+            int a = bars.size() - 252 + i;
+            int b = spyBars.size() - 252 + i;
+            mine[i] = Math.log(bars.get(a).get("close").asDouble()
+                    / bars.get(a - 1).get("close").asDouble());
+            spy[i] = Math.log(spyBars.get(b).get("close").asDouble()
+                    / spyBars.get(b - 1).get("close").asDouble());
+        }
+        assertThat(row.get(7).asDouble())
+                .as("CORRELATE(SPY, 1y): Pearson correlation of 252 daily log returns")
+                .isCloseTo(ReferenceStatistics.correlation(mine, spy), within(1e-9));
     }
 
     @Test
@@ -151,7 +190,12 @@ class QueryHttpTest extends ServerHttpTest {
                 .extracting(r -> r.get(0).asString())
                 .containsExactly("BTC-USD", "ETH-USD", "SOL-USD");
         assertThat(results.get(0).get("rows").get(0).get(3).asDouble()).isLessThanOrEqualTo(0);
-        assertThat(results.get(1).get("rows").get(0).get(1).asDouble()).isPositive();
+        JsonNode spyBars = http.get("/api/v1/bars/SPY?from=2025-05-01&to=2025-06-11")
+                .json()
+                .get("bars");
+        assertThat(results.get(1).get("rows").get(0).get(1).asDouble())
+                .as("PRICE: the last served daily close")
+                .isEqualTo(spyBars.get(spyBars.size() - 1).get("close").asDouble());
     }
 
     @Test
@@ -271,6 +315,7 @@ class QueryHttpTest extends ServerHttpTest {
         assertThat(arguments.status()).isEqualTo(400);
         assertThat(arguments.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
         assertThat(anonymous
                         .postJson("/api/v1/query", "{\"query\":\"EVALUATE AAPL: PRICE\"}")
                         .status())
@@ -279,9 +324,16 @@ class QueryHttpTest extends ServerHttpTest {
 
     @Test
     void test_deepNestingAndLongOperatorChains_are400WithLineAndColumn_notAStackOverflow() {
-        String nested = "SCAN universe:demo WHERE " + "(".repeat(2_000) + "RSI(14) < 30" + ")".repeat(2_000);
+        String where = "SCAN universe:demo WHERE ";
+        String nested = where + "(".repeat(2_000) + "RSI(14) < 30" + ")".repeat(2_000);
         // As many terms as the default 10,000-character limit holds.
-        String chain = "SCAN universe:demo WHERE RSI(14) < 1" + "+1".repeat(4_900);
+        String comparison = where + "RSI(14) < 1";
+        String chain = comparison + "+1".repeat(4_900);
+        // The error points at the token that goes one level past the default 100: the 101st
+        // parenthesis, or the 101st '+' (each '+' is one level over the last).
+        Map<String, Integer> tooDeepAt = Map.of(
+                nested, where.length() + 101,
+                chain, comparison.length() + 2 * 100 + 1);
         for (String text : new String[] {nested, chain}) {
             HttpTestClient.Answer refused = http.query(text);
 
@@ -289,7 +341,7 @@ class QueryHttpTest extends ServerHttpTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-syntax");
             assertThat(refused.json().get("line").asInt()).isEqualTo(1);
-            assertThat(refused.json().get("column").asInt()).isPositive();
+            assertThat(refused.json().get("column").asInt()).isEqualTo(tooDeepAt.get(text));
             assertThat(refused.body()).hasSizeLessThan(2_000).doesNotContain("StackOverflow");
         }
     }

@@ -60,7 +60,7 @@ class QueryTimeHttpTest extends ServerHttpTest {
     @Test
     void test_dataEndingInThePast_isEvaluatedAtItsLastBar_withANoteSayingSo() {
         String old = importEndingIn2013();
-        JsonNode bars = ok(http.get("/api/v1/bars/" + old + "?from=2013-06-01&to=2013-06-30"))
+        JsonNode bars = ok(http.get("/api/v1/bars/" + old + "?from=2013-04-01&to=2013-06-30"))
                 .get("bars");
         double lastClose = bars.get(bars.size() - 1).get("close").asDouble();
 
@@ -73,8 +73,16 @@ class QueryTimeHttpTest extends ServerHttpTest {
 
         JsonNode row = table.get("rows").get(0);
         assertThat(row.get(1).asDouble()).isEqualTo(lastClose);
-        assertThat(row.get(2).isNumber()).isTrue();
-        assertThat(row.get(3).isNumber()).isTrue();
+        JsonNode rsi = ok(http.get("/api/v1/indicators/" + old + "?name=RSI&period=14&to=2013-06-28"))
+                .get("points");
+        assertThat(row.get(2).asDouble())
+                .as("RSI(14) at the last bar, as the indicator endpoint has it")
+                .isEqualTo(rsi.get(rsi.size() - 1).get("value").asDouble());
+        assertThat(row.get(3).asDouble())
+                .as("CHANGE(1m): over 21 sessions, a twelfth of 252")
+                .isCloseTo(
+                        lastClose / bars.get(bars.size() - 22).get("close").asDouble() - 1,
+                        org.assertj.core.data.Offset.offset(1e-12));
         assertThat(table.get("asOf").asString()).isEqualTo("2025-06-11");
         JsonNode note = table.get("notes").get(0);
         assertThat(note.get("symbol").asString()).isEqualTo(old);

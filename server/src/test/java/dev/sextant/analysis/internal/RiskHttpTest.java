@@ -7,6 +7,7 @@ import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Returns;
 import dev.sextant.analytics.risk.RiskMetrics;
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ReferenceStatistics;
 import dev.sextant.support.ServerHttpTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,10 @@ class RiskHttpTest extends ServerHttpTest {
         assertThat(risk.get("maxDrawdown").get("depth").asDouble())
                 .isCloseTo(RiskMetrics.maxDrawdown(prices).depth(), within(1e-12));
         assertThat(risk.get("benchmark").asString()).isEqualTo("SPY");
-        assertThat(risk.get("beta").isNumber()).isTrue();
+        // Beta re-computed apart from the kernels: the returns' covariance over the market's variance.
+        double[] market = Returns.simple(closes("SPY"));
+        assertThat(market).hasSameSizeAs(returns);
+        assertThat(risk.get("beta").asDouble()).isCloseTo(ReferenceStatistics.beta(returns, market), within(1e-9));
     }
 
     @Test
@@ -99,6 +103,9 @@ class RiskHttpTest extends ServerHttpTest {
         }) {
             HttpTestClient.Answer answer = http.get("/api/v1/analytics/rolling/AAPL?" + bad[0]);
             assertThat(answer.status()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.json().get("type").asString())
+                    .as(bad[0])
+                    .isEqualTo("urn:sextant:problem:invalid-parameter");
             assertThat(answer.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
         }
     }
@@ -132,7 +139,11 @@ class RiskHttpTest extends ServerHttpTest {
                         .get("parameter")
                         .asString())
                 .isEqualTo("confidence");
-        assertThat(http.get("/api/v1/analytics/risk/ZZZZ").status()).isEqualTo(404);
-        assertThat(anonymous.get("/api/v1/analytics/risk/AAPL").status()).isEqualTo(401);
+        HttpTestClient.Answer unknown = http.get("/api/v1/analytics/risk/ZZZZ");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
+        HttpTestClient.Answer nobody = anonymous.get("/api/v1/analytics/risk/AAPL");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
     }
 }

@@ -88,7 +88,11 @@ class AdminAccountListHttpTest extends ServerHttpTest {
         assertThat(neverSignedIn.get("lastSignInAt").isNull()).isTrue();
         assertThat(neverSignedIn.get("passwordChangeRequired").asBoolean()).isTrue();
         assertThat(locked.get("locked").asBoolean()).isTrue();
-        assertThat(locked.get("lockedUntil").asString()).isNotEmpty();
+        // Five free failures, then the sixth waits the first delay, one second, on the fixed clock.
+        assertThat(locked.get("lockedUntil").asString())
+                .isEqualTo(FixedClockConfiguration.NOW
+                        .plus(LoginThrottle.FIRST_DELAY)
+                        .toString());
 
         String body = admin.get("/api/v1/admin/accounts?size=200").body();
         List<String> hashes = jdbc.sql("SELECT password_hash FROM app_user")
@@ -144,18 +148,23 @@ class AdminAccountListHttpTest extends ServerHttpTest {
                 .get("key")
                 .asString();
 
-        assertThat(http.get("/api/v1/admin/accounts").status()).isEqualTo(403);
-        assertThat(analyst.get("/api/v1/admin/accounts").status()).isEqualTo(403);
-        assertThat(anonymous
-                        .withHeader("X-API-Key", readKey)
-                        .get("/api/v1/admin/accounts")
-                        .status())
-                .isEqualTo(403);
-        assertThat(anonymous
-                        .withHeader("X-API-Key", adminKey)
-                        .get("/api/v1/admin/accounts")
-                        .status())
-                .isEqualTo(200);
-        assertThat(anonymous.get("/api/v1/admin/accounts").status()).isEqualTo(401);
+        assertProblem(http.get("/api/v1/admin/accounts"), 403, "forbidden");
+        assertProblem(analyst.get("/api/v1/admin/accounts"), 403, "forbidden");
+        assertProblem(
+                anonymous.withHeader("X-API-Key", readKey).get("/api/v1/admin/accounts"), 403, "insufficient-scope");
+        Answer withAdminKey = anonymous.withHeader("X-API-Key", adminKey).get("/api/v1/admin/accounts");
+        assertThat(withAdminKey.status()).isEqualTo(200);
+        assertThat(withAdminKey.json().get("total").asLong())
+                .as("every account")
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM app_user")
+                        .query(Long.class)
+                        .single());
+        assertProblem(anonymous.get("/api/v1/admin/accounts"), 401, "unauthenticated");
+    }
+
+    private static void assertProblem(Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:" + type);
     }
 }

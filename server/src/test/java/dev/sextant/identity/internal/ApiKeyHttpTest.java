@@ -51,7 +51,8 @@ class ApiKeyHttpTest extends ServerHttpTest {
                 .query()
                 .singleRow();
 
-        assertThat(key).startsWith("sx_live_").hasSizeGreaterThan(45);
+        // The prefix, then 256 random bits in unpadded base64url (43 characters).
+        assertThat(key).matches("sx_live_[A-Za-z0-9_-]{43}");
         assertThat(created.get("prefix").asString()).isEqualTo(key.substring(0, 14));
         assertThat(created.get("expiresAt").asString())
                 .isEqualTo(FixedClockConfiguration.NOW.plus(Duration.ofDays(90)).toString());
@@ -72,8 +73,12 @@ class ApiKeyHttpTest extends ServerHttpTest {
         Answer me = withKey(analysisKey, "/api/v1/me");
 
         assertThat(quote.status()).isEqualTo(200);
-        assertThat(outOfScope.status()).isEqualTo(403);
+        assertThat(quote.json().get("symbol").asString()).isEqualTo("AAPL");
+        assertLacksScope(outOfScope, "marketdata:read");
         assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("id").asString())
+                .as("the key acts as its owner")
+                .isEqualTo(owner.get("/api/v1/me").json().get("id").asString());
         assertThat(owner.get("/api/v1/me/api-keys")
                         .json()
                         .get("apiKeys")
@@ -107,25 +112,40 @@ class ApiKeyHttpTest extends ServerHttpTest {
         assertThat(withKey(analysis, "/api/v1/analytics/risk/AAPL").status()).isEqualTo(200);
         assertThat(withKey(analysis, "/api/v1/indicators/AAPL?name=RSI").status())
                 .isEqualTo(200);
-        assertThat(withKey(analysis, "/api/v1/bars/AAPL").status()).isEqualTo(403);
-        assertThat(postWithKey(analysis, "/api/v1/me/watchlists", "application/json", watchlist)
-                        .status())
-                .isEqualTo(403);
+        assertLacksScope(withKey(analysis, "/api/v1/bars/AAPL"), "marketdata:read");
+        assertLacksScope(
+                postWithKey(analysis, "/api/v1/me/watchlists", "application/json", watchlist), "marketdata:write");
         // marketdata:read reads, and neither computes nor writes
         Answer readQuery = postWithKey(read, "/api/v1/query", "text/plain", query);
         assertThat(readQuery.status()).isEqualTo(403);
         assertThat(readQuery.json().get("type").asString()).isEqualTo("urn:sextant:problem:insufficient-scope");
         assertThat(readQuery.json().get("requiredScope").asString()).isEqualTo("analysis");
-        assertThat(withKey(read, "/api/v1/analytics/risk/AAPL").status()).isEqualTo(403);
-        assertThat(postWithKey(read, "/api/v1/me/watchlists", "application/json", watchlist)
-                        .status())
-                .isEqualTo(403);
+        assertLacksScope(withKey(read, "/api/v1/analytics/risk/AAPL"), "analysis");
+        assertLacksScope(postWithKey(read, "/api/v1/me/watchlists", "application/json", watchlist), "marketdata:write");
         assertThat(withKey(read, "/api/v1/me/watchlists").status()).isEqualTo(200);
         // marketdata:write writes
         assertThat(postWithKey(write, "/api/v1/me/watchlists", "application/json", watchlist)
                         .status())
                 .isEqualTo(201);
-        assertThat(withKey(write, "/api/v1/me/watchlists").status()).isEqualTo(403);
+        assertLacksScope(withKey(write, "/api/v1/me/watchlists"), "marketdata:read");
+    }
+
+    /** A 403 insufficient-scope naming the scope the endpoint needs. */
+    private static void assertLacksScope(Answer answer, String scope) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:insufficient-scope");
+        assertThat(answer.json().get("requiredScope").asString()).isEqualTo(scope);
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("This API key lacks the scope '" + scope + "' that this endpoint needs.");
+    }
+
+    /** A 403 saying no API key may do this: it takes a password sign-in. */
+    private static void assertSessionOnly(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("API keys cannot do this, whatever their scopes: sign in with your password.");
     }
 
     @Test
@@ -138,9 +158,12 @@ class ApiKeyHttpTest extends ServerHttpTest {
         Answer sessionOnly = postWithKey(write, "/api/v1/me/api-keys", "application/json", "[]");
         Answer rightScope = postWithKey(write, "/api/v1/me/watchlists", "application/json", "{\"name\":");
 
-        assertThat(wrongScope.status()).as(wrongScope.body()).isEqualTo(403);
-        assertThat(sessionOnly.status()).as(sessionOnly.body()).isEqualTo(403);
+        assertLacksScope(wrongScope, "marketdata:write");
+        assertSessionOnly(sessionOnly);
         assertThat(rightScope.status()).as(rightScope.body()).isEqualTo(400);
+        assertThat(rightScope.json().get("type").asString())
+                .as("only a key allowed in reads the body, and finds it cut short")
+                .isEqualTo("urn:sextant:problem:malformed-body");
     }
 
     @Test
@@ -163,8 +186,8 @@ class ApiKeyHttpTest extends ServerHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"x\",\"newPassword\":\"y\"}"))
                 .build());
 
-        assertThat(mint.status()).isEqualTo(403);
-        assertThat(password.status()).isEqualTo(403);
+        assertSessionOnly(mint);
+        assertSessionOnly(password);
     }
 
     @Test
@@ -190,8 +213,10 @@ class ApiKeyHttpTest extends ServerHttpTest {
                 .build());
 
         assertThat(userTries.status()).isEqualTo(403);
+        assertThat(userTries.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(userTries.json().get("detail").asString()).isEqualTo("Your account cannot grant the scope 'admin'.");
         assertThat(withAdminKey.status()).isEqualTo(201);
-        assertThat(withReadKey.status()).isEqualTo(403);
+        assertLacksScope(withReadKey, "admin");
     }
 
     @Test
@@ -211,6 +236,9 @@ class ApiKeyHttpTest extends ServerHttpTest {
         Answer afterRevoke = withKey(key, "/api/v1/quotes/AAPL");
 
         assertThat(intruderRevoke.status()).isEqualTo(404);
+        assertThat(intruderRevoke.json().get("detail").asString())
+                .as("as if the key did not exist")
+                .isEqualTo("You have no live API key with that id.");
         assertThat(stillWorks.status()).isEqualTo(200);
         assertThat(intruderList.json().get("apiKeys")).isEmpty();
         assertThat(ownerRevoke.status()).isEqualTo(204);
@@ -235,6 +263,7 @@ class ApiKeyHttpTest extends ServerHttpTest {
         for (String key : List.of(expired, "sx_live_doesnotexist", "not-even-a-key", "sx_live_' OR 1=1 --")) {
             Answer answer = withKey(key, "/api/v1/quotes/AAPL");
             assertThat(answer.status()).as(key).isEqualTo(401);
+            assertThat(answer.json().get("type").asString()).as(key).isEqualTo("urn:sextant:problem:invalid-token");
         }
     }
 
@@ -248,6 +277,7 @@ class ApiKeyHttpTest extends ServerHttpTest {
                 .build());
 
         assertThat(both.status()).isEqualTo(401);
+        assertThat(both.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-token");
     }
 
     @Test

@@ -3,11 +3,11 @@ package dev.sextant.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.platform.Role;
+import dev.sextant.platform.UserId;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +26,13 @@ class AuthenticationHttpTest extends ServerHttpTest {
         return username;
     }
 
+    /** Fails unless the access token in this token response is accepted as the named account. */
+    private void assertSignedInAs(JsonNode tokens, String username) {
+        Answer me = anonymous.withBearer(tokens.get("accessToken").asString()).get("/api/v1/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("username").asString()).isEqualTo(username);
+    }
+
     private Answer refresh(String refreshToken) {
         return anonymous.postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}");
     }
@@ -38,7 +45,8 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
     @Test
     void test_login_answersTheTokenPairAndMeSaysWhoIAm() {
-        String username = newUser();
+        String username = unique("auth");
+        UserId id = accounts.createAccount(username, null, PASSWORD, Set.of(Role.USER), false);
 
         JsonNode tokens = anonymous.login(username.toUpperCase(), PASSWORD);
         JsonNode me = anonymous
@@ -48,11 +56,12 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
         assertThat(tokens.get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
-        assertThat(tokens.get("refreshToken").asString()).startsWith("sx_rt_").hasSizeGreaterThan(40);
+        // The prefix, then 256 random bits in unpadded base64url (43 characters).
+        assertThat(tokens.get("refreshToken").asString()).matches("sx_rt_[A-Za-z0-9_-]{43}");
         assertThat(tokens.get("passwordChangeRequired").asBoolean()).isFalse();
         assertThat(me.get("username").asString()).isEqualTo(username);
         assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
-        assertThat(UUID.fromString(me.get("id").asString())).isNotNull();
+        assertThat(me.get("id").asString()).isEqualTo(id.value().toString());
     }
 
     @Test
@@ -117,8 +126,7 @@ class AuthenticationHttpTest extends ServerHttpTest {
         assertProblem(
                 anonymous.withBearer(laptop.get("accessToken").asString()).get("/api/v1/me"), 401, "invalid-token");
         assertProblem(refresh(laptop.get("refreshToken").asString()), 401, "invalid-token");
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString())
-                .isNotBlank();
+        assertSignedInAs(anonymous.login(username, PASSWORD), username);
     }
 
     @Test
@@ -155,8 +163,7 @@ class AuthenticationHttpTest extends ServerHttpTest {
                         .get("/api/v1/me")
                         .status())
                 .isEqualTo(200);
-        assertThat(anonymous.login(username, "Brand-New-Passphrase-9").get("accessToken"))
-                .isNotNull();
+        assertSignedInAs(anonymous.login(username, "Brand-New-Passphrase-9"), username);
     }
 
     @Test
@@ -177,7 +184,7 @@ class AuthenticationHttpTest extends ServerHttpTest {
 
         assertThat(old).contains("$m=4096,t=1,p=1$");
         assertThat(upgraded).startsWith("$argon2id$").contains("$m=19456,t=2,p=1$");
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken")).isNotNull();
+        assertSignedInAs(anonymous.login(username, PASSWORD), username);
     }
 
     @Test

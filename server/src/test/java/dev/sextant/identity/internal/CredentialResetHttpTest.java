@@ -78,7 +78,8 @@ class CredentialResetHttpTest extends ServerHttpTest {
 
     @Test
     void test_passwordChange_revokesKeysMintedByAStolenSession() {
-        HttpTestClient stolen = signedInAs(unique("victim"), Role.USER);
+        String victim = unique("victim");
+        HttpTestClient stolen = signedInAs(victim, Role.USER);
         Minted key = mint(stolen);
         Minted second = mint(stolen);
         assertThat(statusesWith(key)).as("the key works (and is cached) before").containsOnly(200);
@@ -86,7 +87,11 @@ class CredentialResetHttpTest extends ServerHttpTest {
         Answer changed = changePassword(stolen, "");
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().get("accessToken").asString()).isNotBlank();
+        Answer asNewSession = anonymous
+                .withBearer(changed.json().get("accessToken").asString())
+                .get("/api/v1/me");
+        assertThat(asNewSession.status()).as("the new session's token works").isEqualTo(200);
+        assertThat(asNewSession.json().get("username").asString()).isEqualTo(victim);
         JsonNode fate = changed.json().get("apiKeys");
         assertThat(fate.get("revoked").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder(key.id(), second.id());

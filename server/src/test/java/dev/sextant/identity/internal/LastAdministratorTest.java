@@ -90,6 +90,7 @@ class LastAdministratorTest {
             assertThat(selfDelete.json().get("type").asString()).isEqualTo("urn:sextant:problem:last-admin");
             assertThat(selfDelete.contentType()).startsWith("application/problem+json");
             assertThat(selfDemote.status()).isEqualTo(409);
+            assertThat(selfDemote.json().get("type").asString()).isEqualTo("urn:sextant:problem:last-admin");
             assertThat(keeper.get("/api/v1/me").status()).isEqualTo(200);
 
             // Two administrators delete each other at the same moment, round after round: one must stay.

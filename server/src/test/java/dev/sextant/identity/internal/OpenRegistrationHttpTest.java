@@ -6,6 +6,7 @@ import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** Self-registration on a server with {@code SEXTANT_REGISTRATION=open}. */
 @TestPropertySource(properties = "sextant.registration=open")
@@ -21,8 +22,20 @@ class OpenRegistrationHttpTest extends ServerHttpTest {
                         + "\",\"email\":\"w@example.com\",\"password\":\"Walk-In-Passphrase-3\"}");
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        assertThat(anonymous.login(username, "Walk-In-Passphrase-3").get("accessToken"))
-                .isNotNull();
+        JsonNode me = anonymous
+                .withBearer(anonymous
+                        .login(username, "Walk-In-Passphrase-3")
+                        .get("accessToken")
+                        .asString())
+                .get("/api/v1/me")
+                .json();
+        assertThat(me.get("id").asString())
+                .as("the id the registration answered")
+                .isEqualTo(registered.json().get("id").asString());
+        assertThat(me.get("username").asString()).isEqualTo(username);
+        assertThat(me.get("roles").toString())
+                .as("a walk-in is an ordinary user")
+                .isEqualTo("[\"user\"]");
     }
 
     @Test

@@ -36,7 +36,11 @@ class SignInDefenceHttpTest extends ServerHttpTest {
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
-        assertThat(Integer.parseInt(blocked.header("Retry-After"))).isPositive();
+        // Five free failures; the sixth costs the first delay, one second, and the fixed clock stands still.
+        assertThat(blocked.header("Retry-After")).isEqualTo("1");
+        assertThat(blocked.json().get("retryAfter").asLong()).isEqualTo(1);
+        assertThat(blocked.json().get("detail").asString())
+                .isEqualTo("Too many failed logins. Try again in 1 seconds.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_THROTTLED' AND subject = :id")
                         .param("id", id)
                         .query(Long.class)
@@ -67,7 +71,12 @@ class SignInDefenceHttpTest extends ServerHttpTest {
             login(unknown, "guess-number-" + i);
         }
 
-        assertThat(login(unknown, "guess-number-7").status()).isEqualTo(429);
+        Answer blocked = login(unknown, "guess-number-7");
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:sextant:problem:login-throttled");
+        assertThat(blocked.header("Retry-After"))
+                .as("the same back-off as a real account's")
+                .isEqualTo("1");
     }
 
     @Test

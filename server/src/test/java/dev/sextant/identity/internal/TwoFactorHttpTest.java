@@ -55,7 +55,7 @@ class TwoFactorHttpTest extends ServerHttpTest {
         Answer replayed = secondStep(ticket(username), TotpCodes.at(secret, 0));
         Answer next = secondStep(ticket(username), TotpCodes.at(secret, 1));
 
-        assertThat(wrong.status()).isEqualTo(401);
+        assertWrongCode(wrong);
         assertThat(right.status()).as(right.body()).isEqualTo(200);
         assertThat(anonymous
                         .withBearer(right.json().get("accessToken").asString())
@@ -63,7 +63,16 @@ class TwoFactorHttpTest extends ServerHttpTest {
                         .status())
                 .isEqualTo(200);
         assertThat(replayed.status()).as("a code works once").isEqualTo(401);
+        assertWrongCode(replayed);
         assertThat(next.status()).isEqualTo(200);
+    }
+
+    /** A 401 invalid-credentials naming the code as what was wrong. */
+    private static void assertWrongCode(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-credentials");
+        assertThat(answer.json().get("detail").asString()).isEqualTo("That code is not valid.");
+        assertThat(answer.json().get("field").asString()).isEqualTo("code");
     }
 
     @Test
@@ -86,7 +95,7 @@ class TwoFactorHttpTest extends ServerHttpTest {
                 .contains("secret=" + secret);
         assertThat(codes).hasSize(10);
         assertThat(first.status()).isEqualTo(200);
-        assertThat(again.status()).isEqualTo(401);
+        assertWrongCode(again);
     }
 
     @Test
@@ -96,14 +105,16 @@ class TwoFactorHttpTest extends ServerHttpTest {
         enableSecondFactor(client);
         String ticket = ticket(username);
 
-        assertThat(anonymous.withBearer(ticket).get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(secondStep(
-                                http.login("suite-user", PASSWORD)
-                                        .get("accessToken")
-                                        .asString(),
-                                "123456")
-                        .status())
-                .isEqualTo(401);
+        Answer ticketAsToken = anonymous.withBearer(ticket).get("/api/v1/me");
+        Answer tokenAsTicket =
+                secondStep(http.login("suite-user", PASSWORD).get("accessToken").asString(), "123456");
+
+        assertThat(ticketAsToken.status()).isEqualTo(401);
+        assertThat(ticketAsToken.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-token");
+        assertThat(tokenAsTicket.status()).isEqualTo(401);
+        assertThat(tokenAsTicket.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-token");
+        assertThat(tokenAsTicket.json().get("detail").asString())
+                .isEqualTo("The sign-in ticket is invalid or expired. Sign in again.");
     }
 
     @Test
@@ -124,6 +135,12 @@ class TwoFactorHttpTest extends ServerHttpTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(after.status()).isEqualTo(200);
         assertThat(turnOff.status()).isEqualTo(403);
+        assertThat(turnOff.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(turnOff.json().get("detail").asString())
+                .isEqualTo("Two-factor sign-in is mandatory for administrators.");
+        assertThat(admin.get("/api/v1/me").json().get("twoFactorEnabled").asBoolean())
+                .as("still on")
+                .isTrue();
     }
 
     @Test
@@ -135,10 +152,19 @@ class TwoFactorHttpTest extends ServerHttpTest {
         Answer wrong = client.postJson("/api/v1/me/2fa/disable", "{\"code\":\"12345\"}");
         Answer off = client.postJson("/api/v1/me/2fa/disable", "{\"code\":\"" + TotpCodes.at(secret, 0) + "\"}");
 
-        assertThat(wrong.status()).isEqualTo(401);
+        assertWrongCode(wrong);
         assertThat(off.status()).isEqualTo(204);
-        assertThat(anonymous.login(username, PASSWORD).get("accessToken").asString())
-                .isNotBlank();
+        JsonNode signIn = anonymous.login(username, PASSWORD);
+        assertThat(signIn.has("mfaRequired") && signIn.get("mfaRequired").asBoolean())
+                .as("one step again: " + signIn)
+                .isFalse();
+        assertThat(anonymous
+                        .withBearer(signIn.get("accessToken").asString())
+                        .get("/api/v1/me")
+                        .json()
+                        .get("twoFactorEnabled")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -150,6 +176,13 @@ class TwoFactorHttpTest extends ServerHttpTest {
         assertThat(client.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
         assertThat(jdbc.sql("SELECT * FROM vault_secret").query().listOfRows().toString())
                 .doesNotContain(secret);
-        assertThat(jdbc.sql("SELECT * FROM recovery_code").query().listOfRows()).isNotEmpty();
+        assertThat(jdbc.sql("SELECT code_hash FROM recovery_code WHERE user_id = "
+                                + "(SELECT id FROM app_user WHERE username = :username)")
+                        .param("username", username)
+                        .query(String.class)
+                        .list())
+                .as("this account's recovery codes, as keyed SHA-256 hashes")
+                .hasSize(TwoFactor.RECOVERY_CODES)
+                .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
     }
 }

@@ -3,6 +3,7 @@ package dev.sextant.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.platform.Role;
+import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
@@ -30,8 +31,15 @@ class ObservabilityHttpTest extends ServerHttpTest {
             JsonNode component = health.get("components").get(dependency);
             assertThat(component.get("status").asString()).as(dependency).isEqualTo("UP");
             JsonNode details = component.get("details");
-            assertThat(Instant.parse(details.get("checkedAt").asString())).isNotNull();
+            assertThat(Instant.parse(details.get("checkedAt").asString()))
+                    .as("checked on the server's clock")
+                    .isEqualTo(FixedClockConfiguration.NOW);
             assertThat(details.get("latencyMs").isNumber()).isTrue();
+            double latency = details.get("latencyMs").asDouble();
+            assertThat(latency)
+                    .as("milliseconds to the hundredth")
+                    .isNotNegative()
+                    .isEqualTo(Math.round(latency * 100) / 100.0);
         }
         assertThat(health.get("components")
                         .get("database")
@@ -74,9 +82,15 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
     @Test
     void test_metrics_areForAdministratorsOnly() {
-        assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
-        assertThat(http.get("/metrics").status()).isEqualTo(403);
-        assertThat(http.get("/metrics").contentType()).startsWith("application/problem+json");
+        Answer nobody = anonymous.get("/metrics");
+        Answer user = http.get("/metrics");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
+        assertThat(user.status()).isEqualTo(403);
+        assertThat(user.contentType()).startsWith("application/problem+json");
+        assertThat(user.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(user.json().get("detail").asString()).isEqualTo("Your account is not allowed to do this.");
+        assertThat(user.body()).as("no metric in a refusal").doesNotContain("jvm_");
     }
 
     @Test
@@ -96,7 +110,9 @@ class ObservabilityHttpTest extends ServerHttpTest {
 
         assertThat(withReadKey.status()).isEqualTo(403);
         assertThat(withReadKey.contentType()).startsWith("application/problem+json");
+        assertThat(withReadKey.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
         assertThat(withAdminKey.status()).isEqualTo(200);
+        assertThat(withAdminKey.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test
@@ -121,10 +137,12 @@ class ObservabilityHttpTest extends ServerHttpTest {
         // Logging is JVM-wide: another test's application may have reset the level this test needs.
         LoggingSystem.get(getClass().getClassLoader()).setLogLevel("dev.sextant", LogLevel.DEBUG);
 
+        Instant before = Instant.now();
         http.send(http.request("/api/v1/nope")
                 .header("X-Request-Id", "log-line-check-7")
                 .GET()
                 .build());
+        Instant after = Instant.now();
 
         String line = output.getAll()
                 .lines()
@@ -133,8 +151,10 @@ class ObservabilityHttpTest extends ServerHttpTest {
                 .orElseThrow(() -> new AssertionError("no log line carries the request id"));
         JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
         assertThat(json.get("requestId").asString()).isEqualTo("log-line-check-7");
-        assertThat(json.get("@timestamp").asString()).isNotBlank();
-        assertThat(json.get("log").get("level").asString()).isNotBlank();
+        // Logs are stamped with the wall clock, not the server's fixed one.
+        assertThat(Instant.parse(json.get("@timestamp").asString())).isBetween(before, after);
+        assertThat(json.get("log").get("level").asString()).isEqualTo("DEBUG");
+        assertThat(json.get("message").asString()).isEqualTo("GET /api/v1/nope answered 404 not-found");
     }
 
     @Test

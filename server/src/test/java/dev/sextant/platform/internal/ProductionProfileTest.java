@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.SextantApplication;
 import dev.sextant.platform.SecretSetting;
+import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.PostgresSchema;
 import dev.sextant.support.RequiresPostgres;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /** The prod profile refuses missing, default and weak secrets, and names the setting to fix. */
 class ProductionProfileTest {
@@ -34,6 +37,17 @@ class ProductionProfileTest {
                         "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
                         "sextant.master-key=" + MASTER_KEY)
                 .run();
+    }
+
+    /** The prod server started: it answers over HTTP, healthy, on the database it was given. */
+    private static void assertServesOn(ConfigurableApplicationContext context, String databaseType) {
+        assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("prod");
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpTestClient.Answer health = new HttpTestClient(port).get("/health");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        JsonNode database = health.json().get("components").get("database");
+        assertThat(database.get("status").asString()).isEqualTo("UP");
+        assertThat(database.get("details").get("type").asString()).isEqualTo(databaseType);
     }
 
     @ParameterizedTest
@@ -117,7 +131,7 @@ class ProductionProfileTest {
                         "sextant.identity.jwt-secret=" + STRONG_JWT_SECRET,
                         "sextant.master-key=" + MASTER_KEY)
                 .run()) {
-            assertThat(context.isRunning()).isTrue();
+            assertServesOn(context, "h2");
         }
     }
 
@@ -129,7 +143,7 @@ class ProductionProfileTest {
             // The local PostgreSQL trusts local connections, so any password is accepted once the guard is satisfied.
             try (PostgresSchema schema = new PostgresSchema();
                     ConfigurableApplicationContext context = startProd(schema.url(), "q7Vx-2mLp9Rt_w4Zk8Nc")) {
-                assertThat(context.isRunning()).isTrue();
+                assertServesOn(context, "postgresql");
             }
         }
     }

@@ -68,9 +68,14 @@ class MasterKeyRotationTest {
             // The running server never restarted: it reads the new key file when it meets the new key id.
             assertThat(vault.reveal(owner, first.id(), "llm:openai")).contains("sk-first-0123456789abcd");
             assertThat(vault.reveal(owner, second.id(), "llm:groq")).contains("gsk_second_0123456789abcd");
-            assertThat(vault.store(owner, "llm:gemini", "c", "AIza-third-0123456789")
-                            .id())
-                    .isNotNull();
+            Vault.StoredSecret third = vault.store(owner, "llm:gemini", "c", "AIza-third-0123456789");
+            assertThat(jdbc.sql("SELECT master_key_id FROM vault_secret WHERE id = :id")
+                            .param("id", third.id())
+                            .query(String.class)
+                            .single())
+                    .as("a secret stored after the rotation is wrapped by the new key")
+                    .isEqualTo(ids.getFirst());
+            assertThat(vault.reveal(owner, third.id(), "llm:gemini")).contains("AIza-third-0123456789");
         }
     }
 

@@ -8,7 +8,9 @@ import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
 import dev.sextant.support.ServerHttpTest;
 import dev.sextant.vault.Vault;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +56,12 @@ class VaultHttpTest extends ServerHttpTest {
         assertThat(stored.status()).isEqualTo(201);
         assertThat(stored.json().get("masked").asString()).isEqualTo("sk-...wxyz");
         assertThat(row.toString()).doesNotContain(key).doesNotContain(key.substring(8, 30));
-        assertThat(row.get("ciphertext").toString()).isNotBlank();
+        // AES-256-GCM: a 12-byte nonce, the sealed bytes (as long as the plaintext), a 16-byte tag.
+        assertThat(Base64.getDecoder().decode(row.get("ciphertext").toString()))
+                .hasSize(12 + key.getBytes(StandardCharsets.UTF_8).length + 16);
+        assertThat(Base64.getDecoder().decode(row.get("wrapped_key").toString()))
+                .as("a 256-bit data key, sealed the same way")
+                .hasSize(12 + 32 + 16);
         assertThat(owner.get("/api/v1/me/secrets").body()).doesNotContain(key).contains("sk-...wxyz");
     }
 
@@ -97,6 +104,9 @@ class VaultHttpTest extends ServerHttpTest {
                 other.send(other.request("/api/v1/me/secrets/" + id).DELETE().build());
 
         assertThat(othersDelete.status()).isEqualTo(404);
+        assertThat(othersDelete.json().get("type").asString())
+                .as("as if the secret did not exist")
+                .isEqualTo("urn:sextant:problem:not-found");
         assertThat(other.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).hasSize(1);
         assertThat(owner.send(owner.request("/api/v1/me/secrets/" + id).DELETE().build())
@@ -148,6 +158,7 @@ class VaultHttpTest extends ServerHttpTest {
                 .allSatisfy(answer -> assertThat(answer.body().toLowerCase(java.util.Locale.ROOT))
                         .doesNotContain(needle));
         assertThat(answers.get(1).status()).isEqualTo(409);
+        assertThat(answers.get(1).json().get("type").asString()).isEqualTo("urn:sextant:problem:secret-exists");
         assertThat(output.getAll().toLowerCase(java.util.Locale.ROOT)).doesNotContain(needle);
         assertThat(jdbc.sql("SELECT * FROM audit_event")
                         .query()
@@ -180,6 +191,9 @@ class VaultHttpTest extends ServerHttpTest {
                 .json();
 
         assertThat(viaApiKey.status()).isEqualTo(403);
+        assertThat(viaApiKey.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
+        assertThat(viaApiKey.json().get("detail").asString())
+                .isEqualTo("API keys cannot do this, whatever their scopes: sign in with your password.");
         assertThat(badPurpose.get("parameter").asString()).isEqualTo("purpose");
         assertThat(owner.get("/api/v1/me/secrets").json().get("secrets")).isEmpty();
     }

@@ -232,9 +232,14 @@ class MarketDataHttpTest extends ServerHttpTest {
         assertThat(byName).extracting(r -> r.get("symbol").asString()).containsExactly("KO");
         assertThat(ok("/api/v1/search?q=zzzz").get("results")).isEmpty();
         assertThat(ok("/api/v1/search?q=a&limit=3").get("results")).hasSize(3);
-        assertThat(http.get("/api/v1/search?q=").status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/search?q=x&limit=0").status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/search?q=" + "x".repeat(51)).status()).isEqualTo(400);
+        for (String[] bad : new String[][] {{"q=", "q"}, {"q=x&limit=0", "limit"}, {"q=" + "x".repeat(51), "q"}}) {
+            Answer refused = http.get("/api/v1/search?" + bad[0]);
+            assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.json().get("type").asString())
+                    .as(bad[0])
+                    .isEqualTo("urn:sextant:problem:invalid-parameter");
+            assertThat(refused.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
         assertThat(anonymous.get("/api/v1/search?q=ap").status()).isEqualTo(401);
     }
 

@@ -135,10 +135,15 @@ class QuoteHotReadHttpTest extends ServerHttpTest {
         assertThat(passwordFirst.status()).isEqualTo(403);
         assertThat(passwordFirst.json().get("type").asString()).endsWith("password-change-required");
         assertThat(wrongScope.status()).isEqualTo(403);
+        assertThat(wrongScope.json().get("type").asString()).isEqualTo("urn:sextant:problem:insufficient-scope");
         assertThat(rightScope.status()).isEqualTo(200);
+        assertThat(rightScope.json().get("symbol").asString()).isEqualTo("AAPL");
         assertThat(both.status()).isEqualTo(401);
+        assertThat(both.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-token");
         assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("type").asString()).isEqualTo("urn:sextant:problem:unauthenticated");
         assertThat(crossOrigin.status()).isEqualTo(403);
+        assertThat(crossOrigin.json().get("type").asString()).isEqualTo("urn:sextant:problem:cors-refused");
         assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isNull();
     }
 

@@ -1,6 +1,7 @@
 package dev.sextant.marketdata.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
@@ -77,8 +78,15 @@ class ImportHttpTest extends ServerHttpTest {
         assertThat(quote.get("price").asDouble()).isEqualTo(98.0);
         assertThat(quote.get("change").asDouble()).isEqualTo(-5.0);
         assertThat(quote.get("demo").asBoolean()).isFalse();
+        assertThat(quote.get("changePercent").asDouble()).isCloseTo(-5.0 / 103.0 * 100, within(1e-4));
         assertThat(weeks.get("bars")).hasSize(1);
-        assertThat(weeks.get("bars").get(0).get("high").asDouble()).isEqualTo(104.0);
+        // The three days as one week: the first open, the highest high, the lowest low, the last close, the sum.
+        JsonNode week = weeks.get("bars").get(0);
+        assertThat(week.get("open").asDouble()).isEqualTo(100.0);
+        assertThat(week.get("high").asDouble()).isEqualTo(104.0);
+        assertThat(week.get("low").asDouble()).isEqualTo(97.0);
+        assertThat(week.get("close").asDouble()).isEqualTo(98.0);
+        assertThat(week.get("volume").asLong()).isEqualTo(1000 + 1200 + 1500);
         assertThat(http.get("/api/v1/search?q=" + symbol)
                         .json()
                         .get("results")
@@ -168,14 +176,22 @@ class ImportHttpTest extends ServerHttpTest {
         assertThat(broken.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-import-file");
         assertThat(broken.json().get("line").asInt()).isEqualTo(3);
         assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("type").asString()).isEqualTo("urn:sextant:problem:symbol-taken");
         assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.json().get("type").asString())
+                .as("importing is for analysts and administrators")
+                .isEqualTo("urn:sextant:problem:forbidden");
         assertThat(badSymbol.status()).isEqualTo(400);
+        assertThat(badSymbol.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-parameter");
+        assertThat(badSymbol.json().get("parameter").asString()).isEqualTo("symbol");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bar WHERE symbol = :s")
                         .param("s", symbol)
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(http.get("/api/v1/quotes/" + symbol).status()).isEqualTo(404);
+        Answer quote = http.get("/api/v1/quotes/" + symbol);
+        assertThat(quote.status()).isEqualTo(404);
+        assertThat(quote.json().get("type").asString()).isEqualTo("urn:sextant:problem:unknown-symbol");
     }
 
     /** One more day than {@link #CSV}: a later import under the same symbol (the test clock stands still,

@@ -339,7 +339,8 @@ class LiveMarketDataHttpTest {
         assertThat(aliceQuote.json().get("provider").asString()).isEqualTo("polygon");
         assertThat(aliceQuote.json().get("price").asDouble()).isEqualTo(202.67);
         assertThat(aliceBars.json().get("provider").asString()).isEqualTo("polygon");
-        assertThat(bobQuote.get("provider").asString()).isNotEqualTo("polygon");
+        // Yahoo's price (Stooq's stub says 202.6): the free primary, as for the bars.
+        assertThat(bobQuote.get("provider").asString()).isEqualTo("yahoo");
         assertThat(bobQuote.get("price").asDouble()).isEqualTo(202.5);
         assertThat(bobBars.get("provider").asString()).isEqualTo("yahoo");
         assertThat(bobBars.toString()).doesNotContain("polygon");
@@ -368,8 +369,10 @@ class LiveMarketDataHttpTest {
                 .containsExactly("2023-11-03", "2024-11-01");
         assertThat(today.get("asOf").asString()).isEqualTo("2025-06-11");
         STUB.verify(1, getRequestedFor(urlPathEqualTo("/api/xbrl/companyfacts/CIK0000320193.json")));
-        assertThat(http.get("/api/v1/fundamentals/AAPL?concepts=no%20spaces").status())
-                .isEqualTo(400);
+        HttpTestClient.Answer badConcept = http.get("/api/v1/fundamentals/AAPL?concepts=no%20spaces");
+        assertThat(badConcept.status()).isEqualTo(400);
+        assertThat(badConcept.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-parameter");
+        assertThat(badConcept.json().get("parameter").asString()).isEqualTo("concepts");
     }
 
     @Test
@@ -413,6 +416,8 @@ class LiveMarketDataHttpTest {
         assertThat(yahoo.get("licence").asString()).isEqualTo("shared");
         assertThat(yahoo.get("score").get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(status.json().get("caches").get(0).get("name").asString()).isEqualTo("quotes");
-        assertThat(http.get("/api/v1/providers").status()).isEqualTo(403);
+        HttpTestClient.Answer asUser = http.get("/api/v1/providers");
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.json().get("type").asString()).isEqualTo("urn:sextant:problem:forbidden");
     }
 }

@@ -52,7 +52,10 @@ class ProviderOutageTest {
                 assertThat(answer.contentType()).startsWith("application/problem+json");
                 JsonNode problem = answer.json();
                 assertThat(problem.get("type").asString()).isEqualTo("urn:sextant:problem:upstream-unavailable");
-                assertThat(answer.header("Retry-After")).isNotNull();
+                assertThat(problem.get("detail").asString())
+                        .isEqualTo(
+                                "No market data provider could answer for " + symbol + " just now; try again shortly.");
+                assertThat(answer.header("Retry-After")).isEqualTo("30");
                 List<String> reasons = new ArrayList<>();
                 problem.get("providers")
                         .forEach(p -> reasons.add(p.get("provider").asString() + " "

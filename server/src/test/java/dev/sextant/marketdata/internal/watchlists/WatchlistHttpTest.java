@@ -35,7 +35,10 @@ class WatchlistHttpTest extends ServerHttpTest {
         assertThat(replaced.json().get("symbols").toString()).isEqualTo("[\"AMD\",\"NVDA\"]");
         assertThat(listed).hasSize(1);
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(user.get("/api/v1/me/watchlists/" + id).status()).isEqualTo(404);
+        Answer gone = user.get("/api/v1/me/watchlists/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(problemType(gone)).isEqualTo("not-found");
+        assertThat(gone.json().get("detail").asString()).isEqualTo("You have no watchlist with that id.");
     }
 
     @Test
@@ -78,10 +81,26 @@ class WatchlistHttpTest extends ServerHttpTest {
                 "/api/v1/me/watchlists", "{\"name\":\"x'); DROP TABLE watchlist;--\",\"symbols\":[\"AAPL'; --\"]}");
 
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(problemType(unknown)).isEqualTo("unknown-symbol");
+        assertThat(unknown.json().get("detail").asString())
+                .isEqualTo("Unknown symbols: NOPE. GET /api/v1/search finds the known ones.");
         assertThat(unknown.json().get("symbols").toString()).isEqualTo("[\"NOPE\"]");
         assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(problemType(duplicate)).isEqualTo("watchlist-exists");
+        assertThat(duplicate.json().get("detail").asString()).isEqualTo("You already have a watchlist with that name.");
+        assertThat(duplicate.json().get("field").asString()).isEqualTo("name");
         assertThat(noName.status()).isEqualTo(400);
+        assertThat(problemType(noName)).isEqualTo("validation-failed");
+        assertThat(noName.json().get("errors"))
+                .extracting(error -> error.get("field").asString())
+                .containsExactly("name");
         assertThat(injected.status()).isEqualTo(404);
+        assertThat(problemType(injected)).as("the quote is data, not SQL").isEqualTo("unknown-symbol");
         assertThat(user.get("/api/v1/me/watchlists").json().get("watchlists")).hasSize(1);
+    }
+
+    private static String problemType(Answer answer) {
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        return answer.json().get("type").asString().replace("urn:sextant:problem:", "");
     }
 }
