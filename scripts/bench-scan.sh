@@ -11,7 +11,7 @@
 #   scripts/bench-scan.sh h2         H2 only; 'postgres' for PostgreSQL only
 #   BENCH_SYMBOLS=500 scripts/bench-scan.sh h2    a smaller market, to try the harness
 #
-# Builds with Maven offline into target/ only (never 'mvn install'). Needs PostgreSQL at
+# Builds with Maven offline into target/ only ('./sextant test' is 'mvn verify', never 'mvn install'). Needs PostgreSQL at
 # 127.0.0.1:5432 for the second figure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,7 +25,7 @@ esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-mvn -B -o verify -pl server -am -Dtest="$tests" -Dsextant.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+./sextant test -o -pl server -am -Dtest="$tests" -Dsextant.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsextant.bench.symbols="${BENCH_SYMBOLS:-5000}" -Dsextant.bench.rounds="${BENCH_ROUNDS:-6}" >"$log" 2>&1 || status=$?
 grep -E '^(H2|PostgreSQL)|Tests run:|FAIL|ERROR\]' "$log" || true
 [ "$status" -eq 0 ] || { echo "bench: the benchmark failed (exit $status); last lines:" >&2; tail -40 "$log" >&2; }
