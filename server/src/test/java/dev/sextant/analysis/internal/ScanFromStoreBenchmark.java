@@ -81,6 +81,8 @@ class ScanFromStoreBenchmark {
         "server.port=0",
         "sextant.demo.enabled=false",
         "sextant.ratelimit.enabled=false",
+        // Importing 5,000 files takes 10 to 20 minutes here: longer than an access token's default life.
+        "sextant.identity.access-token-ttl=2h",
         "sextant.query.max-universe-symbols=10000",
         "sextant.query.compute-time=120s",
         "sextant.query.queue-wait=120s",
