@@ -18,7 +18,9 @@ BASE="http://127.0.0.1:$PORT"
 PASSWORD="Quiet-Harbor-Lantern-72"
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
-./sextant build >/dev/null
+# The jar only, into target/: './sextant test' is 'mvn verify'; './sextant build' would 'mvn install'
+# into the shared ~/.m2, which a benchmark has no need of ('./sextant serve' runs server/target's jar).
+./sextant test -q -o -DskipTests -pl server -am >/dev/null
 pids=()
 dirs=()
 cleanup() {
@@ -68,5 +70,5 @@ echo "upstream calls: $(curl -s "http://127.0.0.1:$STUB_PORT/count")"
 
 echo "== 2. provider failover and 3. bar store reads (JUnit benchmarks, tag 'benchmark')"
 kill "${pids[@]}" 2>/dev/null || true
-./sextant test -pl server -am -Dtest='ProviderFailoverBenchmark,BarStoreReadBenchmark*' -Dsextant.excludedGroups= \
+./sextant test -o -pl server -am -Dtest='ProviderFailoverBenchmark,BarStoreReadBenchmark*' -Dsextant.excludedGroups= \
   -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E '^(Stooq|Yahoo|H2|PostgreSQL)|Tests run:|FAIL' || true

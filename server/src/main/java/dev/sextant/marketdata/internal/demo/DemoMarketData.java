@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +31,27 @@ import org.springframework.stereotype.Component;
  * The demo market as a price source: each instrument's prices from its {@link DemoPriceModel}.
  * Only completed bars are served; the quote follows the session minute by minute. Daily histories
  * are cached per symbol and day, and concurrent first requests for one symbol compute it once.
+ * Each symbol's quote is computed once per minute: every moment the answer depends on (a session's
+ * open and close, the exchange's date) falls on a whole minute, and within a session the price is
+ * that of the last finished minute, so the quote is the same throughout a clock minute but for
+ * the moment it was asked ({@code fetchedAt}). Without that, every request drew the session's
+ * minutes again: most of a demo quote's CPU time (docs/BENCHMARKS.md, issue 12).
  */
 @Component
 class DemoMarketData implements PriceSource {
 
     private record HistoryKey(String symbol, LocalDate lastDay) {}
 
+    /** A symbol's quote as computed in one clock minute (minutes since the epoch). */
+    private record MinuteQuote(long minute, Quote quote) {}
+
     private final boolean enabled;
     private final Clock clock;
     private final MarketDataProperties limits;
     private final Map<String, DemoPriceModel> models;
     private final Cache<HistoryKey, DemoPriceModel.DailyHistory> histories;
+    /** The last quote computed per symbol; at most one entry for each demo instrument. */
+    private final Map<String, MinuteQuote> minuteQuotes = new ConcurrentHashMap<>();
 
     DemoMarketData(Clock clock, MarketDataProperties limits, DemoProperties demo) {
         this.enabled = demo.enabled();
@@ -69,7 +80,28 @@ class DemoMarketData implements PriceSource {
 
     @Override
     public Quote quote(Instrument instrument, Caller caller) {
-        return quoteOf(models.get(instrument.symbol()));
+        Instant now = clock.instant();
+        long minute = Math.floorDiv(now.getEpochSecond(), 60);
+        MinuteQuote computed = minuteQuotes.get(instrument.symbol());
+        if (computed == null || computed.minute() != minute) {
+            computed = new MinuteQuote(minute, quoteOf(models.get(instrument.symbol()), now));
+            minuteQuotes.put(instrument.symbol(), computed);
+        }
+        Quote quote = computed.quote();
+        // The demo market computes on request: every quote is fresh.
+        return quote.fetchedAt().equals(now)
+                ? quote
+                : new Quote(
+                        quote.symbol(),
+                        quote.price(),
+                        quote.change(),
+                        quote.changePercent(),
+                        quote.currency(),
+                        quote.time(),
+                        quote.provider(),
+                        quote.demo(),
+                        now,
+                        quote.stale());
     }
 
     @Override
@@ -104,10 +136,9 @@ class DemoMarketData implements PriceSource {
         return histories.get(new HistoryKey(model.instrument().symbol(), lastDay), key -> model.history(lastDay));
     }
 
-    private Quote quoteOf(DemoPriceModel model) {
+    private Quote quoteOf(DemoPriceModel model, Instant now) {
         DemoInstrument instrument = model.instrument();
         TradingSession session = instrument.session();
-        Instant now = clock.instant();
         DemoPriceModel.DailyHistory history = history(model, lastClosedSession(session, now));
         OhlcvSeries days = history.bars();
         LocalDate today = session.dateAt(now);
@@ -152,7 +183,6 @@ class DemoMarketData implements PriceSource {
         double scale = Math.pow(10, instrument.decimals());
         double change = Math.rint((price - previousClose) * scale) / scale;
         double changePercent = Math.rint((price - previousClose) / previousClose * 100 * 10_000) / 10_000;
-        // The demo market computes on request: every quote is fresh.
         return new Quote(
                 instrument.symbol(),
                 price,
