@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +55,13 @@ class CrashRecoveryTest {
             try {
                 HttpTestClient http = signIn(server, round == 0);
                 AtomicBoolean killed = new AtomicBoolean();
-                Thread writer = Thread.ofVirtual().start(() -> write(http, killed));
+                AtomicInteger answered = new AtomicInteger();
+                Thread writer = Thread.ofVirtual().start(() -> write(http, killed, answered));
+                // A few answers first, so a slow machine still kills mid-stream rather than before it.
+                long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (answered.get() < 3 && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
                 Thread.sleep(400 + random.nextInt(1200));
                 killed.set(true);
                 server.kill();
@@ -142,9 +149,12 @@ class CrashRecoveryTest {
     }
 
     /** Writes until the server dies under it, recording only what was acknowledged. */
-    private void write(HttpTestClient http, AtomicBoolean killed) {
+    private void write(HttpTestClient http, AtomicBoolean killed, AtomicInteger answered) {
         int i = 0;
         while (!killed.get()) {
+            if (i > 0) {
+                answered.incrementAndGet();
+            }
             String target = null;
             try {
                 int kind = i++ % 6;
