@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The bar store wrote bars (new ones or restatements) and the write committed: published once per
  * write that stored anything; a write of bars identical to what is known stores nothing and
- * publishes nothing. The store is point in time, so {@code knownAt} is the version a read as of that
+ * publishes nothing, and so does a write to a scope that is neither public nor a user's. The store
+ * is point in time, so {@code knownAt} is the version a read as of that
  * moment or later sees.
  *
  * @param first the start of the earliest bar written

@@ -136,17 +136,21 @@ public class BarStore {
                         + "close_price, volume, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
         snapshots.written(symbol, interval, scope);
-        events.publish(new BarsStored(
-                symbol,
-                interval,
-                Instant.ofEpochSecond(firstWritten),
-                Instant.ofEpochSecond(lastWritten),
-                rows.size(),
-                added,
-                restated,
-                provider,
-                asked,
-                keyOwnerOf(scope)));
+        Optional<UserId> keyOwner = keyOwnerOf(scope);
+        // Bars of a scope that is neither public nor a user's are nobody's news.
+        if (PUBLIC.equals(scope) || keyOwner.isPresent()) {
+            events.publish(new BarsStored(
+                    symbol,
+                    interval,
+                    Instant.ofEpochSecond(firstWritten),
+                    Instant.ofEpochSecond(lastWritten),
+                    rows.size(),
+                    added,
+                    restated,
+                    provider,
+                    asked,
+                    keyOwner));
+        }
         return new Written(added, restated, asked);
     }
 
@@ -294,10 +298,15 @@ public class BarStore {
                 && a.volume(i) == b.volume(j);
     }
 
-    /** The user whose own key bought a scope's bars; none for {@link #PUBLIC}. */
+    /** The user whose own key bought a scope's bars, {@code user:<id>}; none for any other scope. */
     private static Optional<UserId> keyOwnerOf(String scope) {
-        return scope.startsWith(USER_SCOPE)
-                ? Optional.of(new UserId(UUID.fromString(scope.substring(USER_SCOPE.length()))))
-                : Optional.empty();
+        if (!scope.startsWith(USER_SCOPE)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new UserId(UUID.fromString(scope.substring(USER_SCOPE.length()))));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 }
