@@ -14,7 +14,6 @@ import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.ExchangeCalendar;
 import dev.sextant.marketdata.internal.provider.DataLicence;
-import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.platform.ApiProblem;
@@ -175,10 +174,19 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
 
     @Override
     public Optional<Resolved> resolve(String symbol, Caller caller) {
-        for (FredProvider.Series series : FredProvider.SERIES) {
-            if (series.symbol().equals(symbol) && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
+        for (ProviderListing series : arbitrator.catalogue()) {
+            if (series.symbol().equals(symbol)
+                    && series.assetClass() == AssetClass.MACRO
+                    && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
                 return Optional.of(new Resolved(
-                        new Instrument(symbol, series.name(), "FRED", AssetClass.MACRO, series.unit(), PROVIDER, false),
+                        new Instrument(
+                                symbol,
+                                series.name(),
+                                series.exchange(),
+                                AssetClass.MACRO,
+                                series.currency(),
+                                PROVIDER,
+                                false),
                         false));
             }
         }

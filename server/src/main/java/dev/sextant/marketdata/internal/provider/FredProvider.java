@@ -106,6 +106,14 @@ public final class FredProvider extends HttpProvider {
     }
 
     @Override
+    public List<ProviderListing> catalogue() {
+        return SERIES.stream()
+                .map(series -> new ProviderListing(
+                        ID, series.symbol(), series.name(), "FRED", AssetClass.MACRO, series.unit()))
+                .toList();
+    }
+
+    @Override
     public List<ProviderListing> search(String text, ProviderKey key) {
         String wanted = text.toUpperCase(Locale.ROOT);
         List<ProviderListing> listings = new ArrayList<>();
