@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal.live;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.analytics.series.Resample;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -11,7 +12,6 @@ import dev.sextant.marketdata.SearchHit;
 import dev.sextant.marketdata.internal.InstrumentResolver;
 import dev.sextant.marketdata.internal.MarketDataProblems;
 import dev.sextant.marketdata.internal.PriceSource;
-import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.ExchangeCalendar;
 import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
@@ -164,8 +164,8 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
             throw problem(failure, instrument.symbol());
         }
         OhlcvSeries series = switch (interval) {
-            case ONE_WEEK -> CalendarPeriods.weeks(bars.bars());
-            case ONE_MONTH -> CalendarPeriods.months(bars.bars());
+            case ONE_WEEK -> Resample.to(bars.bars(), BarInterval.ONE_WEEK);
+            case ONE_MONTH -> Resample.to(bars.bars(), BarInterval.ONE_MONTH);
             default -> bars.bars();
         };
         return new BarSeries(
