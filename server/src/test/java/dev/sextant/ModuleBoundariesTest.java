@@ -64,6 +64,36 @@ class ModuleBoundariesTest {
         slices().matching("dev.sextant.(**)").should().beFreeOfCycles().check(SERVER);
     }
 
+    private static final String PROVIDER_PACKAGE = "dev.sextant.marketdata.internal.provider";
+
+    /**
+     * A concrete provider adapter (or a type nested in one) is known only to its own package and to
+     * the wiring that builds it; everyone else speaks {@code MarketDataProvider} and asks the
+     * arbitrator (which macro series exist: {@code Arbitrator.catalogue()}).
+     */
+    @Test
+    void onlyTheWiringKnowsTheProviderAdapters() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(PROVIDER_PACKAGE)
+                .and()
+                .doNotHaveFullyQualifiedName("dev.sextant.marketdata.internal.live.LiveMarketConfiguration")
+                .should()
+                .dependOnClassesThat(new DescribedPredicate<JavaClass>("are provider adapters") {
+                    @Override
+                    public boolean test(JavaClass target) {
+                        JavaClass top = target;
+                        while (top.getEnclosingClass().isPresent()) {
+                            top = top.getEnclosingClass().get();
+                        }
+                        return top.getPackageName().equals(PROVIDER_PACKAGE)
+                                && !top.isInterface()
+                                && top.isAssignableTo(PROVIDER_PACKAGE + ".MarketDataProvider");
+                    }
+                })
+                .check(SERVER);
+    }
+
     @Test
     void platformDependsOnNoFeatureModule() {
         noClasses()

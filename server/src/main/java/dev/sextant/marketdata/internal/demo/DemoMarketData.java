@@ -2,7 +2,9 @@ package dev.sextant.marketdata.internal.demo;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.analytics.series.Resample;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
@@ -10,7 +12,6 @@ import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.internal.MarketDataProperties;
 import dev.sextant.marketdata.internal.PriceSource;
-import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.TradingSession;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
@@ -111,9 +112,10 @@ class DemoMarketData implements PriceSource {
         OhlcvSeries bars = switch (request.interval()) {
             case ONE_DAY -> dailyBars(model, request.from(), request.to());
             case ONE_WEEK ->
-                CalendarPeriods.weeks(dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()));
+                Resample.to(
+                        dailyBars(model, request.from().with(DayOfWeek.MONDAY), request.to()), BarInterval.ONE_WEEK);
             case ONE_MONTH ->
-                CalendarPeriods.months(dailyBars(model, request.from().withDayOfMonth(1), request.to()));
+                Resample.to(dailyBars(model, request.from().withDayOfMonth(1), request.to()), BarInterval.ONE_MONTH);
             default -> intradayBars(model, request);
         };
         return new BarSeries(

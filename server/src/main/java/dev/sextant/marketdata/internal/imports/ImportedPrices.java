@@ -2,13 +2,13 @@ package dev.sextant.marketdata.internal.imports;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.analytics.series.Resample;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.internal.PriceSource;
-import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.store.BarStore;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
@@ -77,21 +77,25 @@ class ImportedPrices implements PriceSource {
         long to = request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         OhlcvSeries bars = switch (request.interval()) {
             case ONE_WEEK ->
-                CalendarPeriods.weeks(daily(
-                        instrument,
-                        request.from()
-                                .with(DayOfWeek.MONDAY)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toEpochSecond(),
-                        to));
+                Resample.to(
+                        daily(
+                                instrument,
+                                request.from()
+                                        .with(DayOfWeek.MONDAY)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toEpochSecond(),
+                                to),
+                        BarInterval.ONE_WEEK);
             case ONE_MONTH ->
-                CalendarPeriods.months(daily(
-                        instrument,
-                        request.from()
-                                .withDayOfMonth(1)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toEpochSecond(),
-                        to));
+                Resample.to(
+                        daily(
+                                instrument,
+                                request.from()
+                                        .withDayOfMonth(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toEpochSecond(),
+                                to),
+                        BarInterval.ONE_MONTH);
             default ->
                 store.read(
                         instrument.symbol(),

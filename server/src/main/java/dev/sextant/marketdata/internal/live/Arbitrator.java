@@ -88,6 +88,16 @@ public final class Arbitrator {
                 && keys.keyFor(providerId, owner).map(ProviderKey::isPersonal).orElse(false);
     }
 
+    /**
+     * What the providers carry from fixed lists of their own ({@link MarketDataProvider#catalogue()}),
+     * so callers learn which macro series exist without knowing which adapter holds them.
+     */
+    public List<ProviderListing> catalogue() {
+        return providers.stream()
+                .flatMap(p -> p.provider().catalogue().stream())
+                .toList();
+    }
+
     /** Whether any provider could serve this capability for this asset class (and symbol, when given). */
     public boolean anyCan(Capability capability, String symbol, AssetClass assetClass) {
         return providers.stream()

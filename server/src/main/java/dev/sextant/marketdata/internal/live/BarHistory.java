@@ -15,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +35,7 @@ public final class BarHistory {
     private final Arbitrator arbitrator;
     private final Clock clock;
     private final SharedCache shared;
-    private final ConcurrentMap<String, CompletableFuture<Bars>> flights = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Bars> flights = new SingleFlight<>();
 
     public BarHistory(BarStore store, Arbitrator arbitrator, Clock clock, SharedCache shared) {
         this.store = store;
@@ -63,21 +59,7 @@ public final class BarHistory {
             return stored.get();
         }
         String key = symbol + "|" + interval.code() + "|" + start + "|" + end + "|" + (owner == null ? "-" : owner);
-        CompletableFuture<Bars> mine = new CompletableFuture<>();
-        CompletableFuture<Bars> running = flights.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running);
-        }
-        try {
-            Bars bars = fetchAndStore(symbol, assetClass, interval, start, end, owner);
-            mine.complete(bars);
-            return bars;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            flights.remove(key, mine);
-        }
+        return flights.run(key, () -> fetchAndStore(symbol, assetClass, interval, start, end, owner));
     }
 
     private Bars fetchAndStore(
@@ -241,17 +223,6 @@ public final class BarHistory {
 
     private static long stepBack(BarInterval interval) {
         return interval.isIntraday() ? interval.seconds() : 86_400;
-    }
-
-    private static Bars join(CompletableFuture<Bars> flight) {
-        try {
-            return flight.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private static void sleep() {

@@ -5,10 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -57,7 +53,7 @@ public final class FreshCache<V> {
     private final JsonMapper json;
     private final Duration lockWait;
     private final Cache<String, Entry<V>> local;
-    private final ConcurrentMap<String, CompletableFuture<Entry<V>>> flights = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Entry<V>> flights = new SingleFlight<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder staleHits = new LongAdder();
     private final LongAdder sharedHits = new LongAdder();
@@ -123,7 +119,7 @@ public final class FreshCache<V> {
     }
 
     private void refreshInBackground(String key, Supplier<V> loader, Function<V, Freshness> freshness) {
-        if (flights.containsKey(key)) {
+        if (flights.inFlight(key)) {
             return;
         }
         executor.execute(() -> {
@@ -137,26 +133,18 @@ public final class FreshCache<V> {
 
     /** One fetch per key at a time: the first caller leads, the others wait for its result. */
     private Entry<V> load(String key, Supplier<V> loader, Function<V, Freshness> freshness) {
-        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> running = flights.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running);
-        }
-        try {
-            // A flight may have landed between our look at the cache and taking the lead.
-            Entry<V> landed = local.getIfPresent(key);
-            Entry<V> entry = landed != null && clock.instant().isBefore(landed.freshUntil())
-                    ? landed
-                    : fetch(key, loader, freshness);
-            mine.complete(entry);
-            return entry;
-        } catch (RuntimeException e) {
-            failures.increment();
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            flights.remove(key, mine);
-        }
+        return flights.run(key, () -> {
+            try {
+                // A flight may have landed between our look at the cache and taking the lead.
+                Entry<V> landed = local.getIfPresent(key);
+                return landed != null && clock.instant().isBefore(landed.freshUntil())
+                        ? landed
+                        : fetch(key, loader, freshness);
+            } catch (RuntimeException e) {
+                failures.increment();
+                throw e;
+            }
+        });
     }
 
     private Entry<V> fetch(String key, Supplier<V> loader, Function<V, Freshness> freshness) {
@@ -235,17 +223,6 @@ public final class FreshCache<V> {
             }
         } catch (RuntimeException e) {
             log.warn("Shared cache write of {} failed: {}", name, e.getMessage());
-        }
-    }
-
-    private static <V> Entry<V> join(CompletableFuture<Entry<V>> flight) {
-        try {
-            return flight.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sextant.marketdata.internal.live;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.analytics.series.OhlcvSeries;
+import dev.sextant.analytics.series.Resample;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
@@ -13,10 +14,8 @@ import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.marketdata.events.QuoteRefreshed;
 import dev.sextant.marketdata.internal.InstrumentResolver;
 import dev.sextant.marketdata.internal.PriceSource;
-import dev.sextant.marketdata.internal.calendar.CalendarPeriods;
 import dev.sextant.marketdata.internal.calendar.ExchangeCalendar;
 import dev.sextant.marketdata.internal.provider.DataLicence;
-import dev.sextant.marketdata.internal.provider.FredProvider;
 import dev.sextant.marketdata.internal.provider.ProviderListing;
 import dev.sextant.marketdata.internal.provider.ProviderProfile.Capability;
 import dev.sextant.marketdata.internal.store.BarStore;
@@ -173,8 +172,8 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
             throw problem(failure, instrument.symbol());
         }
         OhlcvSeries series = switch (interval) {
-            case ONE_WEEK -> CalendarPeriods.weeks(bars.bars());
-            case ONE_MONTH -> CalendarPeriods.months(bars.bars());
+            case ONE_WEEK -> Resample.to(bars.bars(), BarInterval.ONE_WEEK);
+            case ONE_MONTH -> Resample.to(bars.bars(), BarInterval.ONE_MONTH);
             default -> bars.bars();
         };
         return new BarSeries(
@@ -183,10 +182,19 @@ public final class LivePrices implements PriceSource, InstrumentResolver {
 
     @Override
     public Optional<Resolved> resolve(String symbol, Caller caller) {
-        for (FredProvider.Series series : FredProvider.SERIES) {
-            if (series.symbol().equals(symbol) && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
+        for (ProviderListing series : arbitrator.catalogue()) {
+            if (series.symbol().equals(symbol)
+                    && series.assetClass() == AssetClass.MACRO
+                    && arbitrator.anyCan(Capability.QUOTES, symbol, AssetClass.MACRO)) {
                 return Optional.of(new Resolved(
-                        new Instrument(symbol, series.name(), "FRED", AssetClass.MACRO, series.unit(), PROVIDER, false),
+                        new Instrument(
+                                symbol,
+                                series.name(),
+                                series.exchange(),
+                                AssetClass.MACRO,
+                                series.currency(),
+                                PROVIDER,
+                                false),
                         false));
             }
         }

@@ -25,20 +25,20 @@ import tools.jackson.databind.JsonNode;
 public final class AlphaVantageProvider extends HttpProvider {
 
     public static final String ID = "alphavantage";
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Alpha Vantage (your API key)",
-            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF),
-            EnumSet.of(BarInterval.ONE_DAY),
-            EnumSet.of(
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Alpha Vantage (your API key)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF))
+            .intervals(EnumSet.of(BarInterval.ONE_DAY))
+            .capabilities(EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
-                    ProviderProfile.Capability.SEARCH),
-            20,
-            true,
-            ProviderProfile.RateLimit.perDay(25),
-            DataLicence.KEY_OWNER_ONLY,
-            0.85);
+                    ProviderProfile.Capability.SEARCH))
+            .historyYears(20)
+            .needsKey()
+            .rateLimit(ProviderProfile.RateLimit.perDay(25))
+            .licence(DataLicence.KEY_OWNER_ONLY)
+            .trust(0.85)
+            .build();
 
     private final Clock clock;
 

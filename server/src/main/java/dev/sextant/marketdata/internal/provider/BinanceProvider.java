@@ -22,18 +22,18 @@ public final class BinanceProvider extends HttpProvider {
     /** Binance answers at most this many klines per call. */
     static final int KLINES_PER_CALL = 1000;
 
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Binance public spot klines and prices (keyless, crypto)",
-            EnumSet.of(AssetClass.CRYPTO),
-            ProviderProfile.INTRADAY_AND_DAILY,
-            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
-            8,
-            false,
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Binance public spot klines and prices (keyless, crypto)")
+            .assetClasses(EnumSet.of(AssetClass.CRYPTO))
+            .intervals(ProviderProfile.INTRADAY_AND_DAILY)
+            .capabilities(EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS))
+            .historyYears(8)
+            .keyless()
             // The published limit is 6,000 request weight per minute; klines cost 2.
-            ProviderProfile.RateLimit.perMinute(1200),
-            DataLicence.SHARED,
-            0.95);
+            .rateLimit(ProviderProfile.RateLimit.perMinute(1200))
+            .licence(DataLicence.SHARED)
+            .trust(0.95)
+            .build();
 
     private final Clock clock;
 

@@ -23,20 +23,20 @@ import tools.jackson.databind.JsonNode;
 public final class CoinGeckoProvider extends HttpProvider {
 
     public static final String ID = "coingecko";
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "CoinGecko public API (keyless tier, crypto)",
-            EnumSet.of(AssetClass.CRYPTO),
-            EnumSet.of(BarInterval.ONE_DAY),
-            EnumSet.of(
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("CoinGecko public API (keyless tier, crypto)")
+            .assetClasses(EnumSet.of(AssetClass.CRYPTO))
+            .intervals(EnumSet.of(BarInterval.ONE_DAY))
+            .capabilities(EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
-                    ProviderProfile.Capability.SEARCH),
-            1,
-            false,
-            ProviderProfile.RateLimit.perMinute(10),
-            DataLicence.SHARED,
-            0.75);
+                    ProviderProfile.Capability.SEARCH))
+            .historyYears(1)
+            .keyless()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(10))
+            .licence(DataLicence.SHARED)
+            .trust(0.75)
+            .build();
 
     /** CoinGecko names coins by id, not ticker; these are the ones a ticker alone cannot find. */
     private static final Map<String, String> IDS = Map.ofEntries(

@@ -43,17 +43,17 @@ public final class EdgarProvider implements MarketDataProvider {
             "NetCashProvidedByUsedInOperatingActivities",
             "EntityCommonStockSharesOutstanding");
 
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "SEC EDGAR company facts (keyless, US filers' fundamentals)",
-            EnumSet.of(AssetClass.EQUITY),
-            EnumSet.noneOf(dev.sextant.analytics.series.BarInterval.class),
-            EnumSet.of(ProviderProfile.Capability.FUNDAMENTALS),
-            20,
-            false,
-            ProviderProfile.RateLimit.perMinute(600),
-            DataLicence.SHARED,
-            1.0);
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("SEC EDGAR company facts (keyless, US filers' fundamentals)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY))
+            .intervals(EnumSet.noneOf(dev.sextant.analytics.series.BarInterval.class))
+            .capabilities(EnumSet.of(ProviderProfile.Capability.FUNDAMENTALS))
+            .historyYears(20)
+            .keyless()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(600))
+            .licence(DataLicence.SHARED)
+            .trust(1.0)
+            .build();
 
     private final ProviderHttp http;
     private final URI tickersBase;

@@ -19,17 +19,17 @@ import tools.jackson.databind.JsonNode;
 public final class FmpProvider extends HttpProvider {
 
     public static final String ID = "fmp";
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Financial Modeling Prep (your API key)",
-            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX),
-            EnumSet.of(BarInterval.ONE_DAY),
-            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
-            30,
-            true,
-            ProviderProfile.RateLimit.perDay(250),
-            DataLicence.KEY_OWNER_ONLY,
-            0.85);
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Financial Modeling Prep (your API key)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX))
+            .intervals(EnumSet.of(BarInterval.ONE_DAY))
+            .capabilities(EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS))
+            .historyYears(30)
+            .needsKey()
+            .rateLimit(ProviderProfile.RateLimit.perDay(250))
+            .licence(DataLicence.KEY_OWNER_ONLY)
+            .trust(0.85)
+            .build();
 
     public FmpProvider(ProviderHttp http, URI base) {
         super(http, base, PROFILE);

@@ -42,20 +42,20 @@ public final class FredProvider extends HttpProvider {
 
     private static final Map<String, Series> BY_SYMBOL = bySymbol();
 
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "FRED graph CSV (keyless, US macro series)",
-            EnumSet.of(AssetClass.MACRO),
-            EnumSet.of(BarInterval.ONE_DAY),
-            EnumSet.of(
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("FRED graph CSV (keyless, US macro series)")
+            .assetClasses(EnumSet.of(AssetClass.MACRO))
+            .intervals(EnumSet.of(BarInterval.ONE_DAY))
+            .capabilities(EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
-                    ProviderProfile.Capability.SEARCH),
-            80,
-            false,
-            ProviderProfile.RateLimit.perMinute(60),
-            DataLicence.SHARED,
-            1.0);
+                    ProviderProfile.Capability.SEARCH))
+            .historyYears(80)
+            .keyless()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(60))
+            .licence(DataLicence.SHARED)
+            .trust(1.0)
+            .build();
 
     private final Clock clock;
 
@@ -103,6 +103,14 @@ public final class FredProvider extends HttpProvider {
     @Override
     public boolean searchesLocally() {
         return true;
+    }
+
+    @Override
+    public List<ProviderListing> catalogue() {
+        return SERIES.stream()
+                .map(series -> new ProviderListing(
+                        ID, series.symbol(), series.name(), "FRED", AssetClass.MACRO, series.unit()))
+                .toList();
     }
 
     @Override

@@ -55,6 +55,14 @@ public interface MarketDataProvider {
         throw unsupported("search");
     }
 
+    /**
+     * The instruments this provider carries from a fixed list it holds (FRED's macro series), so they
+     * can be served without a search; empty for a provider whose instruments are found by asking it.
+     */
+    default List<ProviderListing> catalogue() {
+        return List.of();
+    }
+
     default List<FundamentalFact> fundamentals(String symbol, ProviderKey key) {
         throw unsupported("fundamentals");
     }

@@ -24,17 +24,17 @@ public final class PolygonProvider extends HttpProvider {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Map<String, String> INDICES =
             Map.of("^GSPC", "I:SPX", "^NDX", "I:NDX", "^DJI", "I:DJI", "^VIX", "I:VIX");
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Polygon.io aggregates (your API key)",
-            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
-            ProviderProfile.INTRADAY_AND_DAILY,
-            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
-            2,
-            true,
-            ProviderProfile.RateLimit.perMinute(5),
-            DataLicence.KEY_OWNER_ONLY,
-            0.95);
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Polygon.io aggregates (your API key)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO))
+            .intervals(ProviderProfile.INTRADAY_AND_DAILY)
+            .capabilities(EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS))
+            .historyYears(2)
+            .needsKey()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(5))
+            .licence(DataLicence.KEY_OWNER_ONLY)
+            .trust(0.95)
+            .build();
 
     private final Clock clock;
 

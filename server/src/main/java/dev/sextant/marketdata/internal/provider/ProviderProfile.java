@@ -2,11 +2,13 @@ package dev.sextant.marketdata.internal.provider;
 
 import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.marketdata.AssetClass;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What a provider can do and on what terms: the arbitration reads it to decide who is eligible for
- * a request, and the outbound rate limiter keeps Sextant under {@code requestsPerMinute}.
+ * a request, and the outbound rate limiter keeps Sextant under {@code requestsPerMinute}. Adapters
+ * build theirs by name ({@link #named}), so each setting reads as what it is.
  *
  * @param id short stable name, e.g. {@code yahoo}; appears as {@code provider} in answers
  * @param assetClasses instruments it has prices for
@@ -62,6 +64,99 @@ public record ProviderProfile(
         capabilities = Set.copyOf(capabilities);
         if (trust <= 0 || trust > 1) {
             throw new IllegalArgumentException("trust must be in (0, 1]: " + trust);
+        }
+    }
+
+    /** Starts a profile for the provider with this id; every setting but the intervals must be given. */
+    public static Builder named(String id) {
+        return new Builder(id);
+    }
+
+    /** Collects a profile's settings by name; {@link #build()} checks that none is missing. */
+    public static final class Builder {
+        private final String id;
+        private String description;
+        private Set<AssetClass> assetClasses;
+        private Set<BarInterval> intervals = Set.of();
+        private Set<Capability> capabilities;
+        private int historyYears = -1;
+        private Boolean needsKey;
+        private RateLimit rateLimit;
+        private DataLicence licence;
+        private double trust;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public Builder describedAs(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder assetClasses(Set<AssetClass> assetClasses) {
+            this.assetClasses = assetClasses;
+            return this;
+        }
+
+        /** Native bar intervals; none for a provider without bars. */
+        public Builder intervals(Set<BarInterval> intervals) {
+            this.intervals = intervals;
+            return this;
+        }
+
+        public Builder capabilities(Set<Capability> capabilities) {
+            this.capabilities = capabilities;
+            return this;
+        }
+
+        public Builder historyYears(int historyYears) {
+            this.historyYears = historyYears;
+            return this;
+        }
+
+        /** Works without an API key. */
+        public Builder keyless() {
+            this.needsKey = false;
+            return this;
+        }
+
+        /** Works only with an API key (BYOK). */
+        public Builder needsKey() {
+            this.needsKey = true;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Builder licence(DataLicence licence) {
+            this.licence = licence;
+            return this;
+        }
+
+        public Builder trust(double trust) {
+            this.trust = trust;
+            return this;
+        }
+
+        public ProviderProfile build() {
+            if (historyYears < 0) {
+                throw new IllegalStateException("historyYears of " + id + " not set");
+            }
+            return new ProviderProfile(
+                    id,
+                    Objects.requireNonNull(description, "description of " + id),
+                    Objects.requireNonNull(assetClasses, "assetClasses of " + id),
+                    Objects.requireNonNull(intervals, "intervals of " + id),
+                    Objects.requireNonNull(capabilities, "capabilities of " + id),
+                    historyYears,
+                    Objects.requireNonNull(needsKey, "keyless() or needsKey() of " + id),
+                    Objects.requireNonNull(rateLimit, "rateLimit of " + id),
+                    Objects.requireNonNull(licence, "licence of " + id),
+                    trust);
         }
     }
 

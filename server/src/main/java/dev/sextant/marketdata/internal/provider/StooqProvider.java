@@ -25,17 +25,17 @@ import java.util.Optional;
 public final class StooqProvider extends HttpProvider {
 
     public static final String ID = "stooq";
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Stooq daily CSV (keyless)",
-            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
-            EnumSet.of(BarInterval.ONE_DAY),
-            EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS),
-            70,
-            false,
-            ProviderProfile.RateLimit.perMinute(30),
-            DataLicence.SHARED,
-            0.8);
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Stooq daily CSV (keyless)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO))
+            .intervals(EnumSet.of(BarInterval.ONE_DAY))
+            .capabilities(EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS))
+            .historyYears(70)
+            .keyless()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(30))
+            .licence(DataLicence.SHARED)
+            .trust(0.8)
+            .build();
 
     private static final Map<String, String> INDICES = Map.of(
             "^GSPC",

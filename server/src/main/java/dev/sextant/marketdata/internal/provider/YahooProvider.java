@@ -24,20 +24,20 @@ import tools.jackson.databind.JsonNode;
 public final class YahooProvider extends HttpProvider {
 
     public static final String ID = "yahoo";
-    private static final ProviderProfile PROFILE = new ProviderProfile(
-            ID,
-            "Yahoo Finance chart and search API (keyless, unofficial)",
-            EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO),
-            ProviderProfile.INTRADAY_AND_DAILY,
-            EnumSet.of(
+    private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
+            .describedAs("Yahoo Finance chart and search API (keyless, unofficial)")
+            .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX, AssetClass.CRYPTO))
+            .intervals(ProviderProfile.INTRADAY_AND_DAILY)
+            .capabilities(EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
-                    ProviderProfile.Capability.SEARCH),
-            50,
-            false,
-            ProviderProfile.RateLimit.perMinute(60),
-            DataLicence.SHARED,
-            0.9);
+                    ProviderProfile.Capability.SEARCH))
+            .historyYears(50)
+            .keyless()
+            .rateLimit(ProviderProfile.RateLimit.perMinute(60))
+            .licence(DataLicence.SHARED)
+            .trust(0.9)
+            .build();
 
     public YahooProvider(ProviderHttp http, URI base) {
         super(http, base, PROFILE);

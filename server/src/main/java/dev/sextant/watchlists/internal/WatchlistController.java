@@ -1,4 +1,4 @@
-package dev.sextant.marketdata.internal.watchlists;
+package dev.sextant.watchlists.internal;
 
 import dev.sextant.identity.RequiresScope;
 import dev.sextant.marketdata.MarketDataRefusals;
@@ -8,6 +8,7 @@ import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.Scope;
+import dev.sextant.watchlists.Watchlists.Watchlist;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,12 +48,12 @@ class WatchlistController {
     static final int MAX_SYMBOLS = 500;
     static final ProblemType NAME_TAKEN = ProblemType.of("watchlist-exists", 409, "Watchlist exists");
     static final ProblemType TOO_MANY_LISTS = ProblemType.of("too-many-watchlists", 409, "Too many watchlists");
-
+    /** Market data's answer for a symbol it does not serve, so a list names unknown symbols the same way. */
     record WatchlistBody(
             @NotBlank @Size(max = 100) String name,
             @NotNull @Size(max = MAX_SYMBOLS) List<String> symbols) {}
 
-    record WatchlistList(List<WatchlistRepository.Watchlist> watchlists) {}
+    record WatchlistList(List<Watchlist> watchlists) {}
 
     private final WatchlistRepository repository;
     private final MarketDataService marketData;
@@ -72,7 +73,7 @@ class WatchlistController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One of your watchlists")
-    WatchlistRepository.Watchlist get(Caller caller, @PathVariable UUID id) {
+    Watchlist get(Caller caller, @PathVariable UUID id) {
         return repository.find(owner(caller), id).orElseThrow(WatchlistController::notFound);
     }
 
@@ -81,7 +82,7 @@ class WatchlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     @Operation(summary = "Create a watchlist of known symbols")
-    WatchlistRepository.Watchlist create(Caller caller, @Valid @RequestBody WatchlistBody body) {
+    Watchlist create(Caller caller, @Valid @RequestBody WatchlistBody body) {
         UUID owner = owner(caller);
         if (repository.count(owner) >= MAX_LISTS) {
             throw new ApiProblem(TOO_MANY_LISTS, "You can keep " + MAX_LISTS + " watchlists; delete one first.");
@@ -99,8 +100,7 @@ class WatchlistController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     @Operation(summary = "Rename a watchlist and replace its symbols")
-    WatchlistRepository.Watchlist replace(
-            Caller caller, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
+    Watchlist replace(Caller caller, @PathVariable UUID id, @Valid @RequestBody WatchlistBody body) {
         UUID owner = owner(caller);
         try {
             if (!repository.replace(

@@ -1,4 +1,4 @@
-package dev.sextant.marketdata.internal.watchlists;
+package dev.sextant.watchlists.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.sextant.marketdata.internal.watchlists;
+package dev.sextant.watchlists.internal;
 
+import dev.sextant.watchlists.Watchlists.Watchlist;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Watchlists; every read and write is keyed by the owner's id, so one user never reaches another's. */
 @Repository
-public class WatchlistRepository {
-
-    record Watchlist(UUID id, String name, List<String> symbols, Instant createdAt, Instant updatedAt) {}
+class WatchlistRepository {
 
     private final JdbcClient jdbc;
 
@@ -110,7 +109,7 @@ public class WatchlistRepository {
     }
 
     /** Every symbol on anyone's watchlist, each once, at most {@code limit}. */
-    public List<String> allSymbols(int limit) {
+    List<String> allSymbols(int limit) {
         return jdbc
                 .sql("SELECT DISTINCT symbol FROM watchlist_symbol ORDER BY symbol")
                 .query(String.class)

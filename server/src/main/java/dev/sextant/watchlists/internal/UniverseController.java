@@ -1,11 +1,11 @@
-package dev.sextant.marketdata.internal.watchlists;
+package dev.sextant.watchlists.internal;
 
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.Scope;
+import dev.sextant.watchlists.Universes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,10 +1,11 @@
-package dev.sextant.marketdata.internal.watchlists;
+package dev.sextant.watchlists.internal;
 
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.MarketDataService;
-import dev.sextant.marketdata.Universes;
 import dev.sextant.platform.Caller;
+import dev.sextant.watchlists.Universes;
+import dev.sextant.watchlists.Watchlists.Watchlist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,7 @@ class UniverseCatalog implements Universes {
         for (BuiltIn builtIn : BUILT_IN) {
             universes.add(builtIn(builtIn, instruments));
         }
-        for (WatchlistRepository.Watchlist list :
-                watchlists.findByOwner(caller.user().value())) {
+        for (Watchlist list : watchlists.findByOwner(caller.user().value())) {
             universes.add(new Universe(
                     WATCHLIST_PREFIX + list.name(), "Your watchlist '" + list.name() + "'", false, list.symbols()));
         }

@@ -1,4 +1,4 @@
-package dev.sextant.marketdata;
+package dev.sextant.watchlists;
 
 import dev.sextant.platform.Caller;
 import java.util.List;

@@ -1,0 +1,5 @@
+/**
+ * The built-in demo market: synthetic, deterministic prices for a fixed set of instruments, every
+ * value flagged {@code demo}.
+ */
+package dev.sextant.marketdata.internal.demo;

@@ -1,0 +1,5 @@
+/**
+ * Bar files users import (CSV), who owns each imported symbol, and the price source that serves
+ * them.
+ */
+package dev.sextant.marketdata.internal.imports;

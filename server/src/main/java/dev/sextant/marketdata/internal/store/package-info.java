@@ -1,0 +1,5 @@
+/**
+ * What market data keeps in the database: bars by licence scope and known-at time, whole-series
+ * snapshots, company facts.
+ */
+package dev.sextant.marketdata.internal.store;
