@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A loopback stand-in for Yahoo and Stooq in the market-data benchmarks (never the network).
 
-Usage: provider_stub.py PORT YAHOO_MODE [STOOQ_DELAY_MS]
+Usage: provider_stub.py PORT YAHOO_MODE [STOOQ_DELAY_MS] [CHART_DELAY_MS]
   YAHOO_MODE: ok (answers at once), fail (HTTP 500), hang (answers after 30 s)
+  CHART_DELAY_MS: how long each Yahoo chart (quote or bars) answer takes in mode ok, default 0
 Every request is counted; GET /count answers the totals as JSON.
 """
 import json
@@ -15,6 +16,7 @@ from urllib.parse import urlparse
 PORT = int(sys.argv[1])
 YAHOO_MODE = sys.argv[2]
 STOOQ_DELAY = int(sys.argv[3]) / 1000 if len(sys.argv) > 3 else 0
+CHART_DELAY = int(sys.argv[4]) / 1000 if len(sys.argv) > 4 else 0
 counts = {"chart": 0, "stooq": 0, "search": 0}
 lock = threading.Lock()
 
@@ -58,6 +60,7 @@ class Stub(BaseHTTPRequestHandler):
                 return self.answer(500, "{}")
             if YAHOO_MODE == "hang":
                 time.sleep(30)
+            time.sleep(CHART_DELAY)
             return self.answer(200, chart(url.path.rsplit("/", 1)[1]))
         if url.path == "/q/l/":
             with lock:

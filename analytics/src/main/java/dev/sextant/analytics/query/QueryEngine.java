@@ -87,7 +87,11 @@ public final class QueryEngine {
     /** One symbol's daily bars and how many sessions make its year (252, or 365 for crypto). */
     public record Series(String symbol, OhlcvSeries bars, int sessionsPerYear) {}
 
-    /** Where a query's data comes from. Called on the thread that runs the query. */
+    /**
+     * Where a query's data comes from. Called on the thread that runs the query: {@link #prefetch}
+     * first with every symbol a statement reads, then {@link #series(String, LocalDate)} for each
+     * of them in the statement's order.
+     */
     public interface Data {
         /** Daily bars of the {@link MetricHistory} up to today. */
         Series series(String symbol);
@@ -102,6 +106,13 @@ public final class QueryEngine {
 
         /** The symbols of a named universe, if there is one by that name. */
         Optional<List<String>> universe(String name);
+
+        /**
+         * The series of {@code symbols} up to {@code asOf} are asked for next, in this order: a
+         * source may fetch them ahead, e.g. concurrently. Best effort: a symbol it could not fetch
+         * ahead is asked for again, and its failure is then the statement's. Nothing by default.
+         */
+        default void prefetch(List<String> symbols, LocalDate asOf) {}
     }
 
     /** Without {@code OVER}, MACRO ... -> REGRESSION uses five years of monthly data. */
@@ -320,6 +331,7 @@ public final class QueryEngine {
         Long periodFrom =
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
+        data.prefetch(List.copyOf(symbols), asOf);
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));

@@ -51,10 +51,18 @@ class QueryEngineTest {
         final Map<String, OhlcvSeries> series = new HashMap<>();
         final Map<String, List<String>> universes = new HashMap<>();
         final Map<String, Integer> asked = new HashMap<>();
+        /** Each prefetch call's symbols, and each series asked for, in the order the engine asked. */
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void prefetch(List<String> symbols, java.time.LocalDate asOf) {
+            calls.add("prefetch " + String.join(",", symbols));
+        }
 
         @Override
         public QueryEngine.Series series(String symbol) {
             asked.merge(symbol, 1, Integer::sum);
+            calls.add(symbol);
             OhlcvSeries bars = series.get(symbol);
             if (bars == null) {
                 throw new IllegalArgumentException("unknown symbol " + symbol);
@@ -82,6 +90,17 @@ class QueryEngineTest {
 
     private static List<QueryEngine.Table> run(QueryEngine engine, String query, Memory data) {
         return engine.run(engine.parse(query), data);
+    }
+
+    @Test
+    void test_scan_announcesItsWholeUniverseInOrder_beforeAskingForAnySeries() {
+        Memory data = market(5, 100);
+        data.universes.put("some", List.of("S3", "S1", "S3", "S4"));
+        QueryEngine engine = new QueryEngine(QueryLimits.DEFAULTS);
+
+        run(engine, "SCAN universe:some WHERE PRICE > 0; COMPARE S0 vs S2 ON PRICE", data);
+
+        assertThat(data.calls).containsExactly("prefetch S3,S1,S4", "S3", "S1", "S4", "prefetch S0,S2", "S0", "S2");
     }
 
     @Test

@@ -79,14 +79,15 @@ class IndicatorController {
     @GetMapping("/{symbol}")
     @Operation(
             summary = "An indicator over an instrument's bars, e.g. ?name=RSI&period=14&interval=1d",
-            description = "Points before the indicator's lookback are left out. MACD and BBANDS answer an object "
-                    + "of named outputs per point.")
+            description = "Points before the indicator's lookback are left out. An indicator of several outputs "
+                    + "(MACD, BBANDS, STOCH, ...) answers an object of named outputs per point.")
     IndicatorResponse indicator(
             Caller caller,
             @Parameter(description = "Canonical symbol") @PathVariable String symbol,
             @Parameter(
-                            description = "SMA, EMA, RSI, MACD, BBANDS or ATR; parameters period, fast, slow, signal, "
-                                    + "stddev; interval, from and to as for /api/v1/bars")
+                            description = "The indicator's parameters by their TA-Lib names, e.g. period=14 (defaults "
+                                    + "otherwise; the operation's description lists them), and interval, from and to "
+                                    + "as for /api/v1/bars")
                     @RequestParam
                     Map<String, String> query) {
         Map<String, String> params = new LinkedHashMap<>(query);

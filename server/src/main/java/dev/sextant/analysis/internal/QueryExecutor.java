@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,7 @@ class QueryExecutor {
     private final QueryPool pool;
     private final QueryMetrics metrics;
     private final int maxLength;
+    private final int fetchConcurrency;
 
     QueryExecutor(
             MarketDataService marketData,
@@ -60,6 +63,7 @@ class QueryExecutor {
         this.pool = pool;
         this.metrics = metrics;
         this.maxLength = properties.maxLength();
+        this.fetchConcurrency = properties.fetchConcurrency();
     }
 
     /**
@@ -123,16 +127,23 @@ class QueryExecutor {
         };
     }
 
+    /** A symbol's bars as served, and how many sessions make its year. */
+    private record Fetched(BarSeries bars, int sessionsPerYear) {}
+
     /**
      * Bars through the market-data service, each symbol fetched at most once per query, recording
-     * each series served. A query is one computation: once demo and real series meet in it, it is
-     * refused (unless allowed) before anything more is fetched or computed.
+     * each series served. The symbols a statement announces ({@link #prefetch}) are fetched
+     * concurrently, at most {@link QueryProperties#fetchConcurrency()} at a time; the engine then
+     * takes them in its own order, so what is recorded, refused or failed is what a fetch one
+     * symbol after the other would give. A query is one computation: once demo and real series meet
+     * in it, it is refused (unless allowed) before anything is computed.
      */
     private final class MarketData implements QueryEngine.Data {
         private final Caller caller;
         private final boolean allowDemo;
-        private final java.util.Map<String, QueryEngine.Series> fetched = new java.util.HashMap<>();
-        private final List<BarSeries> served = new java.util.ArrayList<>();
+        private final Map<String, QueryEngine.Series> fetched = new HashMap<>();
+        private final Map<String, FanOut.Outcome<Fetched>> ahead = new HashMap<>();
+        private final List<BarSeries> served = new ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
@@ -147,6 +158,29 @@ class QueryExecutor {
         }
 
         @Override
+        public void prefetch(List<String> symbols, LocalDate asOf) {
+            List<String> missing = symbols.stream()
+                    .filter(symbol -> !fetched.containsKey(key(symbol, asOf)))
+                    .toList();
+            if (missing.size() < 2) {
+                return;
+            }
+            FanOut.run(missing, fetchConcurrency, symbol -> fetchAhead(symbol, asOf))
+                    .forEach((symbol, outcome) -> ahead.put(key(symbol, asOf), outcome));
+        }
+
+        /**
+         * A series whose fetch waits on a provider or the bar store; null for a demo instrument,
+         * whose bars are computed, not fetched: in parallel they would only take the cores that
+         * request handling keeps, so the query's own thread computes them in turn.
+         */
+        private Fetched fetchAhead(String symbol, LocalDate to) {
+            boolean demo =
+                    marketData.instrument(caller, symbol).map(i -> i.demo()).orElse(false);
+            return demo ? null : fetch(symbol, to);
+        }
+
+        @Override
         public QueryEngine.Series series(String symbol) {
             return series(symbol, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         }
@@ -154,21 +188,37 @@ class QueryExecutor {
         /** The bars up to {@code to} (a statement's AS OF), each symbol and date fetched once per query. */
         @Override
         public QueryEngine.Series series(String symbol, LocalDate to) {
-            return fetched.computeIfAbsent(symbol + "@" + to, key -> fetch(symbol, to));
+            return fetched.computeIfAbsent(key(symbol, to), key -> take(symbol, to, ahead.remove(key)));
         }
 
-        private QueryEngine.Series fetch(String symbol, LocalDate to) {
-            BarSeries series =
-                    marketData.bars(caller, new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
+        private static String key(String symbol, LocalDate to) {
+            return symbol + "@" + to;
+        }
+
+        /** A series fetched ahead, or fetched now: recorded, and refused if it mixes demo with real data. */
+        private QueryEngine.Series take(String symbol, LocalDate to, FanOut.Outcome<Fetched> ahead) {
+            Fetched got = switch (ahead) {
+                case null -> fetch(symbol, to);
+                case FanOut.Outcome.Done<Fetched> done -> done.value();
+                case FanOut.Outcome.Failed<Fetched> failed -> throw failed.failure();
+            };
+            BarSeries series = got.bars();
             served.add(series);
             anyDemo |= series.demo();
             anyReal |= !series.demo();
             if (anyDemo && anyReal && !allowDemo) {
                 provenance(); // refuses, naming the demo series met so far
             }
+            return new QueryEngine.Series(symbol, series.bars(), got.sessionsPerYear());
+        }
+
+        /** Safe on any thread: the caller is explicit, nothing is read from the request. */
+        private Fetched fetch(String symbol, LocalDate to) {
+            BarSeries series =
+                    marketData.bars(caller, new BarRequest(symbol, BarInterval.ONE_DAY, MetricHistory.from(to), to));
             AssetClass assetClass =
                     marketData.instrument(caller, symbol).orElseThrow().assetClass();
-            return new QueryEngine.Series(symbol, series.bars(), assetClass == AssetClass.CRYPTO ? 365 : 252);
+            return new Fetched(series, assetClass == AssetClass.CRYPTO ? 365 : 252);
         }
 
         @Override

@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param callerComputeTime compute time one caller's queries may use per {@code callerWindow}
  *     (429 with {@code Retry-After} beyond)
  * @param callerWindow the window the caller's compute time refills over
+ * @param fetchConcurrency series one query fetches at once (a SCAN's universe, a statement's
+ *     symbols), on virtual threads: enough to hide a provider's latency, few enough not to run
+ *     into its rate limits
  */
 @Validated
 @ConfigurationProperties("sextant.query")
@@ -49,7 +52,8 @@ record QueryProperties(
         @DefaultValue("10s") Duration queueWait,
         @Min(1) @Max(1_000) @DefaultValue("2") int callerConcurrency,
         @DefaultValue("15s") Duration callerComputeTime,
-        @DefaultValue("1m") Duration callerWindow) {
+        @DefaultValue("1m") Duration callerWindow,
+        @Min(1) @Max(256) @DefaultValue("8") int fetchConcurrency) {
 
     QueryProperties {
         for (var duration : java.util.List.of(computeTime, queueWait, callerComputeTime, callerWindow)) {
