@@ -3,17 +3,21 @@ package dev.sextant;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.sextant.identity.HotRead;
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -186,5 +190,21 @@ class ModuleBoundariesTest {
                         "dev.sextant.platform..",
                         "dev.sextant.marketdata..")
                 .check(SERVER);
+    }
+
+    /** Null is explicit: in every package a type is non-null unless it says {@code @Nullable}. */
+    @Test
+    void everyPackageIsNullMarked() {
+        List<String> unmarked = SERVER.stream()
+                .map(JavaClass::getPackage)
+                .distinct()
+                .filter(javaPackage -> !javaPackage.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName)
+                .sorted()
+                .toList();
+
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info")
+                .isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Analysis over market data, on behalf of a caller: indicators, risk metrics, rolling metrics,
@@ -51,7 +52,12 @@ public interface Analysis {
      * @param to last day shown; null for the symbol's last bar
      */
     record IndicatorRequest(
-            String symbol, String name, Map<String, String> params, String interval, LocalDate from, LocalDate to) {
+            String symbol,
+            String name,
+            Map<String, String> params,
+            @Nullable String interval,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
         public IndicatorRequest {
             // In the order given: of several unknown parameters, the first is refused.
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -77,7 +83,7 @@ public interface Analysis {
             boolean demo,
             LocalDate from,
             LocalDate to,
-            String note,
+            @Nullable String note,
             List<IndicatorPoint> points) {}
 
     /**
@@ -89,10 +95,10 @@ public interface Analysis {
      */
     record RiskRequest(
             String symbol,
-            String benchmark,
-            String interval,
-            LocalDate from,
-            LocalDate to,
+            @Nullable String benchmark,
+            @Nullable String interval,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             double riskFree,
             double confidence,
             boolean allowDemo) {
@@ -104,7 +110,11 @@ public interface Analysis {
     }
 
     /** The largest fall from a peak, and when it recovered (null: not yet). */
-    record Drawdown(double depth, Instant peak, Instant trough, Instant recovery) {}
+    record Drawdown(
+            double depth,
+            Instant peak,
+            Instant trough,
+            @Nullable Instant recovery) {}
 
     /**
      * Risk metrics of one symbol; a ratio with nothing to divide by is null.
@@ -120,17 +130,17 @@ public interface Analysis {
             int periodsPerYear,
             double volatility,
             double sharpe,
-            Double sortino,
-            Double calmar,
+            @Nullable Double sortino,
+            @Nullable Double calmar,
             Drawdown maxDrawdown,
             double confidence,
             double historicalVar,
             double parametricVar,
             double historicalCvar,
             double parametricCvar,
-            String benchmark,
-            Double beta,
-            Double alpha,
+            @Nullable String benchmark,
+            @Nullable Double beta,
+            @Nullable Double alpha,
             boolean demo,
             boolean mixed,
             List<InputSource> inputs) {}
@@ -146,17 +156,17 @@ public interface Analysis {
             String symbol,
             String metric,
             int window,
-            String benchmark,
-            String interval,
-            LocalDate from,
-            LocalDate to,
+            @Nullable String benchmark,
+            @Nullable String interval,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             double riskFree,
             double confidence,
-            String method,
+            @Nullable String method,
             boolean allowDemo) {}
 
     /** One value of a rolling metric: the window of returns ending at {@code time}; null where undefined. */
-    record RollingPoint(Instant time, Double value) {}
+    record RollingPoint(Instant time, @Nullable Double value) {}
 
     /**
      * @param benchmark null for a metric without one
@@ -167,15 +177,20 @@ public interface Analysis {
             String metric,
             String interval,
             int window,
-            String benchmark,
-            String method,
+            @Nullable String benchmark,
+            @Nullable String method,
             List<RollingPoint> points,
             boolean demo,
             boolean mixed,
             List<InputSource> inputs) {}
 
     /** @param symbols 2 to 50 different symbols (repeats count once) */
-    record CorrelationRequest(List<String> symbols, String interval, LocalDate from, LocalDate to, boolean allowDemo) {
+    record CorrelationRequest(
+            List<String> symbols,
+            @Nullable String interval,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            boolean allowDemo) {
         public CorrelationRequest {
             symbols = List.copyOf(symbols);
         }
@@ -186,14 +201,19 @@ public interface Analysis {
             List<String> symbols,
             String interval,
             int observations,
-            Double[][] matrix,
+            @Nullable Double[][] matrix,
             boolean demo,
             boolean mixed,
             List<InputSource> inputs) {}
 
     /** @param regressors 1 to 10 other symbols whose returns explain {@code symbol}'s */
     record RegressionRequest(
-            String symbol, List<String> regressors, String interval, LocalDate from, LocalDate to, boolean allowDemo) {
+            String symbol,
+            List<String> regressors,
+            @Nullable String interval,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            boolean allowDemo) {
         public RegressionRequest {
             regressors = List.copyOf(regressors);
         }
@@ -204,7 +224,11 @@ public interface Analysis {
      *
      * @param tStatistic null when the standard error is zero
      */
-    record Coefficient(String name, double estimate, Double standardError, Double tStatistic) {}
+    record Coefficient(
+            String name,
+            double estimate,
+            @Nullable Double standardError,
+            @Nullable Double tStatistic) {}
 
     /**
      * @param observations the returns fitted (on the bars every symbol shares)

@@ -3,6 +3,7 @@ package dev.sextant.analysis;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarSeries;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one input of a computed answer came from: the bars of one symbol as the market-data layer
@@ -15,7 +16,13 @@ import java.time.Instant;
  * @param stale true when the newest bars could not be brought up to date and stored ones were used
  */
 public record InputSource(
-        String symbol, String interval, String provider, boolean demo, Instant asOf, Instant fetchedAt, boolean stale) {
+        String symbol,
+        String interval,
+        String provider,
+        boolean demo,
+        @Nullable Instant asOf,
+        Instant fetchedAt,
+        boolean stale) {
 
     /** Where {@code series} came from. */
     public static InputSource of(BarSeries series) {

@@ -6,4 +6,7 @@
  * {@code GET /api/v1/bars} serves for the same range. The HTTP controllers in {@code internal} only
  * parse parameters, call the face and render.
  */
+@NullMarked
 package dev.sextant.analysis;
+
+import org.jspecify.annotations.NullMarked;

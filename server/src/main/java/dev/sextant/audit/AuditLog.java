@@ -1,6 +1,7 @@
 package dev.sextant.audit;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records what happened, who did it and to what. Never pass a secret (password, token, key) in
@@ -12,9 +13,9 @@ public interface AuditLog {
      * @param actor the user id of whoever acted, or null when unknown (a failed sign-in)
      * @param subject what was acted upon: a username, a user id, a key id
      */
-    void record(AuditEventType type, String actor, String subject, Map<String, String> details);
+    void record(AuditEventType type, @Nullable String actor, String subject, Map<String, String> details);
 
-    default void record(AuditEventType type, String actor, String subject) {
+    default void record(AuditEventType type, @Nullable String actor, String subject) {
         record(type, actor, subject, Map.of());
     }
 }

@@ -5,4 +5,7 @@
  * <p>Public face: {@link dev.sextant.audit.AuditLog}, {@link dev.sextant.audit.AuditEventType}. The
  * log adds the time, the request id and the client address itself.
  */
+@NullMarked
 package dev.sextant.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,4 +9,7 @@
  * it takes with {@link dev.sextant.identity.RequiresScope}, {@link dev.sextant.identity.SessionOnly}
  * or {@link dev.sextant.identity.AnyCredential}; one without is denied.
  */
+@NullMarked
 package dev.sextant.identity;
+
+import org.jspecify.annotations.NullMarked;

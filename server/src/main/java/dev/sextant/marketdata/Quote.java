@@ -3,6 +3,7 @@ package dev.sextant.marketdata;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.analytics.check.Check;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest price of an instrument and its change since the previous session's close.
@@ -27,7 +28,7 @@ public record Quote(
         boolean demo,
         Instant fetchedAt,
         boolean stale,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Conflict conflict) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Conflict conflict) {
 
     /** Two providers' prices for the same instrument that disagreed: {@code provider} is the one served. */
     public record Conflict(String provider, double price, String otherProvider, double otherPrice) {}

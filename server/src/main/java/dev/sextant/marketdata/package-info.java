@@ -20,4 +20,7 @@
  * Exchange calendars decide which bars are finished; watchlists and universes name the symbol sets
  * that queries scan.
  */
+@NullMarked
 package dev.sextant.marketdata;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A module face's refusal: which {@link Refusal}, a message written for the person or program
@@ -17,7 +18,7 @@ public class DomainException extends RuntimeException {
 
     private final Refusal refusal;
     private final Map<String, Object> details;
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     public DomainException(Refusal refusal, String message) {
         this(refusal, message, Map.of(), null);
@@ -28,7 +29,7 @@ public class DomainException extends RuntimeException {
     }
 
     /** @param retryAfter when asking again may succeed (null: no advice) */
-    public DomainException(Refusal refusal, String message, Map<String, ?> details, Duration retryAfter) {
+    public DomainException(Refusal refusal, String message, Map<String, ?> details, @Nullable Duration retryAfter) {
         super(Check.notBlank(message, "message"), null, false, false);
         this.refusal = Check.notNull(refusal, "refusal");
         this.details = Map.copyOf(new LinkedHashMap<>(details));

@@ -9,4 +9,7 @@
  * {@link dev.sextant.platform.DependencyHealthIndicator} for modules to add a dependency to
  * {@code /health}.
  */
+@NullMarked
 package dev.sextant.platform;
+
+import org.jspecify.annotations.NullMarked;

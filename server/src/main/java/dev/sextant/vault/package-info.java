@@ -4,4 +4,7 @@
  *
  * <p>Public face: {@link dev.sextant.vault.Vault} and {@link dev.sextant.vault.SecretMask}.
  */
+@NullMarked
 package dev.sextant.vault;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,4 +7,7 @@
  * symbols are worth keeping warm through {@link dev.sextant.marketdata.QuoteInterest}; market data
  * never depends on this module.
  */
+@NullMarked
 package dev.sextant.watchlists;
+
+import org.jspecify.annotations.NullMarked;

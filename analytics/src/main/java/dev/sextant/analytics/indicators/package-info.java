@@ -8,4 +8,7 @@
  * lookback, unstable period and warm-up; it hands out any of them as a {@link
  * dev.sextant.analytics.indicators.StreamingIndicator}.
  */
+@NullMarked
 package dev.sextant.analytics.indicators;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,4 +11,7 @@
  * through {@link dev.sextant.marketdata.MarketDataService} first. Data bought with one user's own
  * provider key names that user ({@code keyOwner}) and is that user's news only.
  */
+@NullMarked
 package dev.sextant.marketdata.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * routes to, {@link dev.sextant.marketdata.internal.InstrumentResolver}, the problem types and the
  * limits. No room depends on another in a cycle ({@code ModuleBoundariesTest}).
  */
+@NullMarked
 package dev.sextant.marketdata.internal;
+
+import org.jspecify.annotations.NullMarked;

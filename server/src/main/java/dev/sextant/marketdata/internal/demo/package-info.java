@@ -2,4 +2,7 @@
  * The built-in demo market: synthetic, deterministic prices for a fixed set of instruments, every
  * value flagged {@code demo}.
  */
+@NullMarked
 package dev.sextant.marketdata.internal.demo;
+
+import org.jspecify.annotations.NullMarked;
