@@ -16,6 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,24 @@ class IndicatorController {
 
     record ParamJson(String name, double defaultValue, double min, double max) {}
 
-    /** @param unit the unit of every output (docs/API.md lists them) */
-    record IndicatorJson(String name, String description, List<ParamJson> params, List<String> outputs, String unit) {}
+    /**
+     * @param unit the unit of every output (docs/API.md lists them)
+     * @param lookback at the default parameters: bars before the first value
+     * @param unstablePeriod at the defaults: bars after the first value until a recursive
+     *     indicator no longer depends on its seed (to 1e-9); null when it never stops depending on
+     *     its start (OBV since the first bar, VWAP since the day's first)
+     * @param warmUp lookback plus unstable period: the history to hand in before the first value
+     *     you rely on; null as for the unstable period
+     */
+    record IndicatorJson(
+            String name,
+            String description,
+            List<ParamJson> params,
+            List<String> outputs,
+            String unit,
+            int lookback,
+            @Nullable Integer unstablePeriod,
+            @Nullable Integer warmUp) {}
 
     record IndicatorList(List<IndicatorJson> indicators) {}
 
@@ -65,15 +83,27 @@ class IndicatorController {
     @Operation(summary = "The indicators served, with their parameters (TA-Lib names, defaults, bounds) and outputs")
     IndicatorList list() {
         return new IndicatorList(IndicatorCatalog.ALL.values().stream()
-                .map(d -> new IndicatorJson(
-                        d.name(),
-                        d.description(),
-                        d.params().stream()
-                                .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max()))
-                                .toList(),
-                        d.outputs().isEmpty() ? List.of("value") : d.outputs(),
-                        d.unit()))
+                .map(IndicatorController::json)
                 .toList());
+    }
+
+    private static IndicatorJson json(IndicatorCatalog.Definition definition) {
+        Map<String, Double> defaults = definition.resolve(Map.of());
+        return new IndicatorJson(
+                definition.name(),
+                definition.description(),
+                definition.params().stream()
+                        .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max()))
+                        .toList(),
+                definition.outputs().isEmpty() ? List.of("value") : definition.outputs(),
+                definition.unit(),
+                definition.lookback(defaults),
+                boxed(definition.unstablePeriod(defaults)),
+                boxed(definition.warmUp(defaults)));
+    }
+
+    private static @Nullable Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     @GetMapping("/{symbol}")

@@ -2,9 +2,11 @@ package dev.sextant.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.analytics.indicators.IndicatorCatalog;
 import dev.sextant.analytics.indicators.Rsi;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -137,6 +139,32 @@ class IndicatorHttpTest extends ServerHttpTest {
                             .allSatisfy(e -> assertThat(e.getValue().isNumber()).isTrue());
                 }
             }
+        }
+    }
+
+    @Test
+    void test_theCatalogGivesEachIndicatorsLookbackAndWarmUpAtItsDefaults() {
+        JsonNode list = ok("/api/v1/indicators").get("indicators");
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        list.forEach(i -> byName.put(i.get("name").asString(), i));
+
+        // EMA(30): alpha 2/31, the seed's weight (29/31)^n falls to 1e-9 after 311 bars past the lookback of 29.
+        assertThat(byName.get("EMA").get("lookback").asInt()).isEqualTo(29);
+        assertThat(byName.get("EMA").get("unstablePeriod").asInt()).isEqualTo(311);
+        assertThat(byName.get("EMA").get("warmUp").asInt()).isEqualTo(340);
+        // RSI(14): Wilder's smoothing keeps 13/14 a bar: 280 bars past the lookback of 14.
+        assertThat(byName.get("RSI").get("lookback").asInt()).isEqualTo(14);
+        assertThat(byName.get("RSI").get("warmUp").asInt()).isEqualTo(294);
+        // A window forgets its start at once; OBV never does.
+        assertThat(byName.get("SMA").get("unstablePeriod").asInt()).isZero();
+        assertThat(byName.get("SMA").get("warmUp").asInt())
+                .isEqualTo(byName.get("SMA").get("lookback").asInt());
+        assertThat(byName.get("OBV").get("warmUp").isNull()).isTrue();
+        for (IndicatorCatalog.Definition definition : IndicatorCatalog.ALL.values()) {
+            Map<String, Double> defaults = definition.resolve(Map.of());
+            assertThat(byName.get(definition.name()).get("lookback").asInt())
+                    .as(definition.name())
+                    .isEqualTo(definition.lookback(defaults));
         }
     }
 
