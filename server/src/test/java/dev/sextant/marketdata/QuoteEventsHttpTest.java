@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +12,7 @@ import dev.sextant.marketdata.events.QuoteRefreshed;
 import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.LoopbackStub;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class QuoteEventsHttpTest {
 
     private static final String PASSWORD = "Correct-Horse-7-Battery";
-    private static final WireMockServer STUB = startStub();
+    private static final WireMockServer STUB = LoopbackStub.started();
 
     @LocalServerPort
     int port;
@@ -54,12 +54,6 @@ class QuoteEventsHttpTest {
 
     @Autowired
     ConfigurableApplicationContext context;
-
-    private static WireMockServer startStub() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void yahooAtTheStub(DynamicPropertyRegistry registry) {

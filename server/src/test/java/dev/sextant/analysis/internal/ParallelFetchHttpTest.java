@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +12,7 @@ import dev.sextant.identity.AccountAdministration;
 import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.LoopbackStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +61,7 @@ class ParallelFetchHttpTest {
     /** Symbols of the failure test only, so that the SCAN finds none of its series stored. */
     private static final List<String> OTHERS = List.of("OTH1", "OTH2", "OTH3");
 
-    private static final WireMockServer STUB = startStub();
+    private static final WireMockServer STUB = LoopbackStub.started();
 
     @LocalServerPort
     int port;
@@ -71,12 +71,6 @@ class ParallelFetchHttpTest {
 
     private static String token;
     private HttpTestClient http;
-
-    private static WireMockServer startStub() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void providersAtTheStub(DynamicPropertyRegistry registry) {

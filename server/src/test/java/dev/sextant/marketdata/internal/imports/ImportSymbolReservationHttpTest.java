@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,6 +13,7 @@ import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.HttpTestClient.Answer;
+import dev.sextant.support.LoopbackStub;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -53,7 +53,7 @@ class ImportSymbolReservationHttpTest {
     private static final String PASSWORD = "Correct-Horse-7-Battery";
     private static final String BOUNDARY = "----sextant-test-boundary";
     private static final String CSV = "Date,Open,High,Low,Close\n2024-01-02,10,11,9,10.5\n";
-    private static final WireMockServer STUB = startStub();
+    private static final WireMockServer STUB = LoopbackStub.started();
 
     @LocalServerPort
     int port;
@@ -66,12 +66,6 @@ class ImportSymbolReservationHttpTest {
 
     private static String token;
     private HttpTestClient analyst;
-
-    private static WireMockServer startStub() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void yahooAtTheStub(DynamicPropertyRegistry registry) {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +15,7 @@ import dev.sextant.marketdata.internal.catalog.WatchlistWarmer;
 import dev.sextant.platform.Role;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.LoopbackStub;
 import dev.sextant.support.TotpCodes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +66,7 @@ import tools.jackson.databind.JsonNode;
 class LiveMarketDataHttpTest {
 
     private static final String PASSWORD = "Correct-Horse-7-Battery";
-    private static final WireMockServer STUB = startStub();
+    private static final WireMockServer STUB = LoopbackStub.started();
 
     @LocalServerPort
     int port;
@@ -79,12 +79,6 @@ class LiveMarketDataHttpTest {
 
     private static String token;
     private HttpTestClient http;
-
-    private static WireMockServer startStub() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void providersAtTheStub(DynamicPropertyRegistry registry) {
