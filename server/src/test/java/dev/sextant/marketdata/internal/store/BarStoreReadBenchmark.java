@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issue 5's L2 figure: ten years of daily bars (2,520) for 500 symbols read from the bar store into
  * analytics arrays, on the embedded H2 database and on the local PostgreSQL. Run by
- * {@code scripts/bench-l2.sh} (tag {@code benchmark}: not part of the everyday suite).
+ * {@code scripts/bench-marketdata.sh} (its third figure; tag {@code benchmark}: not part of the everyday
+ * suite).
  */
 @Tag("benchmark")
 class BarStoreReadBenchmark {
