@@ -61,11 +61,12 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(
                                 API_KEY,
                                 new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("sx_live_...")
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-API-Key")
                                         .description(
-                                                "An API key from POST /api/v1/me/api-keys, sent as the bearer token")))
+                                                "An API key (sx_live_...) from POST /api/v1/me/api-keys, sent in the "
+                                                        + "X-API-Key header")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY))
                 .tags(List.of(new Tag().name("Authentication"), new Tag().name("Account")))
