@@ -14,8 +14,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Reads a request's credential, {@code Authorization: Bearer <access token>} or
- * {@code X-API-Key: <key>}, and decides who it belongs to. The one place that does, for the
+ * Reads a request's credential, {@code Authorization: Bearer <access token>}, or an API key as
+ * {@code X-API-Key: <key>} or {@code Authorization: Bearer sx_live_...}, and decides who it belongs to. The one place that does, for the
  * security filter chain and for the hot read path alike.
  *
  * <p>Authorities: the account's roles, plus the scopes the credential carries: a signed-in session
@@ -87,6 +87,14 @@ class Credentials {
         }
         if (header != null && apiKey != null) {
             return new Refused("Send either a bearer token or an API key, not both.");
+        }
+        if (header != null
+                && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && header.substring(BEARER.length()).strip().startsWith(ApiKeys.PREFIX)) {
+            // An API key as the bearer token, as MCP and most HTTP clients send one: the same key,
+            // checked the same way as in X-API-Key. Access tokens never start with the prefix.
+            apiKey = header.substring(BEARER.length()).strip();
+            header = null;
         }
         List<GrantedAuthority> authorities;
         Optional<Account> account;

@@ -57,7 +57,8 @@ class OpenApiConfiguration {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
-                                        .description("The accessToken from POST /api/v1/auth/login"))
+                                        .description(
+                                                "The accessToken from POST /api/v1/auth/login, or an API key (sx_live_...)"))
                         .addSecuritySchemes(
                                 API_KEY,
                                 new SecurityScheme()

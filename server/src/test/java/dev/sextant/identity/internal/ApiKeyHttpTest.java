@@ -40,6 +40,43 @@ class ApiKeyHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_aKeyAsTheBearerToken_isTheSameKey_withTheSameScopes_andRevokedAlike() {
+        HttpTestClient owner = signedInAs(unique("bearer-key"), Role.USER);
+        JsonNode created = createKey(owner, "\"marketdata:read\"");
+        String key = created.get("key").asString();
+        HttpTestClient asBearer = anonymous.withBearer(key);
+
+        Answer quote = asBearer.get("/api/v1/quotes/AAPL");
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        assertThat(quote.json().get("symbol").asString()).isEqualTo("AAPL");
+        // A key, however sent, is a key: what it may reach is what it reaches in X-API-Key.
+        for (String path :
+                List.of("/api/v1/me", "/api/v1/me/api-keys", "/api/v1/me/secrets", "/api/v1/admin/accounts")) {
+            assertThat(asBearer.get(path).status())
+                    .as(path)
+                    .isEqualTo(withKey(key, path).status());
+        }
+        Answer analysis = asBearer.get("/api/v1/indicators");
+        assertThat(analysis.status()).isEqualTo(403);
+        assertThat(analysis.json().get("type").asString()).isEqualTo("urn:sextant:problem:insufficient-scope");
+
+        Answer both = anonymous.send(anonymous
+                .request("/api/v1/quotes/AAPL")
+                .header("Authorization", "Bearer " + key)
+                .header("X-API-Key", key)
+                .GET()
+                .build());
+        assertThat(both.status()).isEqualTo(401);
+
+        owner.send(owner.request("/api/v1/me/api-keys/" + created.get("id").asString())
+                .DELETE()
+                .build());
+        Answer revoked = asBearer.get("/api/v1/quotes/AAPL");
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.json().get("detail").asString()).isEqualTo("The API key is invalid, expired or revoked.");
+    }
+
+    @Test
     void test_createdKey_isShownOnceAndStoredOnlyAsAHash() {
         HttpTestClient owner = signedInAs(unique("keyholder"), Role.USER);
 
