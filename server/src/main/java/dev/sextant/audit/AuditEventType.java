@@ -20,6 +20,8 @@ public enum AuditEventType {
     AUDIT_LOG_READ,
     /** An administrator imported bars over a symbol another account owns (or that no account owns). */
     IMPORT_OVERRIDDEN,
+    /** A tool that changes something was called through the tool catalog (by an MCP client, an agent). */
+    TOOL_WRITE,
     DATA_ACCESS;
 
     /** Whether this event is recorded only when data-access auditing is turned on. */
