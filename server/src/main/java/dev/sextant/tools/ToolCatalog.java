@@ -39,4 +39,19 @@ public interface ToolCatalog {
      * {@code notifications/tools/list_changed}); close the returned handle to stop.
      */
     AutoCloseable onChange(Runnable listener);
+
+    /**
+     * Adds a tool at run time (a plug-in's), and tells the {@link #onChange} listeners; close the
+     * returned handle to remove it again, which tells them too.
+     *
+     * @throws IllegalArgumentException when a tool of that name exists or its input schema is not a
+     *     valid JSON Schema
+     */
+    Registration register(Tool tool, ToolHandler handler);
+
+    /** A tool added with {@link #register}; closing it removes the tool (once; later closes do nothing). */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

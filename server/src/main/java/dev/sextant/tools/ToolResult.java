@@ -22,7 +22,7 @@ public sealed interface ToolResult {
      * A refusal, as a problem+json answer would state it.
      *
      * @param code the problem's stable code (e.g. {@code invalid-parameter}, {@code unknown-symbol},
-     *     {@code missing-scope}, {@code unknown-tool})
+     *     {@code insufficient-scope} as HTTP answers a missing scope, {@code unknown-tool})
      * @param message what went wrong and what to change, for the model or person to act on
      * @param details further JSON-shaped fields (the parameter at fault, the candidates), possibly empty
      */

@@ -1,89 +1,181 @@
 package dev.sextant.tools.internal;
 
+import com.networknt.schema.SchemaRegistry;
+import dev.sextant.audit.AuditEventType;
+import dev.sextant.audit.AuditLog;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
 import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolCatalog;
+import dev.sextant.tools.ToolHandler;
 import dev.sextant.tools.ToolResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalog over the registered {@link ToolDefinition}s: looks a tool up, checks the caller's
- * scope and the arguments, runs the handler and turns a domain refusal into a {@link
- * ToolResult.Failure} with the message HTTP would give.
+ * The catalog over the {@link ToolDefinition} beans and the tools registered at run time: looks a
+ * tool up, checks the caller's scope (first: a caller without it learns nothing more), then the
+ * arguments against the input schema, runs the handler, turns a domain refusal into a {@link
+ * ToolResult.Failure} with the message HTTP would give, and audits every call of a write tool.
  */
 @Service
 class SextantTools implements ToolCatalog {
 
-    private final Map<String, ToolDefinition> definitions;
-    private final List<Tool> tools;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private static final Logger log = LoggerFactory.getLogger(SextantTools.class);
 
-    SextantTools(List<ToolDefinition> definitions) {
-        this.definitions = definitions.stream()
-                .collect(Collectors.toMap(
-                        d -> d.tool().name(),
-                        Function.identity(),
-                        (a, b) -> {
-                            throw new IllegalStateException(
-                                    "two tools named " + a.tool().name());
-                        },
-                        java.util.TreeMap::new));
-        this.tools =
-                this.definitions.values().stream().map(ToolDefinition::tool).toList();
+    /** A tool, its handler and its compiled input schema. */
+    private record Entry(ToolDefinition definition, InputCheck input) {}
+
+    private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final SchemaRegistry schemas = InputCheck.registry();
+    private final JsonMapper json;
+    private final AuditLog audit;
+
+    SextantTools(List<ToolDefinition> definitions, JsonMapper json, AuditLog audit) {
+        this.json = json;
+        this.audit = audit;
+        definitions.forEach(this::add);
     }
 
     @Override
     public List<Tool> tools() {
-        return tools;
+        return entries.values().stream().map(entry -> entry.definition().tool()).toList();
     }
 
     @Override
     public List<Tool> available(Caller caller) {
-        return tools.stream().filter(tool -> caller.holds(tool.scope())).toList();
+        return tools().stream().filter(tool -> caller.holds(tool.scope())).toList();
     }
 
     @Override
     public Optional<Tool> tool(String name) {
-        return Optional.ofNullable(definitions.get(name)).map(ToolDefinition::tool);
+        return Optional.ofNullable(entries.get(name))
+                .map(entry -> entry.definition().tool());
     }
 
     @Override
-    public ToolResult call(Caller caller, String name, Map<String, Object> arguments) {
-        ToolDefinition definition = definitions.get(name);
-        if (definition == null) {
+    public ToolResult call(Caller caller, String name, @Nullable Map<String, Object> arguments) {
+        Entry entry = entries.get(name);
+        if (entry == null) {
             return new ToolResult.Failure(
                     "unknown-tool",
                     "Unknown tool",
                     "There is no tool '" + name + "'; list the tools to see what there is.",
                     Map.of("tool", name));
         }
-        Tool tool = definition.tool();
+        Tool tool = entry.definition().tool();
+        Map<String, Object> given = arguments == null ? Map.of() : arguments;
+        ToolResult result = answer(caller, entry, given);
+        if (!tool.annotations().readOnly()) {
+            audited(caller, tool, given, result);
+        }
+        return result;
+    }
+
+    private static ToolResult answer(Caller caller, Entry entry, Map<String, Object> arguments) {
+        Tool tool = entry.definition().tool();
         if (!caller.holds(tool.scope())) {
+            // HTTP's code, title and details for the same refusal (ExplicitAccessRuleInterceptor).
             return new ToolResult.Failure(
-                    "missing-scope",
-                    "Missing scope",
-                    "The tool '" + name + "' needs the scope '" + tool.scope().wireName()
-                            + "', which this credential does not carry.",
+                    "insufficient-scope",
+                    "Insufficient scope",
+                    "This credential lacks the scope '" + tool.scope().wireName() + "' that the tool '" + tool.name()
+                            + "' needs.",
                     Map.of("requiredScope", tool.scope().wireName()));
         }
         try {
-            return definition.handler().apply(caller, new ToolArguments(arguments));
+            entry.input().check(arguments);
+            return entry.definition().handler().apply(caller, new ToolArguments(arguments));
         } catch (DomainException refused) {
+            Map<String, Object> details = new LinkedHashMap<>(refused.details());
+            refused.retryAfter().ifPresent(after -> details.put("retryAfter", after.toSeconds()));
             return new ToolResult.Failure(
-                    refused.refusal().code(), refused.refusal().title(), refused.getMessage(), refused.details());
+                    refused.refusal().code(), refused.refusal().title(), refused.getMessage(), details);
         }
+    }
+
+    /** Who called which write, with what (short values only: rows of bars are counted, not copied). */
+    private void audited(Caller caller, Tool tool, Map<String, Object> arguments, ToolResult result) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tool", tool.name());
+        details.put("credential", caller.credential().name());
+        details.put("outcome", result instanceof ToolResult.Failure failure ? failure.code() : "ok");
+        arguments.entrySet().stream()
+                .limit(12)
+                .forEach(argument ->
+                        details.put("argument." + abbreviate(argument.getKey(), 40), summary(argument.getValue())));
+        audit.record(AuditEventType.TOOL_WRITE, caller.user().toString(), tool.name(), details);
+    }
+
+    private static String summary(@Nullable Object value) {
+        return switch (value) {
+            case null -> "null";
+            case List<?> list when list.size() > 20 -> list.size() + " items";
+            case Map<?, ?> map -> map.size() + " members";
+            default -> abbreviate(String.valueOf(value), 200);
+        };
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     @Override
     public AutoCloseable onChange(Runnable listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Registration register(Tool tool, ToolHandler handler) {
+        ToolDefinition definition = new ToolDefinition(tool, (caller, args) -> handler.call(caller, args.values()));
+        Entry added = add(definition);
+        changed();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.getAndSet(false) && entries.remove(tool.name(), added)) {
+                changed();
+            }
+        };
+    }
+
+    private Entry add(ToolDefinition definition) {
+        String name = definition.tool().name();
+        if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("a tool name is snake_case, at most 64 characters: " + name);
+        }
+        InputCheck input;
+        try {
+            input = new InputCheck(schemas, definition.tool().inputSchema(), json);
+        } catch (RuntimeException invalid) {
+            throw new IllegalArgumentException("the input schema of " + name + " is not a valid JSON Schema", invalid);
+        }
+        Entry entry = new Entry(definition, input);
+        if (entries.putIfAbsent(name, entry) != null) {
+            throw new IllegalArgumentException("there is already a tool named " + name);
+        }
+        return entry;
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException failed) {
+                // One transport's failing listener must not keep the others (or the change) from happening.
+                log.warn("A tool-catalog listener failed", failed);
+            }
+        }
     }
 }
