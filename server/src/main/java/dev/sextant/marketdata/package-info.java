@@ -3,7 +3,8 @@
  * service.
  *
  * <p>Public face: {@link dev.sextant.marketdata.MarketDataService},
- * {@link dev.sextant.marketdata.Universes} and their records. The catalog routes each instrument to the one source that serves it:
+ * {@link dev.sextant.marketdata.BarImportService} (imports for callers other than the HTTP upload)
+ * and their records. The catalog routes each instrument to the one source that serves it:
  *
  * <ul>
  *   <li>the built-in demo market: synthetic, deterministic sessions, every value flagged {@code demo};

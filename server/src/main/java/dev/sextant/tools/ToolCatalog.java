@@ -8,9 +8,11 @@ import java.util.Optional;
 /**
  * Every tool Sextant offers, and the one way to call one. Transports (MCP over Streamable HTTP and
  * stdio, the AI agents' tool loop) list tools and call them here and only translate: the catalog
- * checks the arguments against the tool's input schema and the caller's scope before the handler
- * runs, applies the same budgets as HTTP, audits every write, and answers every refusal as a
- * {@link ToolResult.Failure} carrying the message a problem+json answer would give.
+ * checks the caller's scope, then the arguments against the tool's input schema, before the handler
+ * runs, audits every write ({@code TOOL_WRITE}), and answers every refusal as a {@link
+ * ToolResult.Failure} carrying the code and message a problem+json answer would give. The faces'
+ * own budgets hold as over HTTP (the FK-DSL's per-caller concurrency and compute time, the
+ * providers' budgets); a request rate limit per credential is the transport's to apply.
  *
  * <p>Thread-safe; calls may come from any thread and name their caller explicitly.
  */

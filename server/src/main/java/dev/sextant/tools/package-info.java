@@ -5,7 +5,8 @@
  * transport (MCP's Streamable HTTP and stdio, an agent's tool loop) only translates.
  *
  * <p>Public face: {@link dev.sextant.tools.ToolCatalog}, its {@link dev.sextant.tools.Tool}
- * descriptions and {@link dev.sextant.tools.ToolResult}s.
+ * descriptions and {@link dev.sextant.tools.ToolResult}s, and {@link dev.sextant.tools.ToolHandler}
+ * for tools registered at run time (plug-ins). docs/MCP.md's tool reference is generated from it.
  */
 @NullMarked
 package dev.sextant.tools;
