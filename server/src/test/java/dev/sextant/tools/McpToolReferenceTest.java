@@ -106,6 +106,11 @@ class McpToolReferenceTest extends ServerHttpTest {
                 });
                 doc.append('\n');
             }
+            if (tool.inputSchema().get("examples") instanceof List<?> examples && !examples.isEmpty()) {
+                doc.append("Example: `")
+                        .append(ToolAnswers.JSON.writeValueAsString(examples.getFirst()))
+                        .append("`\n\n");
+            }
             doc.append("Returns: ")
                     .append(String.join(
                             ", ",

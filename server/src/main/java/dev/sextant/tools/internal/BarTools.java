@@ -107,78 +107,87 @@ class BarTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            String symbol = Symbols.canonical(args.text("symbol"), "symbol");
-            BarInterval interval = BarInterval.fromCode(args.text("interval", "1d"))
-                    .orElseThrow(() ->
-                            DomainException.invalidParameter("interval", "Use one of " + BarInterval.codes() + "."));
-            Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
-            LocalDate from = pinnedOr(page, "from", args.date("from"));
-            LocalDate to = pinnedOr(page, "to", args.date("to"));
-            if (from != null && to != null && from.isAfter(to)) {
-                throw DomainException.invalidParameter("from", "'from' must not be after 'to'.");
-            }
-            Range range = range(marketData, clock, caller, symbol, interval, from, to);
-            OhlcvSeries bars = range.series().bars();
-            int total = bars.size();
-            if (page.offset() > total) {
-                throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last bar.");
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            for (int i = page.offset(); i < page.end(total); i++) {
-                Instant time = Instant.ofEpochSecond(bars.time(i));
-                double volume = bars.volume(i);
-                Number wireVolume = volume == Math.rint(volume) && volume < 0x1p53 ? (Number) (long) volume : volume;
-                rows.add(List.of(time.toString(), bars.open(i), bars.high(i), bars.low(i), bars.close(i), wireVolume));
-                text.append(
-                                interval.isIntraday()
-                                        ? time.toString()
-                                        : time.atZone(ZoneOffset.UTC).toLocalDate())
-                        .append('|')
-                        .append(Numbers.price(bars.open(i)))
-                        .append('|')
-                        .append(Numbers.price(bars.high(i)))
-                        .append('|')
-                        .append(Numbers.price(bars.low(i)))
-                        .append('|')
-                        .append(Numbers.price(bars.close(i)))
-                        .append('|')
-                        .append(Numbers.volume(volume))
-                        .append('\n');
-            }
-            Provenance provenance = Provenance.of(range.series());
-            String next = Paging.next(
-                    tool.name(),
-                    args,
-                    page,
-                    total,
-                    Map.of("from", range.from().toString(), "to", range.to().toString()));
-            String note = total == 0 ? "No bars of " + symbol + " at " + interval.code() + " in this range." : null;
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("symbol", symbol);
-            structured.put("interval", interval.code());
-            structured.put("from", range.from().toString());
-            structured.put("to", range.to().toString());
-            structured.put("columns", COLUMNS);
-            structured.put("bars", rows);
-            structured.put("total", total);
-            structured.put("offset", page.offset());
-            structured.put("nextCursor", next);
-            structured.put("note", note);
-            structured.put("provenance", provenance.json());
-            String header = symbol + " " + interval.code() + " bars " + range.from() + " to " + range.to() + ": rows "
-                    + (total == 0 ? 0 : page.offset() + 1) + "-" + page.end(total) + " of " + total
-                    + " (prices in the instrument's currency)\n"
-                    + String.join("|", COLUMNS).replace("time", "date")
-                    + "\n";
-            return new ToolResult.Success(
-                    structured,
-                    header
-                            + text
-                            + (note == null ? "" : note + "\n")
-                            + provenance.line()
-                            + (next == null ? "" : "\nmore: call again with cursor=" + next));
-        });
+                    String symbol = Symbols.canonical(args.text("symbol"), "symbol");
+                    BarInterval interval = BarInterval.fromCode(args.text("interval", "1d"))
+                            .orElseThrow(() -> DomainException.invalidParameter(
+                                    "interval", "Use one of " + BarInterval.codes() + "."));
+                    Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
+                    LocalDate from = pinnedOr(page, "from", args.date("from"));
+                    LocalDate to = pinnedOr(page, "to", args.date("to"));
+                    if (from != null && to != null && from.isAfter(to)) {
+                        throw DomainException.invalidParameter("from", "'from' must not be after 'to'.");
+                    }
+                    Range range = range(marketData, clock, caller, symbol, interval, from, to);
+                    OhlcvSeries bars = range.series().bars();
+                    int total = bars.size();
+                    if (page.offset() > total) {
+                        throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last bar.");
+                    }
+                    List<List<Object>> rows = new ArrayList<>();
+                    StringBuilder text = new StringBuilder();
+                    for (int i = page.offset(); i < page.end(total); i++) {
+                        Instant time = Instant.ofEpochSecond(bars.time(i));
+                        double volume = bars.volume(i);
+                        Number wireVolume =
+                                volume == Math.rint(volume) && volume < 0x1p53 ? (Number) (long) volume : volume;
+                        rows.add(List.of(
+                                time.toString(), bars.open(i), bars.high(i), bars.low(i), bars.close(i), wireVolume));
+                        text.append(
+                                        interval.isIntraday()
+                                                ? time.toString()
+                                                : time.atZone(ZoneOffset.UTC).toLocalDate())
+                                .append('|')
+                                .append(Numbers.price(bars.open(i)))
+                                .append('|')
+                                .append(Numbers.price(bars.high(i)))
+                                .append('|')
+                                .append(Numbers.price(bars.low(i)))
+                                .append('|')
+                                .append(Numbers.price(bars.close(i)))
+                                .append('|')
+                                .append(Numbers.volume(volume))
+                                .append('\n');
+                    }
+                    Provenance provenance = Provenance.of(range.series());
+                    String next = Paging.next(
+                            tool.name(),
+                            args,
+                            page,
+                            total,
+                            Map.of(
+                                    "from",
+                                    range.from().toString(),
+                                    "to",
+                                    range.to().toString()));
+                    String note =
+                            total == 0 ? "No bars of " + symbol + " at " + interval.code() + " in this range." : null;
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("symbol", symbol);
+                    structured.put("interval", interval.code());
+                    structured.put("from", range.from().toString());
+                    structured.put("to", range.to().toString());
+                    structured.put("columns", COLUMNS);
+                    structured.put("bars", rows);
+                    structured.put("total", total);
+                    structured.put("offset", page.offset());
+                    structured.put("nextCursor", next);
+                    structured.put("note", note);
+                    structured.put("provenance", provenance.json());
+                    String header =
+                            symbol + " " + interval.code() + " bars " + range.from() + " to " + range.to() + ": rows "
+                                    + (total == 0 ? 0 : page.offset() + 1) + "-" + page.end(total) + " of " + total
+                                    + " (prices in the instrument's currency)\n"
+                                    + String.join("|", COLUMNS).replace("time", "date")
+                                    + "\n";
+                    return new ToolResult.Success(
+                            structured,
+                            header
+                                    + text
+                                    + (note == null ? "" : note + "\n")
+                                    + provenance.line()
+                                    + (next == null ? "" : "\nmore: call again with cursor=" + next));
+                })
+                .withExample(Schemas.map("symbol", "AAPL", "interval", "1d", "from", "2025-01-02", "limit", 50));
     }
 
     private static LocalDate pinnedOr(Paging.Page page, String name, LocalDate given) {

@@ -105,40 +105,52 @@ class ImportTools {
                 new Tool.Annotations(false, true, true, false),
                 Scope.MARKET_DATA_WRITE);
         return new ToolDefinition(tool, (caller, args) -> {
-            byte[] csv = csv(args.list("rows"));
-            if (csv.length > maxBody.toBytes()) {
-                throw DomainException.invalidParameter(
+                    byte[] csv = csv(args.list("rows"));
+                    if (csv.length > maxBody.toBytes()) {
+                        throw DomainException.invalidParameter(
+                                "rows",
+                                "The rows make " + csv.length + " bytes, more than an import takes ("
+                                        + maxBody.toBytes()
+                                        + " bytes, sextant.http.max-body-size); import them in parts.");
+                    }
+                    BarImportService.ImportResult imported = imports.importBars(
+                            caller,
+                            new BarImportService.ImportRequest(
+                                    args.text("symbol"),
+                                    args.optionalText("name"),
+                                    args.text("interval", "1d"),
+                                    args.text("currency", "USD"),
+                                    args.text("assetClass", "EQUITY"),
+                                    args.flag("override", false)),
+                            csv);
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("symbol", imported.symbol());
+                    structured.put("interval", imported.interval());
+                    structured.put("provider", imported.provider());
+                    structured.put("bars", imported.bars());
+                    structured.put("added", imported.added());
+                    structured.put("restated", imported.restated());
+                    structured.put("from", imported.from().toString());
+                    structured.put("to", imported.to().toString());
+                    structured.put("knownAt", imported.knownAt().toString());
+                    structured.put("untrusted", Map.of("name", imported.name()));
+                    String text =
+                            "Imported " + imported.bars() + " " + imported.interval() + " bars for " + imported.symbol()
+                                    + " (" + imported.added() + " new, " + imported.restated() + " restated), "
+                                    + imported.from()
+                                    + " to " + imported.to() + ". Its name:\n"
+                                    + Untrusted.fence(List.of(Untrusted.inline(imported.name())));
+                    return new ToolResult.Success(structured, text);
+                })
+                .withExample(Schemas.map(
+                        "symbol",
+                        "MYFUND.IMP",
+                        "name",
+                        "My fund",
                         "rows",
-                        "The rows make " + csv.length + " bytes, more than an import takes (" + maxBody.toBytes()
-                                + " bytes, sextant.http.max-body-size); import them in parts.");
-            }
-            BarImportService.ImportResult imported = imports.importBars(
-                    caller,
-                    new BarImportService.ImportRequest(
-                            args.text("symbol"),
-                            args.optionalText("name"),
-                            args.text("interval", "1d"),
-                            args.text("currency", "USD"),
-                            args.text("assetClass", "EQUITY"),
-                            args.flag("override", false)),
-                    csv);
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("symbol", imported.symbol());
-            structured.put("interval", imported.interval());
-            structured.put("provider", imported.provider());
-            structured.put("bars", imported.bars());
-            structured.put("added", imported.added());
-            structured.put("restated", imported.restated());
-            structured.put("from", imported.from().toString());
-            structured.put("to", imported.to().toString());
-            structured.put("knownAt", imported.knownAt().toString());
-            structured.put("untrusted", Map.of("name", imported.name()));
-            String text = "Imported " + imported.bars() + " " + imported.interval() + " bars for " + imported.symbol()
-                    + " (" + imported.added() + " new, " + imported.restated() + " restated), " + imported.from()
-                    + " to " + imported.to() + ". Its name:\n"
-                    + Untrusted.fence(List.of(Untrusted.inline(imported.name())));
-            return new ToolResult.Success(structured, text);
-        });
+                        List.of(
+                                List.of("2024-01-02", 10, 10.5, 9.8, 10.2, 1000),
+                                List.of("2024-01-03", 10.2, 10.9, 10.1, 10.8, 1200))));
     }
 
     /** The rows as the CSV the HTTP import reads; cell values are the schema's numbers and plain times. */

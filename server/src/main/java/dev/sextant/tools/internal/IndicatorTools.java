@@ -74,48 +74,49 @@ class IndicatorTools {
                 Tool.Annotations.READ_LOCAL,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            List<Map<String, Object>> indicators = new ArrayList<>();
-            StringBuilder text = new StringBuilder("name(params=defaults)|outputs|unit|lookback|what\n");
-            for (IndicatorCatalog.Definition definition : IndicatorCatalog.ALL.values()) {
-                Map<String, Double> defaults = definition.resolve(Map.of());
-                List<Map<String, Object>> params = new ArrayList<>();
-                List<String> shown = new ArrayList<>();
-                for (IndicatorCatalog.Param param : definition.params()) {
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("name", param.name());
-                    json.put("default", param.defaultValue());
-                    json.put("min", param.min());
-                    json.put("max", param.max());
-                    json.put("integer", param.integer());
-                    params.add(json);
-                    shown.add(param.name() + "=" + plain(param.defaultValue()));
-                }
-                List<String> outputs = definition.outputs().isEmpty() ? List.of("value") : definition.outputs();
-                OptionalInt warmUp = definition.warmUp(defaults);
-                Map<String, Object> indicator = new LinkedHashMap<>();
-                indicator.put("name", definition.name());
-                indicator.put("description", definition.description());
-                indicator.put("params", params);
-                indicator.put("outputs", outputs);
-                indicator.put("unit", definition.unit());
-                indicator.put("lookback", definition.lookback(defaults));
-                indicator.put("warmUp", warmUp.isPresent() ? warmUp.getAsInt() : null);
-                indicators.add(indicator);
-                text.append(definition.name())
-                        .append('(')
-                        .append(String.join(",", shown))
-                        .append(")|")
-                        .append(String.join(",", outputs))
-                        .append('|')
-                        .append(definition.unit())
-                        .append('|')
-                        .append(definition.lookback(defaults))
-                        .append('|')
-                        .append(definition.description())
-                        .append('\n');
-            }
-            return new ToolResult.Success(Map.of("indicators", indicators), text.toString());
-        });
+                    List<Map<String, Object>> indicators = new ArrayList<>();
+                    StringBuilder text = new StringBuilder("name(params=defaults)|outputs|unit|lookback|what\n");
+                    for (IndicatorCatalog.Definition definition : IndicatorCatalog.ALL.values()) {
+                        Map<String, Double> defaults = definition.resolve(Map.of());
+                        List<Map<String, Object>> params = new ArrayList<>();
+                        List<String> shown = new ArrayList<>();
+                        for (IndicatorCatalog.Param param : definition.params()) {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("name", param.name());
+                            json.put("default", param.defaultValue());
+                            json.put("min", param.min());
+                            json.put("max", param.max());
+                            json.put("integer", param.integer());
+                            params.add(json);
+                            shown.add(param.name() + "=" + plain(param.defaultValue()));
+                        }
+                        List<String> outputs = definition.outputs().isEmpty() ? List.of("value") : definition.outputs();
+                        OptionalInt warmUp = definition.warmUp(defaults);
+                        Map<String, Object> indicator = new LinkedHashMap<>();
+                        indicator.put("name", definition.name());
+                        indicator.put("description", definition.description());
+                        indicator.put("params", params);
+                        indicator.put("outputs", outputs);
+                        indicator.put("unit", definition.unit());
+                        indicator.put("lookback", definition.lookback(defaults));
+                        indicator.put("warmUp", warmUp.isPresent() ? warmUp.getAsInt() : null);
+                        indicators.add(indicator);
+                        text.append(definition.name())
+                                .append('(')
+                                .append(String.join(",", shown))
+                                .append(")|")
+                                .append(String.join(",", outputs))
+                                .append('|')
+                                .append(definition.unit())
+                                .append('|')
+                                .append(definition.lookback(defaults))
+                                .append('|')
+                                .append(definition.description())
+                                .append('\n');
+                    }
+                    return new ToolResult.Success(Map.of("indicators", indicators), text.toString());
+                })
+                .withExample(Map.of());
     }
 
     @Bean
@@ -185,93 +186,101 @@ class IndicatorTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            String symbol = Symbols.canonical(args.text("symbol"), "symbol");
-            Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
-            Map<String, String> params = new LinkedHashMap<>();
-            args.object("params").forEach((name, value) -> params.put(name, plain(((Number) value).doubleValue())));
-            LocalDate from = page.pinned().containsKey("from")
-                    ? LocalDate.parse(page.pinned().get("from"))
-                    : args.date("from");
-            LocalDate to = page.pinned().containsKey("to")
-                    ? LocalDate.parse(page.pinned().get("to"))
-                    : args.date("to");
-            Analysis.IndicatorSeries series = analysis.indicator(
-                    caller,
-                    new Analysis.IndicatorRequest(
-                            symbol, args.text("name"), params, args.text("interval", "1d"), from, to));
-            List<String> outputs = IndicatorCatalog.ALL.get(series.name()).outputs();
-            List<String> columns = new ArrayList<>(List.of("time"));
-            columns.addAll(outputs.isEmpty() ? List.of("value") : outputs);
-            List<Analysis.IndicatorPoint> points = series.points();
-            int total = points.size();
-            if (page.offset() > total) {
-                throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last point.");
-            }
-            boolean intraday = BarInterval.fromCode(series.interval())
-                    .map(BarInterval::isIntraday)
-                    .orElse(false);
-            List<List<Object>> rows = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            for (Analysis.IndicatorPoint point : points.subList(page.offset(), page.end(total))) {
-                List<Object> row = new ArrayList<>();
-                row.add(point.time().toString());
-                StringBuilder line = new StringBuilder(
-                        intraday
-                                ? point.time().toString()
-                                : point.time().toString().substring(0, 10));
-                if (point.value() instanceof Map<?, ?> values) {
-                    for (String output : outputs) {
-                        Double value = Numbers.json((Double) values.get(output));
-                        row.add(value);
-                        line.append('|').append(Numbers.ratio(value));
+                    String symbol = Symbols.canonical(args.text("symbol"), "symbol");
+                    Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
+                    Map<String, String> params = new LinkedHashMap<>();
+                    args.object("params")
+                            .forEach((name, value) -> params.put(name, plain(((Number) value).doubleValue())));
+                    LocalDate from = page.pinned().containsKey("from")
+                            ? LocalDate.parse(page.pinned().get("from"))
+                            : args.date("from");
+                    LocalDate to = page.pinned().containsKey("to")
+                            ? LocalDate.parse(page.pinned().get("to"))
+                            : args.date("to");
+                    Analysis.IndicatorSeries series = analysis.indicator(
+                            caller,
+                            new Analysis.IndicatorRequest(
+                                    symbol, args.text("name"), params, args.text("interval", "1d"), from, to));
+                    List<String> outputs =
+                            IndicatorCatalog.ALL.get(series.name()).outputs();
+                    List<String> columns = new ArrayList<>(List.of("time"));
+                    columns.addAll(outputs.isEmpty() ? List.of("value") : outputs);
+                    List<Analysis.IndicatorPoint> points = series.points();
+                    int total = points.size();
+                    if (page.offset() > total) {
+                        throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last point.");
                     }
-                } else {
-                    Double value = Numbers.json((Double) point.value());
-                    row.add(value);
-                    line.append('|').append(Numbers.ratio(value));
-                }
-                rows.add(row);
-                text.append(line).append('\n');
-            }
-            Provenance provenance = new Provenance(
-                    List.of(series.provider()),
-                    series.demo(),
-                    false,
-                    points.isEmpty() ? null : points.getLast().time(),
-                    false);
-            String next = Paging.next(
-                    tool.name(),
-                    args,
-                    page,
-                    total,
-                    Map.of("from", series.from().toString(), "to", series.to().toString()));
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("symbol", series.symbol());
-            structured.put("name", series.name());
-            structured.put("params", series.params());
-            structured.put("unit", series.unit());
-            structured.put("interval", series.interval());
-            structured.put("from", series.from().toString());
-            structured.put("to", series.to().toString());
-            structured.put("columns", columns);
-            structured.put("points", rows);
-            structured.put("total", total);
-            structured.put("offset", page.offset());
-            structured.put("nextCursor", next);
-            structured.put("note", series.note());
-            structured.put("provenance", provenance.json());
-            String header = series.symbol() + " " + series.name() + series.params() + " (" + series.unit() + "), "
-                    + series.interval() + ", " + series.from() + " to " + series.to() + ": rows "
-                    + (total == 0 ? 0 : page.offset() + 1) + "-" + page.end(total) + " of " + total + "\n"
-                    + String.join("|", columns) + "\n";
-            return new ToolResult.Success(
-                    structured,
-                    header
-                            + text
-                            + (series.note() == null ? "" : series.note() + "\n")
-                            + provenance.line()
-                            + (next == null ? "" : "\nmore: call again with cursor=" + next));
-        });
+                    boolean intraday = BarInterval.fromCode(series.interval())
+                            .map(BarInterval::isIntraday)
+                            .orElse(false);
+                    List<List<Object>> rows = new ArrayList<>();
+                    StringBuilder text = new StringBuilder();
+                    for (Analysis.IndicatorPoint point : points.subList(page.offset(), page.end(total))) {
+                        List<Object> row = new ArrayList<>();
+                        row.add(point.time().toString());
+                        StringBuilder line = new StringBuilder(
+                                intraday
+                                        ? point.time().toString()
+                                        : point.time().toString().substring(0, 10));
+                        if (point.value() instanceof Map<?, ?> values) {
+                            for (String output : outputs) {
+                                Double value = Numbers.json((Double) values.get(output));
+                                row.add(value);
+                                line.append('|').append(Numbers.ratio(value));
+                            }
+                        } else {
+                            Double value = Numbers.json((Double) point.value());
+                            row.add(value);
+                            line.append('|').append(Numbers.ratio(value));
+                        }
+                        rows.add(row);
+                        text.append(line).append('\n');
+                    }
+                    Provenance provenance = new Provenance(
+                            List.of(series.provider()),
+                            series.demo(),
+                            false,
+                            points.isEmpty() ? null : points.getLast().time(),
+                            false);
+                    String next = Paging.next(
+                            tool.name(),
+                            args,
+                            page,
+                            total,
+                            Map.of(
+                                    "from",
+                                    series.from().toString(),
+                                    "to",
+                                    series.to().toString()));
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("symbol", series.symbol());
+                    structured.put("name", series.name());
+                    structured.put("params", series.params());
+                    structured.put("unit", series.unit());
+                    structured.put("interval", series.interval());
+                    structured.put("from", series.from().toString());
+                    structured.put("to", series.to().toString());
+                    structured.put("columns", columns);
+                    structured.put("points", rows);
+                    structured.put("total", total);
+                    structured.put("offset", page.offset());
+                    structured.put("nextCursor", next);
+                    structured.put("note", series.note());
+                    structured.put("provenance", provenance.json());
+                    String header = series.symbol() + " " + series.name() + series.params() + " (" + series.unit()
+                            + "), "
+                            + series.interval() + ", " + series.from() + " to " + series.to() + ": rows "
+                            + (total == 0 ? 0 : page.offset() + 1) + "-" + page.end(total) + " of " + total + "\n"
+                            + String.join("|", columns) + "\n";
+                    return new ToolResult.Success(
+                            structured,
+                            header
+                                    + text
+                                    + (series.note() == null ? "" : series.note() + "\n")
+                                    + provenance.line()
+                                    + (next == null ? "" : "\nmore: call again with cursor=" + next));
+                })
+                .withExample(Schemas.map("symbol", "AAPL", "name", "RSI", "params", Map.of("period", 14), "limit", 30));
     }
 
     /** A parameter as the face reads it: whole numbers without a decimal point. */

@@ -110,30 +110,32 @@ class MarketDataTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            List<SearchHit> hits = marketData.search(caller, args.text("query").strip(), args.integer("limit", 10));
-            List<Map<String, Object>> matches = new ArrayList<>();
-            List<String> lines = new ArrayList<>();
-            LinkedHashSet<String> providers = new LinkedHashSet<>();
-            boolean demo = false;
-            for (SearchHit hit : hits) {
-                var instrument = hit.instrument();
-                Map<String, Object> match = new LinkedHashMap<>();
-                match.put("symbol", instrument.symbol());
-                match.put("assetClass", instrument.assetClass().name());
-                match.put("providers", hit.providers());
-                match.put("demo", instrument.demo());
-                match.put("untrusted", Map.of("name", instrument.name(), "exchange", instrument.exchange()));
-                matches.add(match);
-                providers.addAll(hit.providers());
-                demo |= instrument.demo();
-                lines.add(instrument.symbol() + "|" + Untrusted.inline(instrument.name()) + "|"
-                        + Untrusted.inline(instrument.exchange()) + (instrument.demo() ? "|DEMO" : ""));
-            }
-            Provenance provenance = new Provenance(new ArrayList<>(providers), demo, false, null, false);
-            String text = hits.size() + " match(es) for the search; symbol|name|exchange rows:\n"
-                    + Untrusted.fence(lines) + provenance.line();
-            return new ToolResult.Success(Map.of("matches", matches, "provenance", provenance.json()), text);
-        });
+                    List<SearchHit> hits =
+                            marketData.search(caller, args.text("query").strip(), args.integer("limit", 10));
+                    List<Map<String, Object>> matches = new ArrayList<>();
+                    List<String> lines = new ArrayList<>();
+                    LinkedHashSet<String> providers = new LinkedHashSet<>();
+                    boolean demo = false;
+                    for (SearchHit hit : hits) {
+                        var instrument = hit.instrument();
+                        Map<String, Object> match = new LinkedHashMap<>();
+                        match.put("symbol", instrument.symbol());
+                        match.put("assetClass", instrument.assetClass().name());
+                        match.put("providers", hit.providers());
+                        match.put("demo", instrument.demo());
+                        match.put("untrusted", Map.of("name", instrument.name(), "exchange", instrument.exchange()));
+                        matches.add(match);
+                        providers.addAll(hit.providers());
+                        demo |= instrument.demo();
+                        lines.add(instrument.symbol() + "|" + Untrusted.inline(instrument.name()) + "|"
+                                + Untrusted.inline(instrument.exchange()) + (instrument.demo() ? "|DEMO" : ""));
+                    }
+                    Provenance provenance = new Provenance(new ArrayList<>(providers), demo, false, null, false);
+                    String text = hits.size() + " match(es) for the search; symbol|name|exchange rows:\n"
+                            + Untrusted.fence(lines) + provenance.line();
+                    return new ToolResult.Success(Map.of("matches", matches, "provenance", provenance.json()), text);
+                })
+                .withExample(Schemas.map("query", "apple"));
     }
 
     @Bean
@@ -157,12 +159,13 @@ class MarketDataTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            Quote quote = marketData.quote(caller, Symbols.canonical(args.text("symbol"), "symbol"));
-            Map<String, Object> structured = quoteJson(quote);
-            Provenance provenance = Provenance.of(quote);
-            structured.put("provenance", provenance.json());
-            return new ToolResult.Success(structured, quoteLine(quote) + "\n" + provenance.line());
-        });
+                    Quote quote = marketData.quote(caller, Symbols.canonical(args.text("symbol"), "symbol"));
+                    Map<String, Object> structured = quoteJson(quote);
+                    Provenance provenance = Provenance.of(quote);
+                    structured.put("provenance", provenance.json());
+                    return new ToolResult.Success(structured, quoteLine(quote) + "\n" + provenance.line());
+                })
+                .withExample(Schemas.map("symbol", "AAPL"));
     }
 
     @Bean
@@ -189,31 +192,34 @@ class MarketDataTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            List<Quote> quotes =
-                    marketData.quotes(caller, Symbols.canonicalBatch(args.texts("symbols"), MAX_QUOTES, "symbols"));
-            Provenance provenance = Provenance.ofQuotes(quotes);
-            StringBuilder text = new StringBuilder("symbol|price|change%|currency|time|provider\n");
-            quotes.forEach(quote -> text.append(quote.symbol())
-                    .append('|')
-                    .append(Numbers.price(quote.price()))
-                    .append('|')
-                    .append(String.format(java.util.Locale.ROOT, "%+.2f", quote.changePercent()))
-                    .append('|')
-                    .append(quote.currency())
-                    .append('|')
-                    .append(quote.time())
-                    .append('|')
-                    .append(quote.provider())
-                    .append(quote.demo() ? " DEMO" : "")
-                    .append('\n'));
-            return new ToolResult.Success(
-                    Map.of(
-                            "quotes",
-                            quotes.stream().map(MarketDataTools::quoteJson).toList(),
-                            "provenance",
-                            provenance.json()),
-                    text + provenance.line());
-        });
+                    List<Quote> quotes = marketData.quotes(
+                            caller, Symbols.canonicalBatch(args.texts("symbols"), MAX_QUOTES, "symbols"));
+                    Provenance provenance = Provenance.ofQuotes(quotes);
+                    StringBuilder text = new StringBuilder("symbol|price|change%|currency|time|provider\n");
+                    quotes.forEach(quote -> text.append(quote.symbol())
+                            .append('|')
+                            .append(Numbers.price(quote.price()))
+                            .append('|')
+                            .append(String.format(java.util.Locale.ROOT, "%+.2f", quote.changePercent()))
+                            .append('|')
+                            .append(quote.currency())
+                            .append('|')
+                            .append(quote.time())
+                            .append('|')
+                            .append(quote.provider())
+                            .append(quote.demo() ? " DEMO" : "")
+                            .append('\n'));
+                    return new ToolResult.Success(
+                            Map.of(
+                                    "quotes",
+                                    quotes.stream()
+                                            .map(MarketDataTools::quoteJson)
+                                            .toList(),
+                                    "provenance",
+                                    provenance.json()),
+                            text + provenance.line());
+                })
+                .withExample(Schemas.map("symbols", List.of("AAPL", "MSFT", "BTC-USD")));
     }
 
     @Bean
@@ -280,51 +286,52 @@ class MarketDataTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            String symbol = Symbols.canonical(args.text("symbol"), "symbol");
-            Paging.Page page = Paging.read(tool.name(), args, 100);
-            LocalDate asOf = page.pinned().containsKey("asOf")
-                    ? LocalDate.parse(page.pinned().get("asOf"))
-                    : args.date("asOf");
-            LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            Fundamentals fundamentals = marketData.fundamentals(
-                    caller, symbol, day, new LinkedHashSet<>(args.texts("concepts", List.of())));
-            List<Fundamentals.Fact> facts = fundamentals.facts();
-            int total = facts.size();
-            if (page.offset() > total) {
-                throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last fact.");
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            List<String> lines = new ArrayList<>();
-            for (Fundamentals.Fact fact : facts.subList(page.offset(), page.end(total))) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("concept", fact.concept());
-                row.put("unit", fact.unit());
-                row.put("value", fact.value());
-                row.put("periodEnd", fact.periodEnd().toString());
-                row.put("fiscalPeriod", fact.fiscalPeriod());
-                row.put("filed", fact.filed().toString());
-                rows.add(row);
-                lines.add(Untrusted.inline(fact.concept()) + "|" + Untrusted.inline(fact.unit()) + "|"
-                        + Numbers.cell(fact.value()) + "|" + fact.periodEnd() + "|"
-                        + Untrusted.inline(String.valueOf(fact.fiscalPeriod())) + "|" + fact.filed());
-            }
-            Provenance provenance =
-                    new Provenance(List.of(fundamentals.provider()), false, false, fundamentals.fetchedAt(), false);
-            String next = Paging.next(tool.name(), args, page, total, Map.of("asOf", day.toString()));
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("symbol", fundamentals.symbol());
-            structured.put("asOf", fundamentals.asOf().toString());
-            structured.put("total", total);
-            structured.put("offset", page.offset());
-            structured.put("nextCursor", next);
-            structured.put("untrusted", Map.of("facts", rows));
-            structured.put("provenance", provenance.json());
-            String text = fundamentals.symbol() + " facts public as of " + fundamentals.asOf() + ": "
-                    + rows.size() + " of " + total + " from " + page.offset()
-                    + "; concept|unit|value|periodEnd|fiscalPeriod|filed rows:\n" + Untrusted.fence(lines)
-                    + provenance.line() + (next == null ? "" : "\nmore: call again with cursor=" + next);
-            return new ToolResult.Success(structured, text);
-        });
+                    String symbol = Symbols.canonical(args.text("symbol"), "symbol");
+                    Paging.Page page = Paging.read(tool.name(), args, 100);
+                    LocalDate asOf = page.pinned().containsKey("asOf")
+                            ? LocalDate.parse(page.pinned().get("asOf"))
+                            : args.date("asOf");
+                    LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+                    Fundamentals fundamentals = marketData.fundamentals(
+                            caller, symbol, day, new LinkedHashSet<>(args.texts("concepts", List.of())));
+                    List<Fundamentals.Fact> facts = fundamentals.facts();
+                    int total = facts.size();
+                    if (page.offset() > total) {
+                        throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last fact.");
+                    }
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    List<String> lines = new ArrayList<>();
+                    for (Fundamentals.Fact fact : facts.subList(page.offset(), page.end(total))) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("concept", fact.concept());
+                        row.put("unit", fact.unit());
+                        row.put("value", fact.value());
+                        row.put("periodEnd", fact.periodEnd().toString());
+                        row.put("fiscalPeriod", fact.fiscalPeriod());
+                        row.put("filed", fact.filed().toString());
+                        rows.add(row);
+                        lines.add(Untrusted.inline(fact.concept()) + "|" + Untrusted.inline(fact.unit()) + "|"
+                                + Numbers.cell(fact.value()) + "|" + fact.periodEnd() + "|"
+                                + Untrusted.inline(String.valueOf(fact.fiscalPeriod())) + "|" + fact.filed());
+                    }
+                    Provenance provenance = new Provenance(
+                            List.of(fundamentals.provider()), false, false, fundamentals.fetchedAt(), false);
+                    String next = Paging.next(tool.name(), args, page, total, Map.of("asOf", day.toString()));
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("symbol", fundamentals.symbol());
+                    structured.put("asOf", fundamentals.asOf().toString());
+                    structured.put("total", total);
+                    structured.put("offset", page.offset());
+                    structured.put("nextCursor", next);
+                    structured.put("untrusted", Map.of("facts", rows));
+                    structured.put("provenance", provenance.json());
+                    String text = fundamentals.symbol() + " facts public as of " + fundamentals.asOf() + ": "
+                            + rows.size() + " of " + total + " from " + page.offset()
+                            + "; concept|unit|value|periodEnd|fiscalPeriod|filed rows:\n" + Untrusted.fence(lines)
+                            + provenance.line() + (next == null ? "" : "\nmore: call again with cursor=" + next);
+                    return new ToolResult.Success(structured, text);
+                })
+                .withExample(Schemas.map("symbol", "AAPL", "concepts", List.of("NetIncomeLoss", "Assets")));
     }
 
     static Map<String, Object> quoteJson(Quote quote) {

@@ -96,35 +96,36 @@ class QueryTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
-            Analysis.QueryAnswer answer = analysis.query(
-                    caller, new Analysis.QueryRequest(args.text("query"), args.flag("allowDemo", false)));
-            int longest = answer.results().stream()
-                    .mapToInt(table -> table.rows().size())
-                    .max()
-                    .orElse(0);
-            if (page.offset() > longest) {
-                throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last row.");
-            }
-            List<Map<String, Object>> tables = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            for (QueryEngine.Table table : answer.results()) {
-                int total = table.rows().size();
-                int from = Math.min(page.offset(), total);
-                tables.add(tableJson(table, from, page.end(total)));
-                text.append(tableText(table, from, page.end(total)));
-            }
-            Provenance provenance = Provenance.of(answer.inputs(), answer.demo(), answer.mixed());
-            String next = Paging.next(tool.name(), args, page, longest, Map.of());
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("tables", tables);
-            structured.put("offset", page.offset());
-            structured.put("nextCursor", next);
-            structured.put("provenance", provenance.json());
-            return new ToolResult.Success(
-                    structured,
-                    text + provenance.line() + (next == null ? "" : "\nmore: call again with cursor=" + next));
-        });
+                    Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
+                    Analysis.QueryAnswer answer = analysis.query(
+                            caller, new Analysis.QueryRequest(args.text("query"), args.flag("allowDemo", false)));
+                    int longest = answer.results().stream()
+                            .mapToInt(table -> table.rows().size())
+                            .max()
+                            .orElse(0);
+                    if (page.offset() > longest) {
+                        throw DomainException.invalidParameter(Paging.CURSOR, "The cursor points past the last row.");
+                    }
+                    List<Map<String, Object>> tables = new ArrayList<>();
+                    StringBuilder text = new StringBuilder();
+                    for (QueryEngine.Table table : answer.results()) {
+                        int total = table.rows().size();
+                        int from = Math.min(page.offset(), total);
+                        tables.add(tableJson(table, from, page.end(total)));
+                        text.append(tableText(table, from, page.end(total)));
+                    }
+                    Provenance provenance = Provenance.of(answer.inputs(), answer.demo(), answer.mixed());
+                    String next = Paging.next(tool.name(), args, page, longest, Map.of());
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("tables", tables);
+                    structured.put("offset", page.offset());
+                    structured.put("nextCursor", next);
+                    structured.put("provenance", provenance.json());
+                    return new ToolResult.Success(
+                            structured,
+                            text + provenance.line() + (next == null ? "" : "\nmore: call again with cursor=" + next));
+                })
+                .withExample(Schemas.map("query", "EVALUATE AAPL: PRICE, RSI(14), VOLATILITY(30d)"));
     }
 
     @Bean
@@ -168,18 +169,21 @@ class QueryTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            String query = scanStatement(args);
-            Analysis.QueryAnswer answer =
-                    analysis.query(caller, new Analysis.QueryRequest(query, args.flag("allowDemo", false)));
-            QueryEngine.Table table = answer.results().getFirst();
-            Provenance provenance = Provenance.of(answer.inputs(), answer.demo(), answer.mixed());
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("query", query);
-            structured.put("table", tableJson(table, 0, table.rows().size()));
-            structured.put("provenance", provenance.json());
-            return new ToolResult.Success(
-                    structured, query + "\n" + tableText(table, 0, table.rows().size()) + provenance.line());
-        });
+                    String query = scanStatement(args);
+                    Analysis.QueryAnswer answer =
+                            analysis.query(caller, new Analysis.QueryRequest(query, args.flag("allowDemo", false)));
+                    QueryEngine.Table table = answer.results().getFirst();
+                    Provenance provenance = Provenance.of(answer.inputs(), answer.demo(), answer.mixed());
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("query", query);
+                    structured.put("table", tableJson(table, 0, table.rows().size()));
+                    structured.put("provenance", provenance.json());
+                    return new ToolResult.Success(
+                            structured,
+                            query + "\n" + tableText(table, 0, table.rows().size()) + provenance.line());
+                })
+                .withExample(
+                        Schemas.map("universe", "demo", "where", "RSI(14) < 30", "orderBy", "RSI(14)", "limit", 20));
     }
 
     /** The one SCAN statement the arguments describe; the schema keeps each part to one statement. */

@@ -106,64 +106,69 @@ class RiskTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            String benchmark = args.optionalText("benchmark");
-            Analysis.RiskReport report = analysis.risk(
-                    caller,
-                    new Analysis.RiskRequest(
-                            Symbols.canonical(args.text("symbol"), "symbol"),
-                            benchmark == null ? null : Symbols.canonical(benchmark, "benchmark"),
-                            args.text("interval", "1d"),
-                            args.date("from"),
-                            args.date("to"),
-                            args.number("riskFree", 0),
-                            args.number("confidence", 0.95),
-                            args.flag("allowDemo", false)));
-            Provenance provenance = Provenance.of(report.inputs(), report.demo(), report.mixed());
-            Map<String, Object> drawdown = new LinkedHashMap<>();
-            drawdown.put("depth", Numbers.json(report.maxDrawdown().depth()));
-            drawdown.put("peak", report.maxDrawdown().peak().toString());
-            drawdown.put("trough", report.maxDrawdown().trough().toString());
-            drawdown.put(
-                    "recovery",
-                    report.maxDrawdown().recovery() == null
-                            ? null
-                            : report.maxDrawdown().recovery().toString());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("symbol", report.symbol());
-            json.put("interval", report.interval());
-            json.put("from", report.from().toString());
-            json.put("to", report.to().toString());
-            json.put("observations", report.observations());
-            json.put("periodsPerYear", report.periodsPerYear());
-            json.put("volatility", Numbers.json(report.volatility()));
-            json.put("sharpe", Numbers.json(report.sharpe()));
-            json.put("sortino", finite(report.sortino()));
-            json.put("calmar", finite(report.calmar()));
-            json.put("maxDrawdown", drawdown);
-            json.put("confidence", report.confidence());
-            json.put("historicalVar", Numbers.json(report.historicalVar()));
-            json.put("parametricVar", Numbers.json(report.parametricVar()));
-            json.put("historicalCvar", Numbers.json(report.historicalCvar()));
-            json.put("parametricCvar", Numbers.json(report.parametricCvar()));
-            json.put("benchmark", report.benchmark());
-            json.put("beta", finite(report.beta()));
-            json.put("alpha", finite(report.alpha()));
-            json.put("provenance", provenance.json());
-            String text = report.symbol() + " " + report.interval() + " risk, " + report.from() + " to " + report.to()
-                    + " (" + report.observations() + " returns; fractions, annualised where a year applies)\n"
-                    + "volatility|sharpe|sortino|calmar|maxDrawdown|VaR" + pct(report.confidence()) + " hist|param"
-                    + "|CVaR hist|param" + (report.benchmark() == null ? "" : "|beta|alpha vs " + report.benchmark())
-                    + "\n" + Numbers.ratio(report.volatility()) + "|" + Numbers.ratio(report.sharpe()) + "|"
-                    + Numbers.ratio(report.sortino()) + "|" + Numbers.ratio(report.calmar()) + "|"
-                    + Numbers.ratio(report.maxDrawdown().depth()) + "|" + Numbers.ratio(report.historicalVar()) + "|"
-                    + Numbers.ratio(report.parametricVar()) + "|" + Numbers.ratio(report.historicalCvar()) + "|"
-                    + Numbers.ratio(report.parametricCvar())
-                    + (report.benchmark() == null
-                            ? ""
-                            : "|" + Numbers.ratio(report.beta()) + "|" + Numbers.ratio(report.alpha()))
-                    + "\n" + provenance.line();
-            return new ToolResult.Success(json, text);
-        });
+                    String benchmark = args.optionalText("benchmark");
+                    Analysis.RiskReport report = analysis.risk(
+                            caller,
+                            new Analysis.RiskRequest(
+                                    Symbols.canonical(args.text("symbol"), "symbol"),
+                                    benchmark == null ? null : Symbols.canonical(benchmark, "benchmark"),
+                                    args.text("interval", "1d"),
+                                    args.date("from"),
+                                    args.date("to"),
+                                    args.number("riskFree", 0),
+                                    args.number("confidence", 0.95),
+                                    args.flag("allowDemo", false)));
+                    Provenance provenance = Provenance.of(report.inputs(), report.demo(), report.mixed());
+                    Map<String, Object> drawdown = new LinkedHashMap<>();
+                    drawdown.put("depth", Numbers.json(report.maxDrawdown().depth()));
+                    drawdown.put("peak", report.maxDrawdown().peak().toString());
+                    drawdown.put("trough", report.maxDrawdown().trough().toString());
+                    drawdown.put(
+                            "recovery",
+                            report.maxDrawdown().recovery() == null
+                                    ? null
+                                    : report.maxDrawdown().recovery().toString());
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("symbol", report.symbol());
+                    json.put("interval", report.interval());
+                    json.put("from", report.from().toString());
+                    json.put("to", report.to().toString());
+                    json.put("observations", report.observations());
+                    json.put("periodsPerYear", report.periodsPerYear());
+                    json.put("volatility", Numbers.json(report.volatility()));
+                    json.put("sharpe", Numbers.json(report.sharpe()));
+                    json.put("sortino", finite(report.sortino()));
+                    json.put("calmar", finite(report.calmar()));
+                    json.put("maxDrawdown", drawdown);
+                    json.put("confidence", report.confidence());
+                    json.put("historicalVar", Numbers.json(report.historicalVar()));
+                    json.put("parametricVar", Numbers.json(report.parametricVar()));
+                    json.put("historicalCvar", Numbers.json(report.historicalCvar()));
+                    json.put("parametricCvar", Numbers.json(report.parametricCvar()));
+                    json.put("benchmark", report.benchmark());
+                    json.put("beta", finite(report.beta()));
+                    json.put("alpha", finite(report.alpha()));
+                    json.put("provenance", provenance.json());
+                    String text = report.symbol() + " " + report.interval() + " risk, " + report.from() + " to "
+                            + report.to()
+                            + " (" + report.observations() + " returns; fractions, annualised where a year applies)\n"
+                            + "volatility|sharpe|sortino|calmar|maxDrawdown|VaR" + pct(report.confidence())
+                            + " hist|param"
+                            + "|CVaR hist|param"
+                            + (report.benchmark() == null ? "" : "|beta|alpha vs " + report.benchmark())
+                            + "\n" + Numbers.ratio(report.volatility()) + "|" + Numbers.ratio(report.sharpe()) + "|"
+                            + Numbers.ratio(report.sortino()) + "|" + Numbers.ratio(report.calmar()) + "|"
+                            + Numbers.ratio(report.maxDrawdown().depth()) + "|" + Numbers.ratio(report.historicalVar())
+                            + "|"
+                            + Numbers.ratio(report.parametricVar()) + "|" + Numbers.ratio(report.historicalCvar()) + "|"
+                            + Numbers.ratio(report.parametricCvar())
+                            + (report.benchmark() == null
+                                    ? ""
+                                    : "|" + Numbers.ratio(report.beta()) + "|" + Numbers.ratio(report.alpha()))
+                            + "\n" + provenance.line();
+                    return new ToolResult.Success(json, text);
+                })
+                .withExample(Schemas.map("symbol", "AAPL", "benchmark", "SPY"));
     }
 
     @Bean
@@ -199,34 +204,36 @@ class RiskTools {
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.ANALYSIS);
         return new ToolDefinition(tool, (caller, args) -> {
-            Analysis.CorrelationMatrix matrix = analysis.correlation(
-                    caller,
-                    new Analysis.CorrelationRequest(
-                            args.texts("symbols"),
-                            args.text("interval", "1d"),
-                            args.date("from"),
-                            args.date("to"),
-                            args.flag("allowDemo", false)));
-            Provenance provenance = Provenance.of(matrix.inputs(), matrix.demo(), matrix.mixed());
-            List<List<Double>> rows = new ArrayList<>();
-            StringBuilder text = new StringBuilder("correlation of " + matrix.interval() + " log returns, "
-                    + matrix.observations() + " observations\n|" + String.join("|", matrix.symbols()) + "\n");
-            for (int i = 0; i < matrix.symbols().size(); i++) {
-                List<Double> row =
-                        Arrays.stream(matrix.matrix()[i]).map(RiskTools::finite).toList();
-                rows.add(row);
-                text.append(matrix.symbols().get(i));
-                row.forEach(value -> text.append('|').append(Numbers.ratio(value)));
-                text.append('\n');
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("symbols", matrix.symbols());
-            json.put("interval", matrix.interval());
-            json.put("observations", matrix.observations());
-            json.put("matrix", rows);
-            json.put("provenance", provenance.json());
-            return new ToolResult.Success(json, text + provenance.line());
-        });
+                    Analysis.CorrelationMatrix matrix = analysis.correlation(
+                            caller,
+                            new Analysis.CorrelationRequest(
+                                    args.texts("symbols"),
+                                    args.text("interval", "1d"),
+                                    args.date("from"),
+                                    args.date("to"),
+                                    args.flag("allowDemo", false)));
+                    Provenance provenance = Provenance.of(matrix.inputs(), matrix.demo(), matrix.mixed());
+                    List<List<Double>> rows = new ArrayList<>();
+                    StringBuilder text = new StringBuilder("correlation of " + matrix.interval() + " log returns, "
+                            + matrix.observations() + " observations\n|" + String.join("|", matrix.symbols()) + "\n");
+                    for (int i = 0; i < matrix.symbols().size(); i++) {
+                        List<Double> row = Arrays.stream(matrix.matrix()[i])
+                                .map(RiskTools::finite)
+                                .toList();
+                        rows.add(row);
+                        text.append(matrix.symbols().get(i));
+                        row.forEach(value -> text.append('|').append(Numbers.ratio(value)));
+                        text.append('\n');
+                    }
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("symbols", matrix.symbols());
+                    json.put("interval", matrix.interval());
+                    json.put("observations", matrix.observations());
+                    json.put("matrix", rows);
+                    json.put("provenance", provenance.json());
+                    return new ToolResult.Success(json, text + provenance.line());
+                })
+                .withExample(Schemas.map("symbols", List.of("AAPL", "MSFT", "SPY")));
     }
 
     private static @Nullable Double finite(@Nullable Double value) {

@@ -3,7 +3,30 @@ package dev.sextant.tools.internal;
 import dev.sextant.platform.Caller;
 import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /** A tool and the handler that answers it; each is a bean, collected by the catalog. */
-record ToolDefinition(Tool tool, BiFunction<Caller, ToolArguments, ToolResult> handler) {}
+record ToolDefinition(Tool tool, BiFunction<Caller, ToolArguments, ToolResult> handler) {
+
+    /**
+     * The same tool with a typical call in its input schema's {@code examples} (a JSON Schema
+     * annotation): models copy its shape, clients and tests use it as a call that works.
+     */
+    ToolDefinition withExample(Map<String, Object> example) {
+        Map<String, Object> input = new LinkedHashMap<>(tool.inputSchema());
+        input.put("examples", List.of(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(example))));
+        return new ToolDefinition(
+                new Tool(
+                        tool.name(),
+                        tool.title(),
+                        tool.description(),
+                        input,
+                        tool.outputSchema(),
+                        tool.annotations(),
+                        tool.scope()),
+                handler);
+    }
+}

@@ -50,18 +50,19 @@ class WatchlistTools {
                 Tool.Annotations.READ_LOCAL,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            List<Watchlist> owned = watchlists.owned(caller);
-            StringBuilder text = new StringBuilder(owned.size() + " watchlist(s); name|symbols\n");
-            owned.forEach(list -> text.append(list.name())
-                    .append('|')
-                    .append(String.join(",", list.symbols()))
-                    .append('\n'));
-            return new ToolResult.Success(
-                    Map.of(
-                            "watchlists",
-                            owned.stream().map(WatchlistTools::json).toList()),
-                    text.toString());
-        });
+                    List<Watchlist> owned = watchlists.owned(caller);
+                    StringBuilder text = new StringBuilder(owned.size() + " watchlist(s); name|symbols\n");
+                    owned.forEach(list -> text.append(list.name())
+                            .append('|')
+                            .append(String.join(",", list.symbols()))
+                            .append('\n'));
+                    return new ToolResult.Success(
+                            Map.of(
+                                    "watchlists",
+                                    owned.stream().map(WatchlistTools::json).toList()),
+                            text.toString());
+                })
+                .withExample(Map.of());
     }
 
     @Bean
@@ -75,23 +76,24 @@ class WatchlistTools {
                 Tool.Annotations.READ_LOCAL,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
-            String name = args.text("name").strip();
-            List<Watchlist> owned = watchlists.owned(caller);
-            Watchlist list = owned.stream()
-                    .filter(w -> w.name().equals(name))
-                    .findFirst()
-                    .or(() -> owned.stream()
-                            .filter(w -> w.name().equalsIgnoreCase(name))
-                            .findFirst())
-                    .orElseThrow(() -> new DomainException(
-                            NOT_FOUND,
-                            "You have no watchlist named '" + name + "'; list_watchlists shows yours.",
-                            Map.of("name", name)));
-            return new ToolResult.Success(
-                    json(list),
-                    list.name() + ": " + String.join(",", list.symbols()) + " ("
-                            + list.symbols().size() + " symbols)");
-        });
+                    String name = args.text("name").strip();
+                    List<Watchlist> owned = watchlists.owned(caller);
+                    Watchlist list = owned.stream()
+                            .filter(w -> w.name().equals(name))
+                            .findFirst()
+                            .or(() -> owned.stream()
+                                    .filter(w -> w.name().equalsIgnoreCase(name))
+                                    .findFirst())
+                            .orElseThrow(() -> new DomainException(
+                                    NOT_FOUND,
+                                    "You have no watchlist named '" + name + "'; list_watchlists shows yours.",
+                                    Map.of("name", name)));
+                    return new ToolResult.Success(
+                            json(list),
+                            list.name() + ": " + String.join(",", list.symbols()) + " ("
+                                    + list.symbols().size() + " symbols)");
+                })
+                .withExample(Schemas.map("name", "tech"));
     }
 
     @Bean
@@ -124,22 +126,23 @@ class WatchlistTools {
                 new Tool.Annotations(false, false, true, false),
                 Scope.MARKET_DATA_WRITE);
         return new ToolDefinition(tool, (caller, args) -> {
-            Watchlists.Added added =
-                    watchlists.add(caller, args.text("name"), args.texts("symbols"), args.flag("create", true));
-            Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("watchlist", json(added.watchlist()));
-            structured.put("added", added.added());
-            structured.put("alreadyListed", added.alreadyListed());
-            structured.put("created", added.created());
-            String text = (added.created() ? "Created " : "Updated ")
-                    + added.watchlist().name() + ": added "
-                    + (added.added().isEmpty() ? "nothing" : String.join(",", added.added()))
-                    + (added.alreadyListed().isEmpty()
-                            ? ""
-                            : "; already listed " + String.join(",", added.alreadyListed()))
-                    + ". Now: " + String.join(",", added.watchlist().symbols());
-            return new ToolResult.Success(structured, text);
-        });
+                    Watchlists.Added added =
+                            watchlists.add(caller, args.text("name"), args.texts("symbols"), args.flag("create", true));
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("watchlist", json(added.watchlist()));
+                    structured.put("added", added.added());
+                    structured.put("alreadyListed", added.alreadyListed());
+                    structured.put("created", added.created());
+                    String text = (added.created() ? "Created " : "Updated ")
+                            + added.watchlist().name() + ": added "
+                            + (added.added().isEmpty() ? "nothing" : String.join(",", added.added()))
+                            + (added.alreadyListed().isEmpty()
+                                    ? ""
+                                    : "; already listed " + String.join(",", added.alreadyListed()))
+                            + ". Now: " + String.join(",", added.watchlist().symbols());
+                    return new ToolResult.Success(structured, text);
+                })
+                .withExample(Schemas.map("name", "tech", "symbols", List.of("AAPL", "MSFT")));
     }
 
     private static Map<String, Object> json(Watchlist list) {
