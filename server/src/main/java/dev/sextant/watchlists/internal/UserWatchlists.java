@@ -1,6 +1,5 @@
 package dev.sextant.watchlists.internal;
 
-import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.QuoteInterest;
 import dev.sextant.platform.Caller;
@@ -9,9 +8,7 @@ import dev.sextant.platform.Refusal;
 import dev.sextant.watchlists.Watchlists;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +49,8 @@ class UserWatchlists implements Watchlists, QuoteInterest {
         if (wanted.isEmpty() || wanted.length() > 100) {
             throw DomainException.invalidParameter("name", "A watchlist name has 1 to 100 characters.");
         }
-        List<String> canonical = knownSymbols(caller, symbols);
+        List<String> canonical =
+                KnownSymbols.of(marketData.getObject(), caller, symbols, "search_symbols finds the known ones.");
         UUID owner = caller.user().value();
         List<Watchlist> lists = repository.findByOwner(owner);
         Optional<Watchlist> existing = lists.stream()
@@ -90,27 +88,6 @@ class UserWatchlists implements Watchlists, QuoteInterest {
         UUID id = UUID.randomUUID();
         repository.insert(owner, id, wanted, combined, clock.instant());
         return new Added(repository.find(owner, id).orElseThrow(), added, already, true);
-    }
-
-    /** Canonical, de-duplicated, in the order given; every one a symbol Sextant serves (as HTTP checks). */
-    private List<String> knownSymbols(Caller caller, List<String> symbols) {
-        LinkedHashSet<String> canonical = new LinkedHashSet<>();
-        for (String symbol : symbols) {
-            canonical.add(symbol == null ? "" : symbol.strip().toUpperCase(Locale.ROOT));
-        }
-        MarketDataService market = marketData.getObject();
-        List<String> unknown = canonical.stream()
-                .filter(s -> s.isEmpty()
-                        || s.length() > 32
-                        || market.instrument(caller, s).isEmpty())
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new DomainException(
-                    MarketDataRefusals.UNKNOWN_SYMBOL,
-                    "Unknown symbols: " + String.join(", ", unknown) + ". search_symbols finds the known ones.",
-                    Map.of("symbols", unknown));
-        }
-        return List.copyOf(canonical);
     }
 
     @Override

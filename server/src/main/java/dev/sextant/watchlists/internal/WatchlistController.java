@@ -1,11 +1,9 @@
 package dev.sextant.watchlists.internal;
 
 import dev.sextant.identity.RequiresScope;
-import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
-import dev.sextant.platform.DomainException;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.Scope;
 import dev.sextant.watchlists.Watchlists.Watchlist;
@@ -16,9 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -125,23 +121,7 @@ class WatchlistController {
 
     /** Canonical, de-duplicated, in the order given; every one must be a symbol Sextant serves. */
     private List<String> knownSymbols(Caller caller, List<String> symbols) {
-        LinkedHashSet<String> canonical = new LinkedHashSet<>();
-        for (String symbol : symbols) {
-            String upper = symbol == null ? "" : symbol.strip().toUpperCase(Locale.ROOT);
-            canonical.add(upper);
-        }
-        List<String> unknown = canonical.stream()
-                .filter(s -> s.isEmpty()
-                        || s.length() > 32
-                        || marketData.instrument(caller, s).isEmpty())
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new DomainException(
-                    MarketDataRefusals.UNKNOWN_SYMBOL,
-                    "Unknown symbols: " + String.join(", ", unknown) + ". GET /api/v1/search finds the known ones.",
-                    Map.of("symbols", unknown));
-        }
-        return List.copyOf(canonical);
+        return KnownSymbols.of(marketData, caller, symbols, "GET /api/v1/search finds the known ones.");
     }
 
     private static UUID owner(Caller caller) {
