@@ -53,7 +53,8 @@ class McpToolReferenceTest extends ServerHttpTest {
                 .append("Generated from the tool catalog by `McpToolReferenceTest`. Every tool checks its arguments")
                 .append(" against its input schema before it runs (a refusal is `invalid-parameter` naming the")
                 .append(" argument), needs the scope shown (refused with `insufficient-scope` before anything")
-                .append(" else), and answers `structuredContent` valid against its output schema plus a compact")
+                .append(
+                        " else) and, where its description says so, a role (`forbidden` otherwise), and answers `structuredContent` valid against its output schema plus a compact")
                 .append(" text. Answers from market data carry `provenance` (providers, `demo`, `mixed`, `asOf`,")
                 .append(" `stale`); text from outside Sextant (names, filing fields) comes only under `untrusted`")
                 .append(" and, in the text, between `<untrusted-data>` fences. Long answers are paged: `limit`")

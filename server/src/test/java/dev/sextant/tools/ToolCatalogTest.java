@@ -490,10 +490,18 @@ class ToolCatalogTest extends ServerHttpTest {
                 "import_bars",
                 args("symbol", "USR.IMP", "rows", List.of(List.of("2024-01-02", 1, 2, 0.5, 1.5, 10)))));
 
+        ToolResult.Failure badArguments = failure(catalog.call(user, "import_bars", args("rows", "none")));
+
         assertThat(refused.code()).isEqualTo("forbidden");
-        assertThat(failure(catalog.call(user, "get_quote", args("symbol", "NOSUCH")))
-                        .code())
-                .isEqualTo("unknown-symbol");
+        assertThat(refused.details()).containsEntry("requiredRole", "analyst");
+        assertThat(badArguments.code())
+                .as("the role is checked before the arguments")
+                .isEqualTo("forbidden");
+        assertThat(catalog.available(user))
+                .extracting(Tool::name)
+                .contains("add_to_watchlist")
+                .doesNotContain("import_bars");
+        assertThat(catalog.available(analyst)).extracting(Tool::name).contains("import_bars");
     }
 
     static Stream<Arguments> badArguments() {

@@ -7,6 +7,7 @@ import static dev.sextant.tools.internal.Schemas.typed;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarImportService;
 import dev.sextant.platform.DomainException;
+import dev.sextant.platform.Role;
 import dev.sextant.platform.Scope;
 import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolResult;
@@ -142,6 +143,7 @@ class ImportTools {
                                     + Untrusted.fence(List.of(Untrusted.inline(imported.name())));
                     return new ToolResult.Success(structured, text);
                 })
+                .forRole(Role.ANALYST)
                 .withExample(Schemas.map(
                         "symbol",
                         "MYFUND.IMP",

@@ -55,7 +55,14 @@ class SextantTools implements ToolCatalog {
 
     @Override
     public List<Tool> available(Caller caller) {
-        return tools().stream().filter(tool -> caller.holds(tool.scope())).toList();
+        return entries.values().stream()
+                .filter(entry -> allowed(caller, entry.definition()))
+                .map(entry -> entry.definition().tool())
+                .toList();
+    }
+
+    private static boolean allowed(Caller caller, ToolDefinition definition) {
+        return caller.holds(definition.tool().scope()) && caller.has(definition.minimumRole());
     }
 
     @Override
@@ -93,6 +100,15 @@ class SextantTools implements ToolCatalog {
                     "This credential lacks the scope '" + tool.scope().wireName() + "' that the tool '" + tool.name()
                             + "' needs.",
                     Map.of("requiredScope", tool.scope().wireName()));
+        }
+        if (!caller.has(entry.definition().minimumRole())) {
+            // HTTP's 403 for a role that may not (an import needs an analyst), before the arguments too.
+            return new ToolResult.Failure(
+                    "forbidden",
+                    "Forbidden",
+                    "The tool '" + tool.name() + "' needs the "
+                            + entry.definition().minimumRole().wireName() + " role.",
+                    Map.of("requiredRole", entry.definition().minimumRole().wireName()));
         }
         try {
             entry.input().check(arguments);
