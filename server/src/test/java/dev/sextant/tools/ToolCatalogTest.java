@@ -517,7 +517,6 @@ class ToolCatalogTest extends ServerHttpTest {
                 Arguments.of("get_bars", args("symbol", "AAPL", "interval", "2d"), "interval"),
                 Arguments.of("get_bars", args("symbol", "AAPL", "from", "yesterday"), "from"),
                 Arguments.of("get_bars", args("symbol", "AAPL", "from", "2025-02-31"), "from"),
-                Arguments.of("get_bars", args("symbol", "AAPL", "from", "2025-06-01", "to", "2025-01-01"), "from"),
                 Arguments.of("get_bars", args("symbol", "AAPL", "limit", 501), "limit"),
                 Arguments.of("get_bars", args("symbol", "AAPL", "cursor", "not-a-cursor"), "cursor"),
                 Arguments.of("get_fundamentals", args("symbol", "AAPL", "concepts", List.of("no spaces")), "concepts"),
@@ -573,6 +572,19 @@ class ToolCatalogTest extends ServerHttpTest {
         assertThat(refused.title()).isEqualTo("Invalid parameter");
         assertThat(refused.details()).containsEntry("parameter", parameter);
         assertThat(refused.message()).contains(parameter);
+    }
+
+    @Test
+    void test_aRangeEndingBeforeItStarts_isRefusedAsHttpRefusesIt() {
+        ToolResult.Failure refused = failure(
+                catalog.call(analyst, "get_bars", args("symbol", "AAPL", "from", "2025-06-01", "to", "2025-01-01")));
+        JsonNode http =
+                this.http.get("/api/v1/bars/AAPL?from=2025-06-01&to=2025-01-01").json();
+
+        assertThat("urn:sextant:problem:" + refused.code())
+                .isEqualTo(http.get("type").asString());
+        assertThat(refused.message()).isEqualTo(http.get("detail").asString());
+        assertThat(refused.details()).containsEntry("parameter", "from");
     }
 
     @Test

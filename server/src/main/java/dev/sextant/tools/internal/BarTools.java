@@ -114,9 +114,6 @@ class BarTools {
                     Paging.Page page = Paging.read(tool.name(), args, DEFAULT_LIMIT);
                     LocalDate from = pinnedOr(page, "from", args.date("from"));
                     LocalDate to = pinnedOr(page, "to", args.date("to"));
-                    if (from != null && to != null && from.isAfter(to)) {
-                        throw DomainException.invalidParameter("from", "'from' must not be after 'to'.");
-                    }
                     Range range = range(marketData, clock, caller, symbol, interval, from, to);
                     OhlcvSeries bars = range.series().bars();
                     int total = bars.size();

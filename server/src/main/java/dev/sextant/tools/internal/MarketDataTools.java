@@ -31,41 +31,28 @@ class MarketDataTools {
 
     static final int MAX_QUOTES = 100;
 
-    static final Map<String, Object> QUOTE_SCHEMA = object(
-            properties(
-                    "symbol",
-                    typed("string"),
-                    "price",
-                    typed("number"),
-                    "change",
-                    typed("number"),
-                    "changePercent",
-                    typed("number"),
-                    "currency",
-                    typed("string"),
-                    "time",
-                    typed("string"),
-                    "fetchedAt",
-                    typed("string"),
-                    "stale",
-                    typed("boolean"),
-                    "provider",
-                    typed("string"),
-                    "demo",
-                    typed("boolean"),
-                    "conflict",
-                    typed("object", "null")),
-            "symbol",
-            "price",
-            "change",
-            "changePercent",
-            "currency",
-            "time",
-            "fetchedAt",
-            "stale",
-            "provider",
-            "demo",
-            "conflict");
+    /** A quote as get_quote and get_quotes answer it; get_quote's also carries its provenance. */
+    static final Map<String, Object> QUOTE_SCHEMA = quoteSchema(false);
+
+    private static Map<String, Object> quoteSchema(boolean withProvenance) {
+        List<Object> fields = new ArrayList<>(List.of(
+                "symbol", typed("string"),
+                "price", typed("number"),
+                "change", typed("number"),
+                "changePercent", typed("number"),
+                "currency", typed("string"),
+                "time", typed("string"),
+                "fetchedAt", typed("string"),
+                "stale", typed("boolean"),
+                "provider", typed("string"),
+                "demo", typed("boolean"),
+                "conflict", typed("object", "null")));
+        if (withProvenance) {
+            fields.addAll(List.of("provenance", Provenance.SCHEMA));
+        }
+        Map<String, Object> properties = properties(fields.toArray());
+        return object(properties, properties.keySet().toArray(String[]::new));
+    }
 
     @Bean
     ToolDefinition searchSymbols(MarketDataService marketData) {
@@ -140,13 +127,6 @@ class MarketDataTools {
 
     @Bean
     ToolDefinition getQuote(MarketDataService marketData) {
-        Map<String, Object> output = new LinkedHashMap<>(QUOTE_SCHEMA);
-        Map<String, Object> fields = new LinkedHashMap<>(cast(QUOTE_SCHEMA.get("properties")));
-        fields.put("provenance", Provenance.SCHEMA);
-        output.put("properties", fields);
-        List<String> required = new ArrayList<>(castList(QUOTE_SCHEMA.get("required")));
-        required.add("provenance");
-        output.put("required", required);
         Tool tool = new Tool(
                 "get_quote",
                 "Get quote",
@@ -155,7 +135,7 @@ class MarketDataTools {
                         + " ('time'), which provider gave it and whether it is stale. 'demo' true means synthetic demo"
                         + " data, not a market fact. For several symbols use get_quotes.",
                 object(properties("symbol", Schemas.symbol("A symbol, e.g. AAPL, BTC-USD, ^GSPC")), "symbol"),
-                output,
+                quoteSchema(true),
                 Tool.Annotations.READ_OPEN_WORLD,
                 Scope.MARKET_DATA_READ);
         return new ToolDefinition(tool, (caller, args) -> {
@@ -368,15 +348,5 @@ class MarketDataTools {
                         quote.changePercent(),
                         Numbers.price(quote.change()),
                         quote.time());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object map) {
-        return (Map<String, Object>) map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> castList(Object list) {
-        return (List<String>) list;
     }
 }
