@@ -20,6 +20,12 @@ public enum AuditEventType {
     AUDIT_LOG_READ,
     /** An administrator imported bars over a symbol another account owns (or that no account owns). */
     IMPORT_OVERRIDDEN,
+    /** A client registered itself for OAuth (RFC 7591), e.g. a remote MCP client. */
+    OAUTH_CLIENT_REGISTERED,
+    /** A user allowed (or denied) an OAuth client access with the scopes listed. */
+    OAUTH_CONSENT,
+    /** An OAuth access token was refused at /mcp (forged, expired, other audience, account gone). */
+    OAUTH_TOKEN_REFUSED,
     DATA_ACCESS;
 
     /** Whether this event is recorded only when data-access auditing is turned on. */

@@ -42,7 +42,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        // RFC 6750 and RFC 9728: at /mcp an OAuth client finds its way to a good token from the metadata.
+        String resourceMetadata = McpResource.covers(request) ? McpResource.metadataUrl(request) : null;
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                resourceMetadata == null
+                        ? "Bearer error=\"invalid_token\""
+                        : "Bearer error=\"invalid_token\", resource_metadata=\"" + resourceMetadata + "\"");
         problems.write(request, response, IdentityProblems.INVALID_TOKEN, detail);
     }
 }
