@@ -66,6 +66,7 @@ class Credentials {
     private final ApiKeys apiKeys;
     private final UserDirectory directory;
     private final OAuthAccessTokens oauthTokens;
+    private final McpResource mcp;
     private final AuditLog audit;
 
     Credentials(
@@ -73,7 +74,9 @@ class Credentials {
             ApiKeys apiKeys,
             UserDirectory directory,
             OAuthAccessTokens oauthTokens,
+            McpResource mcp,
             AuditLog audit) {
+        this.mcp = mcp;
         this.accessTokens = accessTokens;
         this.apiKeys = apiKeys;
         this.directory = directory;
@@ -157,8 +160,7 @@ class Credentials {
             return new Refused("This is an OAuth access token for the MCP endpoint (" + McpResource.PATH
                     + "); it is good nowhere else. Use a session or an API key here.");
         }
-        Optional<OAuthAccessTokens.Grant> grant =
-                oauthTokens.verify(token, McpResource.baseUrl(request), McpResource.url(request));
+        Optional<OAuthAccessTokens.Grant> grant = oauthTokens.verify(token, mcp.baseUrl(request), mcp.url(request));
         if (grant.isEmpty()) {
             return refusedAtMcp(
                     request,

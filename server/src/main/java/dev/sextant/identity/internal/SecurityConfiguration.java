@@ -61,7 +61,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, Credentials credentials, SecurityHeaders securityHeaders, ProblemWriter problems)
+            HttpSecurity http,
+            Credentials credentials,
+            SecurityHeaders securityHeaders,
+            ProblemWriter problems,
+            McpResource mcp)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
@@ -75,15 +79,15 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new TokenAuthenticationFilter(credentials, problems),
+                        new TokenAuthenticationFilter(credentials, problems, mcp),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
                             // At /mcp an OAuth client discovers the authorization server from here (RFC 9728 §5.1).
                             response.setHeader(
                                     HttpHeaders.WWW_AUTHENTICATE,
                                     McpResource.covers(request)
-                                            ? "Bearer resource_metadata=\"" + McpResource.metadataUrl(request)
-                                                    + "\", scope=\"" + MCP_SCOPE_HINT + "\""
+                                            ? "Bearer resource_metadata=\"" + mcp.metadataUrl(request) + "\", scope=\""
+                                                    + MCP_SCOPE_HINT + "\""
                                             : "Bearer");
                             problems.write(
                                     request,
@@ -113,7 +117,7 @@ class SecurityConfiguration {
                                 response.setHeader(
                                         HttpHeaders.WWW_AUTHENTICATE,
                                         "Bearer error=\"insufficient_scope\", scope=\"" + MCP_SCOPE_HINT
-                                                + "\", resource_metadata=\"" + McpResource.metadataUrl(request)
+                                                + "\", resource_metadata=\"" + mcp.metadataUrl(request)
                                                 + "\"");
                                 problems.write(
                                         request,
@@ -165,8 +169,9 @@ class SecurityConfiguration {
             ApiKeys apiKeys,
             UserDirectory directory,
             OAuthAccessTokens oauthTokens,
+            McpResource mcp,
             AuditLog audit) {
-        return new Credentials(accessTokens, apiKeys, directory, oauthTokens, audit);
+        return new Credentials(accessTokens, apiKeys, directory, oauthTokens, mcp, audit);
     }
 
     /**

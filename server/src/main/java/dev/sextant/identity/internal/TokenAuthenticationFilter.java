@@ -19,9 +19,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final Credentials credentials;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(Credentials credentials, ProblemWriter problems) {
+    private final McpResource mcp;
+
+    TokenAuthenticationFilter(Credentials credentials, ProblemWriter problems, McpResource mcp) {
         this.credentials = credentials;
         this.problems = problems;
+        this.mcp = mcp;
     }
 
     @Override
@@ -43,7 +46,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         // RFC 6750 and RFC 9728: at /mcp an OAuth client finds its way to a good token from the metadata.
-        String resourceMetadata = McpResource.covers(request) ? McpResource.metadataUrl(request) : null;
+        String resourceMetadata = McpResource.covers(request) ? mcp.metadataUrl(request) : null;
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE,
                 resourceMetadata == null

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.internal.InteractiveSignIn;
+import dev.sextant.identity.internal.McpResource;
 import dev.sextant.identity.internal.OAuthAccessTokens;
 import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.Scope;
@@ -203,9 +204,17 @@ class OAuthServerConfiguration {
         return new AuditedClients.Consents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), audit);
     }
 
-    /** The issuer is the URL each request came in on, as the resource's audience is. */
+    /**
+     * The issuer is {@code SEXTANT_PUBLIC_URL} when absolute, else the URL each request came in on:
+     * the same base the resource's URL (the tokens' audience) is built from.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    AuthorizationServerSettings authorizationServerSettings(McpResource mcp) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        String configured = mcp.configuredBaseUrl();
+        if (configured != null) {
+            settings.issuer(configured);
+        }
+        return settings.build();
     }
 }

@@ -19,18 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProtectedResourceMetadataController {
 
+    private final McpResource mcp;
+
+    ProtectedResourceMetadataController(McpResource mcp) {
+        this.mcp = mcp;
+    }
+
     @PermitAll
     @GetMapping(
             path = {McpResource.METADATA_PATH, McpResource.METADATA_PATH + McpResource.PATH},
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> metadata(HttpServletRequest request) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("resource", McpResource.url(request));
-        metadata.put("authorization_servers", List.of(McpResource.baseUrl(request)));
+        metadata.put("resource", mcp.url(request));
+        metadata.put("authorization_servers", List.of(mcp.baseUrl(request)));
         metadata.put("scopes_supported", Scope.wireNames());
         metadata.put("bearer_methods_supported", List.of("header"));
         metadata.put("resource_name", "Sextant MCP server");
-        metadata.put("resource_documentation", McpResource.baseUrl(request) + "/api/docs");
+        metadata.put("resource_documentation", mcp.baseUrl(request) + "/api/docs");
         return metadata;
     }
 }
