@@ -248,10 +248,16 @@ class OAuthFlowHttpTest extends ServerHttpTest {
         String code = OAuthBrowser.query(browser.decide(consent, "allow").header("Location"))
                 .get("code");
         Map<String, String> exchange = OAuthBrowser.codeExchange(clientId, code, pkce.verifier(), discovery.resource());
-        assertThat(browser.token(discovery, exchange).status()).isEqualTo(200);
+        Page first = browser.token(discovery, exchange);
+        assertThat(first.status()).isEqualTo(200);
         Page reused = browser.token(discovery, exchange);
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.json().get("error").asString()).isEqualTo("invalid_grant");
+        // A replayed code means it leaked: the grant's refresh token dies with it (RFC 9700 §4.2.4).
+        Page refresh = browser.token(
+                discovery,
+                OAuthBrowser.refresh(clientId, first.json().get("refresh_token").asString(), discovery.resource()));
+        assertThat(refresh.status()).isEqualTo(400);
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.Scope;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -72,8 +71,7 @@ class OAuthServerConfiguration {
             OAuth2TokenGenerator<?> tokens,
             ProblemWriter problems,
             AuditLog audit,
-            @Value("${sextant.oauth.registrations-per-address-per-hour:10}") int registrationsPerAddress,
-            @Value("${sextant.oauth.registrations-per-hour:200}") int registrationsPerNode)
+            OAuthProperties properties)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher endpoints = server.getEndpointsMatcher();
@@ -156,7 +154,10 @@ class OAuthServerConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new RegistrationThrottle(registrationsPerAddress, registrationsPerNode, problems),
+                        new RegistrationThrottle(
+                                properties.registrationsPerAddressPerHour(),
+                                properties.registrationsPerHour(),
+                                problems),
                         CsrfFilter.class)
                 .addFilterAfter(new ConsentDenialAudit(audit), SecurityContextHolderFilter.class);
         return http.build();
