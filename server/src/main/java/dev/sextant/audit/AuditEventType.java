@@ -22,6 +22,12 @@ public enum AuditEventType {
     IMPORT_OVERRIDDEN,
     /** A tool that changes something was called through the tool catalog (by an MCP client, an agent). */
     TOOL_WRITE,
+    /** A client registered itself for OAuth (RFC 7591), e.g. a remote MCP client. */
+    OAUTH_CLIENT_REGISTERED,
+    /** A user allowed (or denied) an OAuth client access with the scopes listed. */
+    OAUTH_CONSENT,
+    /** An OAuth access token was refused at /mcp (forged, expired, other audience, account gone). */
+    OAUTH_TOKEN_REFUSED,
     DATA_ACCESS;
 
     /** Whether this event is recorded only when data-access auditing is turned on. */

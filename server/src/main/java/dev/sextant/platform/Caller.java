@@ -19,6 +19,8 @@ public record Caller(UserId user, Role role, Set<Scope> scopes, Credential crede
         SESSION,
         /** An API key: only the scopes chosen when it was created. */
         API_KEY,
+        /** An OAuth access token of a remote MCP client: only the scopes its user consented to. */
+        OAUTH,
         /** The operator on the server's own machine (the control socket, a command). */
         OPERATOR
     }

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Import;
             "sextant.ratelimit.auth-per-minute=1000000",
             "sextant.ratelimit.market-data-per-minute=1000000",
             "sextant.ratelimit.default-per-minute=1000000",
+            "sextant.oauth.registrations-per-address-per-hour=1000000",
+            "sextant.oauth.registrations-per-hour=1000000",
             "sextant.query.caller-concurrency=1000",
             "sextant.query.caller-compute-time=1h"
         })

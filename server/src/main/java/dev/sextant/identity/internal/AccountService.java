@@ -104,6 +104,23 @@ class AccountService implements AccountAdministration {
     }
 
     SignIn login(String username, String password, String clientAddress) {
+        Account signedIn = checkPassword(username, password, clientAddress);
+        if (signedIn.totpEnabled()) {
+            // The failure count is cleared only after the second factor, so codes cannot be guessed at leisure.
+            return new SecondFactorRequired(accessTokens.issueMfaTicket(signedIn));
+        }
+        signedIn(signedIn, Map.of());
+        return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
+    }
+
+    /**
+     * The password step of any sign-in (the API's and the OAuth authorization page's): the back-off,
+     * the decoy hash for unknown names, the failure audit and a re-hash with current parameters.
+     * Answers the account; success is recorded by {@link #signedIn} once every factor passed.
+     *
+     * @throws ApiProblem when throttled or the username or password is wrong
+     */
+    Account checkPassword(String username, String password, String clientAddress) {
         String name = normalise(username);
         Optional<Account> account = accounts.findByUsername(name);
         refuseWhileThrottled(name, clientAddress, attempt(name, account));
@@ -119,13 +136,13 @@ class AccountService implements AccountAdministration {
         if (hasher.needsRehash(signedIn.passwordHash())) {
             accounts.updatePasswordHash(signedIn.id(), hasher.hash(password), clock.instant());
         }
-        if (signedIn.totpEnabled()) {
-            // The failure count is cleared only after the second factor, so codes cannot be guessed at leisure.
-            return new SecondFactorRequired(accessTokens.issueMfaTicket(signedIn));
-        }
-        throttle.recordSuccess(name);
-        audit.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id().toString(), name);
-        return tokensFor(signedIn, refreshTokens.startFamily(signedIn.id()));
+        return signedIn;
+    }
+
+    /** Records a complete sign-in: the back-off count cleared, the audit event with {@code details}. */
+    void signedIn(Account account, Map<String, String> details) {
+        throttle.recordSuccess(account.username());
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, account.id().toString(), account.username(), details);
     }
 
     /** What the audit log keeps of a sign-in attempt: who it was for, without what was typed. */
@@ -158,6 +175,17 @@ class AccountService implements AccountAdministration {
                         .filter(found -> found.securityVersion() == claims.securityVersion()))
                 .orElseThrow(() -> new ApiProblem(
                         IdentityProblems.INVALID_TOKEN, "The sign-in ticket is invalid or expired. Sign in again."));
+        checkSecondFactor(account, code, clientAddress);
+        signedIn(account, Map.of("factors", "2"));
+        return tokensFor(account, refreshTokens.startFamily(account.id()));
+    }
+
+    /**
+     * The second-factor step of any sign-in: the back-off applies and a wrong code counts as a failure.
+     *
+     * @throws ApiProblem when throttled or the code is not valid
+     */
+    void checkSecondFactor(Account account, String code, String clientAddress) {
         refuseWhileThrottled(account.username(), clientAddress, attempt(account.username(), Optional.of(account)));
         if (!twoFactor.verify(account, code)) {
             throttle.recordFailure(account.username(), clientAddress);
@@ -169,10 +197,6 @@ class AccountService implements AccountAdministration {
             throw new ApiProblem(
                     IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.", Map.of("field", "code"));
         }
-        throttle.recordSuccess(account.username());
-        audit.record(
-                AuditEventType.LOGIN_SUCCEEDED, account.id().toString(), account.username(), Map.of("factors", "2"));
-        return tokensFor(account, refreshTokens.startFamily(account.id()));
     }
 
     private void refuseWhileThrottled(String name, String clientAddress, Attempt attempt) {

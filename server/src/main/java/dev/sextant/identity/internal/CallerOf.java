@@ -43,8 +43,9 @@ final class CallerOf {
                 scopes.add(scope);
             }
         }
-        Caller.Credential credential =
-                held.contains(Credentials.API_KEY) ? Caller.Credential.API_KEY : Caller.Credential.SESSION;
+        Caller.Credential credential = held.contains(Credentials.API_KEY)
+                ? Caller.Credential.API_KEY
+                : held.contains(Credentials.OAUTH) ? Caller.Credential.OAUTH : Caller.Credential.SESSION;
         return Optional.of(new Caller(user.id(), role.get(), scopes, credential));
     }
 }

@@ -1,15 +1,18 @@
 package dev.sextant.identity.internal;
 
+import dev.sextant.audit.AuditLog;
 import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.Scope;
 import dev.sextant.platform.SecurityHeaders;
 import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
@@ -23,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * The HTTP security of the whole server. Stateless: no sessions and no cookies, so no CSRF
+ * The HTTP security of the API (every path but the OAuth authorization server's, which has its own
+ * chain in {@code oauth}). Stateless: no sessions and no cookies, so no CSRF
  * surface; callers authenticate every request with a bearer token. Infrastructure and sign-in
  * paths are open; everything else needs an authenticated caller, and each endpoint then states its
  * own rule with {@code @PreAuthorize} or {@code @PermitAll}, and which credentials it takes with
@@ -47,12 +51,21 @@ class SecurityConfiguration {
         "/api/docs/**",
         "/api/swagger-ui/**",
         "/swagger-ui/**",
-        "/api/v1/auth/**"
+        "/api/v1/auth/**",
+        McpResource.METADATA_PATH,
+        McpResource.METADATA_PATH + "/**"
     };
+
+    /** What an OAuth client should ask for at {@code /mcp}: every scope a tool may need. */
+    static final String MCP_SCOPE_HINT = String.join(" ", Scope.wireNames());
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, Credentials credentials, SecurityHeaders securityHeaders, ProblemWriter problems)
+            HttpSecurity http,
+            Credentials credentials,
+            SecurityHeaders securityHeaders,
+            ProblemWriter problems,
+            McpResource mcp)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
@@ -66,10 +79,16 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new TokenAuthenticationFilter(credentials, problems),
+                        new TokenAuthenticationFilter(credentials, problems, mcp),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            // At /mcp an OAuth client discovers the authorization server from here (RFC 9728 §5.1).
+                            response.setHeader(
+                                    HttpHeaders.WWW_AUTHENTICATE,
+                                    McpResource.covers(request)
+                                            ? "Bearer resource_metadata=\"" + mcp.metadataUrl(request) + "\", scope=\""
+                                                    + MCP_SCOPE_HINT + "\""
+                                            : "Bearer");
                             problems.write(
                                     request,
                                     response,
@@ -93,6 +112,18 @@ class SecurityConfiguration {
                                         IdentityProblems.TWO_FACTOR_REQUIRED,
                                         "Administrators must turn on two-factor sign-in first: "
                                                 + "POST /api/v1/me/2fa/setup, then /api/v1/me/2fa/enable.");
+                            } else if (McpResource.covers(request)) {
+                                // RFC 6750 §3.1: the scopes to ask for in a new authorization.
+                                response.setHeader(
+                                        HttpHeaders.WWW_AUTHENTICATE,
+                                        "Bearer error=\"insufficient_scope\", scope=\"" + MCP_SCOPE_HINT
+                                                + "\", resource_metadata=\"" + mcp.metadataUrl(request)
+                                                + "\"");
+                                problems.write(
+                                        request,
+                                        response,
+                                        ProblemType.FORBIDDEN,
+                                        "This credential holds no scope the MCP endpoint could use.");
                             } else if (denied instanceof ExplicitAccessRuleInterceptor.CredentialRefused refused) {
                                 problems.write(
                                         request, response, refused.type(), refused.getMessage(), refused.properties());
@@ -115,6 +146,13 @@ class SecurityConfiguration {
                         .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.ADMIN.authority())))
+                        // A credential with no scope at all (an OAuth grant the user gave none) can call no tool.
+                        .requestMatchers(McpResource.PATH, McpResource.PATH + "/**")
+                        .access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorityAuthorizationManager.hasAnyAuthority(Arrays.stream(Scope.values())
+                                        .map(Scope::authority)
+                                        .toArray(String[]::new))))
                         .anyRequest()
                         .authenticated());
         return http.build();
@@ -126,8 +164,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    Credentials credentials(AccessTokens accessTokens, ApiKeys apiKeys, UserDirectory directory) {
-        return new Credentials(accessTokens, apiKeys, directory);
+    Credentials credentials(
+            AccessTokens accessTokens,
+            ApiKeys apiKeys,
+            UserDirectory directory,
+            OAuthAccessTokens oauthTokens,
+            McpResource mcp,
+            AuditLog audit) {
+        return new Credentials(accessTokens, apiKeys, directory, oauthTokens, mcp, audit);
     }
 
     /**

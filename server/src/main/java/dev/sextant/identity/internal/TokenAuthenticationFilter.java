@@ -19,9 +19,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final Credentials credentials;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(Credentials credentials, ProblemWriter problems) {
+    private final McpResource mcp;
+
+    TokenAuthenticationFilter(Credentials credentials, ProblemWriter problems, McpResource mcp) {
         this.credentials = credentials;
         this.problems = problems;
+        this.mcp = mcp;
     }
 
     @Override
@@ -42,7 +45,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        // RFC 6750 and RFC 9728: at /mcp an OAuth client finds its way to a good token from the metadata.
+        String resourceMetadata = McpResource.covers(request) ? mcp.metadataUrl(request) : null;
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                resourceMetadata == null
+                        ? "Bearer error=\"invalid_token\""
+                        : "Bearer error=\"invalid_token\", resource_metadata=\"" + resourceMetadata + "\"");
         problems.write(request, response, IdentityProblems.INVALID_TOKEN, detail);
     }
 }
