@@ -176,6 +176,33 @@ class ToolSafetyTest extends ServerHttpTest {
     }
 
     @Test
+    void test_aWriteToolThatBreaks_stillLeavesItsAuditRow_andTheFailureSurfaces() {
+        Caller analyst = analyst(unique("broken"));
+        String name = "plugin_broken_" + unique("").substring(1, 9).replaceAll("[^a-z]", "x");
+        Tool broken = new Tool(
+                name,
+                "Broken write",
+                "A plug-in's write tool with a bug.",
+                Map.of("type", "object"),
+                Map.of("type", "object"),
+                new Tool.Annotations(false, false, false, false),
+                Scope.MARKET_DATA_WRITE);
+
+        try (ToolCatalog.Registration registration = catalog.register(broken, (who, arguments) -> {
+            throw new IllegalStateException("a bug in the plug-in");
+        })) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.call(analyst, name, Map.of()))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        String details = jdbc.sql("SELECT details FROM audit_event WHERE type = 'TOOL_WRITE' AND actor = :actor")
+                .param("actor", analyst.user().toString())
+                .query(String.class)
+                .single();
+        assertThat(ToolAnswers.JSON.readTree(details).get("outcome").asString()).isEqualTo("internal-error");
+    }
+
+    @Test
     void test_aToolNamedLikeAnExistingOne_isRefused() {
         Tool clash = catalog.tool("get_quote").orElseThrow();
 
