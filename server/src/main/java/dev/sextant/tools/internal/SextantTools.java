@@ -83,9 +83,19 @@ class SextantTools implements ToolCatalog {
         }
         Tool tool = entry.definition().tool();
         Map<String, Object> given = arguments == null ? Map.of() : arguments;
-        ToolResult result = answer(caller, entry, given);
-        if (!tool.annotations().readOnly()) {
-            audited(caller, tool, given, result);
+        boolean write = !tool.annotations().readOnly();
+        ToolResult result;
+        try {
+            result = answer(caller, entry, given);
+        } catch (RuntimeException unexpected) {
+            // A bug, not a refusal: the transport answers it as an internal error; a write still leaves its row.
+            if (write) {
+                audited(caller, tool, given, "internal-error");
+            }
+            throw unexpected;
+        }
+        if (write) {
+            audited(caller, tool, given, result instanceof ToolResult.Failure failure ? failure.code() : "ok");
         }
         return result;
     }
@@ -122,11 +132,11 @@ class SextantTools implements ToolCatalog {
     }
 
     /** Who called which write, with what (short values only: rows of bars are counted, not copied). */
-    private void audited(Caller caller, Tool tool, Map<String, Object> arguments, ToolResult result) {
+    private void audited(Caller caller, Tool tool, Map<String, Object> arguments, String outcome) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("tool", tool.name());
         details.put("credential", caller.credential().name());
-        details.put("outcome", result instanceof ToolResult.Failure failure ? failure.code() : "ok");
+        details.put("outcome", outcome);
         arguments.entrySet().stream()
                 .limit(12)
                 .forEach(argument ->
@@ -139,7 +149,7 @@ class SextantTools implements ToolCatalog {
             case null -> "null";
             case List<?> list when list.size() > 20 -> list.size() + " items";
             case Map<?, ?> map -> map.size() + " members";
-            default -> abbreviate(String.valueOf(value), 200);
+            default -> abbreviate(String.valueOf(value), 120);
         };
     }
 
