@@ -103,6 +103,10 @@ class McpConfiguration {
                 .resourceTemplates(resources.templates())
                 .prompts(new McpPrompts().prompts())
                 .requestTimeout(Duration.ofMinutes(2))
+                // Handlers run on the request's own (virtual) thread, which the transport blocks on
+                // anyway: off it, on Reactor's boundedElastic, an answer written while the request
+                // thread unwinds now and then reached the client as a broken chunked stream.
+                .immediateExecution(true)
                 .build();
     }
 

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The tool catalog as MCP tools: each {@link Tool} with its schemas, title and annotations; a call
  * runs {@link ToolCatalog#call} for the message's caller and answers its structured content plus one
- * text block, a {@link ToolResult.Failure} as a result with {@code isError} (the catalog's code in
- * {@code structuredContent} and {@code _meta}), so a model reads the same message a problem+json
+ * text block, a {@link ToolResult.Failure} as a result with {@code isError}, its message as the text
+ * and the catalog's code in {@code _meta} ({@code sextant/error}), so a model reads the same message a problem+json
  * answer would give.
  */
 final class McpTools {
@@ -110,18 +110,19 @@ final class McpTools {
                         .isError(false)
                         .build();
             case ToolResult.Failure failure -> {
+                // No structuredContent on an error: clients validate it against the tool's output
+                // schema (the TypeScript SDK refuses the whole result otherwise). The code and
+                // details travel in _meta.
                 Map<String, Object> error = new LinkedHashMap<>();
-                error.put("code", failure.code());
-                error.put("title", failure.title());
-                error.put("message", failure.message());
+                error.put("sextant/error", failure.code());
+                error.put("sextant/title", failure.title());
                 if (!failure.details().isEmpty()) {
-                    error.put("details", failure.details());
+                    error.put("sextant/details", failure.details());
                 }
                 yield McpSchema.CallToolResult.builder()
-                        .structuredContent(Map.of("error", error))
                         .addTextContent(failure.message())
                         .isError(true)
-                        .meta(Map.of("sextant/error", failure.code()))
+                        .meta(error)
                         .build();
             }
         };
