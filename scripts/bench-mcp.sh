@@ -12,10 +12,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* | head -n 1)}
-mvn -B -q -o test-compile -pl server -am >/dev/null
 classpath_file=$(mktemp)
 trap 'rm -f "$classpath_file"' EXIT
-mvn -B -q -o dependency:build-classpath -pl server -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >/dev/null
+# In one reactor run, so that the analytics module resolves to its classes (the server's list is written last).
+JAVA_HOME=$JAVA_HOME mvn -B -q -o test-compile dependency:build-classpath -pl server -am -Dspotless.check.skip=true \
+  -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >/dev/null
 echo "== MCP get_quote bench; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" -cp "server/target/test-classes:server/target/classes:analytics/target/classes:$(cat "$classpath_file")" \
   dev.sextant.mcp.internal.McpBench 2> >(grep -v -E 'WARN|Unsafe' >&2)
