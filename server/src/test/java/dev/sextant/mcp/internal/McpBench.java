@@ -80,11 +80,17 @@ public final class McpBench {
                     overMcp[i] = System.nanoTime() - start;
                 }
             }
+            long[] rawHttp = rawCalls(port, key, 3_000, 5_000);
             double faceMedian = percentile(direct, 50);
             double mcpMedian = percentile(overMcp, 50);
             System.out.printf(
                     "sequential: face median %.3f ms, MCP median %.3f ms (p99 %.3f ms): overhead %.3f ms%n",
                     faceMedian, mcpMedian, percentile(overMcp, 99), mcpMedian - faceMedian);
+
+            System.out.printf(
+                    "sequential, plain HTTP client (one POST tools/call per call, its SSE answer read whole):"
+                            + " median %.3f ms (p99 %.3f ms): overhead %.3f ms%n",
+                    percentile(rawHttp, 50), percentile(rawHttp, 99), percentile(rawHttp, 50) - faceMedian);
 
             // 32 clients at once, each its own session, for the measured window after a warm-up.
             List<McpSyncClient> sessions = new ArrayList<>();
@@ -142,6 +148,49 @@ public final class McpBench {
             at += counts[c];
         }
         return all;
+    }
+
+    /** tools/call as bare HTTP requests on one session: the server's share without the SDK client's. */
+    private static long[] rawCalls(int port, String key, int warmUp, int measured) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/mcp");
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> post =
+                body -> java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.net.http.HttpResponse<String> init = http.send(
+                post.apply(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}")
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        java.net.http.HttpRequest call = post.apply(
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                                + "{\"name\":\"get_quote\",\"arguments\":{\"symbol\":\"AAPL\"}}}")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25")
+                .build();
+        http.send(
+                post.apply("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .header("Mcp-Session-Id", session)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        long[] samples = new long[measured];
+        for (int i = 0; i < warmUp + measured; i++) {
+            long start = System.nanoTime();
+            java.net.http.HttpResponse<String> answer =
+                    http.send(call, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200 || !answer.body().contains("structuredContent")) {
+                throw new IllegalStateException("get_quote failed over HTTP: " + answer.statusCode());
+            }
+            if (i >= warmUp) {
+                samples[i - warmUp] = System.nanoTime() - start;
+            }
+        }
+        return samples;
     }
 
     private static void face(ToolCatalog catalog, Caller caller) {
