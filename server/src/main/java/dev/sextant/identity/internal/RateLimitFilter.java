@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token-bucket request budgets (Bucket4j) on {@code /api/v1}: per client address for sign-in
+ * Token-bucket request budgets (Bucket4j) on {@code /api/v1} and MCP's {@code /mcp}: per client address for sign-in
  * routes, per account (sessions and API keys alike) for the rest, refilled continuously over a minute. Every answer says
  * where the caller stands ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset}); an
  * exhausted budget gets 429 with {@code Retry-After}. Buckets live in memory, or in Redis when
@@ -116,7 +116,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !request.getRequestURI().startsWith("/api/v1/");
+        String path = request.getRequestURI();
+        // MCP tool calls reach the same faces as /api/v1 and draw on the same per-account budget.
+        return !properties.enabled() || !(path.startsWith("/api/v1/") || isMcp(path));
     }
 
     @Override
@@ -169,6 +171,10 @@ class RateLimitFilter extends OncePerRequestFilter {
                         + retryAfter + " seconds.",
                 Map.of("retryAfter", retryAfter));
         return false;
+    }
+
+    private static boolean isMcp(String path) {
+        return path.equals("/mcp") || path.startsWith("/mcp/");
     }
 
     static RouteClass routeOf(String path) {
