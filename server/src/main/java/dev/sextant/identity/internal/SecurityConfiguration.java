@@ -47,7 +47,8 @@ class SecurityConfiguration {
         "/api/docs/**",
         "/api/swagger-ui/**",
         "/swagger-ui/**",
-        "/api/v1/auth/**"
+        "/api/v1/auth/**",
+        "/ws/stream"
     };
 
     @Bean
