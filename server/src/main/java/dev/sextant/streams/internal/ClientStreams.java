@@ -4,6 +4,7 @@ import dev.sextant.identity.StreamCredentials;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.Scope;
 import dev.sextant.platform.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
@@ -50,13 +51,17 @@ class ClientStreams {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stream-housekeeping").daemon().factory());
+    private final MeterRegistry meters;
     private long nextHeartbeat;
     private long nextRecheck;
 
-    ClientStreams(StreamProperties properties, StreamCredentials credentials, Clock clock) {
+    ClientStreams(StreamProperties properties, StreamCredentials credentials, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.credentials = credentials;
         this.clock = clock;
+        this.meters = meters;
+        meters.gauge("sextant.stream.connections", bySession, Map::size);
+        meters.gauge("sextant.stream.streams", byId, Map::size);
         long now = ClientStream.now();
         this.nextHeartbeat = now + properties.heartbeat().toMillis();
         this.nextRecheck = now + properties.credentialRecheck().toMillis();
@@ -181,24 +186,32 @@ class ClientStreams {
         }
         if (connection.getTimeSinceSendStarted() > properties.slowClientLimit().toMillis()) {
             log.info("Stream {} of {}: closed, the client reads too slowly", stream.id, stream.owner);
-            stream.end(SLOW_CONSUMER);
+            end(stream, SLOW_CONSUMER);
             return;
         }
         if (stream.hasDue()) {
             stream.signal();
         }
         if (heartbeat) {
-            if (now - stream.lastPongAt > 3 * properties.heartbeat().toMillis()) {
-                stream.end(NO_PONG);
+            // A client whose one message is still being written cannot answer: the slow-client check judges it.
+            if (now - stream.lastPongAt > 3 * properties.heartbeat().toMillis()
+                    && connection.getTimeSinceSendStarted() == 0) {
+                end(stream, NO_PONG);
                 return;
             }
-            stream.sendNow(
-                    "{\"type\":\"heartbeat\",\"time\":\"" + clock.instant() + "\",\"seq\":" + stream.lastSeq() + "}");
+            stream.sendNow("{\"type\":\"heartbeat\",\"time\":\"" + clock.instant() + "\",\"lastSeq\":"
+                    + stream.lastSeq() + "}");
             executor.execute(() -> ping(connection));
         }
         if (recheck) {
             executor.execute(() -> recheck(stream));
         }
+    }
+
+    /** Ends a stream for a reason of the server's, counted by reason ({@code sextant.stream.closed}). */
+    private void end(ClientStream stream, CloseStatus status) {
+        meters.counter("sextant.stream.closed", "reason", status.getReason()).increment();
+        stream.end(status);
     }
 
     private void ping(ConcurrentWebSocketSessionDecorator connection) {
@@ -215,7 +228,7 @@ class ClientStreams {
         Optional<Caller> now = credentials.recheck(stream.grant);
         if (now.isEmpty() || !now.get().holds(Scope.MARKET_DATA_READ)) {
             log.info("Stream {} of {}: closed, its credential no longer stands", stream.id, stream.owner);
-            stream.end(CREDENTIAL_REVOKED);
+            end(stream, CREDENTIAL_REVOKED);
             return;
         }
         stream.caller = now.get();

@@ -428,7 +428,7 @@ class StreamHandler extends TextWebSocketHandler {
 
     private StreamChannel indicator(JsonNode node) {
         String name = node.path("name").isString() ? node.path("name").asString() : "";
-        IndicatorCatalog.Definition definition = IndicatorCatalog.ALL.get(name.toLowerCase(java.util.Locale.ROOT));
+        IndicatorCatalog.Definition definition = IndicatorCatalog.ALL.get(name.toUpperCase(java.util.Locale.ROOT));
         if (definition == null) {
             throw new Refused(
                     "invalid-indicator",
