@@ -26,7 +26,10 @@ public interface QuoteFeed {
      * {@code interval} (100 ms at the least): the symbol's feed polls at the shortest interval any
      * of its subscribers asked for.
      */
-    Subscription subscribe(Caller caller, String symbol, java.time.Duration interval, Consumer<Quote> listener);
+    default Subscription subscribe(
+            Caller caller, String symbol, java.time.Duration interval, Consumer<Quote> listener) {
+        return subscribe(caller, symbol, listener);
+    }
 
     /** A subscription; closing it stops delivery and, with the last subscriber, the upstream feed. */
     interface Subscription extends AutoCloseable {

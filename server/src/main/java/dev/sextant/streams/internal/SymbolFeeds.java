@@ -8,6 +8,7 @@ import dev.sextant.platform.DomainException;
 import dev.sextant.platform.Role;
 import dev.sextant.platform.UserId;
 import dev.sextant.streams.QuoteFeed;
+import io.lettuce.core.RedisClient;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link QuoteFeed}: one feed per symbol, however many subscribers. A feed polls the market-data
@@ -54,10 +57,15 @@ class SymbolFeeds implements QuoteFeed {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stream-feeds").daemon().factory());
     private final ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor();
+    /** Present with Redis: polls are led by one node and every quote is published once to all nodes. */
+    private final @Nullable RedisQuoteFanout fanout;
 
-    SymbolFeeds(MarketDataService market, StreamProperties properties) {
+    SymbolFeeds(
+            MarketDataService market, StreamProperties properties, ObjectProvider<RedisClient> redis, JsonMapper json) {
         this.market = market;
         this.properties = properties;
+        RedisClient client = redis.getIfAvailable();
+        this.fanout = client == null ? null : new RedisQuoteFanout(client, json, this::deliverLocally);
         ticker.scheduleWithFixedDelay(this::tick, MIN_INTERVAL_MS, MIN_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
     }
 
@@ -65,6 +73,9 @@ class SymbolFeeds implements QuoteFeed {
     void stop() {
         ticker.shutdownNow();
         polls.shutdownNow();
+        if (fanout != null) {
+            fanout.close();
+        }
     }
 
     @Override
@@ -87,6 +98,14 @@ class SymbolFeeds implements QuoteFeed {
             existing.subscribers.remove(subscriber);
             return existing.subscribers.isEmpty() ? null : existing;
         });
+    }
+
+    /** A quote from this node's poll or, with Redis, from any node's. */
+    private void deliverLocally(Quote quote) {
+        Feed feed = feeds.get(quote.symbol());
+        if (feed != null) {
+            feed.deliver(quote);
+        }
     }
 
     /** How many upstream feeds run now: one per watched symbol. */
@@ -170,18 +189,15 @@ class SymbolFeeds implements QuoteFeed {
 
         void poll() {
             try {
+                if (fanout != null && !fanout.leads(symbol, interval())) {
+                    return; // another node polls it now and publishes to every node
+                }
                 Quote quote = market.quote(FEED_CALLER, symbol);
                 demo = quote.demo();
-                Quote previous = last;
-                if (previous != null
-                        && previous.time().equals(quote.time())
-                        && previous.price() == quote.price()
-                        && Objects.equals(previous.provider(), quote.provider())) {
-                    return;
-                }
-                last = quote;
-                for (Subscriber subscriber : subscribers) {
-                    subscriber.deliver(quote);
+                if (fanout != null) {
+                    fanout.publish(quote);
+                } else {
+                    deliver(quote);
                 }
             } catch (DomainException e) {
                 log.debug("No quote of {} for the stream now: {}", symbol, e.getMessage());
@@ -189,6 +205,21 @@ class SymbolFeeds implements QuoteFeed {
                 log.warn("Polling {} for the stream failed", symbol, e);
             } finally {
                 polling.set(false);
+            }
+        }
+
+        /** Hands a quote to every subscriber here, unless it is the one delivered last. */
+        synchronized void deliver(Quote quote) {
+            Quote previous = last;
+            if (previous != null
+                    && !quote.time().isAfter(previous.time())
+                    && previous.price() == quote.price()
+                    && Objects.equals(previous.provider(), quote.provider())) {
+                return;
+            }
+            last = quote;
+            for (Subscriber subscriber : subscribers) {
+                subscriber.deliver(quote);
             }
         }
     }
