@@ -61,6 +61,7 @@ public class StreamBench {
     static volatile Histogram histogram = new Histogram();
     static final AtomicLong errors = new AtomicLong();
     static final AtomicLong closed = new AtomicLong();
+    static final AtomicLong failedHandshakes = new AtomicLong();
 
     static final class Client implements WebSocket.Listener {
         final StringBuilder partial = new StringBuilder();
@@ -142,12 +143,22 @@ public class StreamBench {
                 List<CompletableFuture<Void>> ready = new ArrayList<>();
                 for (int b = 0; b < batch; b++) {
                     Client client = new Client();
-                    WebSocket ws = pool.get(sockets.size() % pool.size())
-                            .newWebSocketBuilder()
-                            .header("Authorization", "Bearer " + token)
-                            .connectTimeout(Duration.ofSeconds(30))
-                            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/stream"), client)
-                            .get(60, TimeUnit.SECONDS);
+                    WebSocket ws = null;
+                    for (int attempt = 1; ws == null; attempt++) {
+                        try {
+                            ws = pool.get(sockets.size() % pool.size())
+                                    .newWebSocketBuilder()
+                                    .header("Authorization", "Bearer " + token)
+                                    .connectTimeout(Duration.ofSeconds(60))
+                                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/stream"), client)
+                                    .get(120, TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            failedHandshakes.incrementAndGet();
+                            if (attempt == 3) {
+                                throw e;
+                            }
+                        }
+                    }
                     List<String> mine = new ArrayList<>(SYMBOLS);
                     java.util.Collections.shuffle(mine, random);
                     String list = String.join("\",\"", mine.subList(0, Math.min(symbols, mine.size())));
@@ -155,7 +166,10 @@ public class StreamBench {
                     sockets.add(ws);
                     ready.add(client.welcomed);
                 }
-                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+                if (sockets.size() % 500 == 0) {
+                    System.err.println("  connected " + sockets.size() + " (handshakes retried: " + failedHandshakes.get() + ")");
+                }
             }
             Thread.sleep(5_000); // settle: snapshots, the feeds' first polls
             histogram = new Histogram();

@@ -55,7 +55,8 @@ token=$(curl -sf "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
 
 echo "== $STAGES clients x $SYMBOLS symbols at ${INTERVAL} ms, ${SECONDS_PER_STAGE} s per stage; load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_BIN" -Xss256k scripts/StreamBench.java --port "$PORT" --token "$token" --stages "$STAGES" \
-  --symbols "$SYMBOLS" --interval "$INTERVAL" --seconds "$SECONDS_PER_STAGE"
+  --symbols "$SYMBOLS" --interval "$INTERVAL" --seconds "$SECONDS_PER_STAGE" ||
+  { echo "bench: the driver failed; the server's log ends:" >&2; tail -30 "$data_dir/server.log" >&2; }
 echo "== server heap after a full GC (capped at -Xmx512m):"
 "$JCMD_BIN" "$server" GC.run >/dev/null
 "$JCMD_BIN" "$server" GC.heap_info | head -3

@@ -265,7 +265,12 @@ final class ClientStream {
                     batch.add(number(ordered.pollFirst()));
                 }
                 long now = now();
-                Iterator<Outbound> pending = conflated.values().iterator();
+                // While detached, updates stay pending and conflated (one per watch) instead of being
+                // numbered into the resume buffer: a resume replays what was numbered before the drop,
+                // then gets the latest values, numbered on from there. The buffer stays small.
+                Iterator<Outbound> pending = connection == null
+                        ? java.util.Collections.emptyIterator()
+                        : conflated.values().iterator();
                 while (pending.hasNext()) {
                     Outbound outbound = pending.next();
                     if (outbound.dueAt() <= now) {
@@ -283,7 +288,7 @@ final class ClientStream {
                 }
             }
             if (connection == null) {
-                continue; // detached: numbered into the resume buffer only
+                continue; // detached: what was numbered waits in the resume buffer
             }
             for (String text : batch) {
                 try {

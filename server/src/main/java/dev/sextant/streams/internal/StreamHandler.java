@@ -159,6 +159,9 @@ class StreamHandler extends TextWebSocketHandler {
             error(stream, refused.code, refused.getMessage(), ref);
         } catch (DomainException refused) {
             error(stream, refused.refusal().code(), refused.getMessage(), ref);
+        } catch (IllegalArgumentException invalid) {
+            // A value the market-data records refuse (checked in their constructors): the client's to fix.
+            error(stream, "invalid-message", invalid.getMessage(), ref);
         }
     }
 

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialRecheck how often each connection's credential is checked again
  * @param slowClientLimit how long one message may take to leave before the client is closed as too slow
  * @param resumeWindow how long a dropped connection's stream is kept for a {@code resume}
- * @param resumeBuffer how many numbered messages each stream keeps for a {@code resume}
+ * @param resumeBuffer how many numbered messages each stream keeps for a {@code resume} (the last
+ *     ones sent before a drop; while detached, updates wait conflated instead, one per watch). Memory:
+ *     about 350 bytes a message per connection
  * @param providerPollInterval the shortest interval at which a real provider's symbol is polled
  *     (through the quote cache, which bounds the provider calls to its freshness)
  */
@@ -25,10 +27,10 @@ record StreamProperties(
         @DefaultValue("50") int maxSymbolsPerConnection,
         @DefaultValue("10") int maxConnectionsPerUser,
         @DefaultValue("20") int maxMessagesPerSecond,
-        @DefaultValue("16384") int maxMessageBytes,
+        @DefaultValue("8192") int maxMessageBytes,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("10s") Duration credentialRecheck,
         @DefaultValue("10s") Duration slowClientLimit,
         @DefaultValue("60s") Duration resumeWindow,
-        @DefaultValue("4096") int resumeBuffer,
+        @DefaultValue("128") int resumeBuffer,
         @DefaultValue("1s") Duration providerPollInterval) {}
