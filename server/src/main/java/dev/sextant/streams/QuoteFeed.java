@@ -14,12 +14,22 @@ public interface QuoteFeed {
 
     /**
      * Starts delivering {@code symbol}'s quotes to {@code listener}, each new one once, on a thread of
-     * the feed's own; the listener must not block.
+     * the feed's own; the listener must not block. Polled about once a second.
      *
      * @throws dev.sextant.platform.DomainException for an unknown symbol (as the market-data face
      *     refuses it)
      */
     Subscription subscribe(Caller caller, String symbol, Consumer<Quote> listener);
+
+    /**
+     * {@link #subscribe(Caller, String, Consumer)} for a listener that wants quotes at most every
+     * {@code interval} (100 ms at the least): the symbol's feed polls at the shortest interval any
+     * of its subscribers asked for.
+     */
+    default Subscription subscribe(
+            Caller caller, String symbol, java.time.Duration interval, Consumer<Quote> listener) {
+        return subscribe(caller, symbol, listener);
+    }
 
     /** A subscription; closing it stops delivery and, with the last subscriber, the upstream feed. */
     interface Subscription extends AutoCloseable {

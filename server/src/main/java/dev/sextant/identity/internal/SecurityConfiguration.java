@@ -53,7 +53,9 @@ class SecurityConfiguration {
         "/swagger-ui/**",
         "/api/v1/auth/**",
         McpResource.METADATA_PATH,
-        McpResource.METADATA_PATH + "/**"
+        McpResource.METADATA_PATH + "/**",
+        // The stream authenticates its own handshake (token, API key or ticket) and answers in-protocol.
+        "/ws/stream"
     };
 
     /** What an OAuth client should ask for at {@code /mcp}: every scope a tool may need. */

@@ -198,7 +198,7 @@ final class McpResources {
             throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
                     .message("This resource needs the scope '" + scope.wireName()
                             + "', which this credential does not carry.")
-                    .data(Map.of("code", "missing-scope", "requiredScope", scope.wireName()))
+                    .data(Map.of("code", "insufficient-scope", "requiredScope", scope.wireName()))
                     .build();
         }
     }

@@ -154,7 +154,7 @@ class McpHttpTest extends ServerHttpTest {
                     McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest(
                             tool.name(), McpClients.exampleArguments(toMcp(client, tool))));
                     assertThat(refused.isError()).as(tool.name()).isTrue();
-                    assertThat(refused.meta()).containsEntry("sextant/error", "missing-scope");
+                    assertThat(refused.meta()).containsEntry("sextant/error", "insufficient-scope");
                 }
             }
         }

@@ -100,7 +100,7 @@ class McpStdioTest extends ServerHttpTest {
             McpSchema.CallToolResult refused =
                     client.callTool(new McpSchema.CallToolRequest("get_quote", Map.of("symbol", "AAPL")));
             assertThat(refused.isError()).isTrue();
-            assertThat(refused.meta()).containsEntry("sextant/error", "missing-scope");
+            assertThat(refused.meta()).containsEntry("sextant/error", "insufficient-scope");
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +38,28 @@ import org.springframework.stereotype.Component;
  * that of the last finished minute, so the quote is the same throughout a clock minute but for
  * the moment it was asked ({@code fetchedAt}). Without that, every request drew the session's
  * minutes again: most of a demo quote's CPU time (docs/BENCHMARKS.md, issue 12).
+ *
+ * <p>Within a session the quote also ticks between the minute bars, every {@value #TICK_MILLIS} ms
+ * (issue 13, so that a stream on a fresh install visibly moves): the running minute's path of ticks
+ * ({@link DemoPriceModel#ticks}) goes from that minute's open (the last finished minute's close)
+ * to its close, within its high and low, and is drawn once per minute and symbol; the quote's
+ * {@code time} is the tick's. At a whole minute the quote is exactly what it was before ticks.
  */
 @Component
 class DemoMarketData implements PriceSource {
 
     private record HistoryKey(String symbol, LocalDate lastDay) {}
 
-    /** A symbol's quote as computed in one clock minute (minutes since the epoch). */
-    private record MinuteQuote(long minute, Quote quote) {}
+    /** Ticks per minute between the minute bars, and their spacing. */
+    private static final int TICKS_PER_MINUTE = 600;
+
+    private static final long TICK_MILLIS = 60_000 / TICKS_PER_MINUTE;
+
+    /**
+     * A symbol's quote as computed in one clock minute (minutes since the epoch): the quote at the
+     * minute's start, and within a session the running minute's ticks ({@code null} outside one).
+     */
+    private record MinuteQuote(long minute, Quote quote, double previousClose, double @Nullable [] ticks) {}
 
     private final boolean enabled;
     private final Clock clock;
@@ -85,10 +100,23 @@ class DemoMarketData implements PriceSource {
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         MinuteQuote computed = minuteQuotes.get(instrument.symbol());
         if (computed == null || computed.minute() != minute) {
-            computed = new MinuteQuote(minute, quoteOf(models.get(instrument.symbol()), now));
+            computed = minuteQuoteOf(models.get(instrument.symbol()), now);
             minuteQuotes.put(instrument.symbol(), computed);
         }
         Quote quote = computed.quote();
+        double[] ticks = computed.ticks();
+        if (ticks != null) {
+            long intoMinute = now.toEpochMilli() - quote.time().toEpochMilli();
+            int step = (int) Math.min(Math.max(intoMinute / TICK_MILLIS, 0), TICKS_PER_MINUTE - 1);
+            if (step > 0) {
+                return quoteAt(
+                        models.get(instrument.symbol()).instrument(),
+                        ticks[step],
+                        computed.previousClose(),
+                        quote.time().plusMillis(step * TICK_MILLIS),
+                        now);
+            }
+        }
         // The demo market computes on request: every quote is fresh.
         return quote.fetchedAt().equals(now)
                 ? quote
@@ -138,7 +166,7 @@ class DemoMarketData implements PriceSource {
         return histories.get(new HistoryKey(model.instrument().symbol(), lastDay), key -> model.history(lastDay));
     }
 
-    private Quote quoteOf(DemoPriceModel model, Instant now) {
+    private MinuteQuote minuteQuoteOf(DemoPriceModel model, Instant now) {
         DemoInstrument instrument = model.instrument();
         TradingSession session = instrument.session();
         DemoPriceModel.DailyHistory history = history(model, lastClosedSession(session, now));
@@ -153,24 +181,34 @@ class DemoMarketData implements PriceSource {
         double price;
         double previousClose;
         Instant time;
+        double[] ticks = null;
         if (inSession) {
             int minutesDone = (int) Duration.between(open, now).toMinutes();
-            double[] last = new double[1];
+            double[] running = new double[4];
             double rawPrevious = days.isEmpty() ? instrument.firstPrice() : history.rawCloses()[days.size() - 1];
             model.session(
                     today,
                     rawPrevious,
                     (k, o, h, l, c, v) -> {
-                        if (k == 0 && minutesDone == 0) {
-                            last[0] = o;
-                        } else if (k == minutesDone - 1) {
-                            last[0] = c;
+                        if (k == minutesDone) {
+                            running[0] = o;
+                            running[1] = h;
+                            running[2] = l;
+                            running[3] = c;
                         }
                     },
                     new double[session.minutes() + 1]);
-            price = last[0];
+            // The running minute opens at the last finished minute's close.
+            price = running[0];
             previousClose = days.isEmpty() ? price : days.close(days.size() - 1);
             time = open.plusSeconds(60L * minutesDone);
+            ticks = model.ticks(
+                    Math.floorDiv(time.getEpochSecond(), 60),
+                    running[0],
+                    running[1],
+                    running[2],
+                    running[3],
+                    TICKS_PER_MINUTE);
         } else {
             if (days.isEmpty()) {
                 throw new DomainException(
@@ -182,6 +220,15 @@ class DemoMarketData implements PriceSource {
             previousClose = last > 0 ? days.close(last - 1) : price;
             time = session.closeOf(LocalDate.ofInstant(Instant.ofEpochSecond(days.time(last)), ZoneOffset.UTC));
         }
+        return new MinuteQuote(
+                Math.floorDiv(now.getEpochSecond(), 60),
+                quoteAt(instrument, price, previousClose, time, now),
+                previousClose,
+                ticks);
+    }
+
+    private static Quote quoteAt(
+            DemoInstrument instrument, double price, double previousClose, Instant time, Instant now) {
         double scale = Math.pow(10, instrument.decimals());
         double change = Math.rint((price - previousClose) * scale) / scale;
         double changePercent = Math.rint((price - previousClose) / previousClose * 100 * 10_000) / 10_000;

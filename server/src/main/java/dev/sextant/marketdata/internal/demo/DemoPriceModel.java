@@ -149,6 +149,36 @@ final class DemoPriceModel {
         return path[minutes];
     }
 
+    /**
+     * The sub-minute path of one running minute: {@code steps + 1} prices, the first its open and
+     * the last its close, every one within its low and high and on the instrument's tick, so that a
+     * stream's ticks are continuous with the minute bars and never contradict them. Deterministic:
+     * the path depends only on the instrument and the minute ({@code epochMinute}, minutes since the
+     * epoch), so every node and every run sees the same ticks at the same time.
+     */
+    double[] ticks(long epochMinute, double open, double high, double low, double close, int steps) {
+        SplittableRandom random = new SplittableRandom(mix(seed ^ mix(epochMinute)));
+        double[] path = new double[steps + 1];
+        // A Brownian bridge from the open to the close whose typical excursion spans about half the
+        // minute's range: the ticks wander within the bar as a real minute does.
+        double sigma = (high - low) / 2 / Math.sqrt(steps);
+        double walk = 0;
+        path[0] = 0;
+        for (int k = 1; k <= steps; k++) {
+            walk += sigma * random.nextGaussian();
+            path[k] = walk;
+        }
+        double walkEnd = path[steps];
+        for (int k = 0; k <= steps; k++) {
+            double share = (double) k / steps;
+            double price = open + share * (close - open) + path[k] - share * walkEnd;
+            path[k] = Math.min(Math.max(round(price), low), high);
+        }
+        path[0] = open;
+        path[steps] = close;
+        return path;
+    }
+
     private double round(double price) {
         return Math.rint(price * scale) / scale;
     }
