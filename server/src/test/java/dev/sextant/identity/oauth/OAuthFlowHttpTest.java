@@ -394,6 +394,10 @@ class OAuthFlowHttpTest extends ServerHttpTest {
                         + "\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"none\"}");
         assertThat(machine.status()).isEqualTo(400);
         assertThat(machine.json().get("error").asString()).isEqualTo("invalid_client_metadata");
+        Page unknownScope = browser.postJson(
+                discovery.registrationEndpoint(),
+                "{\"client_name\":\"s\",\"redirect_uris\":[\"https://app.example/cb\"],\"scope\":\"openid email\"}");
+        assertThat(unknownScope.status()).isEqualTo(400);
         Page https = browser.postJson(
                 discovery.registrationEndpoint(),
                 "{\"client_name\":\"ok\",\"redirect_uris\":[\"https://app.example/cb\"]}");

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -108,6 +109,15 @@ class OAuthServerConfiguration {
                                                     instanceof
                                                     OAuth2ClientRegistrationAuthenticationProvider registering) {
                                                 registering.setOpenRegistrationAllowed(true);
+                                                // The default also refuses any scope in a registration; MCP
+                                                // clients send the scopes they will ask for, which
+                                                // PublicClientRegistrations checks against Sextant's.
+                                                registering.setAuthenticationValidator(
+                                                        OAuth2ClientRegistrationAuthenticationValidator
+                                                                .DEFAULT_REDIRECT_URI_VALIDATOR
+                                                                .andThen(
+                                                                        OAuth2ClientRegistrationAuthenticationValidator
+                                                                                .DEFAULT_JWK_SET_URI_VALIDATOR));
                                                 registering.setRegisteredClientConverter(
                                                         new PublicClientRegistrations());
                                             }
