@@ -87,6 +87,8 @@ class OAuthFlowHttpTest extends ServerHttpTest {
                 .containsExactly("none");
         assertThat(server.get("response_types_supported").valueStream().map(JsonNode::asString))
                 .containsExactly("code");
+        assertThat(server.has("revocation_endpoint")).isFalse();
+        assertThat(server.has("introspection_endpoint")).isFalse();
     }
 
     @Test

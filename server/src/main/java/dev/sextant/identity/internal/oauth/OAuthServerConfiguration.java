@@ -140,7 +140,19 @@ class OAuthServerConfiguration {
                                                         .scopes(scopes -> {
                                                             scopes.clear();
                                                             scopes.addAll(Scope.wireNames());
-                                                        }))))
+                                                        })
+                                                        // Revocation and introspection need client
+                                                        // authentication, which public clients lack;
+                                                        // certificate- and DPoP-bound tokens are not
+                                                        // offered to them either.
+                                                        .claims(advertised -> List.of(
+                                                                        "revocation_endpoint",
+                                                                        "revocation_endpoint_auth_methods_supported",
+                                                                        "introspection_endpoint",
+                                                                        "introspection_endpoint_auth_methods_supported",
+                                                                        "tls_client_certificate_bound_access_tokens",
+                                                                        "dpop_signing_alg_values_supported")
+                                                                .forEach(advertised::remove)))))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(pages)
                         .permitAll()
                         .requestMatchers(paths.matcher(RegistrationThrottle.PATH))
