@@ -130,9 +130,7 @@ class Credentials {
                     .find(claims.userId())
                     .filter(found -> found.securityVersion() == claims.securityVersion()));
             if (account.isEmpty()) {
-                return McpResource.covers(request)
-                        ? refusedAtMcp(request, "The access token is invalid or expired.", "not a valid token")
-                        : new Refused("The access token is invalid or expired. Refresh it or sign in again.");
+                return new Refused("The access token is invalid or expired. Refresh it or sign in again.");
             }
             authorities = authorities(account.get(), EnumSet.allOf(Scope.class), Marker.NONE);
         } else {

@@ -22,7 +22,7 @@ public class McpResource {
 
     private final @Nullable String publicUrl;
 
-    McpResource(@Value("${sextant.public-url:/}") String publicUrl) {
+    public McpResource(@Value("${sextant.public-url:/}") String publicUrl) {
         String trimmed = publicUrl.strip();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);

@@ -2,6 +2,7 @@ package dev.sextant.identity.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.platform.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -206,13 +207,17 @@ final class OAuthBrowser {
                 metadata);
     }
 
-    /** Registers a public client as an MCP client does; answers its client_id. */
+    /**
+     * Registers a public client as the TypeScript SDK's client does (with the metadata's
+     * scopes_supported as its scope); answers its client_id.
+     */
     String register(Discovery discovery, String name) {
         Page registered = postJson(
                 discovery.registrationEndpoint(),
                 "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"],"
                         + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],"
-                        + "\"token_endpoint_auth_method\":\"none\"}");
+                        + "\"token_endpoint_auth_method\":\"none\",\"scope\":\""
+                        + String.join(" ", Scope.wireNames()) + "\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return registered.json().get("client_id").asString();
     }

@@ -87,6 +87,8 @@ class OAuthFlowHttpTest extends ServerHttpTest {
                 .containsExactly("none");
         assertThat(server.get("response_types_supported").valueStream().map(JsonNode::asString))
                 .containsExactly("code");
+        assertThat(server.has("revocation_endpoint")).isFalse();
+        assertThat(server.has("introspection_endpoint")).isFalse();
     }
 
     @Test
@@ -394,6 +396,10 @@ class OAuthFlowHttpTest extends ServerHttpTest {
                         + "\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"none\"}");
         assertThat(machine.status()).isEqualTo(400);
         assertThat(machine.json().get("error").asString()).isEqualTo("invalid_client_metadata");
+        Page unknownScope = browser.postJson(
+                discovery.registrationEndpoint(),
+                "{\"client_name\":\"s\",\"redirect_uris\":[\"https://app.example/cb\"],\"scope\":\"openid email\"}");
+        assertThat(unknownScope.status()).isEqualTo(400);
         Page https = browser.postJson(
                 discovery.registrationEndpoint(),
                 "{\"client_name\":\"ok\",\"redirect_uris\":[\"https://app.example/cb\"]}");

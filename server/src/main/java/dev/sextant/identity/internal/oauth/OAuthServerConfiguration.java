@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -108,6 +109,15 @@ class OAuthServerConfiguration {
                                                     instanceof
                                                     OAuth2ClientRegistrationAuthenticationProvider registering) {
                                                 registering.setOpenRegistrationAllowed(true);
+                                                // The default also refuses any scope in a registration; MCP
+                                                // clients send the scopes they will ask for, which
+                                                // PublicClientRegistrations checks against Sextant's.
+                                                registering.setAuthenticationValidator(
+                                                        OAuth2ClientRegistrationAuthenticationValidator
+                                                                .DEFAULT_REDIRECT_URI_VALIDATOR
+                                                                .andThen(
+                                                                        OAuth2ClientRegistrationAuthenticationValidator
+                                                                                .DEFAULT_JWK_SET_URI_VALIDATOR));
                                                 registering.setRegisteredClientConverter(
                                                         new PublicClientRegistrations());
                                             }
@@ -130,7 +140,19 @@ class OAuthServerConfiguration {
                                                         .scopes(scopes -> {
                                                             scopes.clear();
                                                             scopes.addAll(Scope.wireNames());
-                                                        }))))
+                                                        })
+                                                        // Revocation and introspection need client
+                                                        // authentication, which public clients lack;
+                                                        // certificate- and DPoP-bound tokens are not
+                                                        // offered to them either.
+                                                        .claims(advertised -> List.of(
+                                                                        "revocation_endpoint",
+                                                                        "revocation_endpoint_auth_methods_supported",
+                                                                        "introspection_endpoint",
+                                                                        "introspection_endpoint_auth_methods_supported",
+                                                                        "tls_client_certificate_bound_access_tokens",
+                                                                        "dpop_signing_alg_values_supported")
+                                                                .forEach(advertised::remove)))))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(pages)
                         .permitAll()
                         .requestMatchers(paths.matcher(RegistrationThrottle.PATH))
