@@ -3,7 +3,6 @@ package dev.sextant.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.util.List;
@@ -19,6 +18,9 @@ final class ToolAnswers {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // MCP clients validate structured content too, some with draft 7 (the TypeScript SDK's ajv), where
+    // 2020-12's tuple keywords read differently: an answer must pass both.
+    private final SchemaRegistry draft7 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private final ToolCatalog catalog;
 
     ToolAnswers(ToolCatalog catalog) {
@@ -29,10 +31,14 @@ final class ToolAnswers {
     JsonNode success(String tool, ToolResult result) {
         assertThat(result).as("%s answered %s", tool, result.text()).isInstanceOf(ToolResult.Success.class);
         JsonNode structured = JSON.valueToTree(((ToolResult.Success) result).structured());
-        Schema schema = registry.getSchema(
-                JSON.valueToTree(catalog.tool(tool).orElseThrow().outputSchema()));
-        List<Error> errors = schema.validate(structured);
+        JsonNode outputSchema =
+                JSON.valueToTree(catalog.tool(tool).orElseThrow().outputSchema());
+        List<Error> errors = registry.getSchema(outputSchema).validate(structured);
         assertThat(errors).as("%s's answer against its output schema", tool).isEmpty();
+        List<Error> draft7Errors = draft7.getSchema(outputSchema).validate(structured);
+        assertThat(draft7Errors)
+                .as("%s's answer against its output schema read as draft 7", tool)
+                .isEmpty();
         return structured;
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * gains nothing it did not already hold.
  */
 @Configuration(proxyBeanMethods = false)
+// The operator's commands run without a web server, and a WebSocket container needs one.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSocket
 class StreamConfiguration implements WebSocketConfigurer {
 

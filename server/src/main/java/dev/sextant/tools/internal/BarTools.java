@@ -86,8 +86,12 @@ class BarTools {
                                                         typed("number"),
                                                         typed("number"),
                                                         typed("number")),
-                                                "items",
-                                                false)),
+                                                // Not "items": false: clients that validate with draft 7
+                                                // (the TypeScript SDK's ajv) read that as "no items at all".
+                                                "minItems",
+                                                6,
+                                                "maxItems",
+                                                6)),
                                 "total", typed("integer"),
                                 "offset", typed("integer"),
                                 "nextCursor", typed("string", "null"),

@@ -38,6 +38,14 @@ final class McpClients {
         return connect(port, apiKey, spec -> {});
     }
 
+    /**
+     * A key with every scope a tool needs, of an analyst (the least role every tool serves: bar
+     * imports are an analyst's, as over HTTP), so the whole catalog is listed for it.
+     */
+    static String fullKey(HttpTestClient analyst) {
+        return createKey(analyst, "marketdata:read", "marketdata:write", "analysis")[1];
+    }
+
     static McpSyncClient connect(int port, String apiKey, Consumer<McpClient.SyncSpec> more) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
                         "http://127.0.0.1:" + port)
@@ -56,13 +64,22 @@ final class McpClients {
     }
 
     /**
-     * Arguments for a tool: a known example, else one built from its input schema (each required
+     * Arguments for a tool: the first worked example its input schema gives (every catalog tool has
+     * one, called by the catalog's own tests), else one built from the schema (each required
      * property: a demo symbol for symbol-like names, an enum's first value, a number's minimum).
      */
     static Map<String, Object> exampleArguments(McpSchema.Tool tool) {
-        Map<String, Object> known = EXAMPLES.get(tool.name());
-        if (known != null) {
-            return known;
+        if (tool.inputSchema().get("examples") instanceof List<?> examples
+                && !examples.isEmpty()
+                && examples.getFirst() instanceof Map<?, ?> example) {
+            Map<String, Object> arguments = new LinkedHashMap<>(asMap(example));
+            if (tool.name().equals("import_bars")) {
+                // An imported symbol belongs to its first importer: each test account imports its own.
+                arguments.put(
+                        "symbol",
+                        "T" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT) + ".IMP");
+            }
+            return arguments;
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
         Map<String, Object> properties = asMap(tool.inputSchema().get("properties"));
@@ -74,15 +91,14 @@ final class McpClients {
         return arguments;
     }
 
-    private static final Map<String, Map<String, Object>> EXAMPLES = Map.ofEntries(
-            Map.entry("search_symbols", Map.of("query", "apple")),
-            Map.entry("get_quote", Map.of("symbol", "AAPL")),
-            Map.entry("get_quotes", Map.of("symbols", List.of("AAPL", "MSFT"))),
-            Map.entry("get_bars", Map.of("symbol", "AAPL", "interval", "1d")),
-            Map.entry("compute_indicator", Map.of("symbol", "AAPL", "indicator", "RSI")),
-            Map.entry("risk_metrics", Map.of("symbol", "AAPL")),
-            Map.entry("correlation", Map.of("symbols", List.of("AAPL", "MSFT"))),
-            Map.entry("run_query", Map.of("query", "RSI(AAPL, 14)")));
+    /**
+     * The refusal a tool's example must give on a fresh install, if any: the demo market has no
+     * company filings, so fundamentals answer {@code no-data} (ToolsOnLiveProvidersTest calls it on
+     * a stubbed EDGAR).
+     */
+    static java.util.Optional<String> refusalOnDemo(String tool) {
+        return tool.equals("get_fundamentals") ? java.util.Optional.of("no-data") : java.util.Optional.empty();
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {

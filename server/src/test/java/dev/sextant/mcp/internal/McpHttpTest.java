@@ -10,8 +10,8 @@ import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
 import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolCatalog;
+import dev.sextant.tools.ToolResult;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -42,16 +42,10 @@ class McpHttpTest extends ServerHttpTest {
     ToolCatalog catalog;
 
     @Autowired
-    McpTools mcpTools;
-
-    @Autowired
-    McpSyncServer mcpServer;
-
-    @Autowired
     ObjectProvider<QuoteFeed> quoteFeed;
 
     private String fullKey() {
-        return McpClients.createKey(http, "marketdata:read", "marketdata:write", "analysis")[1];
+        return McpClients.fullKey(signedInAs(unique("mcp-analyst"), Role.ANALYST));
     }
 
     @Test
@@ -87,6 +81,14 @@ class McpHttpTest extends ServerHttpTest {
             for (McpSchema.Tool tool : client.listTools().tools()) {
                 McpSchema.CallToolResult result =
                         client.callTool(new McpSchema.CallToolRequest(tool.name(), McpClients.exampleArguments(tool)));
+                if (McpClients.refusalOnDemo(tool.name()).isPresent()) {
+                    assertThat(result.isError()).as(tool.name()).isTrue();
+                    assertThat(result.meta())
+                            .containsEntry(
+                                    "sextant/error",
+                                    McpClients.refusalOnDemo(tool.name()).get());
+                    continue;
+                }
                 assertThat(result.isError())
                         .as(tool.name() + ": " + result.content())
                         .isFalse();
@@ -329,20 +331,54 @@ class McpHttpTest extends ServerHttpTest {
     @Test
     void clientsAreToldWhenTheToolListChanges() throws Exception {
         List<List<McpSchema.Tool>> changes = new CopyOnWriteArrayList<>();
+        Tool plugin = new Tool(
+                "plugin_echo",
+                "Echo",
+                "Answers its text argument (a tool registered at run time, as plug-ins will be).",
+                Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string"))),
+                Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string"))),
+                Tool.Annotations.READ_LOCAL,
+                dev.sextant.platform.Scope.ANALYSIS);
         try (McpSyncClient client =
                 McpClients.connect(port, fullKey(), spec -> spec.toolsChangeConsumer(changes::add))) {
             client.listTools();
-            mcpTools.catalogChanged(mcpServer);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (changes.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            try (ToolCatalog.Registration added = catalog.register(
+                    plugin,
+                    (caller, arguments) ->
+                            new ToolResult.Success(Map.of("text", arguments.getOrDefault("text", "")), "echo"))) {
+                awaitChange(changes, tools -> names(tools).contains("plugin_echo"));
+                McpSchema.CallToolResult echoed =
+                        client.callTool(new McpSchema.CallToolRequest("plugin_echo", Map.of("text", "hi")));
+                assertThat(echoed.isError()).isFalse();
+                assertThat(echoed.structuredContent()).isEqualTo(Map.of("text", "hi"));
             }
-            assertThat(changes).isNotEmpty();
-            assertThat(changes.getFirst())
-                    .extracting(McpSchema.Tool::name)
+            List<McpSchema.Tool> after =
+                    awaitChange(changes, tools -> !names(tools).contains("plugin_echo"));
+            assertThat(names(after))
                     .containsExactlyInAnyOrderElementsOf(
                             catalog.tools().stream().map(Tool::name).toList());
         }
+    }
+
+    /** The first tool list a change notice brought that satisfies {@code wanted}, within 20 s. */
+    private static List<McpSchema.Tool> awaitChange(
+            List<List<McpSchema.Tool>> changes, java.util.function.Predicate<List<McpSchema.Tool>> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (List<McpSchema.Tool> tools : changes) {
+                if (wanted.test(tools)) {
+                    changes.clear();
+                    return tools;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no tool list change as expected arrived; got " + changes);
+    }
+
+    private static List<String> names(List<McpSchema.Tool> tools) {
+        return tools.stream().map(McpSchema.Tool::name).toList();
     }
 
     private static JsonNode readJson(McpSyncClient client, String uri) {

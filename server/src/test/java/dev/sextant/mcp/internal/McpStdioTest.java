@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.mcp.McpStdio;
 import dev.sextant.platform.DataDirectory;
+import dev.sextant.platform.Role;
 import dev.sextant.support.ServerHttpTest;
 import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolCatalog;
@@ -57,7 +58,7 @@ class McpStdioTest extends ServerHttpTest {
 
     @Test
     void findsTheRunningServerOnItsDataDirectoryAndCallsEveryTool() {
-        String key = McpClients.createKey(http, "marketdata:read", "marketdata:write", "analysis")[1];
+        String key = McpClients.fullKey(signedInAs(unique("mcp-analyst"), Role.ANALYST));
         try (McpSyncClient client = stdio(Map.of(
                 "SEXTANT_API_KEY", key, "SEXTANT_DATA_DIR", dataDirectory.path().toString()))) {
             assertThat(client.getCurrentInitializationResult().protocolVersion())
@@ -70,6 +71,14 @@ class McpStdioTest extends ServerHttpTest {
             for (McpSchema.Tool tool : tools) {
                 McpSchema.CallToolResult result =
                         client.callTool(new McpSchema.CallToolRequest(tool.name(), McpClients.exampleArguments(tool)));
+                if (McpClients.refusalOnDemo(tool.name()).isPresent()) {
+                    assertThat(result.isError()).as(tool.name()).isTrue();
+                    assertThat(result.meta())
+                            .containsEntry(
+                                    "sextant/error",
+                                    McpClients.refusalOnDemo(tool.name()).get());
+                    continue;
+                }
                 assertThat(result.isError())
                         .as(tool.name() + ": " + result.content())
                         .isFalse();

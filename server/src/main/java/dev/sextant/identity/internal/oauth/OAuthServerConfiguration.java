@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -202,6 +204,16 @@ class OAuthServerConfiguration {
     @Bean
     JWKSource<SecurityContext> jwkSource(OAuthSigningKey key) {
         return new ImmutableJWKSet<>(new JWKSet(List.of(key.pair())));
+    }
+
+    /**
+     * The authorization server's configurer needs a decoder of its own tokens. Boot supplies one
+     * only in a web application, and the operator's commands run without a web server, so it is
+     * declared here for both.
+     */
+    @Bean
+    JwtDecoder oauthJwtDecoder(JWKSource<SecurityContext> keys) {
+        return NimbusJwtDecoder.withJwkSource(keys).build();
     }
 
     @Bean
