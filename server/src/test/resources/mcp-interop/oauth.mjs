@@ -125,7 +125,8 @@ async function authorizeInBrowser(authorizationUrl) {
   step("consent page", { offered, namesClient: page.body.includes("Sextant TypeScript interop") });
   page = await browser.submit(page, decision, (fields) => {
     if (decision === "allow" && keptScopes) {
-      // The user unticks what they do not want to give: fewer scope fields than offered.
+      // Consent to less than offered: the page itself is all or nothing, but the authorization
+      // server grants only the scopes posted back (what a page with a box per scope would post).
       const kept = new URLSearchParams([...fields].filter(([k, v]) => k !== "scope" || keptScopes.includes(v)));
       return kept;
     }

@@ -2,8 +2,10 @@ package dev.sextant.mcp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.platform.Caller;
 import dev.sextant.platform.Role;
 import dev.sextant.platform.Scope;
+import dev.sextant.platform.UserId;
 import dev.sextant.support.FixedClockConfiguration;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.ServerHttpTest;
@@ -15,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -55,83 +59,73 @@ class McpOAuthInteropTest extends ServerHttpTest {
     }
 
     @Test
-    void theTypeScriptClient_connectsThroughSignInTotpAndConsent_andGetsOnlyTheConsentedTools() throws Exception {
-        String username = unique("ts-oauth");
-        String secret = enableSecondFactor(signedInAs(username, Role.USER));
-        Set<String> consented = Set.of(Scope.MARKET_DATA_READ.wireName(), Scope.ANALYSIS.wireName());
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SEXTANT_USERNAME", username);
-        env.put("SEXTANT_PASSWORD", PASSWORD);
+    void theTypeScriptClient_connectsThroughSignInTotpAndConsent_andCallsEveryTool() throws Exception {
+        // An analyst: the least role every tool serves (bar imports are an analyst's, as over HTTP).
+        Account analyst = account("ts-oauth", Role.ANALYST);
+        String secret = enableSecondFactor(analyst.client());
+        Map<String, Object> calls = new LinkedHashMap<>();
+        catalog.tools().forEach(tool -> calls.put(tool.name(), example(tool)));
+        Map<String, String> env = analyst.env();
         env.put("SEXTANT_TOTP_SECRET", secret);
         // The authenticator app's clock must agree with the server's, which tests fix.
         env.put("SEXTANT_TOTP_TIME", Long.toString(FixedClockConfiguration.NOW.getEpochSecond()));
-        env.put("SEXTANT_CONSENT_SCOPES", String.join(" ", consented));
-        env.put(
-                "SEXTANT_CALLS",
-                JSON.writeValueAsString(Map.of(
-                        "get_quote", Map.of("symbol", "AAPL"),
-                        "list_indicators", Map.of(),
-                        "add_to_watchlist", Map.of("watchlist", "any", "symbol", "AAPL"))));
+        env.put("SEXTANT_CALLS", JSON.writeValueAsString(calls));
         Run run = runScript(env);
         assertThat(run.exit()).as(run.diagnostics()).isZero();
         JsonNode report = run.report();
 
         // The SDK found everything from /mcp's 401 and asked as the MCP authorization spec says.
-        String resource = "http://127.0.0.1:" + port + "/mcp";
         JsonNode asked = report.get("authorizationRequest");
-        assertThat(asked.get("resource").asString()).isEqualTo(resource);
+        assertThat(asked.get("resource").asString()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
+        assertThat(asked.get("endpoint").asString()).isEqualTo("http://127.0.0.1:" + port + "/oauth2/authorize");
         assertThat(asked.get("codeChallengeMethod").asString()).isEqualTo("S256");
         assertThat(asked.get("hasCodeChallenge").asBoolean()).isTrue();
-        assertThat(asked.get("endpoint").asString()).isEqualTo("http://127.0.0.1:" + port + "/oauth2/authorize");
         assertThat(Set.of(asked.get("scope").asString().split(" "))).containsAll(Scope.wireNames());
         assertThat(stepNames(report))
                 .containsSubsequence("registered", "sign-in page", "second-factor page", "consent page", "token");
         JsonNode consentPage = step(report, "consent page");
         assertThat(consentPage.get("namesClient").asBoolean()).isTrue();
-        // Offered: what the SDK asked for, limited to what a user's role allows (no admin).
+        // Offered: what the SDK asked for (every scope), limited to what the role allows (no admin).
+        List<String> withinRole = Arrays.stream(Scope.values())
+                .filter(scope -> analyst.caller(Set.of(scope)).holds(scope))
+                .map(Scope::wireName)
+                .toList();
+        assertThat(withinRole).doesNotContain(Scope.ADMIN.wireName());
         assertThat(JSON.convertValue(consentPage.get("offered"), List.class))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Scope.values())
-                        .filter(scope -> scope.minimumRole() == Role.USER)
-                        .map(Scope::wireName)
-                        .toList());
+                .containsExactlyInAnyOrderElementsOf(withinRole);
         assertThat(step(report, "token").get("refresh").asBoolean()).isTrue();
-        assertThat(Set.of(report.get("grantedScope").asString().split(" "))).isEqualTo(consented);
+        Set<Scope> granted = granted(report);
+        assertThat(granted.stream().map(Scope::wireName).toList()).containsExactlyInAnyOrderElementsOf(withinRole);
 
         assertThat(report.get("protocolVersion").asString()).isEqualTo("2025-11-25");
         assertThat(report.get("server").asString()).isEqualTo("sextant");
-        List<String> allowed = catalog.tools().stream()
-                .filter(tool -> consented.contains(tool.scope().wireName()))
-                .map(Tool::name)
-                .toList();
-        assertThat(allowed).hasSizeLessThan(catalog.tools().size()).contains("get_quote", "list_indicators");
-        assertThat(JSON.convertValue(report.get("tools"), List.class)).containsExactlyInAnyOrderElementsOf(allowed);
+        List<String> names = catalog.tools().stream().map(Tool::name).toList();
+        assertThat(JSON.convertValue(report.get("tools"), List.class)).containsExactlyInAnyOrderElementsOf(names);
+        for (String name : names) {
+            JsonNode call = report.get("calls").get(name);
+            // The demo market has no company filings: fundamentals answer no-data on a fresh install.
+            assertThat(call.get("isError").asBoolean())
+                    .as(name + ": " + call)
+                    .isEqualTo(name.equals("get_fundamentals"));
+            assertThat(call.get("text").asString()).as(name).isNotBlank();
+        }
 
-        JsonNode quote = report.get("calls").get("get_quote");
-        assertThat(quote.get("isError").asBoolean()).as(quote.toString()).isFalse();
-        JsonNode structured = quote.get("structuredContent");
-        JsonNode overHttp = http.get("/api/v1/quotes/AAPL").json();
-        assertThat(structured.get("symbol").asString()).isEqualTo("AAPL");
-        assertThat(structured.get("price").asDouble())
+        JsonNode quote = report.get("calls").get("get_quote").get("structuredContent");
+        JsonNode overHttp =
+                http.get("/api/v1/quotes/" + quote.get("symbol").asString()).json();
+        assertThat(quote.get("price").asDouble())
                 .isEqualTo(overHttp.get("price").asDouble());
-        assertThat(structured.get("provenance").get("providers").get(0).asString())
-                .isEqualTo("demo");
-        assertThat(structured.get("provenance").get("demo").asBoolean()).isTrue();
-        assertThat(structured.get("provenance").get("asOf").asString())
+        assertThat(quote.get("provenance").get("providers").get(0).asString()).isEqualTo("demo");
+        assertThat(quote.get("provenance").get("demo").asBoolean()).isTrue();
+        assertThat(quote.get("provenance").get("asOf").asString())
                 .isEqualTo(overHttp.get("time").asString());
-        assertThat(quote.get("text").asString()).contains("AAPL");
-
-        JsonNode indicators = report.get("calls").get("list_indicators");
-        assertThat(indicators.get("isError").asBoolean())
-                .as(indicators.toString())
-                .isFalse();
-        assertThat(indicators.get("structuredContent").get("indicators").size())
+        assertThat(report.get("calls")
+                        .get("list_indicators")
+                        .get("structuredContent")
+                        .get("indicators")
+                        .size())
                 .isEqualTo(
                         http.get("/api/v1/indicators").json().get("indicators").size());
-
-        // A write the user did not consent to is refused as a tool error, not run.
-        JsonNode write = report.get("calls").get("add_to_watchlist");
-        assertThat(write.get("isError").asBoolean()).as(write.toString()).isTrue();
-        assertThat(write.get("text").asString()).contains(Scope.MARKET_DATA_WRITE.wireName());
 
         // With its access token expired, the SDK refreshed (rotating the refresh token) and
         // reconnected without sending the user to sign in again.
@@ -140,28 +134,54 @@ class McpOAuthInteropTest extends ServerHttpTest {
                 .as(reconnect.toString())
                 .isTrue();
         assertThat(reconnect.get("rotated").asBoolean()).isTrue();
-        assertThat(reconnect.get("tools").asInt()).isEqualTo(allowed.size());
+        assertThat(reconnect.get("tools").asInt()).isEqualTo(names.size());
 
         // The token the SDK got is bound to /mcp: the REST API refuses it.
-        HttpTestClient withToken =
-                anonymous.withBearer(report.get("accessToken").asString());
-        HttpTestClient.Answer quotes = withToken.get("/api/v1/quotes/AAPL");
+        HttpTestClient.Answer quotes =
+                anonymous.withBearer(report.get("accessToken").asString()).get("/api/v1/quotes/AAPL");
         assertThat(quotes.status()).as(quotes.body()).isEqualTo(401);
     }
 
     @Test
-    void theTypeScriptClient_failsCleanly_whenTheUserDeniesConsent() throws Exception {
-        String username = unique("ts-oauth-deny");
-        signedInAs(username, Role.USER);
-        Run run = runScript(Map.of(
-                "SEXTANT_USERNAME",
-                username,
-                "SEXTANT_PASSWORD",
-                PASSWORD,
-                "SEXTANT_CONSENT",
-                "deny",
+    void aUserWhoConsentsToLess_getsOnlyTheToolsThoseScopesAllow() throws Exception {
+        Account user = account("ts-oauth-some", Role.USER);
+        Set<Scope> consented = EnumSet.of(Scope.MARKET_DATA_READ, Scope.ANALYSIS);
+        Map<String, String> env = user.env();
+        env.put(
+                "SEXTANT_CONSENT_SCOPES",
+                String.join(" ", consented.stream().map(Scope::wireName).toList()));
+        env.put(
                 "SEXTANT_CALLS",
-                "{\"get_quote\":{\"symbol\":\"AAPL\"}}"));
+                JSON.writeValueAsString(Map.of(
+                        "get_quote", example(catalog.tool("get_quote").orElseThrow()),
+                        "add_to_watchlist",
+                                example(catalog.tool("add_to_watchlist").orElseThrow()))));
+        Run run = runScript(env);
+        assertThat(run.exit()).as(run.diagnostics()).isZero();
+        JsonNode report = run.report();
+
+        assertThat(granted(report)).isEqualTo(consented);
+        List<String> allowed = catalog.available(user.caller(consented)).stream()
+                .map(Tool::name)
+                .toList();
+        assertThat(allowed).hasSizeLessThan(catalog.tools().size()).contains("get_quote");
+        assertThat(JSON.convertValue(report.get("tools"), List.class)).containsExactlyInAnyOrderElementsOf(allowed);
+        JsonNode quote = report.get("calls").get("get_quote");
+        assertThat(quote.get("isError").asBoolean()).as(quote.toString()).isFalse();
+        assertThat(quote.get("structuredContent").get("provenance").get("demo").asBoolean())
+                .isTrue();
+        // A write the user did not consent to is refused as a tool error, not run.
+        JsonNode write = report.get("calls").get("add_to_watchlist");
+        assertThat(write.get("isError").asBoolean()).as(write.toString()).isTrue();
+        assertThat(write.get("text").asString()).contains(Scope.MARKET_DATA_WRITE.wireName());
+    }
+
+    @Test
+    void theTypeScriptClient_failsCleanly_whenTheUserDeniesConsent() throws Exception {
+        Map<String, String> env = account("ts-oauth-deny", Role.USER).env();
+        env.put("SEXTANT_CONSENT", "deny");
+        env.put("SEXTANT_CALLS", "{\"get_quote\":{\"symbol\":\"AAPL\"}}");
+        Run run = runScript(env);
         assertThat(run.exit()).as(run.diagnostics()).isEqualTo(1);
         JsonNode report = run.report();
         assertThat(report.get("authorizationError").asString()).isEqualTo("access_denied");
@@ -169,6 +189,52 @@ class McpOAuthInteropTest extends ServerHttpTest {
         assertThat(stepNames(report)).contains("consent page").doesNotContain("token");
         assertThat(report.has("accessToken")).isFalse();
         assertThat(report.has("tools")).isFalse();
+    }
+
+    /** An account with {@link #PASSWORD}, and a client signed in as it. */
+    private record Account(String username, UserId id, Role role, HttpTestClient client) {
+        Map<String, String> env() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SEXTANT_USERNAME", username);
+            env.put("SEXTANT_PASSWORD", PASSWORD);
+            return env;
+        }
+
+        /** The caller an OAuth token of this account with these scopes makes. */
+        Caller caller(Set<Scope> scopes) {
+            return new Caller(id, role, scopes, Caller.Credential.OAUTH);
+        }
+    }
+
+    private Account account(String prefix, Role role) {
+        String username = unique(prefix);
+        UserId id = accounts.createAccount(username, null, PASSWORD, Set.of(role), false);
+        HttpTestClient client = anonymous.withBearer(
+                anonymous.login(username, PASSWORD).get("accessToken").asString());
+        return new Account(username, id, role, client);
+    }
+
+    /** The first worked example of the tool's input schema (every catalog tool has one). */
+    private static Map<String, Object> example(Tool tool) {
+        if (!(tool.inputSchema().get("examples") instanceof List<?> examples)
+                || !(examples.getFirst() instanceof Map<?, ?> first)) {
+            throw new AssertionError(tool.name() + " has no example in its input schema");
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        first.forEach((name, value) -> arguments.put(name.toString(), value));
+        if (tool.name().equals("import_bars")) {
+            // An imported symbol belongs to its first importer: each run imports its own.
+            arguments.put("symbol", "TS" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT) + ".IMP");
+        }
+        return arguments;
+    }
+
+    private static Set<Scope> granted(JsonNode report) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String name : report.get("grantedScope").asString().split(" ")) {
+            scopes.add(Scope.fromWireName(name).orElseThrow(() -> new AssertionError("unknown scope " + name)));
+        }
+        return scopes;
     }
 
     private record Run(int exit, String stdout, String stderr) {
