@@ -11,7 +11,7 @@
 // Environment: SEXTANT_MCP_URL (http://127.0.0.1:<port>/mcp), SEXTANT_USERNAME, SEXTANT_PASSWORD;
 // optional SEXTANT_TOTP_SECRET (base32) and SEXTANT_TOTP_TIME (epoch seconds of the server's clock,
 // the time an authenticator app would use), SEXTANT_CONSENT ("allow", the default, or "deny"),
-// SEXTANT_CONSENT_SCOPES (space-separated: the scopes left ticked on the consent page, default all
+// SEXTANT_CONSENT_SCOPES (space-separated: the scopes posted back from the consent page, default all
 // offered), SEXTANT_CALLS (JSON: tool name -> arguments).
 // Exit 0 when connected, 1 otherwise; the report is printed either way.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
