@@ -6,13 +6,15 @@
 // TOTP code when two-factor sign-in is on), the consent page (Allow or Deny), and the redirect to
 // the loopback redirect URI, whose code is read from the Location header (nothing listens there).
 // Then finishAuth(code) and a new connection: list tools, call some; then a connection with an
-// expired access token, which the SDK must refresh by itself. Prints one JSON document.
+// expired access token, which the SDK must refresh by itself; optionally a password change, after
+// which it must not get in. Prints one JSON document.
 //
 // Environment: SEXTANT_MCP_URL (http://127.0.0.1:<port>/mcp), SEXTANT_USERNAME, SEXTANT_PASSWORD;
 // optional SEXTANT_TOTP_SECRET (base32) and SEXTANT_TOTP_TIME (epoch seconds of the server's clock,
 // the time an authenticator app would use), SEXTANT_CONSENT ("allow", the default, or "deny"),
 // SEXTANT_CONSENT_SCOPES (space-separated: the scopes posted back from the consent page, default all
-// offered), SEXTANT_CALLS (JSON: tool name -> arguments).
+// offered), SEXTANT_CALLS (JSON: tool name -> arguments), SEXTANT_NEW_PASSWORD (at the end, change
+// the password over the REST API and see the connected client cut off).
 // Exit 0 when connected, 1 otherwise; the report is printed either way.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -27,6 +29,7 @@ const totpTime = Number(process.env.SEXTANT_TOTP_TIME ?? Date.now() / 1000);
 const decision = process.env.SEXTANT_CONSENT ?? "allow";
 const keptScopes = process.env.SEXTANT_CONSENT_SCOPES?.split(/\s+/).filter(Boolean);
 const calls = JSON.parse(process.env.SEXTANT_CALLS ?? "{}");
+const newPassword = process.env.SEXTANT_NEW_PASSWORD;
 const REDIRECT_URI = "http://127.0.0.1:53682/callback";
 
 const report = { steps: [] };
@@ -171,8 +174,18 @@ class InMemoryProvider {
   codeVerifier() {
     return this.verifier;
   }
+  invalidateCredentials(what) {
+    // The SDK calls this when the server refuses the refresh token (invalid_grant).
+    if (what === "all" || what === "tokens") this.saved = undefined;
+    step("credentials invalidated", { what });
+  }
   async redirectToAuthorization(authorizationUrl) {
-    if (this.signedIn) throw new Error("the SDK sent the user to sign in again instead of refreshing");
+    if (this.signedIn) {
+      // Once signed in, the client should get by with its refresh token; a second trip to the
+      // browser is what a revoked grant causes. Counted, not walked through.
+      this.sentBackToSignIn = (this.sentBackToSignIn ?? 0) + 1;
+      return;
+    }
     const p = authorizationUrl.searchParams;
     report.authorizationRequest = {
       endpoint: authorizationUrl.origin + authorizationUrl.pathname,
@@ -234,13 +247,39 @@ try {
   provider.saved = { ...before, access_token: "expired-" + before.access_token.slice(-8) };
   const later = newTransport();
   const again = new Client({ name: "sextant-oauth-interop", version: "1.0.0" });
-  await again.connect(later);
+  await again.connect(later).catch((error) => {
+    throw new Error(`no reconnect with the refresh token (sent back to sign in ${provider.sentBackToSignIn ?? 0} times): ${error.message}`);
+  });
   report.reconnect = {
     refreshed: provider.saved.access_token !== before.access_token && !provider.saved.access_token.startsWith("expired-"),
     rotated: provider.saved.refresh_token !== before.refresh_token,
     tools: (await again.listTools()).tools.length,
   };
-  await later.terminateSession();
+
+  if (newPassword) {
+    // The user changes their password in Sextant: every connected application is cut off, its
+    // refresh token too, so the SDK can only send the user to sign in again.
+    const session = await fetch(new URL("/api/v1/auth/login", url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    }).then((r) => r.json());
+    const changed = await fetch(new URL("/api/v1/me/password", url), {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${session.accessToken}` },
+      body: JSON.stringify({ currentPassword: password, newPassword }),
+    });
+    report.afterPasswordChange = { changeStatus: changed.status };
+    try {
+      await again.listTools();
+      report.afterPasswordChange.refused = false;
+    } catch (error) {
+      report.afterPasswordChange.refused = true;
+      report.afterPasswordChange.unauthorized = error instanceof UnauthorizedError;
+      report.afterPasswordChange.sentBackToSignIn = provider.sentBackToSignIn ?? 0;
+    }
+  }
+  await later.terminateSession().catch(() => {});
   await again.close();
 } catch (error) {
   report.error = String(error?.message ?? error);

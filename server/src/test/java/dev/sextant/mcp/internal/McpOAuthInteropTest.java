@@ -143,10 +143,11 @@ class McpOAuthInteropTest extends ServerHttpTest {
     }
 
     @Test
-    void aUserWhoConsentsToLess_getsOnlyTheToolsThoseScopesAllow() throws Exception {
+    void aUserWhoConsentsToLess_getsOnlyTheToolsThoseScopesAllow_andAPasswordChangeCutsTheClientOff() throws Exception {
         Account user = account("ts-oauth-some", Role.USER);
         Set<Scope> consented = EnumSet.of(Scope.MARKET_DATA_READ, Scope.ANALYSIS);
         Map<String, String> env = user.env();
+        env.put("SEXTANT_NEW_PASSWORD", PASSWORD + "-changed");
         env.put(
                 "SEXTANT_CONSENT_SCOPES",
                 String.join(" ", consented.stream().map(Scope::wireName).toList()));
@@ -174,6 +175,15 @@ class McpOAuthInteropTest extends ServerHttpTest {
         JsonNode write = report.get("calls").get("add_to_watchlist");
         assertThat(write.get("isError").asBoolean()).as(write.toString()).isTrue();
         assertThat(write.get("text").asString()).contains(Scope.MARKET_DATA_WRITE.wireName());
+
+        // After the password change the open connection's token and its refresh token are dead:
+        // the SDK's only way on is to send the user to sign in again.
+        JsonNode cutOff = report.get("afterPasswordChange");
+        assertThat(cutOff.get("changeStatus").asInt()).as(cutOff.toString()).isEqualTo(200);
+        assertThat(cutOff.get("refused").asBoolean()).as(cutOff.toString()).isTrue();
+        assertThat(cutOff.get("unauthorized").asBoolean()).as(cutOff.toString()).isTrue();
+        assertThat(cutOff.get("sentBackToSignIn").asInt()).isPositive();
+        assertThat(stepNames(report)).contains("credentials invalidated");
     }
 
     @Test
