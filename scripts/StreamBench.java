@@ -60,6 +60,8 @@ public class StreamBench {
 
     static volatile Histogram histogram = new Histogram();
     static final AtomicLong errors = new AtomicLong();
+    /** Frames carrying updates (one update each, or a batch of several). */
+    static final AtomicLong frames = new AtomicLong();
     static final AtomicLong closed = new AtomicLong();
     static final AtomicLong failedHandshakes = new AtomicLong();
 
@@ -79,12 +81,17 @@ public class StreamBench {
                 long now = System.currentTimeMillis();
                 String text = partial.toString();
                 partial.setLength(0);
-                if (text.startsWith("{\"type\":\"update\"")) {
-                    int at = text.indexOf("\"fetchedAt\":\"");
-                    if (at > 0) {
-                        int end = text.indexOf('"', at + 13);
-                        histogram.add(now - Instant.parse(text.substring(at + 13, end)).toEpochMilli());
+                if (text.startsWith("{\"type\":\"update\"") || text.startsWith("{\"type\":\"batch\"")) {
+                    // Every update of the frame (a batch holds several, snapshots among them are not counted).
+                    for (int from = text.indexOf("{\"type\":\"update\""); from >= 0;
+                            from = text.indexOf("{\"type\":\"update\"", from + 1)) {
+                        int at = text.indexOf("\"fetchedAt\":\"", from);
+                        if (at > 0) {
+                            int end = text.indexOf('"', at + 13);
+                            histogram.add(now - Instant.parse(text.substring(at + 13, end)).toEpochMilli());
+                        }
                     }
+                    frames.incrementAndGet();
                 } else if (text.startsWith("{\"type\":\"welcome\"")) {
                     welcomed.complete(null);
                 } else if (text.startsWith("{\"type\":\"error\"")) {
@@ -135,8 +142,8 @@ public class StreamBench {
             pool.add(HttpClient.newHttpClient());
         }
         List<WebSocket> sockets = new ArrayList<>();
-        System.out.printf("%-8s %-8s %-8s %-8s %-8s %-10s %-7s %-7s%n", "clients", "p50 ms", "p99 ms", "p999 ms", "max ms",
-                "updates/s", "errors", "closed");
+        System.out.printf("%-8s %-8s %-8s %-8s %-8s %-10s %-9s %-7s %-7s%n", "clients", "p50 ms", "p99 ms", "p999 ms",
+                "max ms", "updates/s", "frames/s", "errors", "closed");
         for (int stage : stages) {
             while (sockets.size() < stage) {
                 int batch = Math.min(100, stage - sockets.size());
@@ -173,12 +180,14 @@ public class StreamBench {
             }
             Thread.sleep(5_000); // settle: snapshots, the feeds' first polls
             histogram = new Histogram();
+            frames.set(0);
             long start = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             Histogram h = histogram;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-8d %-8d %-8d %-8d %-8d %-10.0f %-7d %-7d%n", stage, h.percentile(0.50), h.percentile(0.99),
-                    h.percentile(0.999), h.percentile(1.0), h.total.get() / elapsed, errors.get(), closed.get());
+            System.out.printf("%-8d %-8d %-8d %-8d %-8d %-10.0f %-9.0f %-7d %-7d%n", stage, h.percentile(0.50),
+                    h.percentile(0.99), h.percentile(0.999), h.percentile(1.0), h.total.get() / elapsed,
+                    frames.get() / elapsed, errors.get(), closed.get());
         }
         for (WebSocket ws : sockets) {
             ws.abort();

@@ -10,11 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real WebSocket client of /ws/stream (the JDK's): collects every message, reassembling partial frames. */
+/**
+ * A real WebSocket client of /ws/stream (the JDK's): collects every message, reassembling partial
+ * frames and unpacking {@code batch} frames into their messages, in order.
+ */
 final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,6 +26,10 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
     final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    /** How many {@code batch} frames arrived, and how many messages they held. */
+    final AtomicInteger batchFrames = new AtomicInteger();
+
+    final AtomicInteger batchedMessages = new AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -72,8 +80,17 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            messages.add(JSON.readTree(partial.toString()));
+            JsonNode frame = JSON.readTree(partial.toString());
             partial.setLength(0);
+            if (frame.path("type").asString().equals("batch")) {
+                batchFrames.incrementAndGet();
+                for (JsonNode message : frame.path("messages")) {
+                    batchedMessages.incrementAndGet();
+                    messages.add(message);
+                }
+            } else {
+                messages.add(frame);
+            }
         }
         webSocket.request(1);
         return null;

@@ -28,7 +28,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * update per symbol and channel, and the last numbered messages kept for a {@code resume}. It
  * outlives its connection by the resume window, so a client that reconnects continues where it was.
  *
- * <p>Backpressure: only one message is ever being written to the socket. While it is, updates wait
+ * <p>Backpressure: only one frame (a message, or a batch of those ready together) is ever being
+ * written to the socket. While it is, updates wait
  * in a map holding the latest one per symbol and channel (conflation: a slow client skips values,
  * never receives stale ones late, and the memory held is bounded by its subscriptions); snapshots
  * and replays wait in order. {@link ClientStreams} closes a client whose one message has not left
@@ -40,6 +41,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 final class ClientStream {
 
     private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
+    private static final int BATCH_CHARS = 32 * 1024;
+    private static final String BATCH_START = "{\"type\":\"batch\",\"messages\":[";
 
     /** One watched symbol and channel: the conflation key. */
     record Key(String symbol, String channel) {}
@@ -56,6 +59,7 @@ final class ClientStream {
             String type,
             @Nullable String members,
             @Nullable String text,
+            long offeredAt,
             long dueAt) {}
 
     /** What one subscription has delivered: the throttle and the last value's time. */
@@ -63,6 +67,10 @@ final class ClientStream {
         final Key key;
         final StreamChannel channel;
         final long intervalMs;
+        /**
+         * When the last update let through arrived (not when it left): the throttle counts from there,
+         * so an update whose write was late under load does not hold back the next one, due on arrival.
+         */
         volatile long lastSentAt = Long.MIN_VALUE / 2;
         /** The time (epoch ms) of the last value queued: older or equal values are not news. */
         volatile long lastValueTime = Long.MIN_VALUE;
@@ -104,6 +112,13 @@ final class ClientStream {
     private volatile boolean ended;
     volatile long detachedAt = -1;
     volatile long lastPongAt = now();
+    /**
+     * When this stream's next heartbeat and credential recheck fall due: each stream keeps its own
+     * from when it opened, so that thousands of connections do not all get theirs in the same tick.
+     */
+    long nextHeartbeatAt;
+
+    long nextRecheckAt;
 
     ClientStream(String id, StreamCredentials.Grant grant, Executor executor, int resumeBuffer) {
         this.id = id;
@@ -174,7 +189,7 @@ final class ClientStream {
             List<Outbound> replays = new ArrayList<>();
             for (Numbered numbered : sent) {
                 if (numbered.seq() > lastSeq) {
-                    replays.add(new Outbound(null, "replay", null, numbered.text(), 0));
+                    replays.add(new Outbound(null, "replay", null, numbered.text(), 0, 0));
                 }
             }
             for (int i = replays.size() - 1; i >= 0; i--) {
@@ -189,7 +204,7 @@ final class ClientStream {
     /** Queues a message to number and send in order (a snapshot). */
     void enqueue(String type, String members) {
         synchronized (lock) {
-            ordered.addLast(new Outbound(null, type, members, null, 0));
+            ordered.addLast(new Outbound(null, type, members, null, 0, 0));
         }
         signal();
     }
@@ -199,11 +214,12 @@ final class ClientStream {
         if (ended) {
             return;
         }
+        long now = now();
         long dueAt = watch.lastSentAt + watch.intervalMs * 9 / 10;
         synchronized (lock) {
-            conflated.put(watch.key, new Outbound(watch.key, "update", members, null, dueAt));
+            conflated.put(watch.key, new Outbound(watch.key, "update", members, null, now, dueAt));
         }
-        if (dueAt <= now()) {
+        if (dueAt <= now) {
             signal();
         }
     }
@@ -278,7 +294,8 @@ final class ClientStream {
                         batch.add(number(outbound));
                         Watch watch = watchOf(outbound.key());
                         if (watch != null) {
-                            watch.lastSentAt = now;
+                            // The moment it was due to leave: its arrival, or its throttle's time if it waited.
+                            watch.lastSentAt = Math.max(outbound.offeredAt(), outbound.dueAt());
                         }
                     }
                 }
@@ -290,10 +307,10 @@ final class ClientStream {
             if (connection == null) {
                 continue; // detached: what was numbered waits in the resume buffer
             }
-            for (String text : batch) {
+            for (String frame : frames(batch)) {
                 try {
                     if (connection.isOpen()) {
-                        connection.sendMessage(new TextMessage(text));
+                        connection.sendMessage(new TextMessage(frame));
                     }
                 } catch (IOException | IllegalStateException e) {
                     log.debug("Stream {}: sending failed: {}", id, e.getMessage());
@@ -301,6 +318,45 @@ final class ClientStream {
                 }
             }
         }
+    }
+
+    /**
+     * The WebSocket frames for numbered messages ready together: one alone as itself, several in
+     * {@code batch} frames of up to {@value #BATCH_CHARS} characters, in order (docs/API.md, "batch").
+     * Under load, updates wait together and share a frame, so the work per update on both ends (a
+     * write, a frame, a wake-up) shrinks just when the machine is short of it.
+     */
+    static List<String> frames(List<String> messages) {
+        if (messages.size() == 1) {
+            return messages;
+        }
+        List<String> frames = new ArrayList<>();
+        int total = BATCH_START.length() + 2;
+        for (String message : messages) {
+            total += message.length() + 1;
+        }
+        StringBuilder frame = new StringBuilder(Math.min(total, BATCH_CHARS + BATCH_START.length()));
+        int inFrame = 0;
+        for (String message : messages) {
+            if (inFrame > 0 && frame.length() + message.length() > BATCH_CHARS) {
+                frames.add(close(frame, inFrame));
+                frame.setLength(0);
+                inFrame = 0;
+            }
+            frame.append(inFrame == 0 ? BATCH_START : ",").append(message);
+            inFrame++;
+        }
+        if (inFrame > 0) {
+            frames.add(close(frame, inFrame));
+        }
+        return frames;
+    }
+
+    private static String close(StringBuilder frame, int messages) {
+        if (messages == 1) {
+            return frame.substring(BATCH_START.length());
+        }
+        return frame.append("]}").toString();
     }
 
     private @Nullable Watch watchOf(@Nullable Key key) {

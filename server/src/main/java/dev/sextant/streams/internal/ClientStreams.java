@@ -28,7 +28,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 /**
  * Every stream of this node, and their housekeeping every {@value #TICK_MS} ms: throttled updates
- * whose time came, heartbeats and pings, clients too slow to read (closed with {@link #SLOW_CONSUMER}),
+ * whose time came (an update due when it arrives leaves at once, without waiting for this), each
+ * stream's heartbeat and ping on its own schedule, clients too slow to read (closed with {@link #SLOW_CONSUMER}),
  * connections whose credential no longer stands (closed with {@link #CREDENTIAL_REVOKED}), silent
  * ones (no pong: {@link #NO_PONG}), and dropped streams whose resume window passed.
  */
@@ -52,8 +53,6 @@ class ClientStreams {
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stream-housekeeping").daemon().factory());
     private final MeterRegistry meters;
-    private long nextHeartbeat;
-    private long nextRecheck;
 
     ClientStreams(StreamProperties properties, StreamCredentials credentials, Clock clock, MeterRegistry meters) {
         this.properties = properties;
@@ -62,9 +61,6 @@ class ClientStreams {
         this.meters = meters;
         meters.gauge("sextant.stream.connections", bySession, Map::size);
         meters.gauge("sextant.stream.streams", byId, Map::size);
-        long now = ClientStream.now();
-        this.nextHeartbeat = now + properties.heartbeat().toMillis();
-        this.nextRecheck = now + properties.credentialRecheck().toMillis();
         housekeeping.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -93,6 +89,9 @@ class ClientStreams {
         ClientStream stream =
                 new ClientStream(UUID.randomUUID().toString(), grant, executor, properties.resumeBuffer());
         stream.attach(decorate(session));
+        long now = ClientStream.now();
+        stream.nextHeartbeatAt = now + properties.heartbeat().toMillis();
+        stream.nextRecheckAt = now + properties.credentialRecheck().toMillis();
         byId.put(stream.id, stream);
         bySession.put(session.getId(), stream);
         return Optional.of(stream);
@@ -154,23 +153,15 @@ class ClientStreams {
     private void tick() {
         try {
             long now = ClientStream.now();
-            boolean heartbeat = now >= nextHeartbeat;
-            if (heartbeat) {
-                nextHeartbeat = now + properties.heartbeat().toMillis();
-            }
-            boolean recheck = now >= nextRecheck;
-            if (recheck) {
-                nextRecheck = now + properties.credentialRecheck().toMillis();
-            }
             for (ClientStream stream : byId.values()) {
-                housekeep(stream, now, heartbeat, recheck);
+                housekeep(stream, now);
             }
         } catch (RuntimeException e) {
             log.warn("Stream housekeeping failed; it goes on at the next tick", e);
         }
     }
 
-    private void housekeep(ClientStream stream, long now, boolean heartbeat, boolean recheck) {
+    private void housekeep(ClientStream stream, long now) {
         if (stream.ended()) {
             byId.remove(stream.id);
             return;
@@ -192,18 +183,23 @@ class ClientStreams {
         if (stream.hasDue()) {
             stream.signal();
         }
-        if (heartbeat) {
+        if (now >= stream.nextHeartbeatAt) {
+            stream.nextHeartbeatAt = now + properties.heartbeat().toMillis();
             // A client whose one message is still being written cannot answer: the slow-client check judges it.
             if (now - stream.lastPongAt > 3 * properties.heartbeat().toMillis()
                     && connection.getTimeSinceSendStarted() == 0) {
                 end(stream, NO_PONG);
                 return;
             }
-            stream.sendNow("{\"type\":\"heartbeat\",\"time\":\"" + clock.instant() + "\",\"lastSeq\":"
-                    + stream.lastSeq() + "}");
-            executor.execute(() -> ping(connection));
+            // Written on a thread of its own: this one thread serves every stream and must not wait on a socket.
+            executor.execute(() -> {
+                stream.sendNow("{\"type\":\"heartbeat\",\"time\":\"" + clock.instant() + "\",\"lastSeq\":"
+                        + stream.lastSeq() + "}");
+                ping(connection);
+            });
         }
-        if (recheck) {
+        if (now >= stream.nextRecheckAt) {
+            stream.nextRecheckAt = now + properties.credentialRecheck().toMillis();
             executor.execute(() -> recheck(stream));
         }
     }
