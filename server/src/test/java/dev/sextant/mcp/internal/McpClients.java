@@ -100,6 +100,28 @@ final class McpClients {
         return tool.equals("get_fundamentals") ? java.util.Optional.of("no-data") : java.util.Optional.empty();
     }
 
+    /**
+     * Checks an example call's answer as a fresh install gives it: the refusal {@link #refusalOnDemo}
+     * names, or a success with structured content. Answers whether it was a success.
+     */
+    static boolean answeredOnDemo(McpSchema.Tool tool, McpSchema.CallToolResult result) {
+        java.util.Optional<String> refusal = refusalOnDemo(tool.name());
+        if (refusal.isPresent()) {
+            org.assertj.core.api.Assertions.assertThat(result.isError())
+                    .as(tool.name())
+                    .isTrue();
+            org.assertj.core.api.Assertions.assertThat(result.meta()).containsEntry("sextant/error", refusal.get());
+            return false;
+        }
+        org.assertj.core.api.Assertions.assertThat(result.isError())
+                .as(tool.name() + ": " + result.content())
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(result.structuredContent())
+                .as(tool.name())
+                .isNotNull();
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();

@@ -8,11 +8,9 @@ import dev.sextant.tools.Tool;
 import dev.sextant.tools.ToolCatalog;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class McpInteropTest extends ServerHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SOURCE = Path.of("src/test/resources/mcp-interop");
     private static final Path WORK = Path.of("target/mcp-interop");
 
     @Autowired
@@ -41,9 +38,9 @@ class McpInteropTest extends ServerHttpTest {
     @Test
     void theTypeScriptClientListsAndCallsEveryTool() throws Exception {
         Assumptions.assumeTrue(
-                works("node", "--version") && works("npm", "--version"),
+                NodeInterop.available(),
                 "node and npm are not installed: the TypeScript interop test is skipped (.ci/run installs them)");
-        install();
+        NodeInterop.install(WORK, "interop.mjs");
         String key = McpClients.fullKey(signedInAs(unique("mcp-analyst"), Role.ANALYST));
         Map<String, Object> calls = new LinkedHashMap<>();
         try (McpSyncClient java = McpClients.connect(port, key)) {
@@ -91,40 +88,5 @@ class McpInteropTest extends ServerHttpTest {
         assertThat(JSON.convertValue(report.get("prompts"), List.class))
                 .contains("screen_oversold_large_caps", "compare_risk");
         assertThat(report.get("indicatorsMimeType").asString()).isEqualTo("application/json");
-    }
-
-    /** {@code npm ci} from the committed lockfile into target/, again only when the lockfile changed. */
-    private static void install() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        Path lock = SOURCE.resolve("package-lock.json");
-        Path installed = WORK.resolve("node_modules/.sextant-lock");
-        boolean current = Files.exists(installed) && Files.mismatch(lock, installed) == -1;
-        for (String file : List.of("package.json", "package-lock.json", "interop.mjs")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (current) {
-            return;
-        }
-        Process npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-                .directory(WORK.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("npm-ci.log").toFile())
-                .start();
-        assertThat(npm.waitFor(10, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
-        assertThat(npm.exitValue())
-                .as(Files.readString(WORK.resolve("npm-ci.log")))
-                .isZero();
-        Files.copy(lock, installed, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static boolean works(String... command) {
-        try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

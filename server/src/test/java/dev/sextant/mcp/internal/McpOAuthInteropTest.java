@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class McpOAuthInteropTest extends ServerHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SOURCE = Path.of("src/test/resources/mcp-interop");
     // Its own directory: McpInteropTest installs and copies into target/mcp-interop on its own terms.
     private static final Path WORK = Path.of("target/mcp-oauth-interop");
 
@@ -53,9 +51,9 @@ class McpOAuthInteropTest extends ServerHttpTest {
     @BeforeEach
     void needsNode() throws IOException, InterruptedException {
         Assumptions.assumeTrue(
-                works("node", "--version") && works("npm", "--version"),
+                NodeInterop.available(),
                 "node and npm are not installed: the TypeScript OAuth interop test is skipped (.ci/run installs them)");
-        install();
+        NodeInterop.install(WORK, "oauth.mjs");
     }
 
     @Test
@@ -103,10 +101,9 @@ class McpOAuthInteropTest extends ServerHttpTest {
         assertThat(JSON.convertValue(report.get("tools"), List.class)).containsExactlyInAnyOrderElementsOf(names);
         for (String name : names) {
             JsonNode call = report.get("calls").get(name);
-            // The demo market has no company filings: fundamentals answer no-data on a fresh install.
             assertThat(call.get("isError").asBoolean())
                     .as(name + ": " + call)
-                    .isEqualTo(name.equals("get_fundamentals"));
+                    .isEqualTo(McpClients.refusalOnDemo(name).isPresent());
             assertThat(call.get("text").asString()).as(name).isNotBlank();
         }
 
@@ -290,40 +287,5 @@ class McpOAuthInteropTest extends ServerHttpTest {
                 .filter(step -> step.get("step").asString().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no step " + name + " in " + report));
-    }
-
-    /** {@code npm ci} from the committed lockfile into target/, again only when the lockfile changed. */
-    private static void install() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        Path lock = SOURCE.resolve("package-lock.json");
-        Path installed = WORK.resolve("node_modules/.sextant-lock");
-        boolean current = Files.exists(installed) && Files.mismatch(lock, installed) == -1;
-        for (String file : List.of("package.json", "package-lock.json", "oauth.mjs")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (current) {
-            return;
-        }
-        Process npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-                .directory(WORK.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("npm-ci.log").toFile())
-                .start();
-        assertThat(npm.waitFor(10, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
-        assertThat(npm.exitValue())
-                .as(Files.readString(WORK.resolve("npm-ci.log")))
-                .isZero();
-        Files.copy(lock, installed, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static boolean works(String... command) {
-        try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
