@@ -2,6 +2,8 @@ package dev.sextant.analytics.query;
 
 import dev.sextant.analytics.Units;
 import dev.sextant.analytics.check.ComputeCheckpoint;
+import dev.sextant.analytics.fundamentals.ReportedFact;
+import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Ols;
 import dev.sextant.analytics.risk.Returns;
@@ -113,6 +115,25 @@ public final class QueryEngine {
          * ahead is asked for again, and its failure is then the statement's. Nothing by default.
          */
         default void prefetch(List<String> symbols, LocalDate asOf) {}
+
+        /**
+         * The reported facts of {@code symbol}'s filings published on or before {@code asOf}, in any
+         * order; empty for an instrument without filings (a fund, a crypto pair, the demo market
+         * unless it has synthetic ones). A source may answer later filings too: the engine uses
+         * only those filed by {@code asOf}.
+         */
+        default List<ReportedFact> facts(String symbol, LocalDate asOf) {
+            return List.of();
+        }
+
+        /**
+         * The articles about {@code symbol} published from {@code from} (inclusive) to the end of
+         * {@code asOf} (UTC), among those known by the end of {@code asOf}, newest first. A source
+         * may answer more: the engine uses only those known by the end of {@code asOf}.
+         */
+        default List<NewsItem> news(String symbol, LocalDate from, LocalDate asOf) {
+            return List.of();
+        }
     }
 
     /** Without {@code OVER}, MACRO ... -> REGRESSION uses five years of monthly data. */

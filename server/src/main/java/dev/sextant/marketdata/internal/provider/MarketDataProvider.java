@@ -67,6 +67,15 @@ public interface MarketDataProvider {
         throw unsupported("fundamentals");
     }
 
+    /**
+     * Articles about {@code symbol} published in {@code [from, to)}, newest first, at most
+     * {@code limit}. Providers that carry news override this.
+     */
+    default List<ProviderArticle> news(
+            String symbol, AssetClass assetClass, Instant from, Instant to, int limit, ProviderKey key) {
+        throw unsupported("news");
+    }
+
     private ProviderFailure unsupported(String what) {
         return new ProviderFailure(id(), ProviderFailure.Kind.NOT_FOUND, "does not serve " + what);
     }
