@@ -35,7 +35,9 @@ public record ProviderProfile(
         QUOTES,
         BARS,
         SEARCH,
-        FUNDAMENTALS
+        FUNDAMENTALS,
+        /** Articles about a symbol ({@link MarketDataProvider#news}). */
+        NEWS
     }
 
     /** Every interval a provider with intraday data serves natively (weeks and months come from days). */
