@@ -14,6 +14,9 @@ import java.util.function.Function;
 public final class Parser {
 
     private final List<Token> tokens;
+    /** The query as written: a TRACK keeps its condition's text. */
+    private final String text;
+
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
     /** A metric's named outputs (empty when it has none), or null to take any output as written. */
@@ -27,11 +30,13 @@ public final class Parser {
     private int lastDepth;
 
     private Parser(
+            String text,
             List<Token> tokens,
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
             Function<String, List<String>> outputs,
             int maxDepth) {
+        this.text = text;
         this.tokens = tokens;
         this.functions = functions;
         this.nearest = nearest;
@@ -72,7 +77,7 @@ public final class Parser {
             Function<String, List<String>> outputs,
             int maxDepth) {
         try {
-            return new Parser(Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
+            return new Parser(text, Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
         } catch (DslSyntaxError error) {
             throw error;
         } catch (RuntimeException unexpected) {
@@ -123,6 +128,17 @@ public final class Parser {
             case Ast.Correlate c -> new Ast.Correlate(c.rows(), c.columns(), c.span(), when);
             case Ast.Regress r -> new Ast.Regress(r.dependent(), r.regressors(), r.span(), when);
             case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when);
+            case Ast.Track t -> {
+                if (when != Ast.When.LATEST) {
+                    throw new DslSyntaxError(
+                            when.line(),
+                            when.column(),
+                            "';' or the end of the query",
+                            "Line " + when.line() + ", column " + when.column()
+                                    + ": TRACK watches the live price; AS OF and FROM ... TO do not apply to it.");
+                }
+                yield t;
+            }
         };
     }
 
@@ -254,7 +270,35 @@ public final class Parser {
             position++;
             return macro();
         }
+        if (start.is("TRACK")) {
+            position++;
+            return track();
+        }
         throw expected("EVALUATE, COMPARE, SCAN, CORRELATE, REGRESS or MACRO");
+    }
+
+    /** {@code TRACK symbol WHEN condition}: the condition is a SCAN's, kept as written too. */
+    private Ast.Track track() {
+        String symbol = symbol();
+        if (!peek().is("WHEN")) {
+            throw expected("WHEN and a condition, e.g. TRACK AAPL WHEN PRICE > 200");
+        }
+        position++;
+        Token first = peek();
+        Ast.Condition condition = condition();
+        Token next = peek();
+        int end = next.kind() == Token.Kind.END ? text.length() : offset(next);
+        return new Ast.Track(
+                symbol, condition, text.substring(offset(first), end).strip());
+    }
+
+    /** Where a token starts in the text (the lexer counts lines at '\n' and columns from 1). */
+    private int offset(Token token) {
+        int index = 0;
+        for (int line = 1; line < token.line(); line++) {
+            index = text.indexOf('\n', index) + 1;
+        }
+        return index + token.column() - 1;
     }
 
     /** {@code MACRO[:] A, B [-> REGRESSION ON S [OVER span]]}. */
