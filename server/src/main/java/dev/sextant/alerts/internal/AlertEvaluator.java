@@ -91,7 +91,8 @@ final class AlertEvaluator {
 
     private void evaluate(LiveAlert alert, LiveData data) {
         QueryEngine.Evaluation evaluation = engine.evaluate(alert.track, data);
-        Instant now = clock.instant();
+        // Microseconds: what the database keeps, so the message, the history and the alert agree.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         boolean fires = trigger.fires(alert.met, evaluation.met(), alert.lastFiredAt, now);
         alert.met = evaluation.met();
         alert.lastEvaluatedAt = now;

@@ -94,7 +94,7 @@ class UserAlerts implements Alerts, QuoteInterest {
                 canonical.text(),
                 canonical.conditionText(),
                 State.ACTIVE,
-                clock.instant(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                 null,
                 null,
                 false);
