@@ -247,6 +247,14 @@ class NewsMetricsTest {
         assertThat(table.rows()).extracting(r -> r.getFirst()).containsExactly("S");
         assertThat(table.columns().get(1).unit()).isEqualTo("sentiment -1 to 1 (sextant-lexicon-1)");
 
+        // the example of docs/DSL.md's News metrics section
+        QueryEngine.Table documented = engine.run(
+                        engine.parse("SCAN all WHERE SENTIMENT(7d) > 0.3 AND BUZZ(7d) >= 0 ORDER BY NEWS_SCORE DESC AS OF "
+                                + AS_OF),
+                        data)
+                .getFirst();
+        assertThat(documented.rows()).isEmpty(); // S has no baseline, so its BUZZ is null: no match
+
         QueryEngine.Table buzz = engine.run(engine.parse("EVALUATE S: BUZZ, NEWS_SCORE AS OF " + AS_OF), data)
                 .getFirst();
         assertThat(buzz.columns().get(1).unit()).isEqualTo("ratio");
