@@ -249,8 +249,9 @@ class NewsMetricsTest {
 
         // the example of docs/DSL.md's News metrics section
         QueryEngine.Table documented = engine.run(
-                        engine.parse("SCAN all WHERE SENTIMENT(7d) > 0.3 AND BUZZ(7d) >= 0 ORDER BY NEWS_SCORE DESC AS OF "
-                                + AS_OF),
+                        engine.parse(
+                                "SCAN all WHERE SENTIMENT(7d) > 0.3 AND BUZZ(7d) >= 0 ORDER BY NEWS_SCORE DESC AS OF "
+                                        + AS_OF),
                         data)
                 .getFirst();
         assertThat(documented.rows()).isEmpty(); // S has no baseline, so its BUZZ is null: no match
