@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param states TREND and SIGNAL tests
  * @param universeForms how a SCAN names its universe (GET /api/v1/universes lists the universes)
  * @param spanUnits the units of a span ({@code 30d}, {@code 12w}, {@code 6m}, {@code 1y})
+ * @param universes the universes a SCAN can name, for one caller ({@link #withUniverses}); empty here
  */
 public record Vocabulary(
         List<StatementForm> statements,
@@ -34,7 +35,24 @@ public record Vocabulary(
         List<String> comparisons,
         List<String> states,
         List<String> universeForms,
-        List<String> spanUnits) {
+        List<String> spanUnits,
+        List<String> universes) {
+
+    /** The same vocabulary with a caller's universes. */
+    public Vocabulary withUniverses(List<String> names) {
+        return new Vocabulary(
+                statements,
+                metrics,
+                topics,
+                macroAnalyses,
+                getItems,
+                intervals,
+                comparisons,
+                states,
+                universeForms,
+                spanUnits,
+                List.copyOf(names));
+    }
 
     /** A statement: its keyword, its form (docs/DSL.md's grammar) and an example. */
     public record StatementForm(String keyword, String form, String example) {}
@@ -93,7 +111,8 @@ public record Vocabulary(
                         "SIGNAL IS SELL",
                         "SIGNAL IS HOLD"),
                 List.of("universe:NAME", "NAME", "watchlist:NAME"),
-                List.of("d", "w", "m", "y"));
+                List.of("d", "w", "m", "y"),
+                List.of());
     }
 
     private static final List<StatementForm> STATEMENTS = List.of(
