@@ -32,6 +32,11 @@ public final class Units {
     public static final String COEFFICIENT = "coefficient";
 
     public static final String T_STATISTIC = "t-statistic";
+    /** An F test's statistic (MACRO ... -> CAUSALITY). */
+    public static final String F_STATISTIC = "F statistic";
+    /** A probability from 0 to 1, e.g. a test's p-value. */
+    public static final String PROBABILITY = "probability 0 to 1";
+
     public static final String COUNT = "count";
     /** An ISO date, YYYY-MM-DD. */
     public static final String DATE = "date";
