@@ -106,6 +106,14 @@ class FinnhubProviderTest extends ProviderStubTest {
         assertThatThrownBy(() -> finnhub.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, KEY))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.UNAVAILABLE));
+        // The stub answers after the 2 s timeout of the test's ProviderHttp.
+        stub.stubFor(get(urlPathEqualTo("/api/v1/company-news"))
+                .willReturn(okJson("[]").withFixedDelay(3_000)));
+        assertThatThrownBy(() -> finnhub.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, KEY))
+                .isInstanceOfSatisfying(ProviderFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.UNAVAILABLE);
+                    assertThat(f.reason()).contains("timed out");
+                });
         assertThatThrownBy(() -> finnhub.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, null))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.NO_KEY));
