@@ -157,9 +157,7 @@ final class Lexicon {
     /** A trie node: exact children, prefix children, and the entry ending here if any. */
     private static final class Node {
         private final Map<String, Node> exact = new HashMap<>();
-        private final Map<String, Node> prefix = new HashMap<>();
-        private int minPrefix = Integer.MAX_VALUE;
-        private int maxPrefix;
+        private final CharTrie prefix = new CharTrie();
         private @Nullable Entry entry;
 
         Node child(String token, int number) {
@@ -168,9 +166,7 @@ final class Lexicon {
                 if (stem.isEmpty() || stem.contains("*")) {
                     throw new IllegalArgumentException("lexicon line " + number + ": bad prefix " + token);
                 }
-                minPrefix = Math.min(minPrefix, stem.length());
-                maxPrefix = Math.max(maxPrefix, stem.length());
-                return prefix.computeIfAbsent(stem, k -> new Node());
+                return prefix.nodeFor(stem);
             }
             if (token.contains("*") || !token.equals(token.toLowerCase(java.util.Locale.ROOT))) {
                 throw new IllegalArgumentException("lexicon line " + number + ": bad token " + token);
@@ -181,13 +177,63 @@ final class Lexicon {
         /** The child for the longest prefix of {@code token}, or null. */
         @Nullable
         Node prefixOf(String token) {
-            for (int len = Math.min(token.length(), maxPrefix); len >= minPrefix; len--) {
-                Node hit = prefix.get(token.substring(0, len));
-                if (hit != null) {
-                    return hit;
+            return prefix.longestPrefixOf(token);
+        }
+    }
+
+    /**
+     * The prefix entries of one trie node by character, so that the longest prefix of a word is
+     * found in one walk over its characters, without cutting substrings (the scorer's hot path).
+     */
+    private static final class CharTrie {
+        private char[] keys = new char[0];
+        private CharTrie[] next = new CharTrie[0];
+        private @Nullable Node target;
+
+        Node nodeFor(String stem) {
+            CharTrie at = this;
+            for (int i = 0; i < stem.length(); i++) {
+                at = at.childOrAdd(stem.charAt(i));
+            }
+            if (at.target == null) {
+                at.target = new Node();
+            }
+            return at.target;
+        }
+
+        @Nullable
+        Node longestPrefixOf(String token) {
+            @Nullable Node best = null;
+            CharTrie at = this;
+            for (int i = 0; i < token.length() && at != null; i++) {
+                at = at.child(token.charAt(i));
+                if (at != null && at.target != null) {
+                    best = at.target;
+                }
+            }
+            return best;
+        }
+
+        private @Nullable CharTrie child(char c) {
+            char[] k = keys;
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] == c) {
+                    return next[i];
                 }
             }
             return null;
+        }
+
+        private CharTrie childOrAdd(char c) {
+            CharTrie found = child(c);
+            if (found != null) {
+                return found;
+            }
+            keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+            next = java.util.Arrays.copyOf(next, next.length + 1);
+            keys[keys.length - 1] = c;
+            next[next.length - 1] = new CharTrie();
+            return next[next.length - 1];
         }
     }
 }
