@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.sextant.marketdata.AssetClass;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -106,10 +107,10 @@ class FinnhubProviderTest extends ProviderStubTest {
         assertThatThrownBy(() -> finnhub.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, KEY))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.UNAVAILABLE));
-        // The stub answers after the 2 s timeout of the test's ProviderHttp.
         stub.stubFor(get(urlPathEqualTo("/api/v1/company-news"))
-                .willReturn(okJson("[]").withFixedDelay(3_000)));
-        assertThatThrownBy(() -> finnhub.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, KEY))
+                .willReturn(okJson("[]").withFixedDelay(2_000)));
+        FinnhubProvider impatient = new FinnhubProvider(http(Duration.ofMillis(300)), base());
+        assertThatThrownBy(() -> impatient.news("AAPL", AssetClass.EQUITY, FROM, TO, 10, KEY))
                 .isInstanceOfSatisfying(ProviderFailure.class, f -> {
                     assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.UNAVAILABLE);
                     assertThat(f.reason()).contains("timed out");
