@@ -64,6 +64,9 @@ class AlertStreamHttpTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     HttpTestClient anonymous;
 
     @BeforeEach
@@ -135,6 +138,8 @@ class AlertStreamHttpTest {
                     .isEqualTo(data.get("price").asDouble());
             assertThat(data.get("values").get("RSI(14)").asDouble()).isBetween(0.0, 100.0);
             assertThat(second.get("data")).isEqualTo(data);
+            assertThat(meters.get("sextant.alerts.fired").counter().count()).isPositive();
+            assertThat(meters.get("sextant.alerts.watched").gauge().value()).isPositive();
             assertThat(firings).hasSize(1);
             assertThat(firings.get(0).get("price").asDouble())
                     .isEqualTo(data.get("price").asDouble());

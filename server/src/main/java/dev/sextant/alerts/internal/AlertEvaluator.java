@@ -41,6 +41,8 @@ final class AlertEvaluator {
     private final JsonMapper json;
     private final EdgeTrigger trigger;
     private final Clock clock;
+    /** Told of each firing this node stored (the fired counter). */
+    private final Runnable fired;
 
     AlertEvaluator(
             QueryEngine engine,
@@ -50,7 +52,8 @@ final class AlertEvaluator {
             UserStreams streams,
             JsonMapper json,
             EdgeTrigger trigger,
-            Clock clock) {
+            Clock clock,
+            Runnable fired) {
         this.engine = engine;
         this.market = market;
         this.daily = daily;
@@ -59,6 +62,7 @@ final class AlertEvaluator {
         this.json = json;
         this.trigger = trigger;
         this.clock = clock;
+        this.fired = fired;
     }
 
     /** Evaluates {@code alerts} (the job owner's, on the job's symbol) and fires those that became true. */
@@ -110,6 +114,7 @@ final class AlertEvaluator {
         Alerts.Firing firing = new Alerts.Firing(
                 alert.id, alert.symbol(), now, quote.price(), quote.time(), values, quote.provider(), data.demo());
         repository.insertFiring(alert.id, now, json.writeValueAsString(firing));
+        fired.run();
         streams.send(new UserId(alert.owner), "alert", message(alert, firing));
     }
 

@@ -11,6 +11,8 @@ import dev.sextant.platform.Role;
 import dev.sextant.platform.UserId;
 import dev.sextant.streams.QuoteFeed;
 import dev.sextant.streams.UserStreams;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,14 +78,28 @@ class AlertWatch implements SmartLifecycle {
             UserStreams streams,
             JsonMapper json,
             Clock clock,
-            AlertProperties properties) {
+            AlertProperties properties,
+            MeterRegistry meters) {
         this.repository = repository;
         this.feed = feed;
         this.properties = properties;
         this.engine = AlertStatements.engine(clock);
         this.daily = new DailyBars(market, clock, properties.barsTtl());
+        Counter fired = Counter.builder("sextant.alerts.fired")
+                .description("Alerts fired by this node")
+                .register(meters);
         this.evaluator = new AlertEvaluator(
-                engine, market, daily, repository, streams, json, new EdgeTrigger(properties.cooldown()), clock);
+                engine,
+                market,
+                daily,
+                repository,
+                streams,
+                json,
+                new EdgeTrigger(properties.cooldown()),
+                clock,
+                fired::increment);
+        meters.gauge("sextant.alerts.watched", this, AlertWatch::watching);
+        meters.gauge("sextant.alerts.queued", queue, FairQueue::size);
     }
 
     /** Starts evaluating a stored active alert here (or replaces it, re-armed). */

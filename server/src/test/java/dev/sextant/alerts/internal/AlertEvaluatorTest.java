@@ -140,7 +140,8 @@ class AlertEvaluatorTest {
                 streams,
                 json,
                 new EdgeTrigger(cooldown),
-                clock);
+                clock,
+                () -> {});
     }
 
     private LiveAlert stored(UUID owner, String statement) {
