@@ -41,6 +41,8 @@ class ParserPropertiesTest {
             "MOMENTUM(14d)",
             "VOLUME(7d)",
             "WHERE",
+            "TRACK",
+            "WHEN",
             "ORDER",
             "BY",
             "LIMIT",

