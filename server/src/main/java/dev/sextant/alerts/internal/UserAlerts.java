@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class UserAlerts implements Alerts, QuoteInterest {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAlerts.class);
 
     private final AlertRepository repository;
     // Looked up when needed: market data's warmer asks this bean for its symbols at start-up, and the
@@ -104,7 +108,7 @@ class UserAlerts implements Alerts, QuoteInterest {
                 caller.user().toString(),
                 stored.id().toString(),
                 Map.of("symbol", stored.symbol()));
-        watch.getObject().watch(stored);
+        afterCommit(() -> watch.getObject().watch(stored));
         return stored.view();
     }
 
@@ -136,9 +140,9 @@ class UserAlerts implements Alerts, QuoteInterest {
                 id.toString(),
                 Map.of("symbol", after.symbol()));
         if (state == State.PAUSED) {
-            watch.getObject().unwatch(id, after.symbol());
+            afterCommit(() -> watch.getObject().unwatch(id, after.symbol()));
         } else {
-            watch.getObject().watch(after);
+            afterCommit(() -> watch.getObject().watch(after));
         }
         return after.view();
     }
@@ -156,7 +160,7 @@ class UserAlerts implements Alerts, QuoteInterest {
                 caller.user().toString(),
                 id.toString(),
                 Map.of("symbol", stored.symbol()));
-        watch.getObject().unwatch(id, stored.symbol());
+        afterCommit(() -> watch.getObject().unwatch(id, stored.symbol()));
     }
 
     @Override
@@ -170,6 +174,32 @@ class UserAlerts implements Alerts, QuoteInterest {
     @Override
     public List<String> symbols(int limit) {
         return repository.activeSymbols(limit);
+    }
+
+    /**
+     * Tells the live watch once the write is committed: it subscribes to the symbol's feed (a read
+     * of market data, perhaps of a provider) outside the transaction, and never for a write that
+     * rolled back.
+     */
+    private static void afterCommit(Runnable change) {
+        Runnable guarded = () -> {
+            try {
+                change.run();
+            } catch (RuntimeException e) {
+                // The write stands; the watch's next reload picks the alert up (or drops it).
+                log.warn("The live watch did not take an alert change at once: {}", e.getMessage());
+            }
+        };
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            guarded.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                guarded.run();
+            }
+        });
     }
 
     private AlertRepository.StoredAlert stored(Caller caller, UUID id) {
