@@ -3,6 +3,7 @@ package dev.sextant.marketdata;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A company's reported figures as they were public on {@code asOf}: facts filed later (including
@@ -20,8 +21,16 @@ public record Fundamentals(String symbol, String provider, LocalDate asOf, Insta
      * One figure, e.g. net income for fiscal 2024.
      *
      * @param concept the provider's name for it (EDGAR: the US-GAAP concept, e.g. {@code NetIncomeLoss})
+     * @param periodStart the first day of the period a flow (income, dividends) covers; null for a
+     *     balance at {@code periodEnd}
      * @param filed the date it became public
      */
     public record Fact(
-            String concept, String unit, double value, LocalDate periodEnd, String fiscalPeriod, LocalDate filed) {}
+            String concept,
+            String unit,
+            double value,
+            @Nullable LocalDate periodStart,
+            LocalDate periodEnd,
+            String fiscalPeriod,
+            LocalDate filed) {}
 }

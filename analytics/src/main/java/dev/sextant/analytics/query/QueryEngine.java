@@ -54,7 +54,7 @@ public final class QueryEngine {
         }
 
         static Column metric(Ast.Metric metric) {
-            return number(metric.text(), Metrics.of(metric).unit());
+            return number(metric.text(), Metrics.unit(metric));
         }
     }
 
@@ -352,12 +352,22 @@ public final class QueryEngine {
         Long periodFrom =
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
+        boolean fundamental = statement.metrics().stream().anyMatch(m -> Metrics.FUNDAMENTAL.contains(m.name()));
         data.prefetch(List.copyOf(symbols), asOf);
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            // Facts as the bars: only what was public by the evaluation date (a source may answer more).
+            Metrics.Figures figures = fundamental
+                    ? new Metrics.Figures(
+                            data.facts(symbol, asOf).stream()
+                                    .filter(fact -> !fact.filed().isAfter(asOf))
+                                    .toList(),
+                            asOf)
+                    : Metrics.Figures.NONE;
             contexts.put(
-                    symbol, new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom));
+                    symbol,
+                    new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, figures));
         }
         return contexts;
     }

@@ -41,7 +41,13 @@ public final class EdgarProvider implements MarketDataProvider {
             "CashAndCashEquivalentsAtCarryingValue",
             "LongTermDebt",
             "NetCashProvidedByUsedInOperatingActivities",
-            "EntityCommonStockSharesOutstanding");
+            "EntityCommonStockSharesOutstanding",
+            "WeightedAverageNumberOfDilutedSharesOutstanding",
+            "CommonStockDividendsPerShareDeclared",
+            "CommonStockDividendsPerShareCashPaid",
+            "LongTermDebtNoncurrent",
+            "LongTermDebtCurrent",
+            "ShortTermBorrowings");
 
     private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
             .describedAs("SEC EDGAR company facts (keyless, US filers' fundamentals)")
@@ -125,6 +131,8 @@ public final class EdgarProvider implements MarketDataProvider {
                     concept,
                     unit,
                     value,
+                    // Flows (income, dividends) cover a period from "start"; balances have none.
+                    fact.hasNonNull("start") ? LocalDate.parse(fact.path("start").asString("")) : null,
                     LocalDate.parse(fact.path("end").asString("")),
                     fact.path("fp").asString("FY"),
                     LocalDate.parse(fact.path("filed").asString(""))));
