@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  * A company's reported figures as they were public on {@code asOf}: facts filed later (including
  * restatements) are left out, so a backtest never sees the future. Immutable.
  *
+ * @param demo true when the facts are the demo market's synthetic filings, not a company's
  * @param fetchedAt when Sextant last asked the provider
  */
-public record Fundamentals(String symbol, String provider, LocalDate asOf, Instant fetchedAt, List<Fact> facts) {
+public record Fundamentals(
+        String symbol, String provider, boolean demo, LocalDate asOf, Instant fetchedAt, List<Fact> facts) {
 
     public Fundamentals {
         facts = List.copyOf(facts);

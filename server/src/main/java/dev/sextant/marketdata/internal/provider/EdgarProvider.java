@@ -117,7 +117,8 @@ public final class EdgarProvider implements MarketDataProvider {
         }
         result.sort(Comparator.comparing(FundamentalFact::concept)
                 .thenComparing(FundamentalFact::periodEnd)
-                .thenComparing(FundamentalFact::filed));
+                .thenComparing(FundamentalFact::filed)
+                .thenComparing(FundamentalFact::periodStart, Comparator.nullsFirst(Comparator.reverseOrder())));
         return result;
     }
 
@@ -132,7 +133,9 @@ public final class EdgarProvider implements MarketDataProvider {
                     unit,
                     value,
                     // Flows (income, dividends) cover a period from "start"; balances have none.
-                    fact.hasNonNull("start") ? LocalDate.parse(fact.path("start").asString("")) : null,
+                    fact.hasNonNull("start")
+                            ? LocalDate.parse(fact.path("start").asString(""))
+                            : null,
                     LocalDate.parse(fact.path("end").asString("")),
                     fact.path("fp").asString("FY"),
                     LocalDate.parse(fact.path("filed").asString(""))));
