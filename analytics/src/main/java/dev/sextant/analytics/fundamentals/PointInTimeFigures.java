@@ -1,12 +1,11 @@
 package dev.sextant.analytics.fundamentals;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,60 +60,249 @@ public final class PointInTimeFigures {
 
     /** The figures known on {@code asOf} from {@code facts} (in any order; later filings are ignored). */
     public static KnownFigures of(List<ReportedFact> facts, LocalDate asOf) {
-        Known known = Known.of(facts, asOf);
-        if (known.isEmpty()) {
-            return KnownFigures.none(asOf);
-        }
-        double shares = known.latestBalance(SHARES_OUTSTANDING, "shares");
-        if (Double.isNaN(shares)) {
-            shares = known.latestQuarter(DILUTED_SHARES, "shares");
-        }
-        return new KnownFigures(
-                asOf,
-                known.ttm(EPS_DILUTED, "USD/shares"),
-                known.ttm(NET_INCOME, "USD"),
-                firstKnown(known.ttm(REVENUES, "USD"), known.ttm(REVENUE_FROM_CONTRACTS, "USD")),
-                firstKnown(known.ttm(DIVIDENDS_DECLARED, "USD/shares"), known.ttm(DIVIDENDS_PAID, "USD/shares")),
-                known.latestBalance(EQUITY, "USD"),
-                shares,
-                known.totalDebt(),
-                known.lastFiled);
+        return known(facts, asOf).figures();
     }
 
-    private static double firstKnown(double first, double second) {
-        return Double.isNaN(first) ? second : first;
+    /**
+     * The facts known on {@code asOf}, indexed once, each figure worked out when asked (a query asks
+     * for the one its metric needs, for thousands of symbols).
+     */
+    public static Known known(List<ReportedFact> facts, LocalDate asOf) {
+        return Known.of(facts, asOf);
     }
 
-    /** A concept's period: a balance has no start. */
-    private record Period(@Nullable LocalDate start, LocalDate end) {
-        long days() {
-            return start == null ? 0 : ChronoUnit.DAYS.between(start, end) + 1;
+    /** A balance has no start: this marks it in the day arrays. */
+    private static final int NO_START = Integer.MIN_VALUE;
+
+    /** The concepts any figure reads: the others are skipped while indexing. */
+    private static final Set<String> READ = Set.of(
+            EPS_DILUTED,
+            NET_INCOME,
+            REVENUES,
+            REVENUE_FROM_CONTRACTS,
+            DIVIDENDS_DECLARED,
+            DIVIDENDS_PAID,
+            EQUITY,
+            SHARES_OUTSTANDING,
+            DILUTED_SHARES,
+            LONG_TERM_DEBT,
+            LONG_TERM_DEBT_NONCURRENT,
+            LONG_TERM_DEBT_CURRENT,
+            SHORT_TERM_BORROWINGS);
+
+    /**
+     * One concept's facts in one unit as known on a date: per period (start, end, as epoch days; a
+     * balance has {@link #NO_START}), the value filed last. Built once, read by index scans that
+     * allocate nothing.
+     */
+    private static final class Periods {
+        static final Periods NONE = new Periods(new int[0], new int[0], new double[0]);
+
+        final int[] start;
+        final int[] end;
+        final double[] value;
+
+        private Periods(int[] start, int[] end, double[] value) {
+            this.start = start;
+            this.end = end;
+            this.value = value;
         }
 
-        boolean quarter() {
-            return days() >= 80 && days() <= 100;
+        /** Facts as (start, end, filed, value) rows: sorted by period then filing, the last filing of each period kept. */
+        static Periods of(List<ReportedFact> facts) {
+            int n = facts.size();
+            Integer[] order = new Integer[n];
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            int[] filed = new int[n];
+            for (int i = 0; i < n; i++) {
+                ReportedFact fact = facts.get(i);
+                order[i] = i;
+                starts[i] = fact.periodStart() == null
+                        ? NO_START
+                        : (int) fact.periodStart().toEpochDay();
+                ends[i] = (int) fact.periodEnd().toEpochDay();
+                filed[i] = (int) fact.filed().toEpochDay();
+            }
+            java.util.Arrays.sort(
+                    order,
+                    (a, b) -> ends[a] != ends[b]
+                            ? Integer.compare(ends[a], ends[b])
+                            : starts[a] != starts[b]
+                                    ? Integer.compare(starts[a], starts[b])
+                                    : Integer.compare(filed[a], filed[b]));
+            int[] start = new int[n];
+            int[] end = new int[n];
+            double[] value = new double[n];
+            int kept = 0;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (kept > 0 && start[kept - 1] == starts[i] && end[kept - 1] == ends[i]) {
+                    value[kept - 1] = facts.get(i).value(); // filed later (or as late): it wins
+                    continue;
+                }
+                start[kept] = starts[i];
+                end[kept] = ends[i];
+                value[kept] = facts.get(i).value();
+                kept++;
+            }
+            return new Periods(
+                    java.util.Arrays.copyOf(start, kept),
+                    java.util.Arrays.copyOf(end, kept),
+                    java.util.Arrays.copyOf(value, kept));
         }
 
-        boolean year() {
-            return days() >= 350 && days() <= 380;
+        int days(int i) {
+            return start[i] == NO_START ? 0 : end[i] - start[i] + 1;
+        }
+
+        boolean quarter(int i) {
+            int days = days(i);
+            return days >= 80 && days <= 100;
+        }
+
+        boolean year(int i) {
+            int days = days(i);
+            return days >= 350 && days <= 380;
+        }
+
+        /** The value at the latest balance date, NaN when there is none. */
+        double latestBalance() {
+            for (int i = end.length - 1; i >= 0; i--) {
+                if (start[i] == NO_START) {
+                    return value[i];
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** The end of the latest balance, or {@link #NO_START}. */
+        int latestBalanceEnd() {
+            for (int i = end.length - 1; i >= 0; i--) {
+                if (start[i] == NO_START) {
+                    return end[i];
+                }
+            }
+            return NO_START;
+        }
+
+        double balanceAt(int day) {
+            for (int i = end.length - 1; i >= 0 && end[i] >= day; i--) {
+                if (start[i] == NO_START && end[i] == day) {
+                    return value[i];
+                }
+            }
+            return Double.NaN;
+        }
+
+        double latestQuarter() {
+            for (int i = end.length - 1; i >= 0; i--) {
+                if (quarter(i)) {
+                    return value[i];
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** Trailing twelve months at the latest end it can be formed for (see the class comment). */
+        double ttm() {
+            int previousEnd = Integer.MAX_VALUE;
+            for (int i = end.length - 1; i >= 0; i--) {
+                if (start[i] == NO_START || end[i] == previousEnd) {
+                    continue;
+                }
+                previousEnd = end[i];
+                double value = ttmAt(end[i]);
+                if (!Double.isNaN(value)) {
+                    return value;
+                }
+            }
+            return Double.NaN;
+        }
+
+        private double ttmAt(int at) {
+            double quarters = fourQuarters(at);
+            if (!Double.isNaN(quarters)) {
+                return quarters;
+            }
+            int year = find(at, 0, Kind.YEAR, 0);
+            if (year >= 0) {
+                return value[year];
+            }
+            // The last fiscal year, plus the year to date, minus the year to date a year before.
+            for (int i = end.length - 1; i >= 0 && end[i] >= at; i--) {
+                if (end[i] != at || start[i] == NO_START || days(i) > 300) {
+                    continue;
+                }
+                int fiscalYear = find(start[i] - 1, SLACK_DAYS, Kind.YEAR, 0);
+                int before =
+                        find((int) LocalDate.ofEpochDay(at).minusYears(1).toEpochDay(), SLACK_DAYS, Kind.SPAN, days(i));
+                if (fiscalYear >= 0 && before >= 0) {
+                    return value[fiscalYear] + value[i] - value[before];
+                }
+            }
+            return Double.NaN;
+        }
+
+        private double fourQuarters(int at) {
+            double sum = 0;
+            int boundary = at;
+            for (int q = 0; q < 4; q++) {
+                int quarter = find(boundary, q == 0 ? 0 : SLACK_DAYS, Kind.QUARTER, 0);
+                if (quarter < 0) {
+                    return Double.NaN;
+                }
+                sum += value[quarter];
+                boundary = start[quarter] - 1;
+            }
+            return sum;
+        }
+
+        private enum Kind {
+            QUARTER,
+            YEAR,
+            /** A flow of about {@code days} days. */
+            SPAN
+        }
+
+        /** The period of that kind ending latest within {@code slack} days of {@code day}, or -1. */
+        private int find(int day, int slack, Kind kind, int days) {
+            for (int i = end.length - 1; i >= 0 && end[i] >= day - slack; i--) {
+                if (end[i] > day + slack || start[i] == NO_START) {
+                    continue;
+                }
+                boolean matches = switch (kind) {
+                    case QUARTER -> quarter(i);
+                    case YEAR -> year(i);
+                    case SPAN -> Math.abs(days(i) - days) <= SLACK_DAYS;
+                };
+                if (matches) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
-    /** One value and the filing date it is known from. */
-    private record Filed(double value, LocalDate filed) {}
-
-    /** The facts known on a date: per concept and unit, the last-filed value of each period. */
-    private static final class Known {
-        private final Map<String, Map<Period, Filed>> byConcept;
+    /**
+     * A company's facts known on a date, grouped by concept; each figure is worked out when asked,
+     * and a concept's periods indexed the first time a figure reads them (a SCAN on PE indexes only
+     * the EPS facts). For one thread at a time: a query evaluates each symbol on one thread.
+     */
+    public static final class Known {
+        private final Map<String, List<ReportedFact>> grouped;
+        private final Map<String, Periods> byConcept = new HashMap<>();
         private final @Nullable LocalDate lastFiled;
+        private final LocalDate asOf;
 
-        private Known(Map<String, Map<Period, Filed>> byConcept, @Nullable LocalDate lastFiled) {
-            this.byConcept = byConcept;
+        private Known(Map<String, List<ReportedFact>> grouped, @Nullable LocalDate lastFiled, LocalDate asOf) {
+            this.grouped = grouped;
             this.lastFiled = lastFiled;
+            this.asOf = asOf;
         }
 
         static Known of(List<ReportedFact> facts, LocalDate asOf) {
-            Map<String, Map<Period, Filed>> byConcept = new HashMap<>();
+            Map<String, List<ReportedFact>> grouped = new HashMap<>();
             LocalDate lastFiled = null;
             for (ReportedFact fact : facts) {
                 if (fact.filed().isAfter(asOf) || !Double.isFinite(fact.value())) {
@@ -123,166 +311,98 @@ public final class PointInTimeFigures {
                 if (lastFiled == null || fact.filed().isAfter(lastFiled)) {
                     lastFiled = fact.filed();
                 }
-                Map<Period, Filed> periods =
-                        byConcept.computeIfAbsent(fact.concept() + "|" + fact.unit(), k -> new HashMap<>());
-                Period period = new Period(fact.periodStart(), fact.periodEnd());
-                Filed held = periods.get(period);
-                if (held == null || !fact.filed().isBefore(held.filed())) {
-                    periods.put(period, new Filed(fact.value(), fact.filed()));
+                if (READ.contains(fact.concept())) {
+                    grouped.computeIfAbsent(fact.concept(), k -> new ArrayList<>())
+                            .add(fact);
                 }
             }
-            return new Known(byConcept, lastFiled);
+            return new Known(grouped, lastFiled, asOf);
         }
 
-        boolean isEmpty() {
-            return byConcept.isEmpty();
-        }
-
-        private Map<Period, Filed> periods(String concept, String unit) {
-            return byConcept.getOrDefault(concept + "|" + unit, Map.of());
-        }
-
-        /** The value at the latest balance date (a period without start). */
-        double latestBalance(String concept, String unit) {
-            Period latest = null;
-            for (Period period : periods(concept, unit).keySet()) {
-                if (period.start() == null && (latest == null || period.end().isAfter(latest.end()))) {
-                    latest = period;
-                }
+        /** A concept's periods in the unit a figure reads it in (a fact in another unit is not that figure). */
+        private Periods periods(String concept, String unit) {
+            Periods periods = byConcept.get(concept);
+            if (periods == null) {
+                List<ReportedFact> facts = grouped.getOrDefault(concept, List.of()).stream()
+                        .filter(fact -> fact.unit().equals(unit))
+                        .toList();
+                periods = facts.isEmpty() ? Periods.NONE : Periods.of(facts);
+                byConcept.put(concept, periods);
             }
-            return latest == null
-                    ? Double.NaN
-                    : periods(concept, unit).get(latest).value();
+            return periods;
         }
 
-        /** A balance at {@code end} exactly, NaN when none is reported then. */
-        double balanceAt(String concept, String unit, LocalDate end) {
-            Filed filed = periods(concept, unit).get(new Period(null, end));
-            return filed == null ? Double.NaN : filed.value();
+        public double dilutedEpsTtm() {
+            return periods(EPS_DILUTED, "USD/shares").ttm();
         }
 
-        /** The latest quarter-long period's value (for a per-period average such as diluted shares). */
-        double latestQuarter(String concept, String unit) {
-            Period latest = null;
-            for (Period period : periods(concept, unit).keySet()) {
-                if (period.quarter() && (latest == null || period.end().isAfter(latest.end()))) {
-                    latest = period;
-                }
-            }
-            return latest == null
-                    ? Double.NaN
-                    : periods(concept, unit).get(latest).value();
+        public double netIncomeTtm() {
+            return periods(NET_INCOME, "USD").ttm();
         }
 
-        double totalDebt() {
-            double debt = latestBalance(LONG_TERM_DEBT, "USD");
-            LocalDate at = latestEnd(LONG_TERM_DEBT);
-            if (Double.isNaN(debt)) {
-                at = latestEnd(LONG_TERM_DEBT_NONCURRENT);
-                if (at == null) {
+        public double revenueTtm() {
+            return firstKnown(
+                    periods(REVENUES, "USD").ttm(),
+                    periods(REVENUE_FROM_CONTRACTS, "USD").ttm());
+        }
+
+        public double dividendsPerShareTtm() {
+            return firstKnown(
+                    periods(DIVIDENDS_DECLARED, "USD/shares").ttm(),
+                    periods(DIVIDENDS_PAID, "USD/shares").ttm());
+        }
+
+        public double equity() {
+            return periods(EQUITY, "USD").latestBalance();
+        }
+
+        public double sharesOutstanding() {
+            double shares = periods(SHARES_OUTSTANDING, "shares").latestBalance();
+            return Double.isNaN(shares) ? periods(DILUTED_SHARES, "shares").latestQuarter() : shares;
+        }
+
+        public double totalDebt() {
+            Periods longTerm = periods(LONG_TERM_DEBT, "USD");
+            int at = longTerm.latestBalanceEnd();
+            double debt;
+            if (at != NO_START) {
+                debt = longTerm.balanceAt(at);
+            } else {
+                Periods noncurrent = periods(LONG_TERM_DEBT_NONCURRENT, "USD");
+                at = noncurrent.latestBalanceEnd();
+                if (at == NO_START) {
                     return Double.NaN;
                 }
-                double current = balanceAt(LONG_TERM_DEBT_CURRENT, "USD", at);
-                debt = balanceAt(LONG_TERM_DEBT_NONCURRENT, "USD", at) + (Double.isNaN(current) ? 0 : current);
+                double current = periods(LONG_TERM_DEBT_CURRENT, "USD").balanceAt(at);
+                debt = noncurrent.balanceAt(at) + (Double.isNaN(current) ? 0 : current);
             }
-            double shortTerm = balanceAt(SHORT_TERM_BORROWINGS, "USD", Objects.requireNonNull(at));
+            double shortTerm = periods(SHORT_TERM_BORROWINGS, "USD").balanceAt(at);
             return debt + (Double.isNaN(shortTerm) ? 0 : shortTerm);
         }
 
-        private @Nullable LocalDate latestEnd(String concept) {
-            LocalDate latest = null;
-            for (Period period : periods(concept, "USD").keySet()) {
-                if (period.start() == null && (latest == null || period.end().isAfter(latest))) {
-                    latest = period.end();
-                }
-            }
-            return latest;
+        public @Nullable LocalDate lastFiled() {
+            return lastFiled;
         }
 
-        /** Trailing twelve months at the latest end it can be formed for (see the class comment). */
-        double ttm(String concept, String unit) {
-            Map<Period, Filed> periods = periods(concept, unit);
-            List<LocalDate> ends = new ArrayList<>();
-            for (Period period : periods.keySet()) {
-                if (period.start() != null && !ends.contains(period.end())) {
-                    ends.add(period.end());
-                }
+        /** Every figure at once. */
+        public KnownFigures figures() {
+            if (lastFiled == null) {
+                return KnownFigures.none(asOf);
             }
-            ends.sort(java.util.Comparator.reverseOrder());
-            for (LocalDate end : ends) {
-                double value = ttmAt(periods, end);
-                if (!Double.isNaN(value)) {
-                    return value;
-                }
-            }
-            return Double.NaN;
+            return new KnownFigures(
+                    asOf,
+                    dilutedEpsTtm(),
+                    netIncomeTtm(),
+                    revenueTtm(),
+                    dividendsPerShareTtm(),
+                    equity(),
+                    sharesOutstanding(),
+                    totalDebt(),
+                    lastFiled);
         }
+    }
 
-        private static double ttmAt(Map<Period, Filed> periods, LocalDate end) {
-            double quarters = fourQuarters(periods, end);
-            if (!Double.isNaN(quarters)) {
-                return quarters;
-            }
-            for (Map.Entry<Period, Filed> entry : periods.entrySet()) {
-                if (entry.getKey().end().equals(end) && entry.getKey().year()) {
-                    return entry.getValue().value();
-                }
-            }
-            // The last fiscal year, plus the year to date, minus the year to date a year before.
-            for (Map.Entry<Period, Filed> toDate : periods.entrySet()) {
-                Period ytd = toDate.getKey();
-                if (ytd.start() == null || !ytd.end().equals(end) || ytd.days() > 300) {
-                    continue;
-                }
-                Map.Entry<Period, Filed> year =
-                        find(periods, p -> p.year() && near(p.end(), ytd.start().minusDays(1)));
-                Map.Entry<Period, Filed> before = find(
-                        periods,
-                        p -> p.start() != null
-                                && near(p.end(), ytd.end().minusYears(1))
-                                && Math.abs(p.days() - ytd.days()) <= SLACK_DAYS);
-                if (year != null && before != null) {
-                    return year.getValue().value()
-                            + toDate.getValue().value()
-                            - before.getValue().value();
-                }
-            }
-            return Double.NaN;
-        }
-
-        private static double fourQuarters(Map<Period, Filed> periods, LocalDate end) {
-            double sum = 0;
-            LocalDate next = end;
-            for (int i = 0; i < 4; i++) {
-                LocalDate boundary = next;
-                boolean first = i == 0;
-                Map.Entry<Period, Filed> quarter =
-                        find(periods, p -> p.quarter() && (first ? p.end().equals(boundary) : near(p.end(), boundary)));
-                if (quarter == null) {
-                    return Double.NaN;
-                }
-                sum += quarter.getValue().value();
-                next = quarter.getKey().start().minusDays(1);
-            }
-            return sum;
-        }
-
-        private static Map.@Nullable Entry<Period, Filed> find(
-                Map<Period, Filed> periods, java.util.function.Predicate<Period> wanted) {
-            Map.Entry<Period, Filed> found = null;
-            for (Map.Entry<Period, Filed> entry : periods.entrySet()) {
-                // Of several matches (a 52/53-week calendar), the one ending latest, for determinism.
-                if (wanted.test(entry.getKey())
-                        && (found == null
-                                || entry.getKey().end().isAfter(found.getKey().end()))) {
-                    found = entry;
-                }
-            }
-            return found;
-        }
-
-        private static boolean near(LocalDate a, LocalDate b) {
-            return Math.abs(ChronoUnit.DAYS.between(a, b)) <= SLACK_DAYS;
-        }
+    private static double firstKnown(double first, double second) {
+        return Double.isNaN(first) ? second : first;
     }
 }

@@ -1,7 +1,6 @@
 package dev.sextant.analytics.query;
 
 import dev.sextant.analytics.Units;
-import dev.sextant.analytics.fundamentals.KnownFigures;
 import dev.sextant.analytics.fundamentals.PointInTimeFigures;
 import dev.sextant.analytics.fundamentals.ReportedFact;
 import dev.sextant.analytics.indicators.IndicatorCatalog;
@@ -55,17 +54,17 @@ final class Metrics {
 
         private final List<ReportedFact> facts;
         private final java.time.LocalDate asOf;
-        private volatile KnownFigures known;
+        private volatile PointInTimeFigures.Known known;
 
         Figures(List<ReportedFact> facts, java.time.LocalDate asOf) {
             this.facts = facts;
             this.asOf = asOf;
         }
 
-        KnownFigures known() {
-            KnownFigures figures = known;
+        PointInTimeFigures.Known known() {
+            PointInTimeFigures.Known figures = known;
             if (figures == null) {
-                figures = PointInTimeFigures.of(facts, asOf);
+                figures = PointInTimeFigures.known(facts, asOf);
                 known = figures;
             }
             return figures;
@@ -400,7 +399,7 @@ final class Metrics {
 
     @FunctionalInterface
     private interface FromFigures {
-        double apply(KnownFigures figures, double close);
+        double apply(PointInTimeFigures.Known figures, double close);
     }
 
     private static Definition fundamental(String unit, FromFigures compute) {
