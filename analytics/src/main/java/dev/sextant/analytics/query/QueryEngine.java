@@ -357,14 +357,10 @@ public final class QueryEngine {
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
-            // Facts as the bars: only what was public by the evaluation date (a source may answer more).
-            Metrics.Figures figures = fundamental
-                    ? new Metrics.Figures(
-                            data.facts(symbol, asOf).stream()
-                                    .filter(fact -> !fact.filed().isAfter(asOf))
-                                    .toList(),
-                            asOf)
-                    : Metrics.Figures.NONE;
+            // Facts as the bars: only what was public by the evaluation date counts (a source may
+            // answer more; PointInTimeFigures leaves out every fact filed after asOf).
+            Metrics.Figures figures =
+                    fundamental ? new Metrics.Figures(data.facts(symbol, asOf), asOf) : Metrics.Figures.NONE;
             contexts.put(
                     symbol,
                     new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, figures));
