@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,22 +72,6 @@ public final class PointInTimeFigures {
 
     /** A balance has no start: this marks it in the day arrays. */
     private static final int NO_START = Integer.MIN_VALUE;
-
-    /** The concepts any figure reads: the others are skipped while indexing. */
-    private static final Set<String> READ = Set.of(
-            EPS_DILUTED,
-            NET_INCOME,
-            REVENUES,
-            REVENUE_FROM_CONTRACTS,
-            DIVIDENDS_DECLARED,
-            DIVIDENDS_PAID,
-            EQUITY,
-            SHARES_OUTSTANDING,
-            DILUTED_SHARES,
-            LONG_TERM_DEBT,
-            LONG_TERM_DEBT_NONCURRENT,
-            LONG_TERM_DEBT_CURRENT,
-            SHORT_TERM_BORROWINGS);
 
     /**
      * One concept's facts in one unit as known on a date: per period (start, end, as epoch days; a
@@ -285,48 +268,38 @@ public final class PointInTimeFigures {
     }
 
     /**
-     * A company's facts known on a date, grouped by concept; each figure is worked out when asked,
-     * and a concept's periods indexed the first time a figure reads them (a SCAN on PE indexes only
-     * the EPS facts). For one thread at a time: a query evaluates each symbol on one thread.
+     * A company's facts known on a date; each figure is worked out when asked, and a concept's
+     * periods indexed the first time a figure reads them (a SCAN on PE reads only the EPS facts).
+     * For one thread at a time: a query evaluates each symbol on one thread.
      */
     public static final class Known {
-        private final Map<String, List<ReportedFact>> grouped;
-        private final Map<String, Periods> byConcept = new HashMap<>();
-        private final @Nullable LocalDate lastFiled;
+        private final List<ReportedFact> facts;
         private final LocalDate asOf;
+        private final Map<String, Periods> byConcept = new HashMap<>();
 
-        private Known(Map<String, List<ReportedFact>> grouped, @Nullable LocalDate lastFiled, LocalDate asOf) {
-            this.grouped = grouped;
-            this.lastFiled = lastFiled;
+        private Known(List<ReportedFact> facts, LocalDate asOf) {
+            this.facts = facts;
             this.asOf = asOf;
         }
 
         static Known of(List<ReportedFact> facts, LocalDate asOf) {
-            Map<String, List<ReportedFact>> grouped = new HashMap<>();
-            LocalDate lastFiled = null;
-            for (ReportedFact fact : facts) {
-                if (fact.filed().isAfter(asOf) || !Double.isFinite(fact.value())) {
-                    continue;
-                }
-                if (lastFiled == null || fact.filed().isAfter(lastFiled)) {
-                    lastFiled = fact.filed();
-                }
-                if (READ.contains(fact.concept())) {
-                    grouped.computeIfAbsent(fact.concept(), k -> new ArrayList<>())
-                            .add(fact);
-                }
-            }
-            return new Known(grouped, lastFiled, asOf);
+            return new Known(facts, asOf);
         }
 
-        /** A concept's periods in the unit a figure reads it in (a fact in another unit is not that figure). */
+        /** A concept's periods in the unit a figure reads it in, from the facts filed by {@code asOf}. */
         private Periods periods(String concept, String unit) {
             Periods periods = byConcept.get(concept);
             if (periods == null) {
-                List<ReportedFact> facts = grouped.getOrDefault(concept, List.of()).stream()
-                        .filter(fact -> fact.unit().equals(unit))
-                        .toList();
-                periods = facts.isEmpty() ? Periods.NONE : Periods.of(facts);
+                List<ReportedFact> known = new ArrayList<>();
+                for (ReportedFact fact : facts) {
+                    if (fact.concept().equals(concept)
+                            && fact.unit().equals(unit)
+                            && !fact.filed().isAfter(asOf)
+                            && Double.isFinite(fact.value())) {
+                        known.add(fact);
+                    }
+                }
+                periods = known.isEmpty() ? Periods.NONE : Periods.of(known);
                 byConcept.put(concept, periods);
             }
             return periods;
@@ -380,12 +353,20 @@ public final class PointInTimeFigures {
             return debt + (Double.isNaN(shortTerm) ? 0 : shortTerm);
         }
 
+        /** The newest filing date among the facts known, null when none was filed by {@code asOf}. */
         public @Nullable LocalDate lastFiled() {
-            return lastFiled;
+            LocalDate last = null;
+            for (ReportedFact fact : facts) {
+                if (!fact.filed().isAfter(asOf) && (last == null || fact.filed().isAfter(last))) {
+                    last = fact.filed();
+                }
+            }
+            return last;
         }
 
         /** Every figure at once. */
         public KnownFigures figures() {
+            LocalDate lastFiled = lastFiled();
             if (lastFiled == null) {
                 return KnownFigures.none(asOf);
             }

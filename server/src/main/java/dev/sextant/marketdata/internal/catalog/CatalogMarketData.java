@@ -10,9 +10,9 @@ import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.marketdata.internal.FilingSource;
 import dev.sextant.marketdata.internal.InstrumentResolver;
 import dev.sextant.marketdata.internal.PriceSource;
-import dev.sextant.marketdata.internal.demo.DemoFilings;
 import dev.sextant.marketdata.internal.live.LiveFundamentals;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
@@ -60,7 +60,7 @@ public class CatalogMarketData implements MarketDataService {
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
 
     private final LiveFundamentals fundamentals;
-    private final DemoFilings demoFilings;
+    private final List<FilingSource> filingSources;
     private final Clock clock;
 
     CatalogMarketData(
@@ -68,10 +68,10 @@ public class CatalogMarketData implements MarketDataService {
             List<PriceSource> sources,
             List<InstrumentResolver> resolvers,
             LiveFundamentals fundamentals,
-            DemoFilings demoFilings,
+            List<FilingSource> filingSources,
             Clock clock) {
         this.fundamentals = fundamentals;
-        this.demoFilings = demoFilings;
+        this.filingSources = List.copyOf(filingSources);
         this.repository = repository;
         this.sources = List.copyOf(sources);
         this.resolvers = List.copyOf(resolvers);
@@ -276,9 +276,13 @@ public class CatalogMarketData implements MarketDataService {
     @Override
     public Fundamentals fundamentals(Caller caller, String symbol, LocalDate asOf, Set<String> concepts) {
         Instrument instrument = require(caller, symbol);
-        return demoFilings
-                .fundamentals(instrument, asOf, concepts)
-                .orElseGet(() -> fundamentals.fundamentals(instrument, asOf, concepts));
+        for (FilingSource source : filingSources) {
+            Optional<Fundamentals> filings = source.fundamentals(instrument, asOf, concepts);
+            if (filings.isPresent()) {
+                return filings.get();
+            }
+        }
+        return fundamentals.fundamentals(instrument, asOf, concepts);
     }
 
     private boolean isServed(Instrument instrument) {

@@ -4,6 +4,7 @@ import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.Instrument;
+import dev.sextant.marketdata.internal.FilingSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * is a fact about the real company of that name.
  */
 @Component
-public class DemoFilings {
+class DemoFilings implements FilingSource {
 
     static final String PROVIDER = "demo";
     private static final int TENQ_LAG_DAYS = 40;
@@ -63,6 +64,7 @@ public class DemoFilings {
      * The synthetic filings of a demo company published on or before {@code asOf} (optionally only
      * the named concepts); empty for anything that is not a demo equity.
      */
+    @Override
     public Optional<Fundamentals> fundamentals(Instrument instrument, LocalDate asOf, Set<String> concepts) {
         if (!instrument.demo() || instrument.assetClass() != AssetClass.EQUITY) {
             return Optional.empty();
