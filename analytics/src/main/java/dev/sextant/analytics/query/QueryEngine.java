@@ -109,6 +109,11 @@ public final class QueryEngine {
         /** The symbols of a named universe, if there is one by that name. */
         Optional<List<String>> universe(String name);
 
+        /** The universes' names, for the hint of an unknown one; none by default. */
+        default List<String> universeNames() {
+            return List.of();
+        }
+
         /**
          * The series of {@code symbols} up to {@code asOf} are asked for next, in this order: a
          * source may fetch them ahead, e.g. concurrently. Best effort: a symbol it could not fetch
@@ -346,8 +351,11 @@ public final class QueryEngine {
 
     private List<String> universe(Ast.Scan scan, Data data) {
         List<String> universe = data.universe(scan.universe())
-                .orElseThrow(() -> new QueryInvalid(
-                        "Unknown universe '" + scan.universe() + "'; GET /api/v1/universes lists them."));
+                .orElseThrow(() -> new QueryInvalid("Unknown universe '" + scan.universe() + "'"
+                        + NearestName.to(scan.universe().toUpperCase(java.util.Locale.ROOT), data.universeNames())
+                                .map(name -> "; did you mean " + name + "?")
+                                .orElse("")
+                        + "; GET /api/v1/universes lists them."));
         if (universe.size() > limits.maxUniverseSymbols()) {
             throw new QueryInvalid("A SCAN runs over at most " + limits.maxUniverseSymbols() + " symbols; "
                     + scan.universe() + " has " + universe.size() + ".");

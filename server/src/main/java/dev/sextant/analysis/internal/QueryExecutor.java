@@ -304,6 +304,13 @@ class QueryExecutor {
         }
 
         @Override
+        public List<String> universeNames() {
+            return universes.available(caller).stream()
+                    .map(Universes.Universe::name)
+                    .toList();
+        }
+
+        @Override
         public Optional<List<String>> universe(String name) {
             return universes.find(caller, name).map(Universes.Universe::symbols);
         }

@@ -153,6 +153,15 @@ class FundamentalsQueryHttpTest extends ServerHttpTest {
                 .containsExactlyInAnyOrder("XOM", "CVX");
     }
 
+    @Test
+    void test_anUnknownMarket_isRefusedWithTheNearestName() {
+        HttpTestClient.Answer answer = http.query("SCAN NASDAQQ WHERE PE < 20");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("Unknown universe 'nasdaqq'; did you mean NASDAQ?; GET /api/v1/universes lists them.");
+    }
+
     private List<String> symbols(String universe) {
         HttpTestClient.Answer answer = http.get("/api/v1/universes/" + universe);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
