@@ -49,9 +49,9 @@ public class CatalogMarketData implements MarketDataService {
     /** A bare code a crypto pair may be named by: letters and digits, no quote currency. */
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("[A-Z0-9]{2,10}");
 
-    /** Bare codes and the USD crypto pair each names, if any. */
-    private final Cache<String, Optional<Instrument>> aliases = Caffeine.newBuilder()
-            .maximumSize(10_000)
+    /** Every bare code and the USD crypto pair it names: one catalog read a minute, not one per symbol. */
+    private final Cache<String, Map<String, Instrument>> aliases = Caffeine.newBuilder()
+            .maximumSize(1)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
