@@ -26,6 +26,8 @@ public final class Units {
     public static final String RATIO = "ratio";
 
     public static final String CORRELATION = "correlation -1 to 1";
+    /** A sentiment score, -1 (negative) to 1 (positive); a column adds the scorer that produced it. */
+    public static final String SENTIMENT = "sentiment -1 to 1";
     /** A regression coefficient or its standard error: the dependent's unit per the regressor's. */
     public static final String COEFFICIENT = "coefficient";
 

@@ -29,9 +29,6 @@ final class FimlForms {
     /** GET OHLCV without FROM ... TO answers this many bars, the last ones. */
     static final int OHLCV_BARS = 100;
 
-    /** The unit of an article's sentiment (NewsItem). */
-    static final String SENTIMENT_UNIT = "sentiment -1 to 1";
-
     private FimlForms() {}
 
     /**
@@ -176,7 +173,7 @@ final class FimlForms {
                 QueryEngine.Column.text("headline"),
                 QueryEngine.Column.text("source"),
                 QueryEngine.Column.text("url"),
-                QueryEngine.Column.number("sentiment", SENTIMENT_UNIT),
+                QueryEngine.Column.number("sentiment", Units.SENTIMENT),
                 QueryEngine.Column.text("scorer"),
                 QueryEngine.Column.text("provider"),
                 new QueryEngine.Column("demo", "boolean", null));

@@ -28,8 +28,16 @@ final class Metrics {
      * metric may read.
      *
      * @param periodFrom the first second of the statement's {@code FROM ... TO} period, null without one
+     * @param news the symbol's articles known at the evaluation date, {@link NewsFeed#NONE} when the
+     *     statement names no news metric
      */
-    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other, Long periodFrom) {}
+    record Context(
+            String symbol,
+            OhlcvSeries bars,
+            int perYear,
+            Function<String, Context> other,
+            Long periodFrom,
+            NewsFeed news) {}
 
     /**
      * The span of a metric that names none in a statement with a period: the period's sessions, and
@@ -298,6 +306,28 @@ final class Metrics {
                     : finite(RiskMetrics.valueAtRisk(
                             Returns.simple(closes), VAR_CONFIDENCE, RiskMetrics.Method.HISTORICAL));
         }));
+        // The news layer's metrics (NewsMetrics): windows in calendar days, 7 by default.
+        all.put(
+                "SENTIMENT",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        NewsMetrics.SENTIMENT_UNIT,
+                        (c, a) -> NewsMetrics.sentiment(c, a.get(0))));
+        all.put(
+                "BUZZ",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        Units.RATIO,
+                        (c, a) -> NewsMetrics.buzz(c, a.get(0))));
+        all.put(
+                "NEWS_SCORE",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        NewsMetrics.SENTIMENT_UNIT,
+                        (c, a) -> NewsMetrics.newsScore(c, a.get(0))));
         // Every indicator of the catalog, with its parameters, outputs and unit (GET /api/v1/indicators).
         IndicatorCatalog.ALL.values().forEach(indicator -> all.put(indicator.name(), indicator(indicator)));
         IndicatorCatalog.Definition macd = IndicatorCatalog.ALL.get("MACD");

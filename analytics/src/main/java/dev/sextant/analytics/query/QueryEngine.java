@@ -370,13 +370,29 @@ public final class QueryEngine {
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
         data.prefetch(List.copyOf(symbols), asOf);
+        LocalDate newsFrom = newsFrom(statement, asOf);
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            NewsFeed news = newsFrom == null ? NewsFeed.NONE : NewsFeed.of(data.news(symbol, newsFrom, asOf), end);
             contexts.put(
-                    symbol, new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom));
+                    symbol,
+                    new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, news));
         }
         return contexts;
+    }
+
+    /** The first day of news the statement's news metrics read; null when it names none (nothing is fetched). */
+    private static LocalDate newsFrom(Ast.Statement statement, LocalDate asOf) {
+        LocalDate first = null;
+        for (Ast.Metric metric : statement.metrics()) {
+            if (NewsMetrics.isNews(metric)) {
+                LocalDate day =
+                        NewsMetrics.firstDay(metric, asOf, statement.when().from());
+                first = first == null || day.isBefore(first) ? day : first;
+            }
+        }
+        return first;
     }
 
     private static Table metricRows(
