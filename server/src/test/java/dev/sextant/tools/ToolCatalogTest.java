@@ -282,6 +282,30 @@ class ToolCatalogTest extends ServerHttpTest {
     }
 
     @Test
+    void test_queryVocabulary_listsWhatHttpLists_andWhatTheParserAccepts() {
+        JsonNode answer = call("query_vocabulary", Map.of());
+        JsonNode http = this.http.get("/api/v1/query/vocabulary").json();
+
+        for (String list : List.of("macroAnalyses", "getItems", "intervals", "comparisons", "states")) {
+            assertThat(answer.get(list)).as(list).isEqualTo(http.get(list));
+        }
+        assertThat(answer.get("topics")).isEqualTo(http.get("topics"));
+        assertThat(answer.get("metrics").size()).isEqualTo(http.get("metrics").size());
+        for (int i = 0; i < http.get("metrics").size(); i++) {
+            JsonNode metric = answer.get("metrics").get(i);
+            assertThat(metric.get("name")).isEqualTo(http.get("metrics").get(i).get("name"));
+            assertThat(metric.get("unit")).isEqualTo(http.get("metrics").get(i).get("unit"));
+        }
+        for (JsonNode statement : answer.get("statements")) {
+            String example = statement.get("example").asString();
+            if (!statement.get("keyword").asString().equals("TRACK")) { // TRACK stores an alert: AlertHttpTest's
+                assertThat(this.http.query(example).status()).as(example).isEqualTo(200);
+            }
+        }
+        assertThat(answer.get("universes").toString()).contains("\"demo\"");
+    }
+
+    @Test
     void test_listIndicators_isTheRegistryHttpServes() {
         JsonNode answer = call("list_indicators", Map.of());
         JsonNode http = this.http.get("/api/v1/indicators").json().get("indicators");

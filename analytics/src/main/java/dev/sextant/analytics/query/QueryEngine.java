@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
 public final class QueryEngine {
 
     /**
-     * A column of a result table: its name, its type ({@code string} or {@code number}) and, for a
+     * A column of a result table: its name, its type ({@code string}, {@code number} or, for FIND's
+     * {@code meets} and GET NEWS's {@code demo}, {@code boolean}) and, for a
      * number, its unit ({@link Units}: fractions for returns, changes, drawdowns and volatility).
      *
      * @param unit null for a text column
