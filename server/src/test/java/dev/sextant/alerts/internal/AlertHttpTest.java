@@ -97,6 +97,17 @@ class AlertHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_anAlias_isStoredAsTheSymbolItNames() {
+        HttpTestClient user = user("aliaser");
+
+        Answer created = track(user, "TRACK btc WHEN PRICE > 1");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("symbol").asString()).isEqualTo("BTC-USD");
+        assertThat(created.json().get("statement").asString()).isEqualTo("TRACK BTC-USD WHEN PRICE > 1");
+    }
+
+    @Test
     void test_aQueryThatFails_storesNoTrack() {
         HttpTestClient user = user("careful");
 
