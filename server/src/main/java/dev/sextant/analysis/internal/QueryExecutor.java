@@ -2,6 +2,7 @@ package dev.sextant.analysis.internal;
 
 import dev.sextant.analysis.Analysis;
 import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.query.Ast;
 import dev.sextant.analytics.query.ComputeBudgetExceeded;
 import dev.sextant.analytics.query.DslSyntaxError;
@@ -13,6 +14,9 @@ import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.NewsPage;
+import dev.sextant.marketdata.NewsQuery;
+import dev.sextant.marketdata.NewsService;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
 import dev.sextant.watchlists.Universes;
@@ -38,6 +42,7 @@ import org.springframework.stereotype.Service;
 class QueryExecutor {
 
     private final MarketDataService marketData;
+    private final NewsService news;
     private final Universes universes;
     private final Clock clock;
     private final QueryEngine engine;
@@ -49,6 +54,7 @@ class QueryExecutor {
 
     QueryExecutor(
             MarketDataService marketData,
+            NewsService news,
             Universes universes,
             Clock clock,
             QueryProperties properties,
@@ -56,6 +62,7 @@ class QueryExecutor {
             QueryPool pool,
             QueryMetrics metrics) {
         this.marketData = marketData;
+        this.news = news;
         this.universes = universes;
         this.clock = clock;
         this.engine = new QueryEngine(properties.limits(), clock);
@@ -138,6 +145,9 @@ class QueryExecutor {
      * symbol after the other would give. A query is one computation: once demo and real series meet
      * in it, it is refused (unless allowed) before anything is computed.
      */
+    /** At most this many articles per symbol and statement: a decade of a busy symbol's news. */
+    static final int MAX_NEWS = 10_000;
+
     private final class MarketData implements QueryEngine.Data {
         private final Caller caller;
         private final boolean allowDemo;
@@ -219,6 +229,25 @@ class QueryExecutor {
             AssetClass assetClass =
                     marketData.instrument(caller, symbol).orElseThrow().assetClass();
             return new Fetched(series, assetClass == AssetClass.CRYPTO ? 365 : 252);
+        }
+
+        /**
+         * The symbol's articles from the news layer, point in time: known by the end of {@code asOf}
+         * (for today, now, after the news is brought up to date), every page of them, at most
+         * {@value #MAX_NEWS} (the newest).
+         */
+        @Override
+        public List<NewsItem> news(String symbol, LocalDate from, LocalDate asOf) {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            List<NewsItem> items = new ArrayList<>();
+            String cursor = null;
+            do {
+                NewsPage page =
+                        news.news(caller, NewsQuery.days(symbol, from, asOf, asOf, today, NewsQuery.MAX_LIMIT, cursor));
+                items.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null && items.size() < MAX_NEWS);
+            return items.size() > MAX_NEWS ? List.copyOf(items.subList(0, MAX_NEWS)) : items;
         }
 
         @Override

@@ -14,9 +14,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A news store on a database of its own, migrated from nothing by the real migrations: an in-memory
  * H2 in the server's PostgreSQL mode, or a fresh schema in the local PostgreSQL (dropped on close).
  */
-final class NewsDatabase implements AutoCloseable {
+public final class NewsDatabase implements AutoCloseable {
 
-    final NewsStore store;
+    public final NewsStore store;
     final JdbcClient jdbc;
     private final PostgresSchema schema;
 
@@ -34,7 +34,7 @@ final class NewsDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    static NewsDatabase h2() {
+    public static NewsDatabase h2() {
         return new NewsDatabase(
                 new DriverManagerDataSource(
                         "jdbc:h2:mem:news-" + UUID.randomUUID()
@@ -44,7 +44,7 @@ final class NewsDatabase implements AutoCloseable {
                 null);
     }
 
-    static NewsDatabase postgres() {
+    public static NewsDatabase postgres() {
         PostgresSchema schema = new PostgresSchema();
         return new NewsDatabase(new DriverManagerDataSource(schema.url(), RequiresPostgres.USER, ""), schema);
     }

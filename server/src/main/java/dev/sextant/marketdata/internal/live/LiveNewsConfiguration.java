@@ -1,0 +1,22 @@
+package dev.sextant.marketdata.internal.live;
+
+import dev.sextant.analytics.news.SentimentScorer;
+import dev.sextant.marketdata.internal.news.NewsStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the news of real instruments: the arbitration's news providers, the news store and the scorer. */
+@Configuration(proxyBeanMethods = false)
+class LiveNewsConfiguration {
+
+    @Bean
+    LiveNews liveNews(
+            Arbitrator arbitrator,
+            NewsStore store,
+            SentimentScorer sentimentScorer,
+            Clock clock,
+            NewsProperties properties) {
+        return new LiveNews(arbitrator, store, sentimentScorer, clock, properties);
+    }
+}
