@@ -39,7 +39,7 @@ cleanup() {
 trap cleanup EXIT
 
 env SERVER_PORT="$PORT" SEXTANT_DATA_DIR="$data_dir" SEXTANT_REGISTRATION=open SEXTANT_RATELIMIT_ENABLED=false \
-  "$JAVA_BIN" -Xmx512m -jar "$BENCH_JAR" --sextant.streams.max-connections-per-user=100000 \
+  "$JAVA_BIN" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" --sextant.streams.max-connections-per-user=100000 \
   --server.tomcat.max-connections=20000 >"$data_dir/server.log" 2>&1 &
 server=$!
 pids+=($server)

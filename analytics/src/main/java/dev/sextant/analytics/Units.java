@@ -26,10 +26,17 @@ public final class Units {
     public static final String RATIO = "ratio";
 
     public static final String CORRELATION = "correlation -1 to 1";
+    /** A sentiment score, -1 (negative) to 1 (positive); a column adds the scorer that produced it. */
+    public static final String SENTIMENT = "sentiment -1 to 1";
     /** A regression coefficient or its standard error: the dependent's unit per the regressor's. */
     public static final String COEFFICIENT = "coefficient";
 
     public static final String T_STATISTIC = "t-statistic";
+    /** An F test's statistic (MACRO ... -> CAUSALITY). */
+    public static final String F_STATISTIC = "F statistic";
+    /** A probability from 0 to 1, e.g. a test's p-value. */
+    public static final String PROBABILITY = "probability 0 to 1";
+
     public static final String COUNT = "count";
     /** An ISO date, YYYY-MM-DD. */
     public static final String DATE = "date";

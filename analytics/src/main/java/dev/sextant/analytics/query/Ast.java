@@ -8,7 +8,7 @@ public final class Ast {
     private Ast() {}
 
     /** A statement of a query. */
-    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress, Macro {
+    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress, Macro, Find, Analyze, Get {
         List<String> symbols();
 
         List<Metric> metrics();
@@ -134,15 +134,34 @@ public final class Ast {
         }
     }
 
+    /** What {@code MACRO} answers: the latest values, or one of the four analyses after {@code ->}. */
+    public enum MacroAnalysis {
+        /** Each series' latest value and its change over a year. */
+        LATEST,
+        /** The symbol's monthly returns regressed on the series' monthly changes. */
+        REGRESSION,
+        /** Each series' monthly changes correlated with the symbol's monthly returns. */
+        CORRELATION,
+        /** The regression's effect of a one-standard-deviation move of each series on the return. */
+        IMPACT,
+        /** Granger causality of each series' changes on the symbol's returns. */
+        CAUSALITY
+    }
+
     /**
      * {@code MACRO: US10Y, CPI, VIX} (each series' latest value and its change over a year) or
-     * {@code MACRO: US10Y, CPI -> REGRESSION ON SPY [OVER 5y]} (the symbol's monthly returns on the
-     * series' monthly changes).
+     * {@code MACRO: US10Y, CPI -> REGRESSION | CORRELATION | IMPACT | CAUSALITY ON SPY [OVER 5y]}
+     * (the symbol's monthly returns against the series' monthly changes).
      *
      * @param regressOn null for the table of latest values
      * @param span null for the default span
      */
-    public record Macro(List<String> series, String regressOn, Span span, When when) implements Statement {
+    public record Macro(List<String> series, String regressOn, Span span, When when, MacroAnalysis analysis)
+            implements Statement {
+        public Macro(List<String> series, String regressOn, Span span, When when) {
+            this(series, regressOn, span, when, regressOn == null ? MacroAnalysis.LATEST : MacroAnalysis.REGRESSION);
+        }
+
         public Macro(List<String> series, String regressOn, Span span) {
             this(series, regressOn, span, When.LATEST);
         }
@@ -159,6 +178,64 @@ public final class Ast {
         @Override
         public List<Metric> metrics() {
             return List.of();
+        }
+    }
+
+    /**
+     * {@code FIND AAPL WITH RSI < 30 AND PRICE > SMA 50}: one row saying whether the symbol meets the
+     * condition, with the value of each metric it names.
+     */
+    public record Find(String symbol, Condition where, When when) implements Statement {
+        @Override
+        public List<String> symbols() {
+            return List.of(symbol);
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            List<Metric> metrics = new java.util.ArrayList<>();
+            where.collect(metrics);
+            return List.copyOf(metrics);
+        }
+    }
+
+    /**
+     * {@code ANALYZE AAPL FOR TECHNICALS}: one row with the metrics of the topic's bundle
+     * ({@link Bundles}), those the registry has.
+     *
+     * @param topic one of {@link Bundles#TOPICS}
+     * @param metrics the bundle's metrics, as parsed from their text
+     */
+    public record Analyze(String symbol, String topic, List<Metric> metrics, When when) implements Statement {
+        @Override
+        public List<String> symbols() {
+            return List.of(symbol);
+        }
+    }
+
+    /** What {@code GET ... FOR X} answers. */
+    public enum GetItem {
+        /** The last bar: date, close, the day's change and volume. */
+        PRICE,
+        /** The bars, one row each, at an interval of a day or longer. */
+        OHLCV,
+        /** The articles known by the evaluation date, newest first. */
+        NEWS,
+        /** The FUNDAMENTALS bundle, as ANALYZE X FOR FUNDAMENTALS. */
+        FUNDAMENTALS
+    }
+
+    /**
+     * {@code GET PRICE | OHLCV | NEWS | FUNDAMENTALS FOR AAPL [1d]}.
+     *
+     * @param interval the bars' interval code ({@code 1d}, {@code 1wk}, {@code 1mo}) for OHLCV, else {@code 1d}
+     * @param metrics the FUNDAMENTALS bundle for FUNDAMENTALS, otherwise none
+     */
+    public record Get(String symbol, GetItem item, String interval, List<Metric> metrics, When when)
+            implements Statement {
+        @Override
+        public List<String> symbols() {
+            return List.of(symbol);
         }
     }
 

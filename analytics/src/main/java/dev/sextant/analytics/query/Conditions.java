@@ -39,7 +39,7 @@ final class Conditions {
     }
 
     /** The state a TREND or SIGNAL test reads from its metrics; NEUTRAL or HOLD when one cannot be computed. */
-    private static String state(Ast.State state, Function<Ast.Metric, Double> value) {
+    static String state(Ast.State state, Function<Ast.Metric, Double> value) {
         if (state.subject().equals("TREND")) {
             Double price = value.apply(Ast.State.PRICE);
             Double fast = value.apply(Ast.State.SMA_50);

@@ -52,6 +52,12 @@ final class Lexer {
                 column += 2;
                 continue;
             }
+            if (c == '\u2192') { // FIML's docs write MACRO's arrow as U+2192
+                tokens.add(new Token(Token.Kind.ARROW, "->", line, column));
+                i++;
+                column++;
+                continue;
+            }
             if (c == '<' || c == '>' || c == '=' || c == '!') {
                 boolean twoChars = i + 1 < text.length() && text.charAt(i + 1) == '=' && c != '=';
                 String op = twoChars ? text.substring(i, i + 2) : String.valueOf(c);

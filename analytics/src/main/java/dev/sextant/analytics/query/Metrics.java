@@ -28,14 +28,35 @@ final class Metrics {
      * metric may read.
      *
      * @param periodFrom the first second of the statement's {@code FROM ... TO} period, null without one
+     * @param news the symbol's articles known at the evaluation date, {@link NewsFeed#NONE} when the
+     *     statement names no news metric
      */
-    record Context(String symbol, OhlcvSeries bars, int perYear, Function<String, Context> other, Long periodFrom) {}
+    record Context(
+            String symbol,
+            OhlcvSeries bars,
+            int perYear,
+            Function<String, Context> other,
+            Long periodFrom,
+            NewsFeed news) {}
 
     /**
      * The span of a metric that names none in a statement with a period: the period's sessions, and
      * for changes and returns the last close before it as the base.
      */
     static final Ast.Span PERIOD = new Ast.Span(0, 'p');
+
+    /**
+     * {@code VOLUME}'s default span: one session, the last bar's volume. Not replaced by a
+     * statement's period (compared by identity, as {@link #PERIOD} is): {@code VOLUME} stays the
+     * last bar's volume in {@code FROM ... TO}, {@code AVG_VOLUME} is the period's mean.
+     */
+    static final Ast.Span LAST_BAR = new Ast.Span(1, 'd');
+
+    /**
+     * The kind of an argument that is either a number of bars or a span ({@code MOMENTUM(14)} and
+     * {@code MOMENTUM(14d)}); a symbol is refused.
+     */
+    static final Class<Ast.Argument> BARS_OR_SPAN = Ast.Argument.class;
 
     @FunctionalInterface
     interface Compute {
@@ -76,7 +97,7 @@ final class Metrics {
             if (context.periodFrom() != null) {
                 // A span not written is the statement's period.
                 for (int i = metric.arguments().size(); i < arguments.size(); i++) {
-                    if (kinds.get(i) == Ast.Span.class) {
+                    if (kinds.get(i) == Ast.Span.class && defaults.get(i) != LAST_BAR) {
                         arguments.set(i, PERIOD);
                     }
                 }
@@ -142,7 +163,7 @@ final class Metrics {
                         metric.name() + " needs argument " + (i + 1) + ", e.g. " + metric.name() + "(SPY, 1y).");
             }
             Class<? extends Ast.Argument> kind = definition.kinds().get(i);
-            if (!kind.isInstance(argument)) {
+            if (!kind.isInstance(argument) || (kind == BARS_OR_SPAN && argument instanceof Ast.Symbol)) {
                 throw invalid(metric, metric.text() + ": argument " + (i + 1) + " must be " + describe(kind) + ".");
             }
             if (argument instanceof Ast.Number number) {
@@ -212,15 +233,11 @@ final class Metrics {
                         List.of(),
                         Units.PRICE,
                         (c, a) -> last(c.bars().closes())));
+        // VOLUME is the last bar's volume; VOLUME(7d) FIML's average volume over the span (AVG_VOLUME(7d)).
         all.put(
                 "VOLUME",
                 new Definition(
-                        List.of(),
-                        List.of(),
-                        Units.VOLUME,
-                        (c, a) -> c.bars().isEmpty()
-                                ? null
-                                : c.bars().volume(c.bars().size() - 1)));
+                        List.of(Ast.Span.class), List.of(LAST_BAR), Units.VOLUME, (c, a) -> meanVolume(c, a.get(0))));
         all.put("CHANGE", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_DAY), Units.FRACTION, (c, a) -> {
             int n = Math.min(c.bars().size(), sessions(c, a.get(0)) + 1);
             if (n < 2) {
@@ -252,14 +269,65 @@ final class Metrics {
                 }));
         all.put(
                 "AVG_VOLUME",
-                new Definition(List.of(Ast.Span.class), Arrays.asList(THIRTY_DAYS), Units.VOLUME, (c, a) -> {
-                    int n = Math.min(c.bars().size(), sessions(c, a.get(0)));
-                    double total = 0;
-                    for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
-                        total += c.bars().volume(i);
-                    }
-                    return n == 0 ? null : total / n;
-                }));
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(THIRTY_DAYS),
+                        Units.VOLUME,
+                        (c, a) -> meanVolume(c, a.get(0))));
+        // MOMENTUM(14) counts bars, MOMENTUM(14d) a span's sessions (the same for d; w, m and y scale with
+        // the instrument's year): both are the change of the close, a fraction. TA-Lib's difference is MOM.
+        all.put(
+                "MOMENTUM",
+                new Definition(
+                        List.of(BARS_OR_SPAN),
+                        List.of(new Ast.Number(IndicatorCatalog.ALL
+                                .get("MOM")
+                                .params()
+                                .getFirst()
+                                .defaultValue())),
+                        Units.FRACTION,
+                        (c, a) -> {
+                            int n = a.get(0) instanceof Ast.Number bars ? period(bars) : sessions(c, a.get(0));
+                            int lastIndex = c.bars().size() - 1;
+                            return lastIndex - n < 0
+                                    ? null
+                                    : finite(
+                                            c.bars().close(lastIndex) / c.bars().close(lastIndex - n) - 1);
+                        }));
+        all.put("SORTINO", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.RATIO, (c, a) -> {
+            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+            return closes.length < 3 ? null : finite(RiskMetrics.sortino(Returns.simple(closes), 0, c.perYear()));
+        }));
+        // One session's historical value at risk at 95 %: the loss (a positive fraction) one day in twenty exceeds.
+        all.put("VAR", new Definition(List.of(Ast.Span.class), Arrays.asList(ONE_YEAR), Units.FRACTION, (c, a) -> {
+            double[] closes = tail(c.bars().closes(), sessions(c, a.get(0)) + 1);
+            return closes.length < 3
+                    ? null
+                    : finite(RiskMetrics.valueAtRisk(
+                            Returns.simple(closes), VAR_CONFIDENCE, RiskMetrics.Method.HISTORICAL));
+        }));
+        // The news layer's metrics (NewsMetrics): windows in calendar days, 7 by default.
+        all.put(
+                "SENTIMENT",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        NewsMetrics.SENTIMENT_UNIT,
+                        (c, a) -> NewsMetrics.sentiment(c, a.get(0))));
+        all.put(
+                "BUZZ",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        Units.RATIO,
+                        (c, a) -> NewsMetrics.buzz(c, a.get(0))));
+        all.put(
+                "NEWS_SCORE",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                        NewsMetrics.SENTIMENT_UNIT,
+                        (c, a) -> NewsMetrics.newsScore(c, a.get(0))));
         // Every indicator of the catalog, with its parameters, outputs and unit (GET /api/v1/indicators).
         IndicatorCatalog.ALL.values().forEach(indicator -> all.put(indicator.name(), indicator(indicator)));
         IndicatorCatalog.Definition macd = IndicatorCatalog.ALL.get("MACD");
@@ -290,14 +358,43 @@ final class Metrics {
                             double[] theirs = Returns.log(tail(aligned.closes()[1], n));
                             return finite(Correlation.correlation(mine, theirs));
                         }));
+        all.put(
+                "BETA",
+                new Definition(
+                        List.of(Ast.Symbol.class, Ast.Span.class),
+                        Arrays.asList(new Ast.Symbol("SPY"), ONE_YEAR),
+                        Units.COEFFICIENT,
+                        (c, a) -> {
+                            Context other = c.other().apply(((Ast.Symbol) a.get(0)).symbol());
+                            Alignment.Aligned aligned = Alignment.closes(List.of(c.bars(), other.bars()));
+                            int n = closes(c, a.get(1), aligned.times());
+                            if (n < 3) {
+                                return null;
+                            }
+                            return finite(RiskMetrics.beta(
+                                    Returns.simple(tail(aligned.closes()[0], n)),
+                                    Returns.simple(tail(aligned.closes()[1], n))));
+                        }));
         return Collections.unmodifiableMap(all);
+    }
+
+    private static final double VAR_CONFIDENCE = 0.95;
+
+    /** The mean volume of the span's last sessions (for {@link #LAST_BAR}, the last bar's volume). */
+    private static Double meanVolume(Context c, Ast.Argument span) {
+        int n = Math.min(c.bars().size(), sessions(c, span));
+        double total = 0;
+        for (int i = c.bars().size() - n; i < c.bars().size(); i++) {
+            total += c.bars().volume(i);
+        }
+        return n == 0 ? null : total / n;
     }
 
     /**
      * A catalog indicator as a metric: its latest value, computed by the catalog's own computation
      * over the symbol's bars (so it equals the indicator endpoint's value at the same bar). Without
-     * a named output, a single-output indicator is its value and MACD its MACD line; the others must
-     * name one.
+     * a named output, an indicator is its first output: its value, MACD's line, STOCH's k,
+     * BBANDS' upper band.
      */
     private static Definition indicator(IndicatorCatalog.Definition indicator) {
         List<Class<? extends Ast.Argument>> kinds = new ArrayList<>();
@@ -308,7 +405,8 @@ final class Metrics {
         }
         boolean single = indicator.outputs().isEmpty();
         List<String> outputs = single ? List.of("value") : indicator.outputs();
-        String defaultOutput = single || indicator.name().equals("MACD") ? outputs.getFirst() : null;
+        // FIML writes STOCH or BBANDS without an output: the first output is meant (MACD's line, STOCH's k).
+        String defaultOutput = outputs.getFirst();
         return new Definition(
                 List.copyOf(kinds),
                 java.util.Collections.unmodifiableList(defaults),
@@ -382,6 +480,9 @@ final class Metrics {
     }
 
     private static String describe(Class<? extends Ast.Argument> kind) {
+        if (kind == BARS_OR_SPAN) {
+            return "a number of bars such as 14 or a span such as 14d";
+        }
         return kind == Ast.Span.class
                 ? "a span such as 30d or 1y"
                 : kind == Ast.Number.class ? "a whole number" : "a symbol";

@@ -13,6 +13,16 @@ import java.util.function.Function;
  */
 public final class Parser {
 
+    /** The words a statement starts with, for errors and hints. */
+    static final List<String> STATEMENTS =
+            List.of("EVALUATE", "COMPARE", "SCAN", "CORRELATE", "REGRESS", "MACRO", "FIND", "ANALYZE", "GET");
+
+    private static final String STATEMENTS_EXPECTED =
+            String.join(", ", STATEMENTS.subList(0, STATEMENTS.size() - 1)) + " or " + STATEMENTS.getLast();
+
+    /** Without WINDOW, OVER or FROM ... TO, CORRELATE uses 90 days. */
+    static final Ast.Span CORRELATE_WINDOW = new Ast.Span(90, 'd');
+
     private final List<Token> tokens;
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
@@ -93,7 +103,7 @@ public final class Parser {
             throw expected("';' or the end of the query");
         }
         if (statements.isEmpty()) {
-            throw expected("EVALUATE, COMPARE, SCAN, CORRELATE, REGRESS or MACRO");
+            throw expected(STATEMENTS_EXPECTED);
         }
         return statements;
     }
@@ -122,7 +132,10 @@ public final class Parser {
             case Ast.Scan s -> new Ast.Scan(s.universe(), s.where(), s.orderBy(), s.descending(), s.limit(), when);
             case Ast.Correlate c -> new Ast.Correlate(c.rows(), c.columns(), c.span(), when);
             case Ast.Regress r -> new Ast.Regress(r.dependent(), r.regressors(), r.span(), when);
-            case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when);
+            case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when, m.analysis());
+            case Ast.Find f -> new Ast.Find(f.symbol(), f.where(), when);
+            case Ast.Analyze a -> new Ast.Analyze(a.symbol(), a.topic(), a.metrics(), when);
+            case Ast.Get g -> new Ast.Get(g.symbol(), g.item(), g.interval(), g.metrics(), when);
         };
     }
 
@@ -187,15 +200,16 @@ public final class Parser {
             position++;
             List<String> symbols = new ArrayList<>();
             symbols.add(symbol());
-            while (peek().is("VS")) {
+            // COMPARE A vs B ON ..., and FIML's older COMPARE A, B BY ...: either separator, either keyword.
+            while (peek().is("VS") || peek().kind() == Token.Kind.COMMA) {
                 position++;
                 symbols.add(symbol());
             }
             if (symbols.size() < 2) {
                 throw expected("'vs' and another symbol");
             }
-            if (!peek().is("ON")) {
-                throw expected("'vs' or ON");
+            if (!peek().is("ON") && !peek().is("BY")) {
+                throw expected("'vs', ',', ON or BY");
             }
             position++;
             accept(Token.Kind.COLON);
@@ -208,30 +222,17 @@ public final class Parser {
         if (start.is("CORRELATE")) {
             position++;
             List<String> first = symbolList();
-            if (peek().is("OVER") || peek().is("FROM")) {
-                if (first.size() < 2) {
-                    throw expected(
-                            "at least two symbols before " + peek().text().toUpperCase(Locale.ROOT));
-                }
-                if (peek().is("FROM")) {
-                    return new Ast.Correlate(first, first, null); // the period is the span
-                }
-                position++;
-                return new Ast.Correlate(first, first, span());
-            }
             if (peek().is("WITH")) {
                 position++;
-                List<String> others = symbolList();
-                if (peek().is("FROM")) {
-                    return new Ast.Correlate(first, others, null);
-                }
-                if (!peek().is("WINDOW") && !peek().is("OVER")) {
-                    throw expected("WINDOW and a span, e.g. WINDOW 90d, or FROM date TO date");
-                }
-                position++;
-                return new Ast.Correlate(first, others, span());
+                return new Ast.Correlate(first, symbolList(), correlationSpan());
             }
-            throw expected("OVER, FROM or WITH");
+            if (first.size() < 2) {
+                throw expected(
+                        peek().is("OVER") || peek().is("FROM")
+                                ? "at least two symbols before " + peek().text().toUpperCase(Locale.ROOT)
+                                : "OVER, FROM or WITH");
+            }
+            return new Ast.Correlate(first, first, correlationSpan());
         }
         if (start.is("REGRESS")) {
             position++;
@@ -254,7 +255,142 @@ public final class Parser {
             position++;
             return macro();
         }
-        throw expected("EVALUATE, COMPARE, SCAN, CORRELATE, REGRESS or MACRO");
+        if (start.is("FIND")) {
+            position++;
+            String symbol = symbol();
+            if (!peek().is("WITH") && !peek().is("WHERE")) {
+                throw expected("WITH and conditions, e.g. FIND AAPL WITH RSI < 30 AND PRICE > SMA 50");
+            }
+            position++;
+            return new Ast.Find(symbol, condition(), Ast.When.LATEST);
+        }
+        if (start.is("ANALYZE") || start.is("ANALYSE")) {
+            position++;
+            String symbol = symbol();
+            if (!peek().is("FOR")) {
+                throw expected("FOR and a topic: " + topics());
+            }
+            position++;
+            Token topic = peek();
+            String name = topic.text().toUpperCase(Locale.ROOT);
+            if (topic.kind() != Token.Kind.WORD || !Bundles.TOPICS.containsKey(name)) {
+                throw unknownWord(topic, "topic", Bundles.TOPICS.keySet(), topics());
+            }
+            position++;
+            return new Ast.Analyze(symbol, name, bundle(name, topic), Ast.When.LATEST);
+        }
+        if (start.is("GET")) {
+            position++;
+            return get();
+        }
+        if (start.kind() == Token.Kind.WORD) {
+            throw unknownWord(start, "statement", STATEMENTS, STATEMENTS_EXPECTED);
+        }
+        throw expected(STATEMENTS_EXPECTED);
+    }
+
+    /**
+     * The span after CORRELATE's symbols: {@code WINDOW} or {@code OVER} and a span, null when the
+     * statement's {@code FROM ... TO} gives it, {@link #CORRELATE_WINDOW} when neither is written.
+     */
+    private Ast.Span correlationSpan() {
+        if (peek().is("FROM")) {
+            return null;
+        }
+        if (peek().is("WINDOW") || peek().is("OVER")) {
+            position++;
+            return span();
+        }
+        return CORRELATE_WINDOW;
+    }
+
+    private static String topics() {
+        return String.join(" | ", Bundles.TOPICS.keySet());
+    }
+
+    /** The topic's metrics the registry has, each parsed from its text in the bundle, placed at the topic. */
+    private List<Ast.Metric> bundle(String topic, Token at) {
+        List<Ast.Metric> metrics = new ArrayList<>();
+        for (String entry : Bundles.available(topic, functions)) {
+            Parser inner = new Parser(Lexer.tokens(entry), functions, nearest, outputs, maxDepth);
+            Ast.Metric metric = inner.metric();
+            metrics.add(new Ast.Metric(
+                    metric.name(), metric.arguments(), metric.output(), metric.text(), at.line(), at.column()));
+        }
+        return List.copyOf(metrics);
+    }
+
+    /** {@code GET PRICE | OHLCV | NEWS | FUNDAMENTALS FOR symbol [interval]}. */
+    private Ast.Get get() {
+        Token itemToken = peek();
+        List<String> items =
+                java.util.Arrays.stream(Ast.GetItem.values()).map(Enum::name).toList();
+        String itemName = itemToken.text().toUpperCase(Locale.ROOT);
+        if (itemToken.kind() != Token.Kind.WORD || !items.contains(itemName)) {
+            throw unknownWord(itemToken, "item", items, String.join(" | ", items));
+        }
+        position++;
+        Ast.GetItem item = Ast.GetItem.valueOf(itemName);
+        if (!peek().is("FOR")) {
+            throw expected("FOR and a symbol, e.g. GET " + itemName + " FOR AAPL");
+        }
+        position++;
+        String symbol = symbol();
+        String interval = "1d";
+        Token intervalToken = peek();
+        if (intervalToken.kind() == Token.Kind.DURATION || intervalToken.kind() == Token.Kind.NUMBER) {
+            if (item != Ast.GetItem.PRICE && item != Ast.GetItem.OHLCV) {
+                throwAt(intervalToken, "the end of the statement", "an interval belongs to GET PRICE or GET OHLCV.");
+            }
+            interval = interval();
+        }
+        List<Ast.Metric> metrics =
+                item == Ast.GetItem.FUNDAMENTALS ? bundle(Bundles.FUNDAMENTALS, itemToken) : List.of();
+        return new Ast.Get(symbol, item, interval, metrics, Ast.When.LATEST);
+    }
+
+    /**
+     * A bar interval as GET /api/v1/bars names it ({@code 1d}, {@code 1wk}, {@code 1mo}; {@code 1w}
+     * is {@code 1wk}), a day or longer: the engine computes on daily bars.
+     */
+    private String interval() {
+        Token first = peek();
+        position++;
+        String code = first.text().toLowerCase(Locale.ROOT);
+        Token next = peek();
+        if (first.kind() == Token.Kind.NUMBER
+                && next.kind() == Token.Kind.WORD
+                && next.line() == first.line()
+                && next.column() == first.column() + first.text().length()) {
+            code += next.text().toLowerCase(Locale.ROOT); // 1wk, 1mo, 1h lex as a number and a word
+            position++;
+        }
+        code = code.equals("1w") ? "1wk" : code;
+        java.util.Optional<dev.sextant.analytics.series.BarInterval> interval =
+                dev.sextant.analytics.series.BarInterval.fromCode(code);
+        if (interval.isEmpty() || interval.get().isIntraday()) {
+            String why = interval.isEmpty()
+                    ? "'" + code + "' is not an interval"
+                    : "GET answers bars of a day or longer; intraday " + code + " bars are at GET /api/v1/bars";
+            return throwAt(first, "1d, 1wk or 1mo", why + "; write 1d, 1wk or 1mo.");
+        }
+        return interval.get().code();
+    }
+
+    /** An unknown word where one of {@code known} belongs, with the nearest as a hint. */
+    private DslSyntaxError unknownWord(Token token, String what, Collection<String> known, String list) {
+        if (token.kind() != Token.Kind.WORD) {
+            return expected(list);
+        }
+        String hint = NearestName.to(token.text(), known)
+                .map(s -> "; did you mean " + s + "?")
+                .orElse(".");
+        return new DslSyntaxError(
+                token.line(),
+                token.column(),
+                list,
+                "Line " + token.line() + ", column " + token.column() + ": unknown " + what + " '" + token.text() + "'"
+                        + hint + " Expected " + list + ".");
     }
 
     /** {@code MACRO[:] A, B [-> REGRESSION ON S [OVER span]]}. */
@@ -264,12 +400,25 @@ public final class Parser {
         if (!accept(Token.Kind.ARROW)) {
             return new Ast.Macro(series, null, null);
         }
-        if (!peek().is("REGRESSION") && !peek().is("REGRESS")) {
-            throw expected("REGRESSION after '->'");
+        Token analysisToken = peek();
+        String word = analysisToken.text().toUpperCase(Locale.ROOT);
+        Ast.MacroAnalysis analysis = switch (analysisToken.kind() == Token.Kind.WORD ? word : "") {
+            case "REGRESSION", "REGRESS" -> Ast.MacroAnalysis.REGRESSION;
+            case "CORRELATION", "CORRELATE" -> Ast.MacroAnalysis.CORRELATION;
+            case "IMPACT" -> Ast.MacroAnalysis.IMPACT;
+            case "CAUSALITY" -> Ast.MacroAnalysis.CAUSALITY;
+            default -> null;
+        };
+        if (analysis == null) {
+            throw unknownWord(
+                    analysisToken,
+                    "analysis after '->'",
+                    List.of("REGRESSION", "CORRELATION", "IMPACT", "CAUSALITY"),
+                    "REGRESSION | CORRELATION | IMPACT | CAUSALITY");
         }
         position++;
         if (!peek().is("ON")) {
-            throw expected("ON and a symbol, e.g. REGRESSION ON SPY");
+            throw expected("ON and a symbol, e.g. " + analysis + " ON SPY");
         }
         position++;
         String on = symbol();
@@ -278,7 +427,7 @@ public final class Parser {
             position++;
             span = span();
         }
-        return new Ast.Macro(series, on, span);
+        return new Ast.Macro(series, on, span, Ast.When.LATEST, analysis);
     }
 
     private Ast.Scan scan() {
@@ -529,6 +678,12 @@ public final class Parser {
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RPAREN, "')' or ','");
             text.append(')');
+        } else if (outputToken == null
+                && (peek().kind() == Token.Kind.NUMBER || peek().kind() == Token.Kind.DURATION)) {
+            // FIML's SMA 20: one argument without parentheses (a number never follows a metric otherwise).
+            Token token = peek();
+            arguments.add(argument());
+            text.append('(').append(token.text().toUpperCase(Locale.ROOT)).append(')');
         }
         if (outputToken == null && accept(Token.Kind.DOT)) {
             outputToken = peek();
@@ -626,7 +781,9 @@ public final class Parser {
                 || token.is("ON")
                 || token.is("OVER")
                 || token.is("WITH")
-                || token.is("WINDOW")) {
+                || token.is("WINDOW")
+                || token.is("BY")
+                || token.is("FOR")) {
             throw expected("a symbol, e.g. AAPL or BTC-USD");
         }
         position++;

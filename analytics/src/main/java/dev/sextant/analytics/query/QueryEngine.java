@@ -204,7 +204,9 @@ public final class QueryEngine {
             }
             if (statement instanceof Ast.Macro macro) {
                 // A year for the latest values' change; a month more for the first monthly difference.
-                years = Math.max(years, macro.regressOn() == null ? 1 : Metrics.years(macroSpan(macro)) + 1 / 12.0);
+                years = Math.max(
+                        years,
+                        macro.analysis() == Ast.MacroAnalysis.LATEST ? 1 : Metrics.years(macroSpan(macro)) + 1 / 12.0);
             }
         }
         return (int) Math.ceil(years * 366) + (int) period * 3 + 10;
@@ -246,10 +248,14 @@ public final class QueryEngine {
             Ast.When when = statement.when();
             LocalDate asOf = when.asOf() != null ? when.asOf() : today();
             Map<String, Metrics.Context> contexts = fetch(statement, universe, data, asOf);
+            List<NewsItem> news = statement instanceof Ast.Get get && get.item() == Ast.GetItem.NEWS
+                    ? data.news(get.symbol(), FimlForms.newsFrom(when, asOf), asOf)
+                    : List.of();
             Table table = computer.compute(() -> {
                 budget.start();
                 try {
-                    return ComputeCheckpoint.under(budget, () -> compute(statement, universe, contexts, budget));
+                    return ComputeCheckpoint.under(
+                            budget, () -> compute(statement, universe, contexts, news, asOf, budget));
                 } finally {
                     budget.stop();
                 }
@@ -263,6 +269,8 @@ public final class QueryEngine {
             Ast.Statement statement,
             List<String> universe,
             Map<String, Metrics.Context> contexts,
+            List<NewsItem> news,
+            LocalDate asOf,
             ComputeBudget budget) {
         return switch (statement) {
             case Ast.Scan scan ->
@@ -270,9 +278,18 @@ public final class QueryEngine {
             case Ast.Correlate correlate -> correlate(correlate, contexts);
             case Ast.Regress regress -> regress(regress, contexts);
             case Ast.Macro macro ->
-                macro.regressOn() == null ? macroLatest(macro, contexts) : macroRegression(macro, contexts);
+                switch (macro.analysis()) {
+                    case LATEST -> macroLatest(macro, contexts);
+                    case REGRESSION -> macroRegression(macro, contexts);
+                    case CORRELATION -> MacroAnalyses.correlation(macroMonths(macro, contexts));
+                    case IMPACT -> MacroAnalyses.impact(macroMonths(macro, contexts));
+                    case CAUSALITY -> MacroAnalyses.causality(macroMonths(macro, contexts));
+                };
             case Ast.Evaluate evaluate -> metricRows(evaluate, contexts, budget);
             case Ast.Compare compare -> metricRows(compare, contexts, budget);
+            case Ast.Find find -> FimlForms.find(find, contexts.get(find.symbol()));
+            case Ast.Analyze analyze -> FimlForms.analyze(analyze, contexts.get(analyze.symbol()), budget);
+            case Ast.Get get -> FimlForms.get(get, contexts.get(get.symbol()), news, asOf, limits.maxRows(), budget);
         };
     }
 
@@ -353,13 +370,29 @@ public final class QueryEngine {
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
         data.prefetch(List.copyOf(symbols), asOf);
+        LocalDate newsFrom = newsFrom(statement, asOf);
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            NewsFeed news = newsFrom == null ? NewsFeed.NONE : NewsFeed.of(data.news(symbol, newsFrom, asOf), end);
             contexts.put(
-                    symbol, new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom));
+                    symbol,
+                    new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, news));
         }
         return contexts;
+    }
+
+    /** The first day of news the statement's news metrics read; null when it names none (nothing is fetched). */
+    private static LocalDate newsFrom(Ast.Statement statement, LocalDate asOf) {
+        LocalDate first = null;
+        for (Ast.Metric metric : statement.metrics()) {
+            if (NewsMetrics.isNews(metric)) {
+                LocalDate day =
+                        NewsMetrics.firstDay(metric, asOf, statement.when().from());
+                first = first == null || day.isBefore(first) ? day : first;
+            }
+        }
+        return first;
     }
 
     private static Table metricRows(
@@ -524,6 +557,15 @@ public final class QueryEngine {
      * in levels or percent, so months and differences are what they share.
      */
     private static Table macroRegression(Ast.Macro statement, Map<String, Metrics.Context> contexts) {
+        MacroAnalyses.Months months = macroMonths(statement, contexts);
+        return olsTable(fit(months.returns(), months.changes(), "MACRO regression"), statement.series());
+    }
+
+    /**
+     * The months every analysis after MACRO's arrow works on: the symbol's monthly simple returns
+     * and each series' monthly changes over the months all of them have, the span's last ones.
+     */
+    private static MacroAnalyses.Months macroMonths(Ast.Macro statement, Map<String, Metrics.Context> contexts) {
         List<OhlcvSeries> monthly = new ArrayList<>();
         monthly.add(Resample.to(contexts.get(statement.regressOn()).bars(), BarInterval.ONE_MONTH));
         for (String symbol : statement.series()) {
@@ -537,8 +579,12 @@ public final class QueryEngine {
             int months = (int) Math.round(Metrics.years(macroSpan(statement)) * 12);
             n = Math.min(aligned.times().length, months + 1);
         }
-        if (n - 1 <= statement.series().size() + 1) {
-            throw new QueryInvalid("MACRO regression needs more common months than series; the span holds " + n + ".");
+        int needed = statement.analysis() == Ast.MacroAnalysis.CAUSALITY
+                ? 3 * MacroAnalyses.GRANGER_LAG + 2
+                : statement.series().size() + 2;
+        if (n - 1 < needed) {
+            throw new QueryInvalid("MACRO " + statement.analysis() + " needs at least " + (needed + 1)
+                    + " common months; the span holds " + Math.max(0, n) + ".");
         }
         double[] y = Returns.simple(Metrics.tail(aligned.closes()[0], n));
         double[][] x = new double[statement.series().size()][];
@@ -549,10 +595,10 @@ public final class QueryEngine {
                 x[i][t - 1] = levels[t] - levels[t - 1];
             }
         }
-        return olsTable(fit(y, x, "MACRO regression"), statement.series());
+        return new MacroAnalyses.Months(statement.series(), y, x);
     }
 
-    private static Ols.Fit fit(double[] y, double[][] x, String what) {
+    static Ols.Fit fit(double[] y, double[][] x, String what) {
         try {
             return Ols.fit(y, x);
         } catch (IllegalArgumentException e) {
@@ -591,7 +637,7 @@ public final class QueryEngine {
                     when.line(),
                     when.column());
         }
-        if (statement instanceof Ast.Macro macro && macro.regressOn() == null && when.hasPeriod()) {
+        if (statement instanceof Ast.Macro macro && macro.analysis() == Ast.MacroAnalysis.LATEST && when.hasPeriod()) {
             throw new QueryInvalid(
                     "MACRO's latest values take AS OF, not FROM ... TO (the period is for -> REGRESSION).",
                     when.line(),

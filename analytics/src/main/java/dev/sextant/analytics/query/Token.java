@@ -19,7 +19,7 @@ record Token(Kind kind, String text, int line, int column) {
         /** Arithmetic: {@code * / +}. */
         ARITHMETIC,
         PERCENT,
-        /** {@code ->} in {@code MACRO: ... -> REGRESSION ON ...}. */
+        /** {@code ->} or {@code →} (U+2192) in {@code MACRO: ... -> REGRESSION ON ...}. */
         ARROW,
         /** {@code .} before an output's name, as in {@code BBANDS(20,2).upper}. */
         DOT,

@@ -69,7 +69,7 @@ class IndicatorMetricsTest {
 
         List<Object> row = engine.run(
                         engine.parse("EVALUATE S: ADX, ADX(14), ADX(14).value, MACD(12,26,9), MACD.macd, "
-                                + "MACD_HIST, MACD(12,26,9).histogram, STOCH.k, STOCH(5,3,3).K"),
+                                + "MACD_HIST, MACD(12,26,9).histogram, STOCH.k, STOCH(5,3,3).K, STOCH, STOCH 5"),
                         data)
                 .getFirst()
                 .rows()
@@ -89,7 +89,8 @@ class IndicatorMetricsTest {
                 .containsOnly(Directional.of(high, low, close, 14).adx()[n - 1]);
         assertThat(row.subList(4, 6)).containsOnly(macd.macd()[n - 1]);
         assertThat(row.subList(6, 8)).containsOnly(macd.histogram()[n - 1]);
-        assertThat(row.subList(8, 10))
+        // FIML's STOCH and STOCH 5 (no parentheses) are the first output, k, at the defaults.
+        assertThat(row.subList(8, 12))
                 .containsOnly(Stochastic.of(high, low, close, 5, 3, 3).k()[n - 1]);
     }
 
@@ -116,11 +117,10 @@ class IndicatorMetricsTest {
         assertThatThrownBy(() -> engine.parse("EVALUATE AAPL: PRICE.upper"))
                 .isInstanceOf(DslSyntaxError.class)
                 .hasMessageContaining("PRICE has no named outputs");
-        assertThatThrownBy(() -> engine.parse("EVALUATE AAPL: STOCH(14,3,3)"))
+        assertThatThrownBy(() -> engine.parse("EVALUATE AAPL: STOCH(14,3,3).j"))
                 .isInstanceOfSatisfying(
-                        QueryInvalid.class, e -> assertThat(e.column()).isEqualTo(16))
-                .hasMessageContaining("several outputs (k, d)")
-                .hasMessageContaining("STOCH(14,3,3).k");
+                        DslSyntaxError.class, e -> assertThat(e.column()).isEqualTo(30))
+                .hasMessageContaining("STOCH's outputs are k, d");
         assertThatThrownBy(() -> engine.parse("EVALUATE AAPL: BBANDS(20, 11).upper"))
                 .isInstanceOf(QueryInvalid.class)
                 .hasMessageContaining("stddev (argument 2) is from 0.1 to 10");

@@ -23,7 +23,8 @@ class ParserTest {
             "SHARPE",
             "MAX_DRAWDOWN",
             "VOLUME",
-            "AVG_VOLUME");
+            "AVG_VOLUME",
+            "MOMENTUM");
 
     private static List<Ast.Statement> parse(String text) {
         return Parser.parse(text, FUNCTIONS, name -> name.startsWith("RS") ? Optional.of("RSI") : Optional.empty());
@@ -144,9 +145,16 @@ class ParserTest {
         assertThat(regression).isEqualTo(new Ast.Macro(List.of("US10Y", "CPI", "VIX"), "SPY", null));
         assertThat(tight).isEqualTo(new Ast.Macro(List.of("US10Y", "VIX"), "BTC-USD", new Ast.Span(3, 'y')));
         assertThat(regression.symbols()).containsExactly("US10Y", "CPI", "VIX", "SPY");
-        assertThatThrownBy(() -> parse("MACRO: US10Y -> CORRELATION WITH SPY"))
+        assertThatThrownBy(() -> parse("MACRO: US10Y -> CORRELATE WITH SPY"))
                 .isInstanceOfSatisfying(
-                        DslSyntaxError.class, e -> assertThat(e.expected()).isEqualTo("REGRESSION after '->'"));
+                        DslSyntaxError.class,
+                        e -> assertThat(e.expected()).isEqualTo("ON and a symbol, e.g. CORRELATION ON SPY"));
+        assertThatThrownBy(() -> parse("MACRO: US10Y -> FOO ON SPY"))
+                .isInstanceOfSatisfying(DslSyntaxError.class, e -> {
+                    assertThat(e.column()).isEqualTo(17);
+                    assertThat(e.expected()).isEqualTo("REGRESSION | CORRELATION | IMPACT | CAUSALITY");
+                })
+                .hasMessageContaining("unknown analysis after '->' 'FOO'");
         assertThatThrownBy(() -> parse("MACRO: US10Y -> REGRESSION SPY"))
                 .isInstanceOfSatisfying(
                         DslSyntaxError.class, e -> assertThat(e.column()).isEqualTo(28));
@@ -189,9 +197,14 @@ class ParserTest {
             "EVALUATE AAPL: PRICE, CHANGE(1d), RSI(14), MACD(12,26,9), CORRELATE(SPY, 1y)",
             "COMPARE BTC-USD vs ETH-USD ON: VOLATILITY(90d), SHARPE(1y); EVALUATE ^GSPC: SMA(50)",
             "SCAN universe:demo WHERE RSI(14) < 30 AND VOLUME > AVG_VOLUME(30d) * 2 OR PRICE BETWEEN 1 AND 5% ORDER BY RSI(14) DESC LIMIT 20",
-            "CORRELATE AAPL, MSFT OVER 1y; CORRELATE TSLA WITH BTC-USD WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y"
+            "CORRELATE AAPL, MSFT OVER 1y; CORRELATE TSLA WITH BTC-USD WINDOW 90d; REGRESS AAPL ON SPY, QQQ OVER 2y",
+            // FIML's forms (issue 14)
+            "COMPARE AAPL, MSFT BY PRICE, SMA 20, VOLUME(7d); CORRELATE TSLA WITH BTC-USD, SPY",
+            "MACRO: US10Y, CPI, VIX \u2192 CAUSALITY ON SPY OVER 5y; MACRO US10Y -> IMPACT ON QQQ",
+            "FIND AAPL WITH RSI >= 30 AND MOMENTUM(14d) != 0 OR PRICE = SMA 50; ANALYZE BTC-USD FOR TECHNICALS",
+            "GET OHLCV FOR AAPL 1wk FROM 2024-01-01 TO 2024-06-30; GET NEWS FOR MSFT AS OF 2024-03-28; GET PRICE FOR SPY"
         };
-        String alphabet = "EVALUATECOMPARSCNWHEROvson:;,()0123456789dwmy .-^<>=!*/+%\n\t$\"'{}[]";
+        String alphabet = "EVALUATECOMPARSCNWHEROvsonFIKGTBY:;,()0123456789dwmyk .-^<>=!*/+%\n\t$\"'{}[]\u2192";
         SplittableRandom random = new SplittableRandom(20261123L);
         long deadline = System.nanoTime() + 3_000_000_000L;
         int runs = 0;

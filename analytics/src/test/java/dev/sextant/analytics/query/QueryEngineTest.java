@@ -47,7 +47,7 @@ class QueryEngineTest {
     }
 
     /** In-memory data that counts how often each series is asked for. */
-    static final class Memory implements QueryEngine.Data {
+    static class Memory implements QueryEngine.Data {
         final Map<String, OhlcvSeries> series = new HashMap<>();
         final Map<String, List<String>> universes = new HashMap<>();
         final Map<String, Integer> asked = new HashMap<>();

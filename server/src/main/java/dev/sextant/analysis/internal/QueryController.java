@@ -1,14 +1,17 @@
 package dev.sextant.analysis.internal;
 
 import dev.sextant.analysis.Analysis;
+import dev.sextant.analytics.query.Vocabulary;
 import dev.sextant.identity.RequiresScope;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.Scope;
+import dev.sextant.watchlists.Universes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,10 +32,26 @@ class QueryController {
     /** @param allowDemo compute even when demo and real series meet (refused otherwise) */
     record QueryRequest(String query, Boolean allowDemo) {}
 
-    private final Analysis analysis;
+    /** The registry's names are fixed at build time: computed once. */
+    private static final Vocabulary VOCABULARY = Vocabulary.current();
 
-    QueryController(Analysis analysis) {
+    private final Analysis analysis;
+    private final Universes universes;
+
+    QueryController(Analysis analysis, Universes universes) {
         this.analysis = analysis;
+        this.universes = universes;
+    }
+
+    @GetMapping("/vocabulary")
+    @Operation(
+            summary = "Every name an FK-DSL query can use: statements, metrics with parameters, defaults, outputs and"
+                    + " units, ANALYZE's topics, MACRO's analyses, GET's items and intervals, operators, and the"
+                    + " caller's universes (for autocomplete; see docs/DSL.md)")
+    Vocabulary vocabulary(Caller caller) {
+        return VOCABULARY.withUniverses(universes.available(caller).stream()
+                .map(Universes.Universe::name)
+                .toList());
     }
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
