@@ -5,6 +5,7 @@ import static dev.sextant.tools.internal.Schemas.object;
 import static dev.sextant.tools.internal.Schemas.properties;
 import static dev.sextant.tools.internal.Schemas.typed;
 
+import dev.sextant.analytics.news.LexiconSentiment;
 import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.marketdata.NewsPage;
 import dev.sextant.marketdata.NewsProvenance;
@@ -39,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
 class NewsTools {
 
     /** |sentiment| below this counts as neutral: the band of Sextant's own scorer. */
-    static final double NEUTRAL_BAND = 0.25;
+    static final double NEUTRAL_BAND = LexiconSentiment.NEUTRAL_BAND;
 
     /** news_sentiment reads at most this many articles (the newest) per call. */
     static final int MAX_ARTICLES = 5_000;

@@ -216,6 +216,20 @@ public class NewsHttpTest {
     }
 
     @Test
+    void test_theQueryLanguage_readsTheSameNews() {
+        HttpTestClient.Answer answer = http.query("GET NEWS FOR AAPL");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode news = ok("/api/v1/news/AAPL?limit=200");
+        List<String> headlines = new ArrayList<>();
+        news.get("items").forEach(item -> headlines.add(item.get("headline").asString()));
+        assertThat(headlines).isNotEmpty();
+        assertThat(answer.body()).contains(headlines.getFirst());
+        HttpTestClient.Answer sentiment = http.query("EVALUATE AAPL: SENTIMENT(30d)");
+        assertThat(sentiment.status()).as(sentiment.body()).isEqualTo(200);
+        assertThat(sentiment.body()).contains("sextant-lexicon-1");
+    }
+
+    @Test
     void test_badInput_isAProblem() {
         assertProblem("/api/v1/news/AAPL?from=June", 400, "invalid-parameter", "from");
         assertProblem("/api/v1/news/AAPL?asOf=2025-13-40", 400, "invalid-parameter", "asOf");
