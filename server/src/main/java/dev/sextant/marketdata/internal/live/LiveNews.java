@@ -7,6 +7,7 @@ import dev.sextant.marketdata.NewsProvenance;
 import dev.sextant.marketdata.NewsProvenance.ProviderOutcome;
 import dev.sextant.marketdata.internal.news.NewsRead;
 import dev.sextant.marketdata.internal.news.NewsStore;
+import dev.sextant.marketdata.internal.news.NewsText;
 import dev.sextant.marketdata.internal.provider.DataLicence;
 import dev.sextant.marketdata.internal.provider.ProviderArticle;
 import dev.sextant.marketdata.internal.provider.ProviderFailure;
@@ -189,8 +190,7 @@ public final class LiveNews {
         Double sentiment = article.sentiment();
         String scoredBy = provider;
         if (sentiment == null || !Double.isFinite(sentiment)) {
-            SentimentScore score =
-                    scorer.score(dev.sextant.marketdata.internal.news.NewsText.clean(article.title(), 300));
+            SentimentScore score = scorer.score(NewsText.clean(article.title(), NewsText.MAX_HEADLINE));
             sentiment = score.value();
             scoredBy = score.scorer();
         }
