@@ -28,6 +28,14 @@ public enum AuditEventType {
     OAUTH_CONSENT,
     /** An OAuth access token was refused at /mcp (forged, expired, other audience, account gone). */
     OAUTH_TOKEN_REFUSED,
+    /** A user stored a TRACK alert. */
+    ALERT_CREATED,
+    /** A user paused one of their alerts. */
+    ALERT_PAUSED,
+    /** A user resumed one of their alerts. */
+    ALERT_RESUMED,
+    /** A user deleted one of their alerts. */
+    ALERT_DELETED,
     DATA_ACCESS;
 
     /** Whether this event is recorded only when data-access auditing is turned on. */

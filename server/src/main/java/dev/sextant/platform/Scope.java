@@ -10,7 +10,7 @@ import java.util.Optional;
 public enum Scope {
     /** Reads of market data: instruments, quotes, bars, search, fundamentals, universes, watchlists. */
     MARKET_DATA_READ("marketdata:read", Role.USER),
-    /** Changes to market data: watchlists created, changed or deleted, bar imports. */
+    /** Changes to market data: watchlists created, changed or deleted, bar imports, alerts stored or changed. */
     MARKET_DATA_WRITE("marketdata:write", Role.USER),
     /** Computations over market data: indicators, risk, rolling metrics, correlation, queries. */
     ANALYSIS("analysis", Role.USER),

@@ -8,7 +8,8 @@ public final class Ast {
     private Ast() {}
 
     /** A statement of a query. */
-    public sealed interface Statement permits Evaluate, Compare, Scan, Correlate, Regress, Macro, Find, Analyze, Get {
+    public sealed interface Statement
+            permits Evaluate, Compare, Scan, Correlate, Regress, Macro, Find, Analyze, Get, Track {
         List<String> symbols();
 
         List<Metric> metrics();
@@ -236,6 +237,39 @@ public final class Ast {
         @Override
         public List<String> symbols() {
             return List.of(symbol);
+        }
+    }
+
+    /**
+     * {@code TRACK AAPL WHEN PRICE > 200 AND RSI(14) < 30}: an alert on a symbol's condition (the
+     * SCAN condition grammar), evaluated on the live price. The server stores it for its caller; run
+     * by the engine alone it answers whether the condition holds now, with each metric's value
+     * ({@link QueryEngine#evaluate}).
+     *
+     * @param conditionText the condition as written, from after {@code WHEN} to the statement's end
+     */
+    public record Track(String symbol, Condition condition, String conditionText) implements Statement {
+        @Override
+        public List<String> symbols() {
+            return List.of(symbol);
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            List<Metric> metrics = new java.util.ArrayList<>();
+            condition.collect(metrics);
+            return List.copyOf(metrics);
+        }
+
+        /** Always the latest bars and the live price: an alert watches now, not a date. */
+        @Override
+        public When when() {
+            return When.LATEST;
+        }
+
+        /** The statement in the canonical form it is stored in: {@code TRACK SYMBOL WHEN condition}. */
+        public String text() {
+            return "TRACK " + symbol + " WHEN " + conditionText;
         }
     }
 

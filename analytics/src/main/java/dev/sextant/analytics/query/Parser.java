@@ -15,7 +15,7 @@ public final class Parser {
 
     /** The words a statement starts with, for errors and hints. */
     static final List<String> STATEMENTS =
-            List.of("EVALUATE", "COMPARE", "SCAN", "CORRELATE", "REGRESS", "MACRO", "FIND", "ANALYZE", "GET");
+            List.of("EVALUATE", "COMPARE", "SCAN", "CORRELATE", "REGRESS", "MACRO", "FIND", "ANALYZE", "GET", "TRACK");
 
     private static final String STATEMENTS_EXPECTED =
             String.join(", ", STATEMENTS.subList(0, STATEMENTS.size() - 1)) + " or " + STATEMENTS.getLast();
@@ -24,6 +24,9 @@ public final class Parser {
     static final Ast.Span CORRELATE_WINDOW = new Ast.Span(90, 'd');
 
     private final List<Token> tokens;
+    /** The query as written: a TRACK keeps its condition's text. */
+    private final String text;
+
     private final Collection<String> functions;
     private final Function<String, java.util.Optional<String>> nearest;
     /** A metric's named outputs (empty when it has none), or null to take any output as written. */
@@ -37,11 +40,13 @@ public final class Parser {
     private int lastDepth;
 
     private Parser(
+            String text,
             List<Token> tokens,
             Collection<String> functions,
             Function<String, java.util.Optional<String>> nearest,
             Function<String, List<String>> outputs,
             int maxDepth) {
+        this.text = text;
         this.tokens = tokens;
         this.functions = functions;
         this.nearest = nearest;
@@ -82,7 +87,7 @@ public final class Parser {
             Function<String, List<String>> outputs,
             int maxDepth) {
         try {
-            return new Parser(Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
+            return new Parser(text, Lexer.tokens(text), functions, nearest, outputs, maxDepth).query();
         } catch (DslSyntaxError error) {
             throw error;
         } catch (RuntimeException unexpected) {
@@ -136,6 +141,17 @@ public final class Parser {
             case Ast.Find f -> new Ast.Find(f.symbol(), f.where(), when);
             case Ast.Analyze a -> new Ast.Analyze(a.symbol(), a.topic(), a.metrics(), when);
             case Ast.Get g -> new Ast.Get(g.symbol(), g.item(), g.interval(), g.metrics(), when);
+            case Ast.Track t -> {
+                if (when != Ast.When.LATEST) {
+                    throw new DslSyntaxError(
+                            when.line(),
+                            when.column(),
+                            "';' or the end of the query",
+                            "Line " + when.line() + ", column " + when.column()
+                                    + ": TRACK watches the live price; AS OF and FROM ... TO do not apply to it.");
+                }
+                yield t;
+            }
         };
     }
 
@@ -283,6 +299,10 @@ public final class Parser {
             position++;
             return get();
         }
+        if (start.is("TRACK")) {
+            position++;
+            return track();
+        }
         if (start.kind() == Token.Kind.WORD) {
             throw unknownWord(start, "statement", STATEMENTS, STATEMENTS_EXPECTED);
         }
@@ -312,7 +332,7 @@ public final class Parser {
     private List<Ast.Metric> bundle(String topic, Token at) {
         List<Ast.Metric> metrics = new ArrayList<>();
         for (String entry : Bundles.available(topic, functions)) {
-            Parser inner = new Parser(Lexer.tokens(entry), functions, nearest, outputs, maxDepth);
+            Parser inner = new Parser(entry, Lexer.tokens(entry), functions, nearest, outputs, maxDepth);
             Ast.Metric metric = inner.metric();
             metrics.add(new Ast.Metric(
                     metric.name(), metric.arguments(), metric.output(), metric.text(), at.line(), at.column()));
@@ -391,6 +411,30 @@ public final class Parser {
                 list,
                 "Line " + token.line() + ", column " + token.column() + ": unknown " + what + " '" + token.text() + "'"
                         + hint + " Expected " + list + ".");
+    }
+
+    /** {@code TRACK symbol WHEN condition}: the condition is a SCAN's, kept as written too. */
+    private Ast.Track track() {
+        String symbol = symbol();
+        if (!peek().is("WHEN")) {
+            throw expected("WHEN and a condition, e.g. TRACK AAPL WHEN PRICE > 200");
+        }
+        position++;
+        Token first = peek();
+        Ast.Condition condition = condition();
+        Token next = peek();
+        int end = next.kind() == Token.Kind.END ? text.length() : offset(next);
+        return new Ast.Track(
+                symbol, condition, text.substring(offset(first), end).strip());
+    }
+
+    /** Where a token starts in the text (the lexer counts lines at '\n' and columns from 1). */
+    private int offset(Token token) {
+        int index = 0;
+        for (int line = 1; line < token.line(); line++) {
+            index = text.indexOf('\n', index) + 1;
+        }
+        return index + token.column() - 1;
     }
 
     /** {@code MACRO[:] A, B [-> REGRESSION ON S [OVER span]]}. */

@@ -244,6 +244,9 @@ public final class QueryEngine {
             if (statement instanceof Ast.Scan scan && scan.where() != null) {
                 checkDepth(scan.where()); // statements may be built without the parser
             }
+            if (statement instanceof Ast.Track track) {
+                checkDepth(track.condition());
+            }
             List<String> universe = statement instanceof Ast.Scan scan ? universe(scan, data) : List.of();
             Ast.When when = statement.when();
             LocalDate asOf = when.asOf() != null ? when.asOf() : today();
@@ -263,6 +266,82 @@ public final class QueryEngine {
             tables.add(table.at(asOf, when.from(), notes(statement, table, contexts, asOf)));
         }
         return tables;
+    }
+
+    /**
+     * A metric a condition reads and its value; null when it cannot be computed (which makes any
+     * test on it false).
+     */
+    public record Reading(String metric, String unit, Double value) {}
+
+    /**
+     * Whether a TRACK's condition holds for its symbol at the last bar the data gives, and the value
+     * of each metric it reads, in order of appearance.
+     *
+     * @param asOf the date of the last bar evaluated, null when the symbol has none
+     */
+    public record Evaluation(String symbol, boolean met, List<Reading> readings, String asOf) {
+        public Evaluation {
+            readings = List.copyOf(readings);
+        }
+
+        /** One row: the symbol, whether the condition is met, then each metric's value. */
+        Table table() {
+            List<Column> columns = new ArrayList<>(List.of(Column.text("symbol"), new Column("met", "boolean", null)));
+            List<Object> row = new ArrayList<>(List.of(symbol, met));
+            for (Reading reading : readings) {
+                columns.add(Column.number(reading.metric(), reading.unit()));
+                row.add(reading.value());
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(row);
+            return new Table(columns, rows);
+        }
+    }
+
+    /**
+     * Evaluates a checked TRACK (from {@link #parse}) for its symbol now: the data's latest daily bars,
+     * which a caller watching a live price ends with a bar for today closing at that price. The
+     * same metrics and condition evaluator as a SCAN, under the query's compute budget, on the
+     * calling thread. Alerts evaluate their conditions here, so an alert and the query that tests it
+     * by hand never disagree.
+     */
+    public Evaluation evaluate(Ast.Track track, Data data) {
+        checkDepth(track.condition());
+        Map<String, Metrics.Context> contexts = fetch(track, List.of(), data, today());
+        ComputeBudget budget = new ComputeBudget(limits.computeTime());
+        budget.start();
+        try {
+            return ComputeCheckpoint.under(budget, () -> evaluation(track, contexts.get(track.symbol())));
+        } finally {
+            budget.stop();
+        }
+    }
+
+    private static Evaluation evaluation(Ast.Track track, Metrics.Context context) {
+        Map<String, Double> values = new HashMap<>();
+        java.util.function.Function<Ast.Metric, Double> value = metric -> {
+            if (values.containsKey(metric.text())) {
+                return values.get(metric.text());
+            }
+            ComputeCheckpoint.reached();
+            Double computed = Metrics.of(metric).value(context, metric);
+            values.put(metric.text(), computed);
+            return computed;
+        };
+        boolean met = Conditions.holds(track.condition(), value);
+        List<Reading> readings = new ArrayList<>();
+        for (Ast.Metric metric : track.metrics()) {
+            readings.add(new Reading(metric.text(), Metrics.of(metric).unit(), value.apply(metric)));
+        }
+        OhlcvSeries bars = context.bars();
+        String asOf = bars.isEmpty()
+                ? null
+                : Instant.ofEpochSecond(bars.time(bars.size() - 1))
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toString();
+        return new Evaluation(track.symbol(), met, readings, asOf);
     }
 
     private Table compute(
@@ -290,6 +369,8 @@ public final class QueryEngine {
             case Ast.Find find -> FimlForms.find(find, contexts.get(find.symbol()));
             case Ast.Analyze analyze -> FimlForms.analyze(analyze, contexts.get(analyze.symbol()), budget);
             case Ast.Get get -> FimlForms.get(get, contexts.get(get.symbol()), news, asOf, limits.maxRows(), budget);
+            case Ast.Track track ->
+                evaluation(track, contexts.get(track.symbol())).table();
         };
     }
 
@@ -649,6 +730,9 @@ public final class QueryEngine {
     private void check(Ast.Statement statement) {
         if (statement instanceof Ast.Scan scan && scan.where() != null) {
             checkDepth(scan.where());
+        }
+        if (statement instanceof Ast.Track track) {
+            checkDepth(track.condition());
         }
         Ast.Span span = statementSpan(statement);
         if (span != null) {

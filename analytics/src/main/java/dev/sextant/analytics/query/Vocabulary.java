@@ -141,7 +141,8 @@ public record Vocabulary(
                     "ANALYZE symbol FOR " + String.join(" | ", Bundles.TOPICS.keySet()),
                     "ANALYZE AAPL FOR TECHNICALS"),
             new StatementForm(
-                    "GET", "GET PRICE | OHLCV | NEWS | FUNDAMENTALS FOR symbol [interval]", "GET OHLCV FOR AAPL 1wk"));
+                    "GET", "GET PRICE | OHLCV | NEWS | FUNDAMENTALS FOR symbol [interval]", "GET OHLCV FOR AAPL 1wk"),
+            new StatementForm("TRACK", "TRACK symbol WHEN condition", "TRACK AAPL WHEN PRICE > SMA 50 AND RSI < 30"));
 
     private static MetricEntry entry(String name, Metrics.Definition definition) {
         List<Parameter> parameters = new ArrayList<>();

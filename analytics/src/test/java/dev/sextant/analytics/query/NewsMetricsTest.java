@@ -263,6 +263,32 @@ class NewsMetricsTest {
     }
 
     @Test
+    void test_analyzeForSentiment_isTheNewsMetrics() {
+        NewsData data = new NewsData("S");
+        data.news.get("S").add(article("a", "Acme beats estimates", at(AS_OF, 8), at(AS_OF, 8), null, null));
+        data.news
+                .get("S")
+                .add(article("b", "Acme cuts guidance", at(AS_OF.minusDays(40), 8), at(AS_OF, 8), null, null));
+
+        QueryEngine.Table analyze = engine.run(engine.parse("ANALYZE S FOR SENTIMENT AS OF " + AS_OF), data)
+                .getFirst();
+        List<Object> evaluate = row(data, "EVALUATE S: SENTIMENT, BUZZ, NEWS_SCORE AS OF " + AS_OF);
+
+        assertThat(analyze.columns())
+                .extracting(QueryEngine.Column::name)
+                .containsSubsequence("SENTIMENT", "BUZZ", "NEWS_SCORE");
+        for (String name : List.of("SENTIMENT", "BUZZ", "NEWS_SCORE")) {
+            int column = analyze.columns().stream()
+                    .map(QueryEngine.Column::name)
+                    .toList()
+                    .indexOf(name);
+            int expected = List.of("SENTIMENT", "BUZZ", "NEWS_SCORE").indexOf(name) + 1;
+            assertThat(analyze.rows().getFirst().get(column)).as(name).isEqualTo(evaluate.get(expected));
+        }
+        assertThat(evaluate.subList(1, 4)).doesNotContainNull();
+    }
+
+    @Test
     void test_badArguments_areRefusedWithTheMetric() {
         assertThatThrownBy(() -> engine.parse("EVALUATE S: SENTIMENT(14)"))
                 .isInstanceOf(QueryInvalid.class)

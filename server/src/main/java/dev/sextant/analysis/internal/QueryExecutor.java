@@ -1,5 +1,6 @@
 package dev.sextant.analysis.internal;
 
+import dev.sextant.alerts.Alerts;
 import dev.sextant.analysis.Analysis;
 import dev.sextant.analysis.AnalysisRefusals;
 import dev.sextant.analytics.news.NewsItem;
@@ -44,6 +45,7 @@ class QueryExecutor {
     private final MarketDataService marketData;
     private final NewsService news;
     private final Universes universes;
+    private final Alerts alerts;
     private final Clock clock;
     private final QueryEngine engine;
     private final QueryAdmission admission;
@@ -56,6 +58,7 @@ class QueryExecutor {
             MarketDataService marketData,
             NewsService news,
             Universes universes,
+            Alerts alerts,
             Clock clock,
             QueryProperties properties,
             QueryAdmission admission,
@@ -64,6 +67,7 @@ class QueryExecutor {
         this.marketData = marketData;
         this.news = news;
         this.universes = universes;
+        this.alerts = alerts;
         this.clock = clock;
         this.engine = new QueryEngine(properties.limits(), clock);
         this.admission = admission;
@@ -75,7 +79,7 @@ class QueryExecutor {
 
     /**
      * Parses, admits and runs a query for {@code caller} (their watchlists are universes too; their
-     * keys fetch the bars).
+     * keys fetch the bars); a TRACK statement is stored as the caller's alert through the alerts face.
      *
      * @throws DomainException the query's syntax error, invalid query, compute limit or the caller's
      *     or the pool's limits ({@link AnalysisRefusals})
@@ -90,12 +94,22 @@ class QueryExecutor {
         }
         try {
             List<Ast.Statement> statements = engine.parse(text);
-            try (QueryAdmission.Ticket ticket = admission.admit(caller.user().value())) {
-                MarketData data = new MarketData(caller, request.allowDemo());
-                List<QueryEngine.Table> tables = engine.run(statements, data, charging(ticket));
-                Provenance provenance = data.provenance();
-                return new Analysis.QueryAnswer(tables, provenance.demo(), provenance.mixed(), provenance.inputs());
+            List<Ast.Statement> computed = statements.stream()
+                    .filter(statement -> !(statement instanceof Ast.Track))
+                    .toList();
+            List<QueryEngine.Table> tables = List.of();
+            Provenance provenance = Provenance.of(List.of(), request.allowDemo(), "\"allowDemo\": true");
+            if (!computed.isEmpty()) {
+                try (QueryAdmission.Ticket ticket =
+                        admission.admit(caller.user().value())) {
+                    MarketData data = new MarketData(caller, request.allowDemo());
+                    tables = engine.run(computed, data, charging(ticket));
+                    provenance = data.provenance();
+                }
             }
+            // TRACKs are stored once every other statement has answered: a query that fails stores nothing.
+            return new Analysis.QueryAnswer(
+                    tracked(caller, statements, tables), provenance.demo(), provenance.mixed(), provenance.inputs());
         } catch (DslSyntaxError error) {
             throw new DomainException(
                     AnalysisRefusals.QUERY_SYNTAX,
@@ -111,6 +125,40 @@ class QueryExecutor {
                     exceeded.getMessage() + " Ask for fewer symbols, shorter spans or fewer statements.");
         }
     }
+
+    /**
+     * The statements' tables in order: each TRACK stored as the caller's alert (one row: its id,
+     * symbol, condition and state), the others' tables as computed.
+     */
+    private List<QueryEngine.Table> tracked(
+            Caller caller, List<Ast.Statement> statements, List<QueryEngine.Table> computed) {
+        List<QueryEngine.Table> tables = new ArrayList<>();
+        java.util.Iterator<QueryEngine.Table> next = computed.iterator();
+        for (Ast.Statement statement : statements) {
+            if (statement instanceof Ast.Track track) {
+                Alerts.Alert alert = alerts.track(caller, track);
+                tables.add(new QueryEngine.Table(
+                        TRACK_COLUMNS,
+                        List.of(List.of(
+                                alert.id().toString(),
+                                alert.symbol(),
+                                alert.condition(),
+                                alert.state().wireName())),
+                        null,
+                        null,
+                        List.of()));
+            } else {
+                tables.add(next.next());
+            }
+        }
+        return tables;
+    }
+
+    private static final List<QueryEngine.Column> TRACK_COLUMNS = List.of(
+            new QueryEngine.Column("id", "string", null),
+            new QueryEngine.Column("symbol", "string", null),
+            new QueryEngine.Column("condition", "string", null),
+            new QueryEngine.Column("state", "string", null));
 
     /**
      * Computes on the query pool, charging the time each statement computes (not the time it waits

@@ -136,6 +136,16 @@ class ClientStreams {
         }
     }
 
+    /**
+     * The user's streams that have not ended: connected ones and those waiting for a resume, which
+     * number what they are given into their resume buffer.
+     */
+    java.util.List<ClientStream> ofUser(UserId user) {
+        return byId.values().stream()
+                .filter(stream -> stream.owner.equals(user) && !stream.ended())
+                .toList();
+    }
+
     int openCount() {
         return bySession.size();
     }

@@ -4,13 +4,18 @@ import dev.sextant.marketdata.events.MarketDataEvents;
 import dev.sextant.marketdata.internal.provider.AlphaVantageProvider;
 import dev.sextant.marketdata.internal.provider.BinanceProvider;
 import dev.sextant.marketdata.internal.provider.CoinGeckoProvider;
+import dev.sextant.marketdata.internal.provider.CompanyNames;
 import dev.sextant.marketdata.internal.provider.EdgarProvider;
+import dev.sextant.marketdata.internal.provider.FinnhubProvider;
 import dev.sextant.marketdata.internal.provider.FmpProvider;
 import dev.sextant.marketdata.internal.provider.FredProvider;
+import dev.sextant.marketdata.internal.provider.GdeltProvider;
 import dev.sextant.marketdata.internal.provider.MarketDataProvider;
+import dev.sextant.marketdata.internal.provider.NewsApiProvider;
 import dev.sextant.marketdata.internal.provider.PolygonProvider;
 import dev.sextant.marketdata.internal.provider.ProviderHttp;
 import dev.sextant.marketdata.internal.provider.ProviderProfile;
+import dev.sextant.marketdata.internal.provider.RssFeedProvider;
 import dev.sextant.marketdata.internal.provider.StooqProvider;
 import dev.sextant.marketdata.internal.provider.YahooProvider;
 import dev.sextant.marketdata.internal.store.BarStore;
@@ -42,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveMarketConfiguration {
 
     /** Every provider Sextant knows, by id, built from the settings. */
-    static Map<String, Function<ProvidersProperties, MarketDataProvider>> catalog(ProviderHttp http, Clock clock) {
+    static Map<String, Function<ProvidersProperties, MarketDataProvider>> catalog(
+            ProviderHttp http, Clock clock, CompanyNames names) {
         Map<String, Function<ProvidersProperties, MarketDataProvider>> all = new LinkedHashMap<>();
         all.put(YahooProvider.ID, p -> new YahooProvider(http, p.urls().yahoo()));
         all.put(StooqProvider.ID, p -> new StooqProvider(http, p.urls().stooq()));
@@ -57,6 +63,15 @@ class LiveMarketConfiguration {
                 p -> new AlphaVantageProvider(http, p.urls().alphavantage(), clock));
         all.put(FmpProvider.ID, p -> new FmpProvider(http, p.urls().fmp()));
         all.put(PolygonProvider.ID, p -> new PolygonProvider(http, p.urls().polygon(), clock));
+        all.put(FinnhubProvider.ID, p -> new FinnhubProvider(http, p.urls().finnhub()));
+        all.put(NewsApiProvider.ID, p -> new NewsApiProvider(http, p.urls().newsapi(), names));
+        all.put(GdeltProvider.ID, p -> new GdeltProvider(http, p.urls().gdelt(), names));
+        all.put(
+                RssFeedProvider.YAHOO_ID,
+                p -> RssFeedProvider.yahoo(http, p.urls().yahooRss()));
+        all.put(
+                RssFeedProvider.NASDAQ_ID,
+                p -> RssFeedProvider.nasdaq(http, p.urls().nasdaqRss()));
         return all;
     }
 
@@ -67,7 +82,11 @@ class LiveMarketConfiguration {
 
     @Bean
     Arbitrator arbitrator(
-            ProvidersProperties properties, Vault vault, ExecutorService marketDataExecutor, Clock clock) {
+            ProvidersProperties properties,
+            Vault vault,
+            ExecutorService marketDataExecutor,
+            Clock clock,
+            ObjectProvider<CompanyNames> companyNames) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -75,7 +94,9 @@ class LiveMarketConfiguration {
                 .build();
         ProviderHttp http = new ProviderHttp(
                 client, JsonMapper.builder().build(), properties.timeout(), properties.edgarUserAgent());
-        Map<String, Function<ProvidersProperties, MarketDataProvider>> known = catalog(http, clock);
+        // Text-searched news sources (NewsAPI, GDELT) search by the company's name from the catalog.
+        CompanyNames names = companyNames.getIfAvailable(CompanyNames::none);
+        Map<String, Function<ProvidersProperties, MarketDataProvider>> known = catalog(http, clock, names);
         GuardedProvider.Guards guards = new GuardedProvider.Guards(
                 properties.timeout(),
                 properties.maxConcurrentCalls(),

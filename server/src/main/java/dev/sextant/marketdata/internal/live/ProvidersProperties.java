@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The real market-data providers ({@code SEXTANT_PROVIDERS_*}).
  *
- * @param enabled the providers to use, e.g. {@code yahoo,stooq,binance,coingecko,fred,edgar}
- *     (none by default: the demo market only)
+ * @param enabled the providers to use, e.g. {@code yahoo,stooq,binance,coingecko,fred,edgar} and
+ *     the news sources {@code gdelt,yahoo-rss,nasdaq-rss,finnhub,newsapi} (none by default: the demo
+ *     market only)
  * @param budgets outbound limits replacing the providers' free-tier ones, e.g. {@code polygon=100/1s}
  * @param timeout longest wait for one provider call
  * @param maxConcurrentCalls most calls in flight to one provider
@@ -70,13 +71,20 @@ public record ProvidersProperties(
             @DefaultValue("https://financialmodelingprep.com")
             URI fmp,
 
-            @DefaultValue("https://api.polygon.io") URI polygon) {}
+            @DefaultValue("https://api.polygon.io") URI polygon,
+            @DefaultValue("https://finnhub.io") URI finnhub,
+            @DefaultValue("https://newsapi.org") URI newsapi,
+            @DefaultValue("https://api.gdeltproject.org") URI gdelt,
+
+            @DefaultValue("https://feeds.finance.yahoo.com") URI yahooRss,
+
+            @DefaultValue("https://www.nasdaq.com") URI nasdaqRss) {}
 
     /**
      * The server's own keys for keyed providers, used for users without a key of their own. Data
      * fetched with them is shared with every user of this server: the operator's call.
      */
-    record Keys(String alphavantage, String fmp, String polygon) {
+    record Keys(String alphavantage, String fmp, String polygon, String finnhub, String newsapi) {
         @Override
         public String toString() {
             return "Keys[****]";

@@ -56,6 +56,8 @@ final class VaultKeys implements KeyResolver {
             case "alphavantage" -> serverKeys.alphavantage();
             case "fmp" -> serverKeys.fmp();
             case "polygon" -> serverKeys.polygon();
+            case "finnhub" -> serverKeys.finnhub();
+            case "newsapi" -> serverKeys.newsapi();
             default -> null;
         };
         return key == null || key.isBlank() ? Optional.empty() : Optional.of(key);

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Alpha Vantage (BYOK): US shares and ETFs, quotes, daily history and symbol search. It answers
- * errors and its rate limit with HTTP 200 and a JSON note, which is read here for what it is.
+ * Alpha Vantage (BYOK): US shares and ETFs, quotes, daily history, symbol search and news with its
+ * own per-ticker sentiment (NEWS_SENTIMENT). It answers errors and its rate limit with HTTP 200 and
+ * a JSON note, which is read here for what it is.
  */
 public final class AlphaVantageProvider extends HttpProvider {
 
@@ -32,13 +35,17 @@ public final class AlphaVantageProvider extends HttpProvider {
             .capabilities(EnumSet.of(
                     ProviderProfile.Capability.QUOTES,
                     ProviderProfile.Capability.BARS,
-                    ProviderProfile.Capability.SEARCH))
+                    ProviderProfile.Capability.SEARCH,
+                    ProviderProfile.Capability.NEWS))
             .historyYears(20)
             .needsKey()
             .rateLimit(ProviderProfile.RateLimit.perDay(25))
             .licence(DataLicence.KEY_OWNER_ONLY)
             .trust(0.85)
             .build();
+
+    private static final DateTimeFormatter NEWS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm", Locale.ROOT);
+    private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
 
     private final Clock clock;
 
@@ -140,6 +147,68 @@ public final class AlphaVantageProvider extends HttpProvider {
         return listings;
     }
 
+    /**
+     * NEWS_SENTIMENT for one ticker. Its times carry no zone; they are read (and asked for) on New
+     * York's clock, the later reading, so an article is never known before it was out.
+     */
+    @Override
+    public List<ProviderArticle> news(
+            String symbol, AssetClass assetClass, Instant from, Instant to, int limit, ProviderKey key) {
+        String ticker = requireSymbol(symbol, assetClass);
+        int asked = NewsArticles.cap(limit, 1000);
+        JsonNode answer = query(
+                "NEWS_SENTIMENT",
+                "tickers=" + ProviderData.encode(ticker) + "&time_from=" + NEWS_TIME.format(newYork(from)) + "&time_to="
+                        + NEWS_TIME.format(newYork(to)) + "&sort=LATEST&limit=" + asked,
+                key);
+        JsonNode feed = answer.path("feed");
+        if (!feed.isArray()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "news answer without 'feed'");
+        }
+        NewsArticles articles = new NewsArticles(ID, symbol, from, to);
+        for (JsonNode item : feed) {
+            List<String> tags = new ArrayList<>();
+            Double sentiment = null;
+            for (JsonNode tagged : item.path("ticker_sentiment")) {
+                String tag = tagged.path("ticker").asString("");
+                if (tag.equalsIgnoreCase(ticker)) {
+                    double score = ProviderData.numberOr(tagged, "ticker_sentiment_score", Double.NaN);
+                    sentiment = Double.isNaN(score) ? null : score;
+                }
+                canonicalTag(tag).ifPresent(tags::add);
+            }
+            articles.add(
+                    ProviderData.text(item, "url"),
+                    ProviderData.text(item, "title"),
+                    ProviderData.text(item, "summary"),
+                    ProviderData.text(item, "source"),
+                    publishedAt(item.path("time_published").asString("")),
+                    tags,
+                    sentiment);
+        }
+        return articles.newestFirst(asked);
+    }
+
+    private static LocalDateTime newYork(Instant instant) {
+        return LocalDateTime.ofInstant(instant, NewsArticles.NEW_YORK);
+    }
+
+    private static Instant publishedAt(String text) {
+        try {
+            return NewsArticles.newYorkClock(LocalDateTime.parse(text, PUBLISHED));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code CRYPTO:BTC} is Sextant's {@code BTC-USD}; currencies ({@code FOREX:USD}) are no instrument here. */
+    private static Optional<String> canonicalTag(String tag) {
+        if (tag.startsWith("CRYPTO:")) {
+            return Optional.of(tag.substring("CRYPTO:".length()) + "-USD");
+        }
+        return tag.contains(":") || tag.isBlank() ? Optional.empty() : Optional.of(tag.replace('.', '-'));
+    }
+
     private JsonNode query(String function, String parameters, ProviderKey key) {
         if (key == null) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.NO_KEY, "needs an API key");
@@ -149,6 +218,11 @@ public final class AlphaVantageProvider extends HttpProvider {
                 base.resolve("/query?function=" + function + "&" + parameters + "&apikey="
                         + ProviderData.encode(key.value())),
                 Map.of());
+        String information = answer.path("Information").asString("");
+        if (information.startsWith("Invalid inputs") || information.startsWith("No articles")) {
+            // Its answer to a ticker it has no news for, not a throttle.
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no news for the ticker");
+        }
         if (answer.has("Information") || answer.has("Note")) {
             throw new ProviderFailure(ID, ProviderFailure.Kind.RATE_LIMITED, "rate limit or plan limit reached");
         }

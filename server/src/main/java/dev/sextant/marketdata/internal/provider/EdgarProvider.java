@@ -3,7 +3,9 @@ package dev.sextant.marketdata.internal.provider;
 import dev.sextant.marketdata.AssetClass;
 import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -17,10 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SEC EDGAR (keyless): the facts US companies report in their filings (XBRL "company facts"),
- * found by ticker through the SEC's ticker list. Every fact carries the date it was filed, so
- * history stays point in time. The SEC asks for a User-Agent naming a contact, and at most ten
- * requests a second.
+ * SEC EDGAR (keyless): the facts US companies report in their filings (XBRL "company facts"), and
+ * the filings themselves as news (one article per filing, from the submissions list), found by
+ * ticker through the SEC's ticker list. Every fact carries the date it was filed, so history stays
+ * point in time. The SEC asks for a User-Agent naming a contact, and at most ten requests a second.
  */
 public final class EdgarProvider implements MarketDataProvider {
 
@@ -44,10 +46,10 @@ public final class EdgarProvider implements MarketDataProvider {
             "EntityCommonStockSharesOutstanding");
 
     private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
-            .describedAs("SEC EDGAR company facts (keyless, US filers' fundamentals)")
+            .describedAs("SEC EDGAR company facts and filings (keyless, US filers' fundamentals and filing news)")
             .assetClasses(EnumSet.of(AssetClass.EQUITY))
             .intervals(EnumSet.noneOf(dev.sextant.analytics.series.BarInterval.class))
-            .capabilities(EnumSet.of(ProviderProfile.Capability.FUNDAMENTALS))
+            .capabilities(EnumSet.of(ProviderProfile.Capability.FUNDAMENTALS, ProviderProfile.Capability.NEWS))
             .historyYears(20)
             .keyless()
             .rateLimit(ProviderProfile.RateLimit.perMinute(600))
@@ -64,7 +66,7 @@ public final class EdgarProvider implements MarketDataProvider {
 
     /**
      * @param tickersBase where {@code /files/company_tickers.json} is (www.sec.gov)
-     * @param factsBase where {@code /api/xbrl/companyfacts/} is (data.sec.gov)
+     * @param factsBase where {@code /api/xbrl/companyfacts/} and {@code /submissions/} are (data.sec.gov)
      * @param userAgent the SEC wants a name and a contact address in it
      */
     public EdgarProvider(ProviderHttp http, URI tickersBase, URI factsBase, String userAgent) {
@@ -113,6 +115,64 @@ public final class EdgarProvider implements MarketDataProvider {
                 .thenComparing(FundamentalFact::periodEnd)
                 .thenComparing(FundamentalFact::filed));
         return result;
+    }
+
+    /**
+     * The company's recent filings (the submissions list holds its last thousand or so), one article
+     * each, linking the filing's index page. The list's {@code acceptanceDateTime} ends in Z, but
+     * for some filers it is New York's clock with a Z appended and nothing in the string says which
+     * (the convention belongs to the filer), so it is read on New York's clock, the later reading:
+     * a backtest may see a filing a few hours late, never early. No sentiment: a filing is a fact.
+     */
+    @Override
+    public List<ProviderArticle> news(
+            String symbol, AssetClass assetClass, Instant from, Instant to, int limit, ProviderKey key) {
+        String ticker = requireSymbol(symbol, assetClass).toUpperCase(Locale.ROOT);
+        Long cik = ciks().get(ticker);
+        if (cik == null) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "no SEC filer with ticker " + symbol);
+        }
+        JsonNode answer = http.getJson(ID, factsBase.resolve("/submissions/CIK%010d.json".formatted(cik)), headers);
+        JsonNode recent = answer.path("filings").path("recent");
+        JsonNode accessions = recent.path("accessionNumber");
+        JsonNode forms = recent.path("form");
+        JsonNode accepted = recent.path("acceptanceDateTime");
+        if (!accessions.isArray() || !forms.isArray() || !accepted.isArray()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "submissions without recent filings");
+        }
+        List<String> tickers = new ArrayList<>();
+        answer.path("tickers").forEach(other -> tickers.add(other.asString("").replace('.', '-')));
+        String company = answer.path("name").asString(ticker);
+        int asked = NewsArticles.cap(limit, NewsArticles.MAX_LIMIT);
+        NewsArticles articles = new NewsArticles(ID, symbol, from, to);
+        for (int i = 0; i < accessions.size(); i++) {
+            String accession = accessions.path(i).asString("");
+            String form = forms.path(i).asString("");
+            String period = recent.path("reportDate").path(i).asString("");
+            articles.add(
+                    accession.matches("[0-9]{10}-[0-9]{2}-[0-9]{6}")
+                            ? tickersBase
+                                    .resolve("/Archives/edgar/data/" + cik + "/" + accession.replace("-", "") + "/"
+                                            + accession + "-index.htm")
+                                    .toString()
+                            : null,
+                    form.isBlank() ? null : ticker + " files " + form,
+                    company + " filed form " + form + (period.isBlank() ? "" : " for the period ending " + period),
+                    "SEC EDGAR",
+                    acceptedAt(accepted.path(i).asString("")),
+                    tickers,
+                    null);
+        }
+        return articles.newestFirst(asked);
+    }
+
+    private static Instant acceptedAt(String text) {
+        String clock = text.endsWith("Z") ? text.substring(0, text.length() - 1) : text;
+        try {
+            return NewsArticles.newYorkClock(LocalDateTime.parse(clock));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static Optional<FundamentalFact> fact(String concept, String unit, JsonNode fact) {

@@ -7,15 +7,21 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Financial Modeling Prep (BYOK): quotes and daily history of US shares, ETFs and indices. */
+/**
+ * Financial Modeling Prep (BYOK): quotes and daily history of US shares, ETFs and indices, and news
+ * about shares (its v3 {@code stock_news}, no sentiment).
+ */
 public final class FmpProvider extends HttpProvider {
 
     public static final String ID = "fmp";
@@ -23,13 +29,18 @@ public final class FmpProvider extends HttpProvider {
             .describedAs("Financial Modeling Prep (your API key)")
             .assetClasses(EnumSet.of(AssetClass.EQUITY, AssetClass.ETF, AssetClass.INDEX))
             .intervals(EnumSet.of(BarInterval.ONE_DAY))
-            .capabilities(EnumSet.of(ProviderProfile.Capability.QUOTES, ProviderProfile.Capability.BARS))
+            .capabilities(EnumSet.of(
+                    ProviderProfile.Capability.QUOTES,
+                    ProviderProfile.Capability.BARS,
+                    ProviderProfile.Capability.NEWS))
             .historyYears(30)
             .needsKey()
             .rateLimit(ProviderProfile.RateLimit.perDay(250))
             .licence(DataLicence.KEY_OWNER_ONLY)
             .trust(0.85)
             .build();
+
+    private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public FmpProvider(ProviderHttp http, URI base) {
         super(http, base, PROFILE);
@@ -96,6 +107,50 @@ public final class FmpProvider extends HttpProvider {
                     ProviderData.numberOr(day, "volume", 0));
         }
         return ProviderData.series(ID, bars);
+    }
+
+    /**
+     * {@code /api/v3/stock_news} for one ticker. Its {@code publishedDate} has no zone; it is read
+     * on New York's clock, the later reading, so an article is never known before it was out.
+     */
+    @Override
+    public List<ProviderArticle> news(
+            String symbol, AssetClass assetClass, Instant from, Instant to, int limit, ProviderKey key) {
+        if (assetClass != AssetClass.EQUITY && assetClass != AssetClass.ETF) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.NOT_FOUND, "news of shares only");
+        }
+        String ticker = requireSymbol(symbol, assetClass);
+        int asked = NewsArticles.cap(limit, 1000);
+        LocalDate first = LocalDate.ofInstant(from, NewsArticles.NEW_YORK);
+        LocalDate last = LocalDate.ofInstant(to, NewsArticles.NEW_YORK);
+        JsonNode answer = get(
+                "/api/v3/stock_news",
+                "tickers=" + ProviderData.encode(ticker) + "&from=" + first + "&to=" + last + "&limit=" + asked + "&",
+                key);
+        if (!answer.isArray()) {
+            throw new ProviderFailure(ID, ProviderFailure.Kind.BAD_DATA, "news answer is not a list");
+        }
+        NewsArticles articles = new NewsArticles(ID, symbol, from, to);
+        for (JsonNode item : answer) {
+            String tag = item.path("symbol").asString("");
+            articles.add(
+                    ProviderData.text(item, "url"),
+                    ProviderData.text(item, "title"),
+                    ProviderData.text(item, "text"),
+                    ProviderData.text(item, "site"),
+                    publishedAt(item.path("publishedDate").asString("")),
+                    tag.isEmpty() ? List.of() : List.of(tag),
+                    null);
+        }
+        return articles.newestFirst(asked);
+    }
+
+    private static Instant publishedAt(String text) {
+        try {
+            return NewsArticles.newYorkClock(LocalDateTime.parse(text, PUBLISHED));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private JsonNode get(String path, String query, ProviderKey key) {

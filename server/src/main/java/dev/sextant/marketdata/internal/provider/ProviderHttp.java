@@ -36,12 +36,25 @@ public final class ProviderHttp {
         this.userAgent = userAgent;
     }
 
+    /** An answer before its status is judged: for providers whose error bodies say more than the status. */
+    public record Answer(int status, String body) {}
+
     public String getText(String provider, URI uri, Map<String, String> headers) {
+        Answer answer = fetch(provider, uri, headers, MAX_BODY_BYTES);
+        failOnStatus(provider, uri, answer.status());
+        return answer.body();
+    }
+
+    /**
+     * GETs {@code uri} and returns the status and body whatever the status; a body larger than
+     * {@code maxBytes} is refused (BAD_DATA) without being buffered.
+     */
+    public Answer fetch(String provider, URI uri, Map<String, String> headers, int maxBytes) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1");
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         HttpResponse<InputStream> response;
         try {
             response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -56,8 +69,11 @@ public final class ProviderHttp {
             Thread.currentThread().interrupt();
             throw new ProviderFailure(provider, ProviderFailure.Kind.UNAVAILABLE, "interrupted");
         }
-        String body = read(provider, response);
-        int status = response.statusCode();
+        return new Answer(response.statusCode(), read(provider, response, Math.min(maxBytes, MAX_BODY_BYTES)));
+    }
+
+    /** Turns a status that is not success into the failure of its kind. */
+    public void failOnStatus(String provider, URI uri, int status) {
         if (status == 429 || status == 418) {
             // 418: Binance's "banned for a while" after ignoring its 429s.
             throw new ProviderFailure(provider, ProviderFailure.Kind.RATE_LIMITED, status + " from " + where(uri));
@@ -76,7 +92,6 @@ public final class ProviderHttp {
         if (status >= 300) {
             throw new ProviderFailure(provider, ProviderFailure.Kind.UNAVAILABLE, status + " from " + where(uri));
         }
-        return body;
     }
 
     public JsonNode getJson(String provider, URI uri) {
@@ -84,7 +99,12 @@ public final class ProviderHttp {
     }
 
     public JsonNode getJson(String provider, URI uri, Map<String, String> headers) {
-        String body = getText(provider, uri, headers).strip();
+        return parseJson(provider, uri, getText(provider, uri, headers));
+    }
+
+    /** The body as JSON, or BAD_DATA when it is not JSON. */
+    public JsonNode parseJson(String provider, URI uri, String text) {
+        String body = text.strip();
         if (!body.startsWith("{") && !body.startsWith("[")) {
             throw new ProviderFailure(
                     provider, ProviderFailure.Kind.BAD_DATA, "answered something that is not JSON from " + where(uri));
@@ -97,12 +117,12 @@ public final class ProviderHttp {
         }
     }
 
-    private static String read(String provider, HttpResponse<InputStream> response) {
+    private static String read(String provider, HttpResponse<InputStream> response, int maxBytes) {
         try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
                 throw new ProviderFailure(
-                        provider, ProviderFailure.Kind.BAD_DATA, "answer larger than " + MAX_BODY_BYTES + " bytes");
+                        provider, ProviderFailure.Kind.BAD_DATA, "answer larger than " + maxBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {

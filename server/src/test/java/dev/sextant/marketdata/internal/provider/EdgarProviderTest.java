@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sextant.marketdata.AssetClass;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,71 @@ class EdgarProviderTest extends ProviderStubTest {
                 .isInstanceOfSatisfying(
                         ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.NOT_FOUND));
         stub.verify(1, getRequestedFor(urlPathEqualTo("/files/company_tickers.json")));
+    }
+
+    @Test
+    void test_filingsAsNews_oneArticlePerFiling_linkingItsIndex_acceptedOnNewYorksClock() {
+        stub.stubFor(get(urlPathEqualTo("/files/company_tickers.json"))
+                .willReturn(okJson(fixture("edgar-company-tickers.json"))));
+        stub.stubFor(get(urlPathEqualTo("/submissions/CIK0000320193.json"))
+                .willReturn(okJson(fixture("news/edgar-submissions-aapl.json"))));
+
+        List<ProviderArticle> news = edgar.news(
+                "AAPL",
+                AssetClass.EQUITY,
+                Instant.parse("2025-06-06T00:00:00Z"),
+                Instant.parse("2025-06-11T00:00:00Z"),
+                50,
+                null);
+
+        assertThat(news)
+                .containsExactly(
+                        new ProviderArticle(
+                                base()
+                                        + "/Archives/edgar/data/320193/000032019325000071/0000320193-25-000071-index.htm",
+                                "AAPL files 4",
+                                "Apple Inc. filed form 4 for the period ending 2025-06-06",
+                                "SEC EDGAR",
+                                // "2025-06-10T18:30:12.000Z" read as New York's clock: the later reading.
+                                Instant.parse("2025-06-10T22:30:12Z"),
+                                List.of("AAPL"),
+                                null),
+                        new ProviderArticle(
+                                base()
+                                        + "/Archives/edgar/data/320193/000114036125021874/0001140361-25-021874-index.htm",
+                                "AAPL files 8-K",
+                                "Apple Inc. filed form 8-K",
+                                "SEC EDGAR",
+                                Instant.parse("2025-06-09T20:05:41Z"),
+                                List.of("AAPL"),
+                                null));
+        stub.verify(getRequestedFor(urlPathEqualTo("/submissions/CIK0000320193.json"))
+                .withHeader("User-Agent", equalTo(AGENT)));
+    }
+
+    @Test
+    void test_filingsAsNews_limitAndBadAnswers() {
+        stub.stubFor(get(urlPathEqualTo("/files/company_tickers.json"))
+                .willReturn(okJson(fixture("edgar-company-tickers.json"))));
+        stub.stubFor(get(urlPathEqualTo("/submissions/CIK0000320193.json"))
+                .willReturn(okJson(fixture("news/edgar-submissions-aapl.json"))));
+        Instant from = Instant.parse("2025-01-01T00:00:00Z");
+        Instant to = Instant.parse("2025-06-11T00:00:00Z");
+
+        assertThat(edgar.news("AAPL", AssetClass.EQUITY, from, to, 1, null))
+                .extracting(ProviderArticle::title)
+                .containsExactly("AAPL files 4");
+        assertThat(edgar.news("AAPL", AssetClass.EQUITY, from, to, 10, null))
+                .extracting(ProviderArticle::title)
+                .containsExactly("AAPL files 4", "AAPL files 8-K", "AAPL files 10-Q");
+
+        stub.stubFor(get(urlPathEqualTo("/submissions/CIK0000789019.json"))
+                .willReturn(okJson("{\"cik\":\"0000789019\",\"name\":\"MICROSOFT CORP\"}")));
+        assertThatThrownBy(() -> edgar.news("MSFT", AssetClass.EQUITY, from, to, 10, null))
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.BAD_DATA));
+        assertThatThrownBy(() -> edgar.news("BTC-USD", AssetClass.CRYPTO, from, to, 10, null))
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(ProviderFailure.Kind.NOT_FOUND));
     }
 }

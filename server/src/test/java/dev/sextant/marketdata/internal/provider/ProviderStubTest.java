@@ -46,9 +46,13 @@ abstract class ProviderStubTest {
         stub.resetAll();
     }
 
+    /** Generous: the suite shares two cores, and a loopback answer must not time out under that load. */
     static ProviderHttp http() {
-        return new ProviderHttp(
-                HttpClient.newHttpClient(), JsonMapper.builder().build(), Duration.ofSeconds(2), "Sextant-test");
+        return http(Duration.ofSeconds(10));
+    }
+
+    static ProviderHttp http(Duration timeout) {
+        return new ProviderHttp(HttpClient.newHttpClient(), JsonMapper.builder().build(), timeout, "Sextant-test");
     }
 
     static URI base() {
