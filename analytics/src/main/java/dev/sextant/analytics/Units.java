@@ -43,5 +43,14 @@ public final class Units {
     /** A macro series' own unit, its currency in the catalog: PCT (percent), IDX (index points) or USD. */
     public static final String SERIES_UNIT = "series unit";
 
+    /** US dollars (a company's reported figures, a market capitalisation). */
+    public static final String USD = "USD";
+    /** US dollars per share (earnings and dividends per share). */
+    public static final String USD_PER_SHARE = "USD per share";
+    /** Price units times units traded: the value traded, in the instrument's currency. */
+    public static final String DOLLAR_VOLUME = "price x volume";
+    /** Amihud illiquidity: the mean absolute daily return per million of value traded. */
+    public static final String RETURN_PER_MILLION_TRADED = "fraction per million traded";
+
     private Units() {}
 }

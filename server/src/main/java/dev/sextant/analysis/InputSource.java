@@ -2,16 +2,19 @@ package dev.sextant.analysis;
 
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Fundamentals;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where one input of a computed answer came from: the bars of one symbol as the market-data layer
- * served them. Immutable and thread-safe.
+ * served them, or a company's filings (fundamental metrics; {@code interval} is {@value #FILINGS}).
+ * Immutable and thread-safe.
  *
  * @param provider the source that served the bars ({@code demo}, {@code import}, or a real provider)
  * @param demo true when the bars are synthetic demo data, not market facts
- * @param asOf the time of the newest bar used (null when there was none in the range)
+ * @param asOf the time of the newest bar used (null when there was none in the range); for filings, the
+ *     start of the newest filing date among the facts known (null when none was filed by then)
  * @param fetchedAt when Sextant obtained the newest of these bars from their provider
  * @param stale true when the newest bars could not be brought up to date and stored ones were used
  */
@@ -23,6 +26,25 @@ public record InputSource(
         @Nullable Instant asOf,
         Instant fetchedAt,
         boolean stale) {
+
+    /** The {@code interval} of a company's filings as an input. */
+    public static final String FILINGS = "filings";
+
+    /** Where a company's filings came from (the demo market's are synthetic). */
+    public static InputSource of(Fundamentals filings) {
+        return new InputSource(
+                filings.symbol(),
+                FILINGS,
+                filings.provider(),
+                filings.demo(),
+                filings.facts().stream()
+                        .map(Fundamentals.Fact::filed)
+                        .max(java.util.Comparator.naturalOrder())
+                        .map(day -> day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                        .orElse(null),
+                filings.fetchedAt(),
+                false);
+    }
 
     /** Where {@code series} came from. */
     public static InputSource of(BarSeries series) {

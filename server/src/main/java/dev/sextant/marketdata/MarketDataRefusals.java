@@ -24,6 +24,13 @@ public final class MarketDataRefusals {
     /** The instrument is known but there is nothing of the kind asked for. */
     public static final Refusal NO_DATA = Refusal.of("no-data", Kind.NOT_FOUND, "No data");
 
+    /**
+     * A symbol with two meanings: a crypto code that is also a listed ticker ({@code BTC}: the USD pair
+     * or a fund). Details name the {@code symbol} and its {@code candidates}; in a query, its
+     * {@code line} and {@code column} too.
+     */
+    public static final Refusal AMBIGUOUS_SYMBOL = Refusal.of("ambiguous-symbol", Kind.INVALID, "Ambiguous symbol");
+
     public static final Refusal INVALID_RANGE = Refusal.of("invalid-range", Kind.INVALID, "Invalid date range");
 
     /** The request would answer more bars than one response holds; details give the {@code limit}. */

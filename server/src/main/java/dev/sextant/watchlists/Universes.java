@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Named symbol sets that screens and queries run over: built-in ones ({@code demo},
- * {@code us-equities}, {@code etfs}, {@code crypto}) and each user's watchlists as
+ * {@code us-equities}, {@code etfs}, {@code crypto}, {@code macro}; the exchanges {@code NASDAQ},
+ * {@code NYSE}, {@code NYSEARCA}, {@code AMEX}; US sectors such as {@code US_TECH}; the indices
+ * {@code SP500}, {@code NASDAQ100}, {@code DOW30}), matched in any case, and each user's watchlists as
  * {@code watchlist:<name>}, visible to their owner only.
  */
 public interface Universes {

@@ -109,13 +109,7 @@ class ToolCatalogTest extends ServerHttpTest {
             Map<String, Object> example =
                     ((List<Map<String, Object>>) tool.inputSchema().get("examples")).getFirst();
             ToolResult result = catalog.call(analyst, name, example);
-            if (name.equals("get_fundamentals")) {
-                // No fundamentals on the demo market: a valid call, refused for want of data
-                // (ToolsOnLiveProvidersTest answers it from a stubbed EDGAR).
-                assertThat(failure(result).code()).isEqualTo("no-data");
-            } else {
-                answers.success(name, result);
-            }
+            answers.success(name, result);
         }
     }
 
@@ -264,13 +258,51 @@ class ToolCatalogTest extends ServerHttpTest {
     }
 
     @Test
-    void test_getFundamentals_onTheDemoMarket_refusesAsHttpDoes() {
-        ToolResult.Failure refused = failure(catalog.call(analyst, "get_fundamentals", args("symbol", "AAPL")));
-        HttpTestClient.Answer http = this.http.get("/api/v1/fundamentals/AAPL");
+    void test_getFundamentals_onTheDemoMarket_answersTheSyntheticFilingsHttpServes_labelledDemo() {
+        ToolResult.Success answered =
+                (ToolResult.Success) catalog.call(analyst, "get_fundamentals", args("symbol", "AAPL"));
+        JsonNode http = this.http.get("/api/v1/fundamentals/AAPL").json();
 
-        assertThat("urn:sextant:problem:" + refused.code())
-                .isEqualTo(http.json().get("type").asString());
-        assertThat(refused.message()).isEqualTo(http.json().get("detail").asString());
+        assertThat(answered.structured().get("total"))
+                .isEqualTo(http.get("facts").size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> provenance =
+                (Map<String, Object>) answered.structured().get("provenance");
+        assertThat(provenance.get("demo")).isEqualTo(true);
+        assertThat(http.get("demo").asBoolean()).isTrue();
+        assertThat(answered.text()).contains("DEMO data");
+        // A balance on the demo market (SPY is a fund) has no filings: refused as over HTTP.
+        ToolResult.Failure fund = failure(catalog.call(analyst, "get_fundamentals", args("symbol", "SPY")));
+        assertThat("urn:sextant:problem:" + fund.code())
+                .isEqualTo(this.http
+                        .get("/api/v1/fundamentals/SPY")
+                        .json()
+                        .get("type")
+                        .asString());
+    }
+
+    @Test
+    void test_queryVocabulary_listsWhatHttpLists_andWhatTheParserAccepts() {
+        JsonNode answer = call("query_vocabulary", Map.of());
+        JsonNode http = this.http.get("/api/v1/query/vocabulary").json();
+
+        for (String list : List.of("macroAnalyses", "getItems", "intervals", "comparisons", "states")) {
+            assertThat(answer.get(list)).as(list).isEqualTo(http.get(list));
+        }
+        assertThat(answer.get("topics")).isEqualTo(http.get("topics"));
+        assertThat(answer.get("metrics").size()).isEqualTo(http.get("metrics").size());
+        for (int i = 0; i < http.get("metrics").size(); i++) {
+            JsonNode metric = answer.get("metrics").get(i);
+            assertThat(metric.get("name")).isEqualTo(http.get("metrics").get(i).get("name"));
+            assertThat(metric.get("unit")).isEqualTo(http.get("metrics").get(i).get("unit"));
+        }
+        for (JsonNode statement : answer.get("statements")) {
+            String example = statement.get("example").asString();
+            if (!statement.get("keyword").asString().equals("TRACK")) { // TRACK stores an alert: AlertHttpTest's
+                assertThat(this.http.query(example).status()).as(example).isEqualTo(200);
+            }
+        }
+        assertThat(answer.get("universes").toString()).contains("\"demo\"");
     }
 
     @Test

@@ -38,17 +38,24 @@ final class Conditions {
         };
     }
 
-    /** The state a TREND or SIGNAL test reads from its metrics; NEUTRAL or HOLD when one cannot be computed. */
-    static String state(Ast.State state, Function<Ast.Metric, Double> value) {
-        if (state.subject().equals("TREND")) {
-            Double price = value.apply(Ast.State.PRICE);
-            Double fast = value.apply(Ast.State.SMA_50);
-            Double slow = value.apply(Ast.State.SMA_200);
-            if (price == null || fast == null || slow == null) {
-                return "NEUTRAL";
-            }
-            return price > fast && fast > slow ? "BULLISH" : price < fast && fast < slow ? "BEARISH" : "NEUTRAL";
+    /** The state a TREND or SIGNAL test reads from its metrics. */
+    private static String state(Ast.State state, Function<Ast.Metric, Double> value) {
+        return state.subject().equals("TREND") ? trend(value) : signal(value);
+    }
+
+    /** BULLISH, BEARISH or NEUTRAL (also when one of its metrics cannot be computed). */
+    static String trend(Function<Ast.Metric, Double> value) {
+        Double price = value.apply(Ast.State.PRICE);
+        Double fast = value.apply(Ast.State.SMA_50);
+        Double slow = value.apply(Ast.State.SMA_200);
+        if (price == null || fast == null || slow == null) {
+            return "NEUTRAL";
         }
+        return price > fast && fast > slow ? "BULLISH" : price < fast && fast < slow ? "BEARISH" : "NEUTRAL";
+    }
+
+    /** BUY, SELL or HOLD (also when one of its metrics cannot be computed). */
+    static String signal(Function<Ast.Metric, Double> value) {
         Double rsi = value.apply(Ast.State.RSI_14);
         Double histogram = value.apply(Ast.State.MACD_HIST);
         if (rsi == null || histogram == null) {

@@ -26,11 +26,11 @@ final class FimlForms {
     /** GET NEWS answers at most this many articles, the newest. */
     static final int NEWS_ROWS = 50;
 
+    /** The longest headline, source or URL GET NEWS answers, in characters; longer ones are cut. */
+    static final int TEXT_CAP = 500;
+
     /** GET OHLCV without FROM ... TO answers this many bars, the last ones. */
     static final int OHLCV_BARS = 100;
-
-    /** The unit of an article's sentiment (NewsItem). */
-    static final String SENTIMENT_UNIT = "sentiment -1 to 1";
 
     private FimlForms() {}
 
@@ -63,9 +63,9 @@ final class FimlForms {
         }
         if (analyze.topic().equals(Bundles.TECHNICALS)) {
             columns.add(QueryEngine.Column.text("trend"));
-            row.add(Conditions.state(Ast.State.trend("BULLISH"), value));
+            row.add(Conditions.trend(value));
             columns.add(QueryEngine.Column.text("signal"));
-            row.add(Conditions.state(Ast.State.signal("BUY"), value));
+            row.add(Conditions.signal(value));
         }
         return new QueryEngine.Table(columns, List.of(row));
     }
@@ -176,7 +176,7 @@ final class FimlForms {
                 QueryEngine.Column.text("headline"),
                 QueryEngine.Column.text("source"),
                 QueryEngine.Column.text("url"),
-                QueryEngine.Column.number("sentiment", SENTIMENT_UNIT),
+                QueryEngine.Column.number("sentiment", Units.SENTIMENT),
                 QueryEngine.Column.text("scorer"),
                 QueryEngine.Column.text("provider"),
                 new QueryEngine.Column("demo", "boolean", null));
@@ -188,15 +188,29 @@ final class FimlForms {
                 .limit(NEWS_ROWS)
                 .map(item -> Arrays.<Object>asList(
                         item.publishedAt().toString(),
-                        item.headline(),
-                        item.source(),
-                        item.url(),
+                        untrusted(item.headline()),
+                        untrusted(item.source()),
+                        untrusted(item.url()),
                         item.sentiment(),
                         item.scorer(),
                         item.provider(),
                         item.demo()))
                 .toList();
         return new QueryEngine.Table(columns, rows);
+    }
+
+    /**
+     * Text from outside Sextant as one line of data: control characters (line breaks among them,
+     * which would let a headline forge rows of a text table) become spaces, and it is cut at
+     * {@link #TEXT_CAP} characters. Never markup: it is answered as a JSON string, never rendered.
+     */
+    static String untrusted(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), TEXT_CAP));
+        text.codePoints().limit(TEXT_CAP).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return clean.toString();
     }
 
     private static String date(long epochSecond) {

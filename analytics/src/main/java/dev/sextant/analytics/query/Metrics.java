@@ -1,6 +1,8 @@
 package dev.sextant.analytics.query;
 
 import dev.sextant.analytics.Units;
+import dev.sextant.analytics.fundamentals.PointInTimeFigures;
+import dev.sextant.analytics.fundamentals.ReportedFact;
 import dev.sextant.analytics.indicators.IndicatorCatalog;
 import dev.sextant.analytics.risk.Correlation;
 import dev.sextant.analytics.risk.Returns;
@@ -37,7 +39,62 @@ final class Metrics {
             int perYear,
             Function<String, Context> other,
             Long periodFrom,
-            NewsFeed news) {}
+            NewsFeed news,
+            Figures figures) {
+
+        Context(
+                String symbol,
+                OhlcvSeries bars,
+                int perYear,
+                Function<String, Context> other,
+                Long periodFrom,
+                NewsFeed news) {
+            this(symbol, bars, perYear, other, periodFrom, news, Figures.NONE);
+        }
+    }
+
+    /**
+     * A symbol's reported figures as known on the evaluation date, worked out from its facts on first
+     * use (by the thread that evaluates the symbol) and then kept: fetched only for a statement that
+     * names a fundamental metric.
+     */
+    static final class Figures {
+        static final Figures NONE = new Figures(List.of(), java.time.LocalDate.MIN);
+
+        private final List<ReportedFact> facts;
+        private final java.time.LocalDate asOf;
+        private volatile PointInTimeFigures.Known known;
+
+        Figures(List<ReportedFact> facts, java.time.LocalDate asOf) {
+            this.facts = facts;
+            this.asOf = asOf;
+        }
+
+        PointInTimeFigures.Known known() {
+            PointInTimeFigures.Known figures = known;
+            if (figures == null) {
+                figures = PointInTimeFigures.known(facts, asOf);
+                known = figures;
+            }
+            return figures;
+        }
+    }
+
+    /** The metrics computed from reported figures: a statement naming one fetches the facts. */
+    static final java.util.Set<String> FUNDAMENTAL =
+            java.util.Set.of("PE", "EPS", "ROE", "PB", "PS", "DEBT_TO_EQUITY", "DIVIDEND_YIELD", "MARKET_CAP");
+
+    /** The unit of each output of a metric whose outputs differ in unit. */
+    private static final Map<String, Map<String, String>> OUTPUT_UNITS =
+            Map.of("LIQUIDITY", Map.of("dollarVolume", Units.DOLLAR_VOLUME, "amihud", Units.RETURN_PER_MILLION_TRADED));
+
+    /** The unit of a metric's column: its output's unit when its outputs differ in unit. */
+    static String unit(Ast.Metric metric) {
+        Definition definition = of(metric);
+        Map<String, String> units = OUTPUT_UNITS.get(metric.name());
+        String output = metric.output() != null ? metric.output() : definition.defaultOutput();
+        return units != null && output != null && units.containsKey(output) ? units.get(output) : definition.unit();
+    }
 
     /**
      * The span of a metric that names none in a statement with a period: the period's sessions, and
@@ -328,6 +385,17 @@ final class Metrics {
                         Arrays.asList(NewsMetrics.SEVEN_DAYS),
                         NewsMetrics.SENTIMENT_UNIT,
                         (c, a) -> NewsMetrics.newsScore(c, a.get(0))));
+        fundamentals(all);
+        all.put(
+                "LIQUIDITY",
+                new Definition(
+                        List.of(Ast.Span.class),
+                        Arrays.asList(THIRTY_DAYS),
+                        Units.DOLLAR_VOLUME,
+                        null,
+                        List.of("dollarVolume", "amihud"),
+                        "dollarVolume",
+                        (c, a, output) -> liquidity(c, sessions(c, a.get(0)), output)));
         // Every indicator of the catalog, with its parameters, outputs and unit (GET /api/v1/indicators).
         IndicatorCatalog.ALL.values().forEach(indicator -> all.put(indicator.name(), indicator(indicator)));
         IndicatorCatalog.Definition macd = IndicatorCatalog.ALL.get("MACD");
@@ -388,6 +456,89 @@ final class Metrics {
             total += c.bars().volume(i);
         }
         return n == 0 ? null : total / n;
+    }
+
+    /**
+     * The fundamental metrics, each as of the evaluation date: the figures known from the filings
+     * filed by then ({@link PointInTimeFigures}) and the last close by then. A ratio over a
+     * non-positive denominator (a loss, negative equity) is not computed: PE of a loss-maker is not
+     * "below 20".
+     */
+    private static void fundamentals(Map<String, Definition> all) {
+        all.put("EPS", fundamental(Units.USD_PER_SHARE, (f, close) -> f.dilutedEpsTtm()));
+        all.put(
+                "PE",
+                fundamental(
+                        Units.RATIO,
+                        (f, close) -> positive(f.dilutedEpsTtm()) ? close / f.dilutedEpsTtm() : Double.NaN));
+        all.put(
+                "ROE",
+                fundamental(
+                        Units.FRACTION,
+                        (f, close) -> positive(f.equity()) ? f.netIncomeTtm() / f.equity() : Double.NaN));
+        all.put("MARKET_CAP", fundamental(Units.USD, (f, close) -> close * f.sharesOutstanding()));
+        all.put(
+                "PB",
+                fundamental(
+                        Units.RATIO,
+                        (f, close) -> positive(f.equity()) ? close * f.sharesOutstanding() / f.equity() : Double.NaN));
+        all.put(
+                "PS",
+                fundamental(
+                        Units.RATIO,
+                        (f, close) -> positive(f.revenueTtm())
+                                ? close * f.sharesOutstanding() / f.revenueTtm()
+                                : Double.NaN));
+        all.put(
+                "DEBT_TO_EQUITY",
+                fundamental(Units.RATIO, (f, close) -> positive(f.equity()) ? f.totalDebt() / f.equity() : Double.NaN));
+        all.put("DIVIDEND_YIELD", fundamental(Units.FRACTION, (f, close) -> f.dividendsPerShareTtm() / close));
+    }
+
+    @FunctionalInterface
+    private interface FromFigures {
+        double apply(PointInTimeFigures.Known figures, double close);
+    }
+
+    private static Definition fundamental(String unit, FromFigures compute) {
+        return new Definition(List.of(), List.of(), unit, (c, a) -> {
+            if (c.bars().isEmpty()) {
+                return null;
+            }
+            double close = c.bars().close(c.bars().size() - 1);
+            return close > 0 ? finite(compute.apply(c.figures().known(), close)) : null;
+        });
+    }
+
+    private static boolean positive(double value) {
+        return value > 0;
+    }
+
+    /**
+     * Liquidity over the last {@code n} sessions: the mean value traded per session (close times
+     * volume), or Amihud's illiquidity, the mean of |daily return| / value traded over the sessions
+     * that traded, per million traded (Amihud 2002, "Illiquidity and stock returns").
+     */
+    private static Double liquidity(Context context, int n, int output) {
+        OhlcvSeries bars = context.bars();
+        int count = Math.min(n, bars.size() - (output == 0 ? 0 : 1));
+        if (count < 1) {
+            return null;
+        }
+        int from = bars.size() - count;
+        double total = 0;
+        int sessions = 0;
+        for (int i = from; i < bars.size(); i++) {
+            double traded = bars.close(i) * bars.volume(i);
+            if (output == 0) {
+                total += traded;
+                sessions++;
+            } else if (traded > 0) {
+                total += Math.abs(bars.close(i) / bars.close(i - 1) - 1) / (traded / 1e6);
+                sessions++;
+            }
+        }
+        return sessions == 0 ? null : finite(total / sessions);
     }
 
     /**

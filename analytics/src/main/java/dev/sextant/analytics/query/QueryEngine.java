@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
 public final class QueryEngine {
 
     /**
-     * A column of a result table: its name, its type ({@code string} or {@code number}) and, for a
+     * A column of a result table: its name, its type ({@code string}, {@code number} or, for FIND's
+     * {@code meets} and GET NEWS's {@code demo}, {@code boolean}) and, for a
      * number, its unit ({@link Units}: fractions for returns, changes, drawdowns and volatility).
      *
      * @param unit null for a text column
@@ -54,7 +55,7 @@ public final class QueryEngine {
         }
 
         static Column metric(Ast.Metric metric) {
-            return number(metric.text(), Metrics.of(metric).unit());
+            return number(metric.text(), Metrics.unit(metric));
         }
     }
 
@@ -108,6 +109,11 @@ public final class QueryEngine {
 
         /** The symbols of a named universe, if there is one by that name. */
         Optional<List<String>> universe(String name);
+
+        /** The universes' names, for the hint of an unknown one; none by default. */
+        default List<String> universeNames() {
+            return List.of();
+        }
 
         /**
          * The series of {@code symbols} up to {@code asOf} are asked for next, in this order: a
@@ -427,8 +433,11 @@ public final class QueryEngine {
 
     private List<String> universe(Ast.Scan scan, Data data) {
         List<String> universe = data.universe(scan.universe())
-                .orElseThrow(() -> new QueryInvalid(
-                        "Unknown universe '" + scan.universe() + "'; GET /api/v1/universes lists them."));
+                .orElseThrow(() -> new QueryInvalid("Unknown universe '" + scan.universe() + "'"
+                        + NearestName.to(scan.universe().toUpperCase(java.util.Locale.ROOT), data.universeNames())
+                                .map(name -> "; did you mean " + name + "?")
+                                .orElse("")
+                        + "; GET /api/v1/universes lists them."));
         if (universe.size() > limits.maxUniverseSymbols()) {
             throw new QueryInvalid("A SCAN runs over at most " + limits.maxUniverseSymbols() + " symbols; "
                     + scan.universe() + " has " + universe.size() + ".");
@@ -450,15 +459,21 @@ public final class QueryEngine {
         Long periodFrom =
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         Map<String, Metrics.Context> contexts = new HashMap<>();
+        boolean fundamental = statement.metrics().stream().anyMatch(m -> Metrics.FUNDAMENTAL.contains(m.name()));
         data.prefetch(List.copyOf(symbols), asOf);
         LocalDate newsFrom = newsFrom(statement, asOf);
         for (String symbol : symbols) {
             Series series = data.series(symbol, asOf);
             OhlcvSeries bars = series.bars().window(0, series.bars().indexAtOrAfter(end));
+            // Facts as the bars: only what was public by the evaluation date counts (a source may
+            // answer more; PointInTimeFigures leaves out every fact filed after asOf).
+            Metrics.Figures figures =
+                    fundamental ? new Metrics.Figures(data.facts(symbol, asOf), asOf) : Metrics.Figures.NONE;
             NewsFeed news = newsFrom == null ? NewsFeed.NONE : NewsFeed.of(data.news(symbol, newsFrom, asOf), end);
             contexts.put(
                     symbol,
-                    new Metrics.Context(symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, news));
+                    new Metrics.Context(
+                            symbol, bars, series.sessionsPerYear(), contexts::get, periodFrom, news, figures));
         }
         return contexts;
     }

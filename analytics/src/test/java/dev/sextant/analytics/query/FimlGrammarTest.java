@@ -89,6 +89,16 @@ class FimlGrammarTest {
         assertThat(((Ast.Analyze) one("ANALYSE AAPL FOR RISK")).topic()).isEqualTo("RISK");
     }
 
+    /** docs/DSL.md lists each topic's bundle exactly as Bundles defines it. */
+    @Test
+    void test_theDocumentListsEveryBundle() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/DSL.md"));
+        for (var topic : Bundles.TOPICS.entrySet()) {
+            String listed = "- `" + topic.getKey() + "`: `" + String.join("`, `", topic.getValue()) + "`";
+            assertThat(doc).as("docs/DSL.md lists " + topic.getKey()).contains(listed);
+        }
+    }
+
     @Test
     void test_get_itsItemsAndIntervals() {
         Ast.Get ohlcv = (Ast.Get) one("GET OHLCV FOR AAPL 1wk");

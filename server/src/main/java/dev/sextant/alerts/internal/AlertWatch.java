@@ -131,7 +131,8 @@ class AlertWatch implements SmartLifecycle {
                         properties.evaluationInterval(),
                         quote -> onQuote(symbol, quote));
             } catch (DomainException e) {
-                log.info("Alerts on {} wait for a quote: {}", symbol, e.getMessage());
+                // Retried at each reload: debug, not to repeat a line every few seconds.
+                log.debug("Alerts on {} wait for a quote: {}", symbol, e.getMessage());
             }
         }
     }

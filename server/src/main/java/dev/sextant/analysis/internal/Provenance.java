@@ -3,6 +3,7 @@ package dev.sextant.analysis.internal;
 import dev.sextant.analysis.AnalysisRefusals;
 import dev.sextant.analysis.InputSource;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.platform.DomainException;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,17 @@ record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
      * @throws DomainException {@link AnalysisRefusals#DEMO_MIXED_WITH_REAL} when demo and real series meet without the opt-in
      */
     static Provenance of(List<BarSeries> series, boolean allowDemo, String optIn) {
-        List<InputSource> inputs = series.stream().map(InputSource::of).toList();
+        return of(series, List.of(), allowDemo, optIn);
+    }
+
+    /**
+     * The provenance of a computation over these series and these companies' filings (fundamental
+     * metrics), each filing set one input.
+     */
+    static Provenance of(List<BarSeries> series, List<Fundamentals> filings, boolean allowDemo, String optIn) {
+        List<InputSource> inputs =
+                new java.util.ArrayList<>(series.stream().map(InputSource::of).toList());
+        filings.forEach(f -> inputs.add(InputSource.of(f)));
         List<String> demoSymbols = inputs.stream()
                 .filter(InputSource::demo)
                 .map(InputSource::symbol)

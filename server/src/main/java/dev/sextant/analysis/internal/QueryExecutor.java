@@ -3,6 +3,7 @@ package dev.sextant.analysis.internal;
 import dev.sextant.alerts.Alerts;
 import dev.sextant.analysis.Analysis;
 import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.analytics.fundamentals.ReportedFact;
 import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.query.Ast;
 import dev.sextant.analytics.query.ComputeBudgetExceeded;
@@ -14,6 +15,8 @@ import dev.sextant.analytics.series.BarInterval;
 import dev.sextant.marketdata.AssetClass;
 import dev.sextant.marketdata.BarRequest;
 import dev.sextant.marketdata.BarSeries;
+import dev.sextant.marketdata.Fundamentals;
+import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.NewsPage;
 import dev.sextant.marketdata.NewsQuery;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -119,11 +123,52 @@ class QueryExecutor {
             Map<String, Integer> where =
                     invalid.line() > 0 ? Map.of("line", invalid.line(), "column", invalid.column()) : Map.of();
             throw new DomainException(AnalysisRefusals.QUERY_INVALID, invalid.getMessage(), where);
+        } catch (DomainException refused) {
+            throw refused.refusal() == MarketDataRefusals.AMBIGUOUS_SYMBOL ? located(refused, text) : refused;
         } catch (ComputeBudgetExceeded exceeded) {
             throw new DomainException(
                     AnalysisRefusals.QUERY_TOO_EXPENSIVE,
                     exceeded.getMessage() + " Ask for fewer symbols, shorter spans or fewer statements.");
         }
+    }
+
+    /** An ambiguous symbol's refusal with where the query first writes it (its line and column). */
+    private static DomainException located(DomainException refused, String text) {
+        Object symbol = refused.details().get("symbol");
+        int[] at = symbol == null ? null : wordAt(text, symbol.toString());
+        if (at == null) {
+            return refused;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>(refused.details());
+        details.put("line", at[0]);
+        details.put("column", at[1]);
+        return new DomainException(
+                refused.refusal(), refused.getMessage() + " (line " + at[0] + ", column " + at[1] + ")", details);
+    }
+
+    /** Line and column (1-based) of the first whole-word, case-insensitive {@code word} in {@code text}. */
+    static int[] wordAt(String text, String word) {
+        String upper = text.toUpperCase(java.util.Locale.ROOT);
+        for (int from = upper.indexOf(word); from >= 0; from = upper.indexOf(word, from + 1)) {
+            int end = from + word.length();
+            if ((from == 0 || !symbolChar(upper.charAt(from - 1)))
+                    && (end == upper.length() || !symbolChar(upper.charAt(end)))) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < from; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                return new int[] {line, from - lineStart + 1};
+            }
+        }
+        return null;
+    }
+
+    private static boolean symbolChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '^' || c == '.' || c == '=' || c == '_' || c == '-';
     }
 
     /**
@@ -202,6 +247,7 @@ class QueryExecutor {
         private final Map<String, QueryEngine.Series> fetched = new HashMap<>();
         private final Map<String, FanOut.Outcome<Fetched>> ahead = new HashMap<>();
         private final List<BarSeries> served = new ArrayList<>();
+        private final List<Fundamentals> filings = new ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
@@ -212,7 +258,7 @@ class QueryExecutor {
 
         /** The series served so far; refuses them when demo and real data meet without the opt-in. */
         Provenance provenance() {
-            return Provenance.of(served, allowDemo, "\"allowDemo\": true");
+            return Provenance.of(served, filings, allowDemo, "\"allowDemo\": true");
         }
 
         @Override
@@ -296,6 +342,49 @@ class QueryExecutor {
                 cursor = page.nextCursor();
             } while (cursor != null && items.size() < MAX_NEWS);
             return items.size() > MAX_NEWS ? List.copyOf(items.subList(0, MAX_NEWS)) : items;
+        }
+
+        /**
+         * The symbol's facts filed by {@code asOf}, from the same market-data service the fundamentals
+         * endpoint reads (the demo market's synthetic filings for a demo company). An instrument
+         * without filings (a fund, a crypto pair, a company no provider reports) has none, and its
+         * fundamental metrics are not computed; a provider that fails fails the statement, as bars do.
+         * The filings read are recorded as inputs beside the bars, and count as demo or real like them.
+         */
+        @Override
+        public List<ReportedFact> facts(String symbol, LocalDate asOf) {
+            Fundamentals fundamentals;
+            try {
+                fundamentals = marketData.fundamentals(caller, symbol, asOf, Set.of());
+            } catch (DomainException refused) {
+                if (refused.refusal() == MarketDataRefusals.NO_DATA) {
+                    return List.of();
+                }
+                throw refused;
+            }
+            filings.add(fundamentals);
+            anyDemo |= fundamentals.demo();
+            anyReal |= !fundamentals.demo();
+            if (anyDemo && anyReal && !allowDemo) {
+                provenance(); // refuses, naming the demo inputs met so far
+            }
+            return fundamentals.facts().stream()
+                    .map(fact -> new ReportedFact(
+                            fact.concept(),
+                            fact.unit(),
+                            fact.value(),
+                            fact.periodStart(),
+                            fact.periodEnd(),
+                            fact.fiscalPeriod(),
+                            fact.filed()))
+                    .toList();
+        }
+
+        @Override
+        public List<String> universeNames() {
+            return universes.available(caller).stream()
+                    .map(Universes.Universe::name)
+                    .toList();
         }
 
         @Override

@@ -29,15 +29,28 @@ class UserMessages implements UserStreams {
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z-]{0,31}");
     private static final Logger log = LoggerFactory.getLogger(UserMessages.class);
 
-    private final ClientStreams streams;
+    /** Hands a rendered message to the user's streams on this node. */
+    interface LocalDelivery {
+        void deliver(UserId user, String type, String members);
+    }
+
+    private final LocalDelivery local;
     private final JsonMapper json;
     private final @Nullable StatefulRedisConnection<String, String> commands;
     private final @Nullable StatefulRedisPubSubConnection<String, String> subscription;
 
+    @org.springframework.beans.factory.annotation.Autowired
     UserMessages(ClientStreams streams, JsonMapper json, ObjectProvider<RedisClient> redis) {
-        this.streams = streams;
+        // Firings are rare: a scan of this node's streams per message costs nothing worth an index.
+        this(
+                (user, type, members) -> streams.ofUser(user).forEach(stream -> stream.enqueue(type, members)),
+                json,
+                redis.getIfAvailable());
+    }
+
+    UserMessages(LocalDelivery local, JsonMapper json, @Nullable RedisClient client) {
+        this.local = local;
         this.json = json;
-        RedisClient client = redis.getIfAvailable();
         if (client == null) {
             commands = null;
             subscription = null;
@@ -96,6 +109,6 @@ class UserMessages implements UserStreams {
     }
 
     private void deliver(UserId user, String type, String members) {
-        streams.ofUser(user).forEach(stream -> stream.enqueue(type, members));
+        local.deliver(user, type, members);
     }
 }

@@ -245,6 +245,7 @@ class MarketDataTools {
                                                                         "concept", typed("string"),
                                                                         "unit", typed("string"),
                                                                         "value", typed("number"),
+                                                                        "periodStart", typed("string", "null"),
                                                                         "periodEnd", typed("string"),
                                                                         "fiscalPeriod", typed("string", "null"),
                                                                         "filed", typed("string")),
@@ -286,6 +287,11 @@ class MarketDataTools {
                         row.put("concept", fact.concept());
                         row.put("unit", fact.unit());
                         row.put("value", fact.value());
+                        row.put(
+                                "periodStart",
+                                fact.periodStart() == null
+                                        ? null
+                                        : fact.periodStart().toString());
                         row.put("periodEnd", fact.periodEnd().toString());
                         row.put("fiscalPeriod", fact.fiscalPeriod());
                         row.put("filed", fact.filed().toString());
@@ -295,7 +301,11 @@ class MarketDataTools {
                                 + Untrusted.inline(String.valueOf(fact.fiscalPeriod())) + "|" + fact.filed());
                     }
                     Provenance provenance = new Provenance(
-                            List.of(fundamentals.provider()), false, false, fundamentals.fetchedAt(), false);
+                            List.of(fundamentals.provider()),
+                            fundamentals.demo(),
+                            false,
+                            fundamentals.fetchedAt(),
+                            false);
                     String next = Paging.next(tool.name(), args, page, total, Map.of("asOf", day.toString()));
                     Map<String, Object> structured = new LinkedHashMap<>();
                     structured.put("symbol", fundamentals.symbol());

@@ -35,7 +35,10 @@ class UniverseController {
     }
 
     @GetMapping
-    @Operation(summary = "Universes you can screen: demo, us-equities, etfs, crypto and watchlist:<name>")
+    @Operation(
+            summary =
+                    "Universes you can screen: demo, us-equities, etfs, crypto, macro; exchanges (NASDAQ, NYSE, NYSEARCA, AMEX), "
+                            + "US sectors (US_TECH, US_FINANCIALS, ...), indices (SP500, NASDAQ100, DOW30); watchlist:<name>")
     UniverseList list(Caller caller) {
         return new UniverseList(universes.available(caller).stream()
                 .map(u -> new Summary(

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +19,28 @@ import tools.jackson.databind.JsonNode;
 
 /** Alerts over real HTTP: stored by TRACK, listed, paused, resumed, deleted, their owner's only. */
 class AlertHttpTest extends ServerHttpTest {
+
+    private final List<HttpTestClient> users = new ArrayList<>();
+
+    /** A user of this test, whose alerts are deleted after it. */
+    private HttpTestClient user(String name) {
+        HttpTestClient user = signedInAs(unique(name), Role.USER);
+        users.add(user);
+        return user;
+    }
+
+    /**
+     * The server is shared by the suite: an alert left active keeps its symbol's quote feed running,
+     * which other tests' subscribers would join (and, the clock being fixed, hear nothing new from).
+     */
+    @AfterEach
+    void deleteAlerts() {
+        for (HttpTestClient user : users) {
+            for (JsonNode alert : user.get("/api/v1/alerts").json().get("alerts")) {
+                delete(user, "/api/v1/alerts/" + alert.get("id").asString());
+            }
+        }
+    }
 
     private static String problemType(Answer answer) {
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -43,7 +66,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_trackThroughTheQueryEndpoint_storesTheCallersAlert_andAnswersOneRow() {
-        HttpTestClient user = signedInAs(unique("tracker"), Role.USER);
+        HttpTestClient user = user("tracker");
 
         Answer answer = user.query("EVALUATE AAPL: PRICE; track aapl when PRICE > 1.05 * SMA(20)  AND RSI(14) < 70");
         JsonNode listed = user.get("/api/v1/alerts").json().get("alerts");
@@ -75,7 +98,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_aQueryThatFails_storesNoTrack() {
-        HttpTestClient user = signedInAs(unique("careful"), Role.USER);
+        HttpTestClient user = user("careful");
 
         Answer failed = user.query("TRACK AAPL WHEN PRICE > 5; EVALUATE NOPE-XYZ: PRICE");
 
@@ -85,7 +108,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_alert_lifeCycle_pauseResumeDelete_audited() {
-        HttpTestClient user = signedInAs(unique("cycler"), Role.USER);
+        HttpTestClient user = user("cycler");
         HttpTestClient admin = signedInAs(unique("auditor"), Role.ADMIN);
 
         Answer created = track(user, "TRACK msft WHEN PRICE BETWEEN 10 AND 20%");
@@ -144,8 +167,8 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_anotherUsersAlert_isNotFound_andNeverListed() {
-        HttpTestClient alice = signedInAs(unique("alice"), Role.USER);
-        HttpTestClient bob = signedInAs(unique("bob"), Role.USER);
+        HttpTestClient alice = user("alice");
+        HttpTestClient bob = user("bob");
         String id = track(alice, "TRACK NVDA WHEN PRICE > 1").json().get("id").asString();
         String path = "/api/v1/alerts/" + id;
 
@@ -169,7 +192,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_limit_oneAlertMoreThanTheLimitIsRefused_untilOneIsDeleted() {
-        HttpTestClient user = signedInAs(unique("hoarder"), Role.USER);
+        HttpTestClient user = user("hoarder");
         String first = null;
         for (int i = 0; i < 100; i++) {
             Answer created = track(user, "TRACK AAPL WHEN PRICE > " + (1000 + i));
@@ -192,7 +215,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_scopes_readKeysRead_writesNeedMarketDataWrite_alsoThroughTheQueryEndpoint() {
-        HttpTestClient user = signedInAs(unique("keyholder"), Role.USER);
+        HttpTestClient user = user("keyholder");
         String id = track(user, "TRACK AAPL WHEN PRICE > 1").json().get("id").asString();
         HttpTestClient reader = key(user, "\"marketdata:read\"");
         HttpTestClient analyst = key(user, "\"analysis\"");
@@ -236,7 +259,7 @@ class AlertHttpTest extends ServerHttpTest {
     @MethodSource("badTracks")
     void test_badConditions_getLineAndColumn_fromEitherEndpoint_andStoreNothing(
             String statement, String type, int line, int column, String says) {
-        HttpTestClient user = signedInAs(unique("sloppy"), Role.USER);
+        HttpTestClient user = user("sloppy");
 
         for (Answer answer : List.of(track(user, statement), user.query(statement))) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -251,7 +274,7 @@ class AlertHttpTest extends ServerHttpTest {
 
     @Test
     void test_otherBadInput_getsProblems() {
-        HttpTestClient user = signedInAs(unique("odd"), Role.USER);
+        HttpTestClient user = user("odd");
 
         Answer unknown = track(user, "TRACK NOPE-XYZ WHEN PRICE > 5");
         Answer notATrack = track(user, "EVALUATE AAPL: PRICE");

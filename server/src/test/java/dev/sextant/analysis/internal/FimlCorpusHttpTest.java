@@ -169,7 +169,9 @@ class FimlCorpusHttpTest extends ServerHttpTest {
         // Every listed statement's example and every metric's example runs on the demo market.
         for (JsonNode statement : vocabulary.get("statements")) {
             String example = statement.get("example").asString();
-            assertThat(http.query(example).status()).as(example).isEqualTo(200);
+            if (!statement.get("keyword").asString().equals("TRACK")) { // TRACK stores an alert: AlertHttpTest's
+                assertThat(http.query(example).status()).as(example).isEqualTo(200);
+            }
         }
         List<String> metrics = new ArrayList<>();
         for (JsonNode metric : vocabulary.get("metrics")) {

@@ -92,12 +92,11 @@ final class McpClients {
     }
 
     /**
-     * The refusal a tool's example must give on a fresh install, if any: the demo market has no
-     * company filings, so fundamentals answer {@code no-data} (ToolsOnLiveProvidersTest calls it on
-     * a stubbed EDGAR).
+     * The refusal a tool's example must give on a fresh install, if any: none since the demo market
+     * has synthetic filings too (ToolsOnLiveProvidersTest calls get_fundamentals on a stubbed EDGAR).
      */
     static java.util.Optional<String> refusalOnDemo(String tool) {
-        return tool.equals("get_fundamentals") ? java.util.Optional.of("no-data") : java.util.Optional.empty();
+        return java.util.Optional.empty();
     }
 
     /**

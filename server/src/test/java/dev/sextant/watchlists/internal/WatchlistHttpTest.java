@@ -54,7 +54,31 @@ class WatchlistHttpTest extends ServerHttpTest {
 
         assertThat(alicesList)
                 .extracting(u -> u.get("name").asString())
-                .containsExactly("demo", "us-equities", "etfs", "crypto", "macro", "watchlist:Semis");
+                .containsExactly(
+                        "demo",
+                        "us-equities",
+                        "etfs",
+                        "crypto",
+                        "macro",
+                        "NASDAQ",
+                        "NYSE",
+                        "NYSEARCA",
+                        "AMEX",
+                        "US_TECH",
+                        "US_COMMUNICATION",
+                        "US_CONSUMER_DISCRETIONARY",
+                        "US_CONSUMER_STAPLES",
+                        "US_FINANCIALS",
+                        "US_HEALTHCARE",
+                        "US_ENERGY",
+                        "US_INDUSTRIALS",
+                        "US_MATERIALS",
+                        "US_UTILITIES",
+                        "US_REAL_ESTATE",
+                        "SP500",
+                        "NASDAQ100",
+                        "DOW30",
+                        "watchlist:Semis");
         assertThat(bobsList).extracting(u -> u.get("name").asString()).doesNotContain("watchlist:Semis");
         assertThat(alicesList.get(0).get("size").asInt())
                 .as("every demo instrument but the macro series, which have their own universe")

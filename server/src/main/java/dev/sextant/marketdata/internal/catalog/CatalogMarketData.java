@@ -10,6 +10,7 @@ import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
 import dev.sextant.marketdata.Quote;
 import dev.sextant.marketdata.SearchHit;
+import dev.sextant.marketdata.internal.FilingSource;
 import dev.sextant.marketdata.internal.InstrumentResolver;
 import dev.sextant.marketdata.internal.PriceSource;
 import dev.sextant.marketdata.internal.live.LiveFundamentals;
@@ -45,11 +46,21 @@ public class CatalogMarketData implements MarketDataService {
             .recordStats()
             .build();
 
+    /** A bare code a crypto pair may be named by: letters and digits, no quote currency. */
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("[A-Z0-9]{2,10}");
+
+    /** Every bare code and the USD crypto pair it names: one catalog read a minute, not one per symbol. */
+    private final Cache<String, Map<String, Instrument>> aliases = Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
     private final List<InstrumentResolver> resolvers;
     /** Served but not stored yet: instruments inferred from their symbol, until a provider answers for one. */
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
 
     private final LiveFundamentals fundamentals;
+    private final List<FilingSource> filingSources;
     private final Clock clock;
 
     CatalogMarketData(
@@ -57,8 +68,10 @@ public class CatalogMarketData implements MarketDataService {
             List<PriceSource> sources,
             List<InstrumentResolver> resolvers,
             LiveFundamentals fundamentals,
+            List<FilingSource> filingSources,
             Clock clock) {
         this.fundamentals = fundamentals;
+        this.filingSources = List.copyOf(filingSources);
         this.repository = repository;
         this.sources = List.copyOf(sources);
         this.resolvers = List.copyOf(resolvers);
@@ -76,6 +89,7 @@ public class CatalogMarketData implements MarketDataService {
     /** Forgets what the catalog remembers of a symbol, after it changed (an import). */
     public void evict(String symbol) {
         catalog.invalidate(symbol);
+        aliases.invalidateAll();
     }
 
     /**
@@ -97,12 +111,59 @@ public class CatalogMarketData implements MarketDataService {
                 .toList();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A crypto asset's bare code ({@code BTC}, {@code ETH}, {@code SOL}) is an alias of its USD pair
+     * in the catalog ({@code BTC-USD}). An alias that is also a catalogued symbol (an equity or fund
+     * ticker) has two meanings: refused as {@link MarketDataRefusals#AMBIGUOUS_SYMBOL}, listing both.
+     * The one place symbols are resolved, for the DSL, HTTP and tools alike.
+     */
     @Override
     public Optional<Instrument> instrument(Caller caller, String symbol) {
         String canonical = symbol.toUpperCase(Locale.ROOT);
+        Optional<Instrument> pair = aliasTarget(canonical);
+        if (pair.isPresent()) {
+            Optional<Instrument> listed = catalogued(canonical);
+            if (listed.isPresent()) {
+                throw ambiguous(canonical, List.of(listed.get(), pair.get()));
+            }
+            return pair;
+        }
         return catalog.get(
                 canonical,
                 s -> repository.findBySymbol(s).filter(this::isServed).or(() -> resolve(s, caller)));
+    }
+
+    /** The catalogued USD crypto pair a bare code names, from the catalog only (never the providers). */
+    private Optional<Instrument> aliasTarget(String canonical) {
+        if (!ALIAS.matcher(canonical).matches()) {
+            return Optional.empty();
+        }
+        return aliases.get(
+                canonical,
+                code -> repository
+                        .findBySymbol(code + "-USD")
+                        .filter(i -> i.assetClass() == dev.sextant.marketdata.AssetClass.CRYPTO)
+                        .filter(this::isServed));
+    }
+
+    private static DomainException ambiguous(String alias, List<Instrument> candidates) {
+        return new DomainException(
+                MarketDataRefusals.AMBIGUOUS_SYMBOL,
+                "'" + alias + "' has two meanings: "
+                        + String.join(
+                                " or ",
+                                candidates.stream()
+                                        .map(i -> i.symbol() + " (" + i.name() + ", "
+                                                + i.assetClass().name().toLowerCase(Locale.ROOT) + ")")
+                                        .toList())
+                        + ". Write the one you mean.",
+                Map.of(
+                        "symbol",
+                        alias,
+                        "candidates",
+                        candidates.stream().map(Instrument::symbol).toList()));
     }
 
     /**
@@ -214,7 +275,14 @@ public class CatalogMarketData implements MarketDataService {
 
     @Override
     public Fundamentals fundamentals(Caller caller, String symbol, LocalDate asOf, Set<String> concepts) {
-        return fundamentals.fundamentals(require(caller, symbol), asOf, concepts);
+        Instrument instrument = require(caller, symbol);
+        for (FilingSource source : filingSources) {
+            Optional<Fundamentals> filings = source.fundamentals(instrument, asOf, concepts);
+            if (filings.isPresent()) {
+                return filings.get();
+            }
+        }
+        return fundamentals.fundamentals(instrument, asOf, concepts);
     }
 
     private boolean isServed(Instrument instrument) {

@@ -245,6 +245,24 @@ class DemoMarketData implements PriceSource {
                 false);
     }
 
+    /**
+     * The daily bars of a demo instrument up to its last closed session, empty when it is not one
+     * (or the demo market is off): what its synthetic filings are drawn from.
+     */
+    OhlcvSeries dailyHistory(String symbol) {
+        DemoPriceModel model = models.get(symbol);
+        if (!enabled || model == null) {
+            return OhlcvSeries.empty();
+        }
+        return history(model, lastClosedSession(model.instrument().session(), clock.instant()))
+                .bars();
+    }
+
+    /** The demo instrument of a symbol, if there is one. */
+    java.util.Optional<DemoInstrument> instrument(String symbol) {
+        return java.util.Optional.ofNullable(models.get(symbol)).map(DemoPriceModel::instrument);
+    }
+
     private OhlcvSeries dailyBars(DemoPriceModel model, LocalDate from, LocalDate to) {
         LocalDate lastClosed = lastClosedSession(model.instrument().session(), clock.instant());
         LocalDate end = to.isAfter(lastClosed) ? lastClosed : to;

@@ -80,7 +80,7 @@ public final class LiveFundamentals {
             fetched = new Fetched(held.get().provider(), held.get().fetchedAt());
         }
         List<Fundamentals.Fact> facts = store.read(symbol, asOf, concepts);
-        return new Fundamentals(symbol, fetched.provider(), asOf, fetched.fetchedAt(), facts);
+        return new Fundamentals(symbol, fetched.provider(), false, asOf, fetched.fetchedAt(), facts);
     }
 
     private Fetched fetch(String symbol) {

@@ -43,7 +43,13 @@ public final class EdgarProvider implements MarketDataProvider {
             "CashAndCashEquivalentsAtCarryingValue",
             "LongTermDebt",
             "NetCashProvidedByUsedInOperatingActivities",
-            "EntityCommonStockSharesOutstanding");
+            "EntityCommonStockSharesOutstanding",
+            "WeightedAverageNumberOfDilutedSharesOutstanding",
+            "CommonStockDividendsPerShareDeclared",
+            "CommonStockDividendsPerShareCashPaid",
+            "LongTermDebtNoncurrent",
+            "LongTermDebtCurrent",
+            "ShortTermBorrowings");
 
     private static final ProviderProfile PROFILE = ProviderProfile.named(ID)
             .describedAs("SEC EDGAR company facts and filings (keyless, US filers' fundamentals and filing news)")
@@ -113,7 +119,8 @@ public final class EdgarProvider implements MarketDataProvider {
         }
         result.sort(Comparator.comparing(FundamentalFact::concept)
                 .thenComparing(FundamentalFact::periodEnd)
-                .thenComparing(FundamentalFact::filed));
+                .thenComparing(FundamentalFact::filed)
+                .thenComparing(FundamentalFact::periodStart, Comparator.nullsFirst(Comparator.reverseOrder())));
         return result;
     }
 
@@ -185,6 +192,10 @@ public final class EdgarProvider implements MarketDataProvider {
                     concept,
                     unit,
                     value,
+                    // Flows (income, dividends) cover a period from "start"; balances have none.
+                    fact.hasNonNull("start")
+                            ? LocalDate.parse(fact.path("start").asString(""))
+                            : null,
                     LocalDate.parse(fact.path("end").asString("")),
                     fact.path("fp").asString("FY"),
                     LocalDate.parse(fact.path("filed").asString(""))));

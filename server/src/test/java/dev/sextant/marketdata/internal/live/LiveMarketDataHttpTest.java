@@ -363,6 +363,18 @@ class LiveMarketDataHttpTest {
                 .containsExactly("2023-11-03", "2024-11-01");
         assertThat(today.get("asOf").asString()).isEqualTo("2025-06-11");
         STUB.verify(1, getRequestedFor(urlPathEqualTo("/api/xbrl/companyfacts/CIK0000320193.json")));
+        // The store keeps both flows a 10-Q reports to the same day (quarter and nine months), by their start.
+        JsonNode eps = ok("/api/v1/fundamentals/AAPL?asOf=2024-09-01&concepts=EarningsPerShareDiluted");
+        assertThat(eps.get("demo").asBoolean()).isFalse();
+        assertThat(eps.get("facts"))
+                .extracting(f -> f.get("periodStart").asString() + ".."
+                        + f.get("periodEnd").asString() + "=" + f.get("value").asDouble())
+                .containsExactlyInAnyOrder(
+                        "2022-09-25..2023-09-30=6.13",
+                        "2022-09-25..2023-07-01=4.66",
+                        "2023-04-02..2023-07-01=1.26",
+                        "2023-10-01..2024-06-29=5.11",
+                        "2024-03-31..2024-06-29=1.4");
         HttpTestClient.Answer badConcept = http.get("/api/v1/fundamentals/AAPL?concepts=no%20spaces");
         assertThat(badConcept.status()).isEqualTo(400);
         assertThat(badConcept.json().get("type").asString()).isEqualTo("urn:sextant:problem:invalid-parameter");

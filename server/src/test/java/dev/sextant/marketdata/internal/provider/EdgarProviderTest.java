@@ -32,16 +32,32 @@ class EdgarProviderTest extends ProviderStubTest {
         assertThat(facts)
                 .extracting(FundamentalFact::concept)
                 .containsExactly(
+                        "EarningsPerShareDiluted",
+                        "EarningsPerShareDiluted",
+                        "EarningsPerShareDiluted",
+                        "EarningsPerShareDiluted",
+                        "EarningsPerShareDiluted",
+                        "EarningsPerShareDiluted",
                         "EntityCommonStockSharesOutstanding",
                         "NetIncomeLoss",
                         "NetIncomeLoss",
                         "RevenueFromContractWithCustomerExcludingAssessedTax")
                 .doesNotContain("AccountsPayableCurrent");
-        FundamentalFact income2024 = facts.get(2);
+        FundamentalFact income2024 = facts.get(8);
         assertThat(income2024.value()).isEqualTo(93736000000d);
         assertThat(income2024.unit()).isEqualTo("USD");
+        assertThat(income2024.periodStart()).isEqualTo(LocalDate.of(2023, 10, 1));
         assertThat(income2024.periodEnd()).isEqualTo(LocalDate.of(2024, 9, 28));
         assertThat(income2024.filed()).isEqualTo(LocalDate.of(2024, 11, 1));
+        assertThat(facts.get(6).periodStart())
+                .as("a balance (cover-page shares) has no start")
+                .isNull();
+        // One 10-Q reports the quarter and the nine months to the same day: two facts, told apart by start.
+        assertThat(facts.subList(3, 5))
+                .extracting(FundamentalFact::periodStart, FundamentalFact::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 3, 31), 1.40),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2023, 10, 1), 5.11));
         stub.verify(getRequestedFor(urlPathEqualTo("/api/xbrl/companyfacts/CIK0000320193.json"))
                 .withHeader("User-Agent", equalTo(AGENT)));
     }

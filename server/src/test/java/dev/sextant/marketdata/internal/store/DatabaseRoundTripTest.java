@@ -12,11 +12,13 @@ import dev.sextant.marketdata.Instrument;
 import dev.sextant.marketdata.internal.catalog.InstrumentRepository;
 import dev.sextant.marketdata.internal.demo.DemoCatalog;
 import dev.sextant.marketdata.internal.imports.ImportOwners;
+import dev.sextant.marketdata.internal.provider.FundamentalFact;
 import dev.sextant.platform.Role;
 import dev.sextant.support.HttpTestClient;
 import dev.sextant.support.PostgresSchema;
 import dev.sextant.support.RequiresPostgres;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -111,6 +113,53 @@ class DatabaseRoundTripTest {
                             .single())
                     .as("the read as of the restatement came from a snapshot of the series")
                     .isEqualTo(1);
+
+            FundamentalStore facts = context.getBean(FundamentalStore.class);
+            java.time.LocalDate end = java.time.LocalDate.of(2024, 6, 29);
+            java.time.LocalDate filed = java.time.LocalDate.of(2024, 8, 2);
+            // A fact stored before periods were (V21 kept it with a null start), reported again with its start.
+            jdbc.sql("INSERT INTO fundamental_fact (symbol, concept, unit, period_start, period_end, fiscal_period, "
+                            + "filed, fact_value, known_at, provider) VALUES (?, 'EarningsPerShareDiluted', "
+                            + "'USD/shares', NULL, ?, 'Q3', ?, 5.11, ?, 'edgar')")
+                    .params(
+                            imported.symbol(),
+                            java.sql.Date.valueOf(end),
+                            java.sql.Date.valueOf(filed),
+                            java.sql.Timestamp.from(firstSeen))
+                    .update();
+            List<FundamentalFact> tenQ = List.of(
+                    new FundamentalFact(
+                            "EarningsPerShareDiluted",
+                            "USD/shares",
+                            1.40,
+                            java.time.LocalDate.of(2024, 3, 31),
+                            end,
+                            "Q3",
+                            filed),
+                    new FundamentalFact(
+                            "EarningsPerShareDiluted",
+                            "USD/shares",
+                            5.11,
+                            java.time.LocalDate.of(2023, 10, 1),
+                            end,
+                            "Q3",
+                            filed),
+                    new FundamentalFact("StockholdersEquity", "USD", 66.7e9, null, end, "Q3", filed));
+            assertThat(facts.write(imported.symbol(), tenQ, "edgar", restatedAt))
+                    .isEqualTo(3);
+            assertThat(facts.write(imported.symbol(), tenQ, "edgar", restatedAt))
+                    .as("the same filing again adds nothing")
+                    .isZero();
+            assertThat(facts.read(imported.symbol(), filed, Set.of()))
+                    .as("the quarter and the nine months to the same day, and the balance; the legacy row replaced")
+                    .extracting(f -> f.concept() + " " + f.periodStart() + ".." + f.periodEnd() + "=" + f.value())
+                    .containsExactlyInAnyOrder(
+                            "EarningsPerShareDiluted 2023-10-01..2024-06-29=5.11",
+                            "EarningsPerShareDiluted 2024-03-31..2024-06-29=1.4",
+                            "StockholdersEquity null..2024-06-29=6.67E10");
+            assertThat(facts.read(imported.symbol(), filed.minusDays(1), Set.of()))
+                    .as("nothing before its filing date")
+                    .isEmpty();
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             context.getBean(AccountAdministration.class)
