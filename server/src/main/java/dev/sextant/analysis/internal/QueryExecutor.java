@@ -3,6 +3,7 @@ package dev.sextant.analysis.internal;
 import dev.sextant.alerts.Alerts;
 import dev.sextant.analysis.Analysis;
 import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.analysis.InputSource;
 import dev.sextant.analytics.fundamentals.ReportedFact;
 import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.query.Ast;
@@ -248,6 +249,7 @@ class QueryExecutor {
         private final Map<String, FanOut.Outcome<Fetched>> ahead = new HashMap<>();
         private final List<BarSeries> served = new ArrayList<>();
         private final List<Fundamentals> filings = new ArrayList<>();
+        private final List<InputSource> newsRead = new ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
@@ -258,7 +260,7 @@ class QueryExecutor {
 
         /** The series served so far; refuses them when demo and real data meet without the opt-in. */
         Provenance provenance() {
-            return Provenance.of(served, filings, allowDemo, "\"allowDemo\": true");
+            return Provenance.of(served, filings, newsRead, allowDemo, "\"allowDemo\": true");
         }
 
         @Override
@@ -340,6 +342,14 @@ class QueryExecutor {
                         news.news(caller, NewsQuery.days(symbol, from, asOf, asOf, today, NewsQuery.MAX_LIMIT, cursor));
                 items.addAll(page.items());
                 cursor = page.nextCursor();
+                if (newsRead.stream().noneMatch(input -> input.symbol().equals(symbol))) {
+                    newsRead.add(InputSource.of(page)); // once per symbol: the first page says where it came from
+                    anyDemo |= page.provenance().demo();
+                    anyReal |= !page.provenance().demo();
+                    if (anyDemo && anyReal && !allowDemo) {
+                        provenance(); // refuses, naming the demo inputs met so far
+                    }
+                }
             } while (cursor != null && items.size() < MAX_NEWS);
             return items.size() > MAX_NEWS ? List.copyOf(items.subList(0, MAX_NEWS)) : items;
         }

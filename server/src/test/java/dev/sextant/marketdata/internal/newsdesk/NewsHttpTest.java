@@ -224,6 +224,14 @@ public class NewsHttpTest {
         news.get("items").forEach(item -> headlines.add(item.get("headline").asString()));
         assertThat(headlines).isNotEmpty();
         assertThat(answer.body()).contains(headlines.getFirst());
+        List<String> inputs = new ArrayList<>();
+        answer.json()
+                .get("inputs")
+                .forEach(input -> inputs.add(input.get("symbol").asString() + " "
+                        + input.get("interval").asString() + " "
+                        + input.get("provider").asString() + " "
+                        + input.get("demo").asBoolean()));
+        assertThat(inputs).as("the news read is an input of the answer").contains("AAPL news demo true");
         HttpTestClient.Answer sentiment = http.query("EVALUATE AAPL: SENTIMENT(30d)");
         assertThat(sentiment.status()).as(sentiment.body()).isEqualTo(200);
         assertThat(sentiment.body()).contains("sextant-lexicon-1");
