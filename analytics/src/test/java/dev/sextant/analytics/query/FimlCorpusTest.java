@@ -3,6 +3,7 @@ package dev.sextant.analytics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.sextant.analytics.fundamentals.ReportedFact;
 import dev.sextant.analytics.news.NewsItem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,12 @@ class FimlCorpusTest {
                 // Answers every article of the symbol: the engine itself keeps to the dates.
                 return symbol.equals("AAPL") ? NEWS : List.of();
             }
+
+            @Override
+            public List<ReportedFact> facts(String symbol, LocalDate asOf) {
+                // Every filing, the one after TODAY too: the engine keeps to what was filed by asOf.
+                return symbol.equals("AAPL") ? FACTS : List.of();
+            }
         };
         for (int i = 0; i < SYMBOLS.size(); i++) {
             memory.series.put(SYMBOLS.get(i), QueryEngineTest.walk(100 + i, 1_500, 50 + 20 * i, 0.01 + 0.003 * i));
@@ -47,6 +54,32 @@ class FimlCorpusTest {
         memory.series.put("VIX", QueryEngineTest.walk(203, 1_500, 18, 0.04));
         memory.universes.put("all", SYMBOLS);
         return memory;
+    }
+
+    /** AAPL's fiscal years 2022 (filed 2023-02-03) and 2023 (filed 2024-02-02), and 2024 filed after TODAY. */
+    private static final List<ReportedFact> FACTS = List.of(
+            fact("EarningsPerShareDiluted", "USD/shares", 4.0, "2022-01-01", "2022-12-31", "2023-02-03"),
+            fact("NetIncomeLoss", "USD", 4e9, "2022-01-01", "2022-12-31", "2023-02-03"),
+            fact("Revenues", "USD", 40e9, "2022-01-01", "2022-12-31", "2023-02-03"),
+            fact("StockholdersEquity", "USD", 20e9, null, "2022-12-31", "2023-02-03"),
+            fact("EntityCommonStockSharesOutstanding", "shares", 1e9, null, "2023-01-31", "2023-02-03"),
+            fact("EarningsPerShareDiluted", "USD/shares", 5.0, "2023-01-01", "2023-12-31", "2024-02-02"),
+            fact("NetIncomeLoss", "USD", 5e9, "2023-01-01", "2023-12-31", "2024-02-02"),
+            fact("Revenues", "USD", 50e9, "2023-01-01", "2023-12-31", "2024-02-02"),
+            fact("StockholdersEquity", "USD", 25e9, null, "2023-12-31", "2024-02-02"),
+            fact("EntityCommonStockSharesOutstanding", "shares", 1e9, null, "2024-01-31", "2024-02-02"),
+            fact("EarningsPerShareDiluted", "USD/shares", 9.0, "2024-01-01", "2024-12-31", "2025-02-07"));
+
+    private static ReportedFact fact(
+            String concept, String unit, double value, String start, String end, String filed) {
+        return new ReportedFact(
+                concept,
+                unit,
+                value,
+                start == null ? null : LocalDate.parse(start),
+                LocalDate.parse(end),
+                "FY",
+                LocalDate.parse(filed));
     }
 
     private static final List<NewsItem> NEWS = List.of(

@@ -140,12 +140,19 @@ public class CatalogMarketData implements MarketDataService {
         if (!ALIAS.matcher(canonical).matches()) {
             return Optional.empty();
         }
-        return aliases.get(
-                canonical,
-                code -> repository
-                        .findBySymbol(code + "-USD")
-                        .filter(i -> i.assetClass() == dev.sextant.marketdata.AssetClass.CRYPTO)
-                        .filter(this::isServed));
+        Map<String, Instrument> pairs = aliases.get("pairs", key -> {
+            Map<String, Instrument> byCode = new java.util.HashMap<>();
+            for (Instrument instrument : repository.findAll()) {
+                if (instrument.assetClass() == dev.sextant.marketdata.AssetClass.CRYPTO
+                        && instrument.symbol().endsWith("-USD")
+                        && isServed(instrument)) {
+                    byCode.put(
+                            instrument.symbol().substring(0, instrument.symbol().length() - 4), instrument);
+                }
+            }
+            return Map.copyOf(byCode);
+        });
+        return Optional.ofNullable(pairs.get(canonical));
     }
 
     private static DomainException ambiguous(String alias, List<Instrument> candidates) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -177,7 +178,13 @@ class DemoFilings implements FilingSource {
     }
 
     private static Fundamentals.Fact fact(
-            String concept, String unit, double value, LocalDate start, LocalDate end, String fp, LocalDate filed) {
+            String concept,
+            String unit,
+            double value,
+            @Nullable LocalDate start,
+            LocalDate end,
+            String fp,
+            LocalDate filed) {
         return new Fundamentals.Fact(concept, unit, value, start, end, fp, filed);
     }
 

@@ -1,6 +1,6 @@
 /**
- * The built-in demo market: synthetic, deterministic prices for a fixed set of instruments, every
- * value flagged {@code demo}.
+ * The built-in demo market: synthetic, deterministic prices for a fixed set of instruments, and
+ * quarterly filings for its companies ({@code DemoFilings}), every value flagged {@code demo}.
  */
 @NullMarked
 package dev.sextant.marketdata.internal.demo;
