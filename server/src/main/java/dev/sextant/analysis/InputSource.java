@@ -1,9 +1,13 @@
 package dev.sextant.analysis;
 
+import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.series.OhlcvSeries;
 import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Fundamentals;
+import dev.sextant.marketdata.NewsPage;
+import dev.sextant.marketdata.NewsProvenance;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +48,33 @@ public record InputSource(
                         .orElse(null),
                 filings.fetchedAt(),
                 false);
+    }
+
+    /** The {@code interval} of a symbol's news as an input. */
+    public static final String NEWS = "news";
+
+    /**
+     * Where a symbol's news came from: the providers that answered its last fetch ({@code demo} for
+     * the demo market's synthetic headlines; {@code none} when no provider did), the newest article
+     * known, and when the providers were asked.
+     */
+    public static InputSource of(NewsPage news) {
+        NewsProvenance provenance = news.provenance();
+        List<String> answered = provenance.providers().stream()
+                .filter(p -> p.outcome().equals("answered"))
+                .map(NewsProvenance.ProviderOutcome::provider)
+                .toList();
+        return new InputSource(
+                news.symbol(),
+                NEWS,
+                answered.isEmpty() ? "none" : String.join(",", answered),
+                provenance.demo(),
+                news.items().stream()
+                        .map(NewsItem::knownAt)
+                        .max(java.util.Comparator.naturalOrder())
+                        .orElse(null),
+                provenance.fetchedAt() != null ? provenance.fetchedAt() : news.asOf(),
+                provenance.stale());
     }
 
     /** Where {@code series} came from. */

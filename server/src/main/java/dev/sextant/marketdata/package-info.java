@@ -20,6 +20,10 @@
  * moment see what was known then), so providers are asked only for what it does not hold yet.
  * Exchange calendars decide which bars are finished; watchlists and universes name the symbol sets
  * that queries scan.
+ *
+ * <p>News: {@link dev.sextant.marketdata.NewsService}, a symbol's articles point in time (an article
+ * stored later is invisible to an earlier read), each stored once across the news providers, with
+ * its sentiment and the scorer that produced it; the demo market has synthetic headlines of its own.
  */
 @NullMarked
 package dev.sextant.marketdata;

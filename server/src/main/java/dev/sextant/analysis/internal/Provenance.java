@@ -40,9 +40,20 @@ record Provenance(boolean demo, boolean mixed, List<InputSource> inputs) {
      * metrics), each filing set one input.
      */
     static Provenance of(List<BarSeries> series, List<Fundamentals> filings, boolean allowDemo, String optIn) {
+        return of(series, filings, List.of(), allowDemo, optIn);
+    }
+
+    /** The same, with further inputs read after the series and filings (a symbol's news). */
+    static Provenance of(
+            List<BarSeries> series,
+            List<Fundamentals> filings,
+            List<InputSource> more,
+            boolean allowDemo,
+            String optIn) {
         List<InputSource> inputs =
                 new java.util.ArrayList<>(series.stream().map(InputSource::of).toList());
         filings.forEach(f -> inputs.add(InputSource.of(f)));
+        inputs.addAll(more);
         List<String> demoSymbols = inputs.stream()
                 .filter(InputSource::demo)
                 .map(InputSource::symbol)

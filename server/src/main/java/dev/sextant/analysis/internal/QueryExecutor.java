@@ -3,7 +3,9 @@ package dev.sextant.analysis.internal;
 import dev.sextant.alerts.Alerts;
 import dev.sextant.analysis.Analysis;
 import dev.sextant.analysis.AnalysisRefusals;
+import dev.sextant.analysis.InputSource;
 import dev.sextant.analytics.fundamentals.ReportedFact;
+import dev.sextant.analytics.news.NewsItem;
 import dev.sextant.analytics.query.Ast;
 import dev.sextant.analytics.query.ComputeBudgetExceeded;
 import dev.sextant.analytics.query.DslSyntaxError;
@@ -17,6 +19,9 @@ import dev.sextant.marketdata.BarSeries;
 import dev.sextant.marketdata.Fundamentals;
 import dev.sextant.marketdata.MarketDataRefusals;
 import dev.sextant.marketdata.MarketDataService;
+import dev.sextant.marketdata.NewsPage;
+import dev.sextant.marketdata.NewsQuery;
+import dev.sextant.marketdata.NewsService;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.DomainException;
 import dev.sextant.watchlists.Universes;
@@ -43,6 +48,7 @@ import org.springframework.stereotype.Service;
 class QueryExecutor {
 
     private final MarketDataService marketData;
+    private final NewsService news;
     private final Universes universes;
     private final Alerts alerts;
     private final Clock clock;
@@ -55,6 +61,7 @@ class QueryExecutor {
 
     QueryExecutor(
             MarketDataService marketData,
+            NewsService news,
             Universes universes,
             Alerts alerts,
             Clock clock,
@@ -63,6 +70,7 @@ class QueryExecutor {
             QueryPool pool,
             QueryMetrics metrics) {
         this.marketData = marketData;
+        this.news = news;
         this.universes = universes;
         this.alerts = alerts;
         this.clock = clock;
@@ -231,6 +239,9 @@ class QueryExecutor {
      * symbol after the other would give. A query is one computation: once demo and real series meet
      * in it, it is refused (unless allowed) before anything is computed.
      */
+    /** At most this many articles per symbol and statement: a decade of a busy symbol's news. */
+    static final int MAX_NEWS = 10_000;
+
     private final class MarketData implements QueryEngine.Data {
         private final Caller caller;
         private final boolean allowDemo;
@@ -238,6 +249,7 @@ class QueryExecutor {
         private final Map<String, FanOut.Outcome<Fetched>> ahead = new HashMap<>();
         private final List<BarSeries> served = new ArrayList<>();
         private final List<Fundamentals> filings = new ArrayList<>();
+        private final List<InputSource> newsRead = new ArrayList<>();
         private boolean anyDemo;
         private boolean anyReal;
 
@@ -248,7 +260,7 @@ class QueryExecutor {
 
         /** The series served so far; refuses them when demo and real data meet without the opt-in. */
         Provenance provenance() {
-            return Provenance.of(served, filings, allowDemo, "\"allowDemo\": true");
+            return Provenance.of(served, filings, newsRead, allowDemo, "\"allowDemo\": true");
         }
 
         @Override
@@ -313,6 +325,33 @@ class QueryExecutor {
             AssetClass assetClass =
                     marketData.instrument(caller, symbol).orElseThrow().assetClass();
             return new Fetched(series, assetClass == AssetClass.CRYPTO ? 365 : 252);
+        }
+
+        /**
+         * The symbol's articles from the news layer, point in time: known by the end of {@code asOf}
+         * (for today, now, after the news is brought up to date), every page of them, at most
+         * {@value #MAX_NEWS} (the newest).
+         */
+        @Override
+        public List<NewsItem> news(String symbol, LocalDate from, LocalDate asOf) {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            List<NewsItem> items = new ArrayList<>();
+            String cursor = null;
+            do {
+                NewsPage page =
+                        news.news(caller, NewsQuery.days(symbol, from, asOf, asOf, today, NewsQuery.MAX_LIMIT, cursor));
+                items.addAll(page.items());
+                cursor = page.nextCursor();
+                if (newsRead.stream().noneMatch(input -> input.symbol().equals(symbol))) {
+                    newsRead.add(InputSource.of(page)); // once per symbol: the first page says where it came from
+                    anyDemo |= page.provenance().demo();
+                    anyReal |= !page.provenance().demo();
+                    if (anyDemo && anyReal && !allowDemo) {
+                        provenance(); // refuses, naming the demo inputs met so far
+                    }
+                }
+            } while (cursor != null && items.size() < MAX_NEWS);
+            return items.size() > MAX_NEWS ? List.copyOf(items.subList(0, MAX_NEWS)) : items;
         }
 
         /**

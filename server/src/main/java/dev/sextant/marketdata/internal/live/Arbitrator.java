@@ -186,6 +186,45 @@ public final class Arbitrator {
         return Optional.empty();
     }
 
+    /** What one provider did with a call made to every eligible provider ({@link #every}). */
+    public sealed interface Outcome<T> {
+        String provider();
+
+        record Answered<T>(String provider, String scope, T value) implements Outcome<T> {}
+
+        record Failed<T>(String provider, ProviderFailure failure) implements Outcome<T> {}
+    }
+
+    /**
+     * Asks every eligible provider at once (capability, asset class, symbol, a key where one is
+     * needed), each under its guards, and answers what each did, best ranked first: for questions
+     * whose answers add up (news) rather than one answer standing for all (a quote). One failing
+     * provider leaves the others' answers.
+     */
+    public <T> List<Outcome<T>> every(
+            Capability capability,
+            String symbol,
+            AssetClass assetClass,
+            UUID owner,
+            String what,
+            ProviderCall<T> call) {
+        List<Candidate> ranked = ranked(capability, symbol, assetClass, owner);
+        List<Future<Answer<T>>> answers = new ArrayList<>();
+        for (Candidate candidate : ranked) {
+            answers.add(executor.submit(() -> attempt(candidate, true, owner, what, call)));
+        }
+        List<Outcome<T>> outcomes = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            try {
+                Answer<T> answer = await(answers.get(i), ranked.get(i));
+                outcomes.add(new Outcome.Answered<>(answer.provider(), answer.scope(), answer.value()));
+            } catch (ProviderFailure failure) {
+                outcomes.add(new Outcome.Failed<>(ranked.get(i).guarded().id(), failure));
+            }
+        }
+        return outcomes;
+    }
+
     private record Listings(Map<String, List<ProviderListing>> bySymbol, int asked, List<ProviderFailure> failures) {}
 
     private Listings searchAll(String text, UUID owner) {
