@@ -43,13 +43,15 @@ class NewsDesk implements NewsService {
 
     @Override
     public NewsPage news(Caller caller, NewsQuery query) {
-        String symbol = Symbols.canonical(query.symbol(), "symbol");
+        String asked = Symbols.canonical(query.symbol(), "symbol");
         Instrument instrument = marketData
-                .instrument(caller, symbol)
+                .instrument(caller, asked)
                 .orElseThrow(() -> new DomainException(
                         MarketDataRefusals.UNKNOWN_SYMBOL,
-                        "Unknown symbol '" + symbol + "'. GET /api/v1/instruments lists the known ones.",
-                        Map.of("symbol", symbol)));
+                        "Unknown symbol '" + asked + "'. GET /api/v1/instruments lists the known ones.",
+                        Map.of("symbol", asked)));
+        // An alias (BTC) reads the news of the instrument it names (BTC-USD), stored under that symbol.
+        String symbol = instrument.symbol();
         NewsCursor cursor = query.cursor() == null ? null : NewsCursor.decode(query.cursor());
         Instant asOf = cursor != null ? cursor.asOf() : query.asOf();
         NewsStore.Position after = cursor == null ? null : cursor.after();

@@ -156,6 +156,16 @@ public class NewsHttpTest {
     }
 
     @Test
+    void test_alias_readsTheNewsOfTheInstrumentItNames() {
+        JsonNode byAlias = ok("/api/v1/news/btc?limit=50");
+        JsonNode bySymbol = ok("/api/v1/news/BTC-USD?limit=50");
+
+        assertThat(byAlias.get("symbol").asString()).isEqualTo("BTC-USD");
+        assertThat(byAlias.get("items").size()).isPositive();
+        assertThat(byAlias.get("items")).isEqualTo(bySymbol.get("items"));
+    }
+
+    @Test
     void test_demoNews_isPointInTime_andPagesWithoutGapsOrRepeats() {
         JsonNode past = ok("/api/v1/news/MSFT?from=2024-01-01&to=2024-03-01&asOf=2024-02-01");
         for (JsonNode item : past.get("items")) {
