@@ -40,9 +40,7 @@ public final class FinnhubProvider extends HttpProvider {
 
     @Override
     public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
-        return (assetClass == AssetClass.EQUITY || assetClass == AssetClass.ETF) && !symbol.contains(".")
-                ? Optional.of(symbol.replace('-', '.'))
-                : Optional.empty();
+        return MarketDataProvider.usTicker(symbol, assetClass).map(ticker -> ticker.replace('-', '.'));
     }
 
     /** Finnhub filters by UTC day, both ends included; the exact window is applied here. */

@@ -50,9 +50,7 @@ public final class GdeltProvider extends HttpProvider {
 
     @Override
     public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
-        return (assetClass == AssetClass.EQUITY || assetClass == AssetClass.ETF) && !symbol.contains(".")
-                ? Optional.of(symbol)
-                : Optional.empty();
+        return MarketDataProvider.usTicker(symbol, assetClass);
     }
 
     @Override

@@ -26,6 +26,16 @@ public interface MarketDataProvider {
     /** The provider's own name for a canonical symbol, or empty when it does not carry it. */
     Optional<String> providerSymbol(String symbol, AssetClass assetClass);
 
+    /**
+     * The symbol itself for a US-listed stock or fund (no exchange suffix such as {@code SAP.DE}),
+     * for the providers that carry only those; empty for anything else.
+     */
+    static Optional<String> usTicker(String symbol, AssetClass assetClass) {
+        return (assetClass == AssetClass.EQUITY || assetClass == AssetClass.ETF) && !symbol.contains(".")
+                ? Optional.of(symbol)
+                : Optional.empty();
+    }
+
     /** The provider's name for a symbol, or NOT_FOUND when it does not carry it. */
     default String requireSymbol(String symbol, AssetClass assetClass) {
         return providerSymbol(symbol, assetClass)

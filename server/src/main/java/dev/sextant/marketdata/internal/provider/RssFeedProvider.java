@@ -72,9 +72,7 @@ public final class RssFeedProvider extends HttpProvider {
 
     @Override
     public Optional<String> providerSymbol(String symbol, AssetClass assetClass) {
-        return (assetClass == AssetClass.EQUITY || assetClass == AssetClass.ETF) && !symbol.contains(".")
-                ? Optional.of(symbol)
-                : Optional.empty();
+        return MarketDataProvider.usTicker(symbol, assetClass);
     }
 
     @Override
