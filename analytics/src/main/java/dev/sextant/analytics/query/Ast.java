@@ -63,11 +63,26 @@ public final class Ast {
      *
      * @param where null for every symbol
      * @param orderBy null for the universe's order
+     * @param line where the universe is named (1-based), for an unknown one's error; 0 when built
+     *     without the parser
      */
-    public record Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit, When when)
+    public record Scan(
+            String universe,
+            Condition where,
+            Metric orderBy,
+            boolean descending,
+            int limit,
+            When when,
+            int line,
+            int column)
             implements Statement {
         public Scan(String universe, Condition where, Metric orderBy, boolean descending, int limit) {
-            this(universe, where, orderBy, descending, limit, When.LATEST);
+            this(universe, where, orderBy, descending, limit, When.LATEST, 0, 0);
+        }
+
+        /** The same scan evaluated {@code when}. */
+        Scan at(When when) {
+            return new Scan(universe, where, orderBy, descending, limit, when, line, column);
         }
 
         @Override

@@ -134,7 +134,7 @@ public final class Parser {
         return switch (statement) {
             case Ast.Evaluate e -> new Ast.Evaluate(e.symbol(), e.metrics(), when);
             case Ast.Compare c -> new Ast.Compare(c.symbols(), c.metrics(), when);
-            case Ast.Scan s -> new Ast.Scan(s.universe(), s.where(), s.orderBy(), s.descending(), s.limit(), when);
+            case Ast.Scan s -> s.at(when);
             case Ast.Correlate c -> new Ast.Correlate(c.rows(), c.columns(), c.span(), when);
             case Ast.Regress r -> new Ast.Regress(r.dependent(), r.regressors(), r.span(), when);
             case Ast.Macro m -> new Ast.Macro(m.series(), m.regressOn(), m.span(), when, m.analysis());
@@ -519,7 +519,7 @@ public final class Parser {
             position++;
             limit = Integer.parseInt(number.text().length() > 6 ? "1000000" : number.text());
         }
-        return new Ast.Scan(universe, where, orderBy, descending, limit);
+        return new Ast.Scan(universe, where, orderBy, descending, limit, Ast.When.LATEST, first.line(), first.column());
     }
 
     private Ast.Condition condition() {

@@ -433,11 +433,16 @@ public final class QueryEngine {
 
     private List<String> universe(Ast.Scan scan, Data data) {
         List<String> universe = data.universe(scan.universe())
-                .orElseThrow(() -> new QueryInvalid("Unknown universe '" + scan.universe() + "'"
-                        + NearestName.to(scan.universe().toUpperCase(java.util.Locale.ROOT), data.universeNames())
-                                .map(name -> "; did you mean " + name + "?")
-                                .orElse("")
-                        + "; GET /api/v1/universes lists them."));
+                .orElseThrow(() -> new QueryInvalid(
+                        "Unknown universe '" + scan.universe() + "'"
+                                + NearestName.to(
+                                                scan.universe().toUpperCase(java.util.Locale.ROOT),
+                                                data.universeNames())
+                                        .map(name -> "; did you mean " + name + "?")
+                                        .orElse("")
+                                + "; GET /api/v1/universes lists them.",
+                        scan.line(),
+                        scan.column()));
         if (universe.size() > limits.maxUniverseSymbols()) {
             throw new QueryInvalid("A SCAN runs over at most " + limits.maxUniverseSymbols() + " symbols; "
                     + scan.universe() + " has " + universe.size() + ".");

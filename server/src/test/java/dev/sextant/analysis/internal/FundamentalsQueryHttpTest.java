@@ -154,12 +154,15 @@ class FundamentalsQueryHttpTest extends ServerHttpTest {
     }
 
     @Test
-    void test_anUnknownMarket_isRefusedWithTheNearestName() {
+    void test_anUnknownMarket_isRefusedWithTheNearestName_atItsLineAndColumn() {
         HttpTestClient.Answer answer = http.query("SCAN NASDAQQ WHERE PE < 20");
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().get("type").asString()).isEqualTo("urn:sextant:problem:query-invalid");
         assertThat(answer.json().get("detail").asString())
-                .isEqualTo("Unknown universe 'nasdaqq'; did you mean NASDAQ?; GET /api/v1/universes lists them.");
+                .isEqualTo("Line 1, column 6: Unknown universe 'nasdaqq'; did you mean NASDAQ?; GET /api/v1/universes"
+                        + " lists them.");
+        assertThat(answer.json().get("line").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("column").asInt()).isEqualTo(6);
     }
 
     private List<String> symbols(String universe) {
