@@ -184,6 +184,15 @@ final class Metrics {
     }
 
     /** The outputs a metric takes after a dot, for the parser. */
+    private static Definition newsMetric(
+            String unit, java.util.function.BiFunction<Context, Ast.Argument, Double> overWindow) {
+        return new Definition(
+                List.of(Ast.Span.class),
+                Arrays.asList(NewsMetrics.SEVEN_DAYS),
+                unit,
+                (c, a) -> overWindow.apply(c, a.get(0)));
+    }
+
     static List<String> outputs(String name) {
         Definition definition = ALL.get(name);
         return definition == null ? List.of() : definition.outputs();
@@ -363,28 +372,10 @@ final class Metrics {
                     : finite(RiskMetrics.valueAtRisk(
                             Returns.simple(closes), VAR_CONFIDENCE, RiskMetrics.Method.HISTORICAL));
         }));
-        // The news layer's metrics (NewsMetrics): windows in calendar days, 7 by default.
-        all.put(
-                "SENTIMENT",
-                new Definition(
-                        List.of(Ast.Span.class),
-                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
-                        NewsMetrics.SENTIMENT_UNIT,
-                        (c, a) -> NewsMetrics.sentiment(c, a.get(0))));
-        all.put(
-                "BUZZ",
-                new Definition(
-                        List.of(Ast.Span.class),
-                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
-                        Units.RATIO,
-                        (c, a) -> NewsMetrics.buzz(c, a.get(0))));
-        all.put(
-                "NEWS_SCORE",
-                new Definition(
-                        List.of(Ast.Span.class),
-                        Arrays.asList(NewsMetrics.SEVEN_DAYS),
-                        NewsMetrics.SENTIMENT_UNIT,
-                        (c, a) -> NewsMetrics.newsScore(c, a.get(0))));
+        // The news layer's metrics (NewsMetrics): one window in calendar days, 7 by default.
+        all.put("SENTIMENT", newsMetric(NewsMetrics.SENTIMENT_UNIT, NewsMetrics::sentiment));
+        all.put("BUZZ", newsMetric(Units.RATIO, NewsMetrics::buzz));
+        all.put("NEWS_SCORE", newsMetric(NewsMetrics.SENTIMENT_UNIT, NewsMetrics::newsScore));
         fundamentals(all);
         all.put(
                 "LIQUIDITY",
