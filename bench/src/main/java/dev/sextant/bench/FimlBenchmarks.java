@@ -52,20 +52,7 @@ public class FimlBenchmarks {
         SplittableRandom random = new SplittableRandom(14);
         long firstDay = 315_532_800L; // 1980-01-01
         for (String symbol : List.of("AAPL", "SPY", "US10Y", "CPI", "VIX")) {
-            OhlcvSeries.Builder builder = OhlcvSeries.builder(bars);
-            double price = 10 + random.nextDouble(0, 200);
-            for (int i = 0; i < bars; i++) {
-                double open = price;
-                price *= Math.exp(random.nextGaussian() * 0.015);
-                builder.add(
-                        firstDay + 86_400L * i,
-                        open,
-                        Math.max(open, price) * 1.003,
-                        Math.min(open, price) * 0.997,
-                        price,
-                        random.nextDouble(1e5, 1e7));
-            }
-            series.put(symbol, builder.build());
+            series.put(symbol, RandomWalkBars.walk(random, firstDay, bars, 10 + random.nextDouble(0, 200), 0.015));
         }
         engine = new QueryEngine(QueryLimits.DEFAULTS);
         market = new QueryEngine.Data() {

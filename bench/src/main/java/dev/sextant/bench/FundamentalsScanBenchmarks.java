@@ -59,21 +59,11 @@ public class FundamentalsScanBenchmarks {
         long firstDay = FIRST_DAY.toEpochDay() * 86_400L;
         for (int s = 0; s < SYMBOLS; s++) {
             String symbol = "S" + s;
-            OhlcvSeries.Builder bars = OhlcvSeries.builder(BARS);
-            double price = 10 + random.nextDouble(0, 200);
+            double start = 10 + random.nextDouble(0, 200);
             double volatility = 0.01 + random.nextDouble(0, 0.03);
-            for (int i = 0; i < BARS; i++) {
-                double open = price;
-                price *= Math.exp(random.nextGaussian() * volatility);
-                bars.add(
-                        firstDay + 86_400L * i,
-                        open,
-                        Math.max(open, price) * 1.003,
-                        Math.min(open, price) * 0.997,
-                        price,
-                        random.nextDouble(1e5, 1e7));
-            }
-            series.put(symbol, bars.build());
+            OhlcvSeries bars = RandomWalkBars.walk(random, firstDay, BARS, start, volatility);
+            double price = bars.close(bars.size() - 1);
+            series.put(symbol, bars);
             // Quarterly EPS around a twentieth to a sixtieth of the final price a quarter: PE 5 to 60.
             filings.put(symbol, filings(random, price / random.nextDouble(5, 60) / 4));
             symbols.add(symbol);

@@ -53,21 +53,9 @@ public class ScanBenchmarks {
         long firstDay = 1_262_563_200L; // 2010-01-04
         for (int s = 0; s < SYMBOLS; s++) {
             String symbol = "S" + s;
-            OhlcvSeries.Builder bars = OhlcvSeries.builder(BARS);
             double price = 10 + random.nextDouble(0, 200);
             double volatility = 0.01 + random.nextDouble(0, 0.03);
-            for (int i = 0; i < BARS; i++) {
-                double open = price;
-                price *= Math.exp(random.nextGaussian() * volatility);
-                bars.add(
-                        firstDay + 86_400L * i,
-                        open,
-                        Math.max(open, price) * 1.003,
-                        Math.min(open, price) * 0.997,
-                        price,
-                        random.nextDouble(1e5, 1e7));
-            }
-            series.put(symbol, bars.build());
+            series.put(symbol, RandomWalkBars.walk(random, firstDay, BARS, price, volatility));
             symbols.add(symbol);
         }
         engine = new QueryEngine(QueryLimits.DEFAULTS);
