@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,9 +80,7 @@ class AlertStreamHttpTest {
     }
 
     private StreamClient connect(String token) throws InterruptedException {
-        StreamClient client = StreamClient.connect(port, "", Map.of("Authorization", "Bearer " + token));
-        client.next("welcome");
-        return client;
+        return StreamClient.welcomed(port, token);
     }
 
     private static JsonNode track(HttpTestClient user, String statement) {

@@ -33,6 +33,13 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
+    /** A stream of the user whose access token this is, past its welcome message. */
+    static StreamClient welcomed(int port, String token) throws InterruptedException {
+        StreamClient client = connect(port, "", Map.of("Authorization", "Bearer " + token));
+        client.next("welcome");
+        return client;
+    }
+
     static StreamClient connect(int port, String query, Map<String, String> headers) {
         StreamClient client = new StreamClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));

@@ -100,9 +100,7 @@ class StreamHttpTest {
     }
 
     private StreamClient connect(String token) throws InterruptedException {
-        StreamClient client = StreamClient.connect(port, "", Map.of("Authorization", "Bearer " + token));
-        client.next("welcome");
-        return client;
+        return StreamClient.welcomed(port, token);
     }
 
     private JsonNode apiKey(String token, String scope) {
