@@ -231,6 +231,9 @@ class QueryExecutor {
     /** A symbol's bars as served, and how many sessions make its year. */
     private record Fetched(BarSeries bars, int sessionsPerYear) {}
 
+    /** At most this many articles per symbol and statement: a decade of a busy symbol's news. */
+    static final int MAX_NEWS = 10_000;
+
     /**
      * Bars through the market-data service, each symbol fetched at most once per query, recording
      * each series served. The symbols a statement announces ({@link #prefetch}) are fetched
@@ -239,9 +242,6 @@ class QueryExecutor {
      * symbol after the other would give. A query is one computation: once demo and real series meet
      * in it, it is refused (unless allowed) before anything is computed.
      */
-    /** At most this many articles per symbol and statement: a decade of a busy symbol's news. */
-    static final int MAX_NEWS = 10_000;
-
     private final class MarketData implements QueryEngine.Data {
         private final Caller caller;
         private final boolean allowDemo;
@@ -256,6 +256,18 @@ class QueryExecutor {
         MarketData(Caller caller, boolean allowDemo) {
             this.caller = caller;
             this.allowDemo = allowDemo;
+        }
+
+        /**
+         * Counts an input just recorded (bars, filings or news) as demo or real; once both have met
+         * without the opt-in, refuses, naming the demo inputs met so far.
+         */
+        private void met(boolean demo) {
+            anyDemo |= demo;
+            anyReal |= !demo;
+            if (anyDemo && anyReal && !allowDemo) {
+                provenance();
+            }
         }
 
         /** The series served so far; refuses them when demo and real data meet without the opt-in. */
@@ -310,11 +322,7 @@ class QueryExecutor {
             };
             BarSeries series = got.bars();
             served.add(series);
-            anyDemo |= series.demo();
-            anyReal |= !series.demo();
-            if (anyDemo && anyReal && !allowDemo) {
-                provenance(); // refuses, naming the demo series met so far
-            }
+            met(series.demo());
             return new QueryEngine.Series(symbol, series.bars(), got.sessionsPerYear());
         }
 
@@ -344,11 +352,7 @@ class QueryExecutor {
                 cursor = page.nextCursor();
                 if (newsRead.stream().noneMatch(input -> input.symbol().equals(symbol))) {
                     newsRead.add(InputSource.of(page)); // once per symbol: the first page says where it came from
-                    anyDemo |= page.provenance().demo();
-                    anyReal |= !page.provenance().demo();
-                    if (anyDemo && anyReal && !allowDemo) {
-                        provenance(); // refuses, naming the demo inputs met so far
-                    }
+                    met(page.provenance().demo());
                 }
             } while (cursor != null && items.size() < MAX_NEWS);
             return items.size() > MAX_NEWS ? List.copyOf(items.subList(0, MAX_NEWS)) : items;
@@ -373,11 +377,7 @@ class QueryExecutor {
                 throw refused;
             }
             filings.add(fundamentals);
-            anyDemo |= fundamentals.demo();
-            anyReal |= !fundamentals.demo();
-            if (anyDemo && anyReal && !allowDemo) {
-                provenance(); // refuses, naming the demo inputs met so far
-            }
+            met(fundamentals.demo());
             return fundamentals.facts().stream()
                     .map(fact -> new ReportedFact(
                             fact.concept(),
