@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -18,13 +19,13 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  * The security headers of every answer, in one list that every layer writes (the platform's filter
  * ahead of all others, Spring Security's chain, the hot read path, and Tomcat's own error answers
  * for requests it refuses before any servlet sees them), so none can drift from the others: no
- * MIME sniffing, no caching, no framing, no referrer, a strict content security policy, and HSTS on
- * requests that arrived over TLS. Each writer leaves a header alone that is already set. Immutable
+ * MIME sniffing, no caching (but for the web app's static files, which say how long they keep), no
+ * framing, no referrer, a strict content security policy, and HSTS on requests that arrived over TLS. Each writer leaves a header alone that is already set. Immutable
  * and thread-safe.
  */
 public final class SecurityHeaders {
 
-    // Swagger UI is the only page served: its own scripts and styles, nothing from elsewhere, never framed.
+    // Swagger UI's policy, and that of every answer but the web app's page, which sets a stricter one.
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
@@ -34,11 +35,17 @@ public final class SecurityHeaders {
     private final List<HeaderWriter> writers = List.of(
             new XContentTypeOptionsHeaderWriter(),
             new XXssProtectionHeaderWriter(),
-            new CacheControlHeadersWriter(),
+            new DelegatingRequestMatcherHeaderWriter(
+                    request -> !isStaticFile(request.getRequestURI()), new CacheControlHeadersWriter()),
             new HstsHeaderWriter(ONE_YEAR_SECONDS, true),
             new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
             new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
             new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
+
+    /** The web app's static files: its assets, whose names change with their content, and the icon. */
+    private static boolean isStaticFile(String path) {
+        return path.startsWith("/assets/") || path.equals("/favicon.ico");
+    }
 
     /** The writers, for Spring Security's header configuration. */
     public List<HeaderWriter> writers() {

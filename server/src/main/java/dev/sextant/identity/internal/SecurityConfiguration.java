@@ -5,11 +5,13 @@ import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.ProblemWriter;
 import dev.sextant.platform.Scope;
 import dev.sextant.platform.SecurityHeaders;
+import dev.sextant.web.WebApp;
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -141,6 +143,9 @@ class SecurityConfiguration {
                                 DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        // The web app's pages and assets hold no data: it reads everything from the API.
+                        .requestMatchers(HttpMethod.GET, WebApp.PUBLIC_PATHS.toArray(String[]::new))
                         .permitAll()
                         // Metrics tell an outsider too much (traffic, providers, failures): administrators
                         // only, e.g. Prometheus with an administrator's API key of scope admin.

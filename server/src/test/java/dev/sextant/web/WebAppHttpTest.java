@@ -1,0 +1,142 @@
+package dev.sextant.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.support.HttpTestClient;
+import dev.sextant.support.ServerHttpTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How the server serves the web app over HTTP: negotiation at the root, caching, compression, policy. */
+class WebAppHttpTest extends ServerHttpTest {
+
+    private static final Pattern MAIN_SCRIPT = Pattern.compile("src=\"(/assets/app/main\\.[0-9a-f]{12}\\.js)\"");
+
+    private HttpTestClient.Answer browserGet(String path) {
+        return anonymous.send(anonymous
+                .request(path)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .GET()
+                .build());
+    }
+
+    @Test
+    void anApiClientAtTheRootStillGetsTheJsonWelcome() {
+        HttpTestClient.Answer answer = anonymous.get("/");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.json().get("docs").asString()).isEqualTo("/api/docs");
+    }
+
+    @Test
+    void aBrowserAtTheRootGetsTheAppUnderAStrictPolicyThatAdmitsOnlyItsImportMap() throws Exception {
+        HttpTestClient.Answer answer = browserGet("/");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/html");
+        assertThat(answer.body()).contains("<script type=\"importmap\">").containsPattern(MAIN_SCRIPT);
+        String policy = answer.header("Content-Security-Policy");
+        assertThat(policy)
+                .contains("script-src 'self' 'sha256-")
+                .contains("style-src 'self';")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval")
+                .contains("frame-ancestors 'none'");
+        // The one inline script is admitted by its exact hash.
+        String importMap = answer.body()
+                .substring(
+                        answer.body().indexOf("<script type=\"importmap\">") + "<script type=\"importmap\">".length(),
+                        answer.body().indexOf("</script>"));
+        String hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(importMap.getBytes(StandardCharsets.UTF_8)));
+        assertThat(policy).contains("'sha256-" + hash + "'");
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/sign-in",
+                "/markets",
+                "/markets/AAPL",
+                "/watchlists",
+                "/alerts",
+                "/query",
+                "/imports",
+                "/account",
+                "/admin",
+                "/admin/audit"
+            })
+    void everyRouteOfTheAppAnswersThePageWithoutSignIn(String path) {
+        HttpTestClient.Answer answer = browserGet(path);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).containsPattern(MAIN_SCRIPT);
+    }
+
+    @Test
+    void hashedAssetsAreCachedForAYearAndGzippedPlainNamesRevalidate() throws IOException, InterruptedException {
+        Matcher main = MAIN_SCRIPT.matcher(browserGet("/").body());
+        assertThat(main.find()).isTrue();
+        HttpResponse<byte[]> hashed = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        anonymous
+                                .request(main.group(1))
+                                .header("Accept-Encoding", "gzip")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(hashed.statusCode()).isEqualTo(200);
+        assertThat(hashed.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(hashed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(hashed.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(hashed.headers().firstValue("Pragma")).isEmpty();
+        String source = new String(
+                new GZIPInputStream(new ByteArrayInputStream(hashed.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(source).contains("import");
+
+        HttpTestClient.Answer plain = anonymous.get("/assets/app/main.js");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.header("Cache-Control")).isEqualTo("no-cache");
+        HttpTestClient.Answer again = anonymous.send(anonymous
+                .request("/assets/app/main.js")
+                .header("If-None-Match", plain.header("ETag"))
+                .GET()
+                .build());
+        assertThat(again.status()).isEqualTo(304);
+    }
+
+    @Test
+    void theIconIsPublicAndAnUnknownAssetIsAProblem() {
+        HttpTestClient.Answer icon =
+                anonymous.send(anonymous.request("/favicon.ico").GET().build());
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.contentType()).isEqualTo("image/x-icon");
+
+        HttpTestClient.Answer missing = anonymous.get("/assets/app/nothing-here.js");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        HttpTestClient.Answer traversal = anonymous.get("/assets/../application.yml");
+        assertThat(traversal.status()).isIn(400, 404);
+    }
+
+    @Test
+    void everythingElseStillNeedsSignIn() {
+        assertThat(anonymous.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous
+                        .send(anonymous
+                                .request("/markets")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .status())
+                .isIn(401, 403, 405);
+    }
+}
