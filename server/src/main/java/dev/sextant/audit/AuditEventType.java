@@ -17,6 +17,8 @@ public enum AuditEventType {
     TWO_FACTOR_ENABLED,
     TWO_FACTOR_DISABLED,
     RECOVERY_CODE_USED,
+    /** A user replaced their recovery codes with ten new ones (the old ones stopped working). */
+    RECOVERY_CODES_REPLACED,
     AUDIT_LOG_READ,
     /** An administrator imported bars over a symbol another account owns (or that no account owns). */
     IMPORT_OVERRIDDEN,
