@@ -100,12 +100,6 @@ public abstract class BrowserTest extends ServerHttpTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /**
-     * The browser's own console line for a refusal the test expects ("Failed to load resource: the
-     * server responded with a status of 400 ()" at the request's address): the refusal itself is
-     * checked in {@link #watch}'s response listener, where its method is known.
-     */
-
     /** Watches a page (the first is watched already; call this for any other the test opens). */
     protected void watch(Page watched) {
         watched.onConsoleMessage(message -> {
