@@ -2,11 +2,11 @@
 // once), your own provider keys (BYOK, masked) and your preferences (region, privacy).
 import { html, useState, useEffect, useRef, useCallback } from '../lib/html.js';
 import { api } from '../lib/api.js';
-import { adopt, me, tokens } from '../lib/session.js';
+import { adopt, me } from '../lib/session.js';
 import { navigate } from '../lib/router.js';
 import { useStore } from '../lib/store.js';
 import { useStyles } from '../lib/styles.js';
-import { dateTime, relative } from '../lib/format.js';
+import { date, dateTime, relative } from '../lib/format.js';
 import { preferences, loadPreferences, savePreferences } from '../lib/preferences.js';
 import { Page } from '../ui/page.js';
 import { Loading, Empty, ErrorState } from '../ui/states.js';
@@ -76,8 +76,7 @@ function Tabs({ current, onPick }) {
 // ---- Profile --------------------------------------------------------------------------------
 
 function Profile({ user }) {
-  const session = useStore(tokens);
-  return html`<div class="grid cols-2">
+  return html`<div class="grid account-two">
     <section class="card" aria-labelledby="profile-title">
       <div class="card-header"><h2 id="profile-title">Profile</h2></div>
       <dl class="facts">
@@ -91,8 +90,8 @@ function Profile({ user }) {
     </section>
     <section class="card" aria-labelledby="session-title">
       <div class="card-header"><h2 id="session-title">This browser</h2></div>
-      <p class="muted">You are signed in here. The session renews itself in the background while the app is open${session?.expiresAt
-        ? html`; the current access token expires ${relative(new Date(session.expiresAt).toISOString())}` : ''}.</p>
+      <p class="muted">You are signed in here. The session renews itself in the background while the app is open,
+        so it lasts as long as you use it; signing out ends it at once.</p>
       <div class="form-row card-actions">
         <button class="button" type="button" onClick=${signOut}><${Icon} name="signout" />Sign out</button>
         <a class="button ghost" href="/account?tab=security">Sessions and security</a>
@@ -222,7 +221,7 @@ function SessionsCard() {
 }
 
 function Security({ user }) {
-  return html`<div class="grid cols-2 account-security">
+  return html`<div class="grid account-two account-security">
     <${PasswordCard} />
     <div class="grid"><${TwoFactorCard} user=${user} /><${SessionsCard} /></div>
   </div>`;
@@ -331,9 +330,9 @@ function ApiKeys() {
   const columns = [
     { key: 'name', label: 'Name' },
     { key: 'prefix', label: 'Key', render: (k) => html`<code>${k.prefix}…</code>` },
-    { key: 'scopes', label: 'Scopes', sortable: false, render: (k) => html`<span class="badges">${k.scopes.map((s) => html`<span class="badge" key=${s}>${s}</span>`)}</span>` },
-    { key: 'createdAt', label: 'Created', render: (k) => dateTime(k.createdAt) },
-    { key: 'expiresAt', label: 'Expires', render: (k) => dateTime(k.expiresAt) },
+    { key: 'scopes', label: 'Scopes', sortable: false, render: (k) => html`<span class="badges key-scopes">${k.scopes.map((s) => html`<span class="badge" key=${s}>${s}</span>`)}</span>` },
+    { key: 'createdAt', label: 'Created', render: (k) => html`<span title=${dateTime(k.createdAt)}>${date(k.createdAt)}</span>` },
+    { key: 'expiresAt', label: 'Expires', render: (k) => html`<span title=${dateTime(k.expiresAt)}>${date(k.expiresAt)}</span>` },
     { key: 'lastUsedAt', label: 'Last used', render: (k) => (k.lastUsedAt ? relative(k.lastUsedAt) : html`<span class="faint">never</span>`) },
     { key: 'status', label: 'Status', value: (k) => keyStatus(k).label, render: (k) => html`<span class=${`badge ${keyStatus(k).badge}`}>${keyStatus(k).label}</span>` },
     { key: 'actions', label: 'Actions', sortable: false, render: (k) => (keyStatus(k).id === 'live'
@@ -386,7 +385,9 @@ function AddSecret({ onAdded }) {
       const stored = await api.post('/api/v1/me/secrets', { purpose, name: String(data.get('name')).trim() || 'default', value: String(data.get('value')).trim() }, { quiet: true });
       form.current?.reset();
       setChoice(PROVIDERS[0].purpose);
-      toast('Key stored', `${purposeLabel(stored.purpose)} key ${stored.masked} is encrypted and in use for your requests.`, 'success');
+      toast('Key stored', stored.purpose.startsWith('provider:')
+        ? `${purposeLabel(stored.purpose)} key ${stored.masked} is stored encrypted; your requests use it within a minute.`
+        : `Key ${stored.masked} for ${stored.purpose} is stored encrypted.`, 'success');
       onAdded();
     });
   };
@@ -475,7 +476,7 @@ function Preferences() {
       toast('Preferences saved', 'They apply wherever you sign in.', 'success');
     });
   };
-  return html`<form class="grid cols-2" onSubmit=${onSubmit} aria-label="Preferences">
+  return html`<form class="grid prefs-grid" onSubmit=${onSubmit} aria-label="Preferences">
     <section class="card" aria-labelledby="region-title">
       <div class="card-header"><h2 id="region-title">Region</h2></div>
       <div class="form">

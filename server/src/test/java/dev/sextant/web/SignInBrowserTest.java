@@ -13,6 +13,7 @@ import dev.sextant.support.TotpCodes;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sign-in through the page: the two-factor step with codes computed here, the first
@@ -160,5 +161,41 @@ class SignInBrowserTest extends BrowserTest {
                         .get("mfaRequired")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theSession_refreshesItselfInTheBackground_andTheOldRefreshTokenIsSpent() {
+        String username = unique("refresher");
+        accounts.createAccount(username, null, PASSWORD, Set.of(Role.USER), false);
+        JsonNode tokens = anonymous.login(username, PASSWORD);
+        String oldRefresh = tokens.get("refreshToken").asString();
+        // A pair a minute and a second from expiry: the app refreshes it a second from now.
+        String session = "{\"accessToken\":\"" + tokens.get("accessToken").asString() + "\",\"refreshToken\":\""
+                + oldRefresh + "\",\"expiresAt\":" + (System.currentTimeMillis() + 61_000)
+                + ",\"passwordChangeRequired\":false}";
+        context.addInitScript("if (!sessionStorage.getItem('given')) { sessionStorage.setItem('given', '1');"
+                + " localStorage.setItem('sextant.session', '" + session + "'); }");
+
+        open("/account");
+        assertThat(page.locator("[data-username]")).hasText(username);
+        page.waitForFunction(
+                "old => JSON.parse(localStorage.getItem('sextant.session')).refreshToken !== old", oldRefresh);
+
+        JsonNode refreshed = page.evaluate("() => localStorage.getItem('sextant.session')") instanceof String text
+                ? tools.jackson.databind.json.JsonMapper.builder().build().readTree(text)
+                : null;
+        assertThat(refreshed).isNotNull();
+        assertThat(anonymous
+                        .withBearer(refreshed.get("accessToken").asString())
+                        .get("/api/v1/me")
+                        .json()
+                        .get("username")
+                        .asString())
+                .isEqualTo(username);
+        assertThat(anonymous
+                        .postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + oldRefresh + "\"}")
+                        .status())
+                .as("the refresh token the page traded in works no more")
+                .isEqualTo(401);
     }
 }
