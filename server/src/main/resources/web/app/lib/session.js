@@ -101,4 +101,12 @@ window.addEventListener('storage', (event) => {
   schedule();
 });
 
+// A timer does not run while the computer sleeps: on coming back, refresh at once if it is due.
+document.addEventListener('visibilitychange', () => {
+  const pair = tokens.get();
+  if (document.visibilityState === 'visible' && pair && pair.expiresAt - Date.now() < REFRESH_EARLY_MS) {
+    refresh().catch(() => {});
+  }
+});
+
 schedule();

@@ -94,7 +94,7 @@ function UserMenu({ user }) {
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
   return html`<div class="user-menu" ref=${box}>
-    <button class="button ghost" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} onClick=${() => setOpen(!open)}>
+    <button class="button ghost" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} aria-label=${`Account menu: ${user?.username || ''}`} onClick=${() => setOpen(!open)}>
       <${Icon} name="account" /><span class="hide-narrow">${user?.username}</span>
     </button>
     ${open && html`<div class="menu" role="menu" aria-label="Account">

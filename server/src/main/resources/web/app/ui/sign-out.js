@@ -14,10 +14,11 @@ export async function signOut() {
   toast('Signed out', 'This browser no longer holds a session.', 'success');
 }
 
-// Keeps the account's API keys unless keepApiKeys is false.
+// Ends every session of the account (this one too); keeps its API keys unless keepApiKeys is false.
 export async function signOutEverywhere({ keepApiKeys = true } = {}) {
-  await api.post('/api/v1/auth/logout-all', { keepApiKeys });
+  const answer = await api.post('/api/v1/auth/logout-all', { keepApiKeys });
   forget();
   navigate('/sign-in', { replace: true });
-  toast('Signed out everywhere', keepApiKeys ? 'Every session of the account ended; API keys still work.' : 'Every session and API key of the account stopped working.', 'success');
+  const keys = answer?.apiKeys?.summary || (keepApiKeys ? 'API keys still work.' : 'API keys were revoked.');
+  toast('Signed out everywhere', `Every session of the account ended. ${keys}`, 'success');
 }
