@@ -103,7 +103,8 @@ public abstract class BrowserTest extends ServerHttpTest {
     /** Watches a page (the first is watched already; call this for any other the test opens). */
     protected void watch(Page watched) {
         watched.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
+            // A 4xx or 5xx also logs "Failed to load resource"; the response check below judges those.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource: the server responded")) {
                 problems.add("console error: " + message.text() + " at " + message.location());
             }
         });
