@@ -46,7 +46,7 @@ class WebAppHttpTest extends ServerHttpTest {
         String policy = answer.header("Content-Security-Policy");
         assertThat(policy)
                 .contains("script-src 'self' 'sha256-")
-                .contains("style-src 'self';")
+                .contains("style-src 'self' 'sha256-")
                 .doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval")
                 .contains("frame-ancestors 'none'");
@@ -59,6 +59,22 @@ class WebAppHttpTest extends ServerHttpTest {
                 .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(importMap.getBytes(StandardCharsets.UTF_8)));
         assertThat(policy).contains("'sha256-" + hash + "'");
+        // The one inline style is the chart library's fixed attribution stylesheet, by its exact hash.
+        String chart = new String(
+                WebAppHttpTest.class
+                        .getResourceAsStream("/web/vendor/lightweight-charts/lightweight-charts.mjs")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher style = java.util.regex.Pattern.compile(
+                        "createElement\\(\"style\"\\),this\\.\\w+\\.innerText=\"([^\"]*)\"")
+                .matcher(chart);
+        assertThat(style.find())
+                .as("the attribution stylesheet in the vendored chart library")
+                .isTrue();
+        String styleHash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(policy).contains("style-src 'self' 'sha256-" + styleHash + "';");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-cache");
     }
 
