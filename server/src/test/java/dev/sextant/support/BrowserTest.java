@@ -106,7 +106,8 @@ public abstract class BrowserTest extends ServerHttpTest {
      * checked in {@link #watch}'s response listener, where its method is known.
      */
     private boolean expectedInConsole(String text, String location) {
-        var failed = java.util.regex.Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3})")
+        var failed = java.util.regex.Pattern.compile(
+                        "Failed to load resource: the server responded with a status of (\\d{3})")
                 .matcher(text);
         if (!failed.find()) {
             return false;
