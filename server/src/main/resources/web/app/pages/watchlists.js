@@ -334,7 +334,7 @@ function Universes() {
         : members.symbols.length === 0
           ? html`<${Empty} title="No members">This universe holds no symbols on this server.<//>`
           : html`<ul class="members" aria-label=${`Members of ${open}`}>
-              ${members.symbols.map((s) => html`<li key=${s}><a href=${`/markets/${encodeURIComponent(s)}`}>
+              ${members.symbols.map((s) => html`<li key=${s}><a class="member" href=${`/markets/${encodeURIComponent(s)}`}>
                 <span class="symbol">${s}</span>${names[s] && html`<span class="instrument-name">${names[s]}</span>`}
               </a></li>`)}
             </ul>`}
