@@ -3,7 +3,7 @@
 // and closed when the session ends. Pages ask for quotes with subscribe(symbols, onQuote); anyone
 // may listen for fired alerts with onAlert(handler). `streamStatus` says how the stream stands.
 import { store } from './store.js';
-import { tokens } from './session.js';
+import { tokens, me } from './session.js';
 import { api } from './api.js';
 import { toast } from '../ui/toast.js';
 
@@ -35,8 +35,16 @@ function wanted() {
   return quoteHandlers.size > 0 || alertHandlers.size > 0;
 }
 
+// A ticket is refused to an account that must change its password or enrol a second factor first
+// (the app sends it to that step): the stream waits for an account that may use it.
+function allowed() {
+  const user = me.get();
+  if (!tokens.get() || !user || tokens.get().passwordChangeRequired || user.passwordChangeRequired) return false;
+  return !(user.roles || []).includes('admin') || user.twoFactorEnabled;
+}
+
 function ensure() {
-  if (socket || retryTimer || !tokens.get() || !wanted()) return;
+  if (socket || retryTimer || !allowed() || !wanted()) return;
   connect();
 }
 
@@ -49,7 +57,7 @@ async function connect() {
     retry();
     return;
   }
-  if (!tokens.get() || !wanted()) { streamStatus.set('idle'); return; }
+  if (!allowed() || !wanted()) { streamStatus.set('idle'); return; }
   const address = new URL(ticket.url || `/ws/stream?ticket=${encodeURIComponent(ticket.ticket)}`, location.href);
   address.protocol = address.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(address);
@@ -69,7 +77,7 @@ async function connect() {
     welcomed = false;
     droppedSymbols = [...sentSymbols];
     clearInterval(watchdog);
-    if (tokens.get() && wanted()) retry();
+    if (allowed() && wanted()) retry();
     else streamStatus.set('idle');
   };
   ws.onerror = () => { /* onclose follows and retries */ };
@@ -244,3 +252,4 @@ tokens.subscribe((pair) => {
   }
   if (!sessionUser) { sessionUser = pair.refreshToken; ensure(); }
 });
+me.subscribe(() => ensure());

@@ -140,10 +140,22 @@ function WatchlistView({ list, onChange, onRename, onDelete }) {
   const limits = useStore(streamLimits);
   const quotes = useLiveQuotes(list.symbols);
 
-  const save = async (symbols) => {
-    const saved = await api.put(`/api/v1/me/watchlists/${list.id}`, { name: list.name, symbols });
-    onChange(saved);
-    return saved;
+  // Saves one at a time, in order: a quick second move must not be overtaken by the first's answer.
+  const queue = useRef(Promise.resolve());
+  const version = useRef(0);
+  const confirmed = useRef(list);
+  const save = (symbols) => {
+    const mine = ++version.current;
+    const run = queue.current.catch(() => {}).then(() => api.put(`/api/v1/me/watchlists/${list.id}`, { name: list.name, symbols }));
+    queue.current = run;
+    return run.then((saved) => {
+      confirmed.current = saved;
+      if (mine === version.current) onChange(saved);
+      return saved;
+    }, (error) => {
+      if (mine === version.current) onChange(confirmed.current);
+      throw error;
+    });
   };
   const add = async (result) => {
     const symbol = result.symbol.toUpperCase();
@@ -157,16 +169,17 @@ function WatchlistView({ list, onChange, onRename, onDelete }) {
     const [moved] = symbols.splice(index, 1);
     symbols.splice(index + by, 0, moved);
     onChange({ ...list, symbols });
-    save(symbols).then(() => {
-      // Keep focus on the moved row's button so a keyboard user can go on moving it.
-      requestAnimationFrame(() => document.querySelector(`[aria-label="Move ${moved} ${by < 0 ? 'up' : 'down'}"]:not([disabled])`)?.focus()
-        || document.querySelector(`[aria-label="Move ${moved} ${by < 0 ? 'down' : 'up'}"]`)?.focus());
-    }).catch(() => onChange(list));
+    // Keep focus on the moved row's button so a keyboard user can go on moving it.
+    requestAnimationFrame(() => {
+      const name = (way) => `[aria-label="Move ${moved} ${way}"]:not([disabled])`;
+      (document.querySelector(name(by < 0 ? 'up' : 'down')) || document.querySelector(name(by < 0 ? 'down' : 'up')))?.focus();
+    });
+    save(symbols).catch(() => {});
   };
   const remove = (symbol) => {
     const symbols = list.symbols.filter((s) => s !== symbol);
     onChange({ ...list, symbols });
-    save(symbols).catch(() => onChange(list));
+    save(symbols).catch(() => {});
   };
 
   const over = limits && list.symbols.length > limits.symbols;
@@ -321,7 +334,7 @@ function Universes() {
         : members.symbols.length === 0
           ? html`<${Empty} title="No members">This universe holds no symbols on this server.<//>`
           : html`<ul class="members" aria-label=${`Members of ${open}`}>
-              ${members.symbols.map((s) => html`<li key=${s}><a href=${`/markets/${encodeURIComponent(s)}`}>
+              ${members.symbols.map((s) => html`<li key=${s}><a class="member" href=${`/markets/${encodeURIComponent(s)}`}>
                 <span class="symbol">${s}</span>${names[s] && html`<span class="instrument-name">${names[s]}</span>`}
               </a></li>`)}
             </ul>`}

@@ -41,6 +41,8 @@ class AlertsBrowserTest extends LiveBrowserTest {
         field("Condition").selectOption(">");
         field("Value").fill("100000");
         assertThat(page.locator(".preview code")).hasText("TRACK AAPL WHEN PRICE > 100000");
+        assertAccessible();
+        screenshot("alerts-create");
         button("Create alert").click();
 
         Locator row = page.locator("tr[data-alert]");

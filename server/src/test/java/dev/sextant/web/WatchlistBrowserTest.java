@@ -19,6 +19,15 @@ class WatchlistBrowserTest extends LiveBrowserTest {
         return list.get("symbols").valueStream().map(JsonNode::asString).toList();
     }
 
+    /** The list as the server keeps it, once the page's saves (sent in order, one at a time) landed. */
+    private void stored(HttpTestClient user, String id, String... symbols) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!symbolsOf(user, id).equals(List.of(symbols)) && System.nanoTime() < deadline) {
+            page.waitForTimeout(100);
+        }
+        assertThat(symbolsOf(user, id)).containsExactly(symbols);
+    }
+
     private List<String> rowsShown() {
         return page.locator(".watchlist-table tbody tr").all().stream()
                 .map(row -> row.getAttribute("data-symbol"))
@@ -51,7 +60,7 @@ class WatchlistBrowserTest extends LiveBrowserTest {
 
         Locator row = page.locator("tr[data-symbol='BTC-USD']");
         Locator last = row.locator(".price-cell");
-        assertThat(row.locator(".badge.demo")).isVisible();
+        assertThat(row.locator(".source-cell .badge.demo")).isVisible();
         waitForLiveStream();
         // The stream's ticks: the cell counts them, and the price it shows moves.
         page.waitForFunction(
@@ -80,12 +89,12 @@ class WatchlistBrowserTest extends LiveBrowserTest {
                 .get("id")
                 .asString();
         open("/watchlists");
-        page.waitForSelector("tr[data-symbol='BTC-USD'] .badge.demo");
+        page.waitForSelector("tr[data-symbol='BTC-USD'] .source-cell .badge.demo");
         assertThat(rowsShown()).containsExactly("AAPL", "MSFT", "BTC-USD");
 
         button("Move BTC-USD up").click();
         assertThat(page.locator(".watchlist-table tbody tr").nth(1)).hasAttribute("data-symbol", "BTC-USD");
-        assertThat(symbolsOf(user, id)).containsExactly("AAPL", "BTC-USD", "MSFT");
+        stored(user, id, "AAPL", "BTC-USD", "MSFT");
 
         // Keyboard: focus stays on the moved row's button, so Enter moves it on.
         button("Move AAPL down").focus();
@@ -94,11 +103,11 @@ class WatchlistBrowserTest extends LiveBrowserTest {
         page.waitForFunction("() => document.activeElement?.getAttribute('aria-label') === 'Move AAPL down'");
         page.keyboard().press("Enter");
         assertThat(page.locator(".watchlist-table tbody tr").last()).hasAttribute("data-symbol", "AAPL");
-        assertThat(symbolsOf(user, id)).containsExactly("BTC-USD", "MSFT", "AAPL");
+        stored(user, id, "BTC-USD", "MSFT", "AAPL");
 
         button("Remove MSFT").click();
         assertThat(page.locator("tr[data-symbol='MSFT']")).hasCount(0);
-        assertThat(symbolsOf(user, id)).containsExactly("BTC-USD", "AAPL");
+        stored(user, id, "BTC-USD", "AAPL");
         assertThat(rowsShown()).containsExactly("BTC-USD", "AAPL");
 
         waitForLiveStream();
