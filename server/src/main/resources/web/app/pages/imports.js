@@ -211,7 +211,7 @@ export default function Imports() {
       ${imported
         ? html`<div class="notice import-done" role="status" data-imported>
             <div><strong>Imported ${imported.bars} bars of ${imported.symbol}</strong>
-              <div class="faint">${imported.added} new, ${imported.restated} restated${imported.skipped ? `, ${imported.skipped} bad rows left out` : ''} · ${barTime(imported.from, interval)} to ${barTime(imported.to, interval)}</div></div>
+              <div class="faint">${imported.added} new, ${imported.restated} restated${imported.skipped ? `, ${imported.skipped} bad ${imported.skipped === 1 ? 'row' : 'rows'} left out` : ''} · ${barTime(imported.from, interval)} to ${barTime(imported.to, interval)}</div></div>
             <div class="form-row">
               <button type="button" class="button primary" onClick=${() => navigate(`/markets/${encodeURIComponent(imported.symbol)}`)}>Open ${imported.symbol}</button>
               <button type="button" class="button" onClick=${reset}>Import another file</button>

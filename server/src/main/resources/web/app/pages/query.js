@@ -235,12 +235,13 @@ function SeriesChart({ table, series, column }) {
       .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     line.setData(points);
     chart.timeScale().fitContent();
+    const fit = requestAnimationFrame(() => chart.timeScale().fitContent()); // once autoSize has measured
     const observer = new MutationObserver(() => {
       chart.applyOptions({ ...theme(), layout: { ...theme().layout, attributionLogo: false } });
       line.applyOptions({ color: css('--accent') });
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => { observer.disconnect(); chart.remove(); };
+    return () => { cancelAnimationFrame(fit); observer.disconnect(); chart.remove(); };
   }, [table, column]);
   const c = table.columns[column];
   return html`<figure class="query-chart">
@@ -490,7 +491,7 @@ export default function QueryConsole() {
           ${side === 'history' ? html`<${HistoryList} onPick=${load} />` : html`<${Reference} vocabulary=${vocabulary} onInsert=${insert} />`}
         </div>
       </aside>
-    </div>
+      <div class="query-output">
     ${running && !answer && html`<${Loading} label="Running the query…" />`}
     ${answer && html`<div class="query-results" aria-live="polite" aria-busy=${running ? 'true' : 'false'}>
       <div class="query-results-head">
@@ -507,5 +508,7 @@ export default function QueryConsole() {
     ${!answer && !running && html`<div class="card"><${Empty} title="Run a query to see its tables">
       Pick one of the examples, or type a statement: ${STATEMENTS.map((s, i) => html`${i ? ', ' : ''}<code key=${s}>${s}</code>`)}.
     <//></div>`}
+      </div>
+    </div>
   <//>`;
 }

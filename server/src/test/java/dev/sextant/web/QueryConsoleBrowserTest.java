@@ -153,8 +153,9 @@ class QueryConsoleBrowserTest extends BrowserTest {
         result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Chart"))
                 .click();
         assertAccessible();
+        page.setViewportSize(1280, 1100);
         screenshot("query-console");
-        page.setViewportSize(390, 844);
+        page.setViewportSize(390, 1500);
         screenshot("query-console-narrow");
     }
 
