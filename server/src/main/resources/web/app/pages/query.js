@@ -346,7 +346,7 @@ function HistoryList({ onPick }) {
   </div>`;
 }
 
-function Reference({ vocabulary, onInsert }) {
+function Reference({ vocabulary, onInsert, onStatement }) {
   const [filter, setFilter] = useState('');
   if (!vocabulary) return html`<${Loading} label="Loading the vocabulary…" />`;
   const needle = filter.trim().toUpperCase();
@@ -360,7 +360,7 @@ function Reference({ vocabulary, onInsert }) {
     ${statements.length > 0 && html`<h3>Statements</h3>
       <ul class="query-vocab" aria-label="Statements">
         ${statements.map((s) => html`<li key=${s.keyword}>
-          <button type="button" onClick=${() => onInsert(s.example)} title="Insert this example">
+          <button type="button" onClick=${() => onStatement(s.example)} title="Add this example as a statement">
             <code class="tok-keyword">${s.form}</code><span class="faint">${s.example}</span>
           </button></li>`)}
       </ul>`}
@@ -430,9 +430,10 @@ export default function QueryConsole() {
   };
   const insert = (snippet) => {
     const box = input.current;
-    const at = box && document.activeElement === box ? box.selectionStart : text.length;
+    // A blurred textarea keeps its selection: insert where the caret was.
+    const at = box ? Math.min(box.selectionStart, text.length) : text.length;
     const before = text.slice(0, at);
-    const glue = before && !/[\s(:,]$/.test(before) ? ' ' : '';
+    const glue = before && !/[\s(]$/.test(before) ? ' ' : '';
     const next = before + glue + snippet + text.slice(at);
     setText(next);
     requestAnimationFrame(() => { box?.focus(); const caret = at + glue.length + snippet.length; box?.setSelectionRange(caret, caret); });
@@ -488,7 +489,8 @@ export default function QueryConsole() {
           <button role="tab" id="tab-reference" aria-controls="panel-side" aria-selected=${side === 'reference' ? 'true' : 'false'} onClick=${() => setSide('reference')}>Vocabulary</button>
         </div>
         <div role="tabpanel" id="panel-side" aria-labelledby=${side === 'history' ? 'tab-history' : 'tab-reference'} class="query-side-panel">
-          ${side === 'history' ? html`<${HistoryList} onPick=${load} />` : html`<${Reference} vocabulary=${vocabulary} onInsert=${insert} />`}
+          ${side === 'history' ? html`<${HistoryList} onPick=${load} />` : html`<${Reference} vocabulary=${vocabulary} onInsert=${insert}
+            onStatement=${(example) => load(text.trim() ? `${text.replace(/[\s;]*$/, '')};\n${example}` : example)} />`}
         </div>
       </aside>
       <div class="query-output">

@@ -55,7 +55,7 @@ class ImportBrowserTest extends BrowserTest {
         assertAccessible();
         page.setViewportSize(1280, 1300);
         screenshot("imports-preview");
-        page.setViewportSize(390, 2200);
+        page.setViewportSize(390, 1700);
         screenshot("imports-preview-narrow");
         page.setViewportSize(1280, 800);
 

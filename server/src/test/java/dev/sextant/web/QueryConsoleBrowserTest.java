@@ -76,6 +76,19 @@ class QueryConsoleBrowserTest extends BrowserTest {
         history.locator("li").first().getByRole(AriaRole.BUTTON).click();
         assertThat(editor()).hasValue(QUERY);
         assertAccessible();
+
+        // The vocabulary, from GET /api/v1/query/vocabulary: filter it, insert a metric at the end.
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Vocabulary"))
+                .click();
+        page.getByLabel("Filter the vocabulary").fill("stochrsi");
+        Locator metrics = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Metrics"));
+        assertThat(metrics.locator("li")).hasCount(1);
+        assertThat(metrics).containsText("STOCHRSI(period, fastk, fastd)");
+        editor().fill("EVALUATE AAPL:");
+        metrics.locator("li button").click();
+        assertThat(editor()).hasValue("EVALUATE AAPL: STOCHRSI(14,5,3)");
+        assertAccessible();
+        screenshot("query-vocabulary");
     }
 
     @Test
