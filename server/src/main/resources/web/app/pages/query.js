@@ -236,12 +236,14 @@ function SeriesChart({ table, series, column }) {
     line.setData(points);
     chart.timeScale().fitContent();
     const fit = requestAnimationFrame(() => chart.timeScale().fitContent()); // once autoSize has measured
+    const resized = new ResizeObserver(() => chart.timeScale().fitContent());
+    resized.observe(box.current);
     const observer = new MutationObserver(() => {
       chart.applyOptions({ ...theme(), layout: { ...theme().layout, attributionLogo: false } });
       line.applyOptions({ color: css('--accent') });
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => { cancelAnimationFrame(fit); observer.disconnect(); chart.remove(); };
+    return () => { cancelAnimationFrame(fit); resized.disconnect(); observer.disconnect(); chart.remove(); };
   }, [table, column]);
   const c = table.columns[column];
   return html`<figure class="query-chart">

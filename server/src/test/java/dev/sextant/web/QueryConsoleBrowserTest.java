@@ -129,6 +129,9 @@ class QueryConsoleBrowserTest extends BrowserTest {
                 .isCloseTo((problem.get("line").asInt() - 1) * lineHeight, org.assertj.core.api.Assertions.within(3.0));
         assertAccessible();
         screenshot("query-error");
+        page.setViewportSize(390, 900);
+        screenshot("query-error-narrow");
+        page.setViewportSize(1280, 800);
 
         // Fixing the text clears the marker.
         editor().press("End");
