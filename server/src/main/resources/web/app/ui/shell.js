@@ -15,6 +15,7 @@ import { Dialog } from './dialog.js';
 import { SymbolSearch } from './symbol-search.js';
 import { Loading, ErrorState } from './states.js';
 import { signOut, signOutEverywhere } from './sign-out.js';
+import { Notifications } from './notifications.js';
 
 export function visibleRoutes(user) {
   return routes.filter((r) => !r.role || user?.roles?.includes(r.role));
@@ -166,5 +167,6 @@ export function Shell({ route, params }) {
     <${Palette} onOpenSymbol=${(symbol) => navigate(`/markets/${encodeURIComponent(symbol)}`)} />
     ${help && html`<${ShortcutsHelp} onClose=${() => setHelp(false)} />`}
     <${Toasts} />
+    <${Notifications} />
   </div>`;
 }

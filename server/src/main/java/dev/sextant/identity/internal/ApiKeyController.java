@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,13 @@ class ApiKeyController {
 
     record KeyList(List<KeyView> apiKeys) {}
 
+    /**
+     * @param grantable whether the signed-in account may put it on a key (its role allows it)
+     */
+    record ScopeView(String name, String description, String minimumRole, boolean grantable) {}
+
+    record ScopeList(List<ScopeView> scopes) {}
+
     private final ApiKeys keys;
     private final AuditLog audit;
 
@@ -128,6 +136,28 @@ class ApiKeyController {
                 view.scopes(),
                 view.createdAt(),
                 view.expiresAt());
+    }
+
+    @GetMapping("/scopes")
+    @Operation(summary = "The scopes a key can hold, what each allows, and whether this account may grant it")
+    ScopeList scopes(@AuthenticationPrincipal AuthenticatedUser user) {
+        return new ScopeList(Arrays.stream(Scope.values())
+                .map(scope -> new ScopeView(
+                        scope.wireName(),
+                        describe(scope),
+                        scope.minimumRole().wireName(),
+                        user.has(scope.minimumRole())))
+                .toList());
+    }
+
+    private static String describe(Scope scope) {
+        return switch (scope) {
+            case MARKET_DATA_READ -> "Read market data: instruments, quotes, bars, search, fundamentals, watchlists.";
+            case MARKET_DATA_WRITE -> "Change data: watchlists, bar imports, alerts.";
+            case ANALYSIS -> "Run computations: indicators, risk, correlation, queries.";
+            case TRADING -> "Reserved for trading; no endpoint needs it yet.";
+            case ADMIN -> "Administration: accounts, providers, the audit log.";
+        };
     }
 
     @GetMapping

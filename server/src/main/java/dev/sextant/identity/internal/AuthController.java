@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,12 +70,35 @@ class AuthController {
         }
     }
 
+    /**
+     * What a sign-in page needs to know before anyone signs in.
+     *
+     * @param registration {@code open} when anyone may create an account here, else {@code closed}
+     * @param administratorsCreateAccounts whether an administrator can create one (registration by
+     *     invitation); false when the server takes no new accounts at all
+     */
+    record SignInOptions(String registration, boolean administratorsCreateAccounts) {}
+
     private final AccountService accounts;
     private final IdentityMetrics metrics;
+    private final RegistrationProperties registration;
 
-    AuthController(AccountService accounts, IdentityMetrics metrics) {
+    AuthController(AccountService accounts, IdentityMetrics metrics, RegistrationProperties registration) {
         this.accounts = accounts;
         this.metrics = metrics;
+        this.registration = registration;
+    }
+
+    @GetMapping(path = "/options", consumes = MediaType.ALL_VALUE)
+    @PermitAll
+    @Operation(
+            summary = "Whether this server takes self-registrations ({\"registration\": \"open\"} or \"closed\"), "
+                    + "for the sign-in page")
+    SignInOptions options() {
+        RegistrationProperties.RegistrationMode mode = registration.registration();
+        return new SignInOptions(
+                mode == RegistrationProperties.RegistrationMode.OPEN ? "open" : "closed",
+                mode != RegistrationProperties.RegistrationMode.CLOSED);
     }
 
     record SecondFactorResponse(boolean mfaRequired, String mfaToken) {

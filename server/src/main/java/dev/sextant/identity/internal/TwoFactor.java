@@ -89,17 +89,43 @@ class TwoFactor {
         replaceSecret(account.id(), PURPOSE, pending);
         deleteSecret(account.id(), PENDING_PURPOSE);
         accounts.setTotp(account.id(), true, step.getAsLong(), clock.instant());
+        List<String> codes = newRecoveryCodes(account);
+        directory.evict(account.id());
+        audit.record(
+                AuditEventType.TWO_FACTOR_ENABLED,
+                account.id().toString(),
+                account.id().toString());
+        return codes;
+    }
+
+    /**
+     * Ten new recovery codes in place of the old ones, which stop working; confirmed with a current
+     * TOTP code or an unused recovery code.
+     */
+    @Transactional
+    List<String> replaceRecoveryCodes(Account account, String code) {
+        if (!account.totpEnabled()) {
+            throw new ApiProblem(NOT_SET_UP, "Turn on two-factor sign-in first: POST /api/v1/me/2fa/setup.");
+        }
+        if (!verify(account, code)) {
+            throw new ApiProblem(
+                    IdentityProblems.INVALID_CREDENTIALS, "That code is not valid.", Map.of("field", "code"));
+        }
+        List<String> codes = newRecoveryCodes(account);
+        audit.record(
+                AuditEventType.RECOVERY_CODES_REPLACED,
+                account.id().toString(),
+                account.id().toString());
+        return codes;
+    }
+
+    private List<String> newRecoveryCodes(Account account) {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             codes.add(newRecoveryCode());
         }
         recoveryCodes.replaceAll(
                 account.id(), codes.stream().map(this::hashRecoveryCode).toList());
-        directory.evict(account.id());
-        audit.record(
-                AuditEventType.TWO_FACTOR_ENABLED,
-                account.id().toString(),
-                account.id().toString());
         return codes;
     }
 
@@ -132,6 +158,26 @@ class TwoFactor {
         accounts.bumpSecurityVersion(id, clock.instant());
         directory.evict(id);
         audit.record(AuditEventType.TWO_FACTOR_DISABLED, null, id.toString(), Map.of("by", "operator command"));
+    }
+
+    /**
+     * An administrator's reset of another account's second factor (a lost phone): secrets and
+     * recovery codes go, every session ends, and the next sign-in must enrol again if the account
+     * is an administrator. Answers false when there is no such account.
+     */
+    @Transactional
+    boolean resetByAdministrator(UserId by, UserId id) {
+        if (accounts.findById(id).isEmpty()) {
+            return false;
+        }
+        deleteSecret(id, PURPOSE);
+        deleteSecret(id, PENDING_PURPOSE);
+        recoveryCodes.deleteAll(id);
+        accounts.setTotp(id, false, 0, clock.instant());
+        accounts.bumpSecurityVersion(id, clock.instant());
+        directory.evict(id);
+        audit.record(AuditEventType.TWO_FACTOR_RESET, by.toString(), id.toString(), Map.of("by", "administrator"));
+        return true;
     }
 
     /** A current TOTP code not used before, or an unused recovery code. */

@@ -61,6 +61,14 @@ class TwoFactorController {
         return new Enabled(twoFactor.enable(account(user), code.code()));
     }
 
+    @PostMapping(path = "/recovery-codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Replace the recovery codes: confirmed with a current code (or an unused recovery code); "
+                    + "answers ten new single-use codes, shown only now, and the old ones stop working")
+    Enabled replaceRecoveryCodes(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody Code code) {
+        return new Enabled(twoFactor.replaceRecoveryCodes(account(user), code.code()));
+    }
+
     @PostMapping(path = "/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Turn two-factor sign-in off with a current code (not possible for administrators)")
