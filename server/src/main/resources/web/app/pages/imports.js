@@ -7,7 +7,7 @@ import { useStore } from '../lib/store.js';
 import { me } from '../lib/session.js';
 import { navigate } from '../lib/router.js';
 import { useStyles } from '../lib/styles.js';
-import { dateTime, price, compact } from '../lib/format.js';
+import { dateTime, price, compact, number } from '../lib/format.js';
 import { Page } from '../ui/page.js';
 import { Loading } from '../ui/states.js';
 import { DataTable } from '../ui/table.js';
@@ -124,7 +124,7 @@ export default function Imports() {
     { key: 'high', label: 'High', numeric: true, unit: currency, render: (r) => price(r.high) },
     { key: 'low', label: 'Low', numeric: true, unit: currency, render: (r) => price(r.low) },
     { key: 'close', label: 'Close', numeric: true, unit: currency, render: (r) => price(r.close) },
-    { key: 'volume', label: 'Volume', numeric: true, render: (r) => compact(r.volume) },
+    { key: 'volume', label: 'Volume', numeric: true, render: (r) => number(r.volume, 0) },
   ];
   const problemColumns = [
     { key: 'line', label: unit, numeric: true },
@@ -211,7 +211,7 @@ export default function Imports() {
       ${imported
         ? html`<div class="notice import-done" role="status" data-imported>
             <div><strong>Imported ${imported.bars} bars of ${imported.symbol}</strong>
-              <div class="faint">${imported.added} new, ${imported.restated} restated${imported.skipped ? `, ${imported.skipped} bad rows left out` : ''} · ${barTime(imported.from, interval)} to ${barTime(imported.to, interval)}</div></div>
+              <div class="faint">${imported.added} new, ${imported.restated} restated${imported.skipped ? `, ${imported.skipped} bad ${imported.skipped === 1 ? 'row' : 'rows'} left out` : ''} · ${barTime(imported.from, interval)} to ${barTime(imported.to, interval)}</div></div>
             <div class="form-row">
               <button type="button" class="button primary" onClick=${() => navigate(`/markets/${encodeURIComponent(imported.symbol)}`)}>Open ${imported.symbol}</button>
               <button type="button" class="button" onClick=${reset}>Import another file</button>

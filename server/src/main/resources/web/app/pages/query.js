@@ -235,12 +235,15 @@ function SeriesChart({ table, series, column }) {
       .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     line.setData(points);
     chart.timeScale().fitContent();
+    const fit = requestAnimationFrame(() => chart.timeScale().fitContent()); // once autoSize has measured
+    const resized = new ResizeObserver(() => chart.timeScale().fitContent());
+    resized.observe(box.current);
     const observer = new MutationObserver(() => {
       chart.applyOptions({ ...theme(), layout: { ...theme().layout, attributionLogo: false } });
       line.applyOptions({ color: css('--accent') });
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => { observer.disconnect(); chart.remove(); };
+    return () => { cancelAnimationFrame(fit); resized.disconnect(); observer.disconnect(); chart.remove(); };
   }, [table, column]);
   const c = table.columns[column];
   return html`<figure class="query-chart">
@@ -345,7 +348,7 @@ function HistoryList({ onPick }) {
   </div>`;
 }
 
-function Reference({ vocabulary, onInsert }) {
+function Reference({ vocabulary, onInsert, onStatement }) {
   const [filter, setFilter] = useState('');
   if (!vocabulary) return html`<${Loading} label="Loading the vocabulary…" />`;
   const needle = filter.trim().toUpperCase();
@@ -359,7 +362,7 @@ function Reference({ vocabulary, onInsert }) {
     ${statements.length > 0 && html`<h3>Statements</h3>
       <ul class="query-vocab" aria-label="Statements">
         ${statements.map((s) => html`<li key=${s.keyword}>
-          <button type="button" onClick=${() => onInsert(s.example)} title="Insert this example">
+          <button type="button" onClick=${() => onStatement(s.example)} title="Add this example as a statement">
             <code class="tok-keyword">${s.form}</code><span class="faint">${s.example}</span>
           </button></li>`)}
       </ul>`}
@@ -429,9 +432,10 @@ export default function QueryConsole() {
   };
   const insert = (snippet) => {
     const box = input.current;
-    const at = box && document.activeElement === box ? box.selectionStart : text.length;
+    // A blurred textarea keeps its selection: insert where the caret was.
+    const at = box ? Math.min(box.selectionStart, text.length) : text.length;
     const before = text.slice(0, at);
-    const glue = before && !/[\s(:,]$/.test(before) ? ' ' : '';
+    const glue = before && !/[\s(]$/.test(before) ? ' ' : '';
     const next = before + glue + snippet + text.slice(at);
     setText(next);
     requestAnimationFrame(() => { box?.focus(); const caret = at + glue.length + snippet.length; box?.setSelectionRange(caret, caret); });
@@ -487,10 +491,11 @@ export default function QueryConsole() {
           <button role="tab" id="tab-reference" aria-controls="panel-side" aria-selected=${side === 'reference' ? 'true' : 'false'} onClick=${() => setSide('reference')}>Vocabulary</button>
         </div>
         <div role="tabpanel" id="panel-side" aria-labelledby=${side === 'history' ? 'tab-history' : 'tab-reference'} class="query-side-panel">
-          ${side === 'history' ? html`<${HistoryList} onPick=${load} />` : html`<${Reference} vocabulary=${vocabulary} onInsert=${insert} />`}
+          ${side === 'history' ? html`<${HistoryList} onPick=${load} />` : html`<${Reference} vocabulary=${vocabulary} onInsert=${insert}
+            onStatement=${(example) => load(text.trim() ? `${text.replace(/[\s;]*$/, '')};\n${example}` : example)} />`}
         </div>
       </aside>
-    </div>
+      <div class="query-output">
     ${running && !answer && html`<${Loading} label="Running the query…" />`}
     ${answer && html`<div class="query-results" aria-live="polite" aria-busy=${running ? 'true' : 'false'}>
       <div class="query-results-head">
@@ -507,5 +512,7 @@ export default function QueryConsole() {
     ${!answer && !running && html`<div class="card"><${Empty} title="Run a query to see its tables">
       Pick one of the examples, or type a statement: ${STATEMENTS.map((s, i) => html`${i ? ', ' : ''}<code key=${s}>${s}</code>`)}.
     <//></div>`}
+      </div>
+    </div>
   <//>`;
 }

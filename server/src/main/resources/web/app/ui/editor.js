@@ -284,12 +284,14 @@ export function Editor({ value, onChange, onRun, error, describedBy, complete, l
   };
 
   const active = popup?.items[popup.active];
+  // Grows with the text from 5 to 16 lines, then scrolls.
+  const height = { height: `${Math.min(Math.max(lines + 1, 5), 16) * cell.height + 24}px` };
   return html`<div class=${`editor ${error ? 'has-error' : ''}`}>
-    <div class="editor-gutter" ref=${gutter} aria-hidden="true">
+    <div class="editor-gutter" ref=${gutter} aria-hidden="true" style=${height}>
       ${Array.from({ length: lines }, (_, i) => html`<div key=${i} class=${error && error.line === i + 1 ? 'error-line' : ''}>${i + 1}</div>`)}
       <div>${' '}</div>
     </div>
-    <div class="editor-body">
+    <div class="editor-body" style=${height}>
       <pre class="editor-highlight" ref=${pre} aria-hidden="true"><${Highlight} tokens=${tokens} text=${value} error=${error} /></pre>
       <textarea ref=${area} class="editor-input" aria-label=${label} spellcheck="false" autocomplete="off" autocapitalize="off"
         wrap="off" value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy}

@@ -38,7 +38,8 @@ class ImportBrowserTest extends BrowserTest {
                 .setInputFiles(new FilePayload("acme.csv", "text/csv", FILE.getBytes(StandardCharsets.UTF_8)));
         Locator preview = page.locator("[data-preview]");
         assertThat(preview).isVisible();
-        assertThat(page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true))).hasValue("ACME.IMP");
+        assertThat(page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("ACME.IMP");
         page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true)).fill(symbol);
         assertThat(preview.locator("[data-stat='rows']")).hasText("4");
         assertThat(preview.locator("[data-stat='valid']")).hasText("3");
@@ -52,8 +53,9 @@ class ImportBrowserTest extends BrowserTest {
         assertThat(bars.locator("tbody tr")).hasCount(3);
         assertThat(bars.locator("tbody tr").nth(2)).containsText("2024-01-05");
         assertAccessible();
+        page.setViewportSize(1280, 1300);
         screenshot("imports-preview");
-        page.setViewportSize(390, 844);
+        page.setViewportSize(390, 1700);
         screenshot("imports-preview-narrow");
         page.setViewportSize(1280, 800);
 
@@ -62,7 +64,7 @@ class ImportBrowserTest extends BrowserTest {
         page.getByLabel("Leave out the 1 bad row and import the 3 good ones").check();
         importButton.click();
         assertThat(page.locator("[data-imported]")).containsText("Imported 3 bars of " + symbol);
-        assertThat(page.locator("[data-imported]")).containsText("1 bad rows left out");
+        assertThat(page.locator("[data-imported]")).containsText("1 bad row left out");
 
         JsonNode stored = http.get("/api/v1/bars/" + symbol + "?interval=1d&from=2024-01-01&to=2024-01-31")
                 .json();

@@ -76,6 +76,19 @@ class QueryConsoleBrowserTest extends BrowserTest {
         history.locator("li").first().getByRole(AriaRole.BUTTON).click();
         assertThat(editor()).hasValue(QUERY);
         assertAccessible();
+
+        // The vocabulary, from GET /api/v1/query/vocabulary: filter it, insert a metric at the end.
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Vocabulary"))
+                .click();
+        page.getByLabel("Filter the vocabulary").fill("stochrsi");
+        Locator metrics = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Metrics"));
+        assertThat(metrics.locator("li")).hasCount(1);
+        assertThat(metrics).containsText("STOCHRSI(period, fastk, fastd)");
+        editor().fill("EVALUATE AAPL:");
+        metrics.locator("li button").click();
+        assertThat(editor()).hasValue("EVALUATE AAPL: STOCHRSI(14,5,3)");
+        assertAccessible();
+        screenshot("query-vocabulary");
     }
 
     @Test
@@ -116,6 +129,9 @@ class QueryConsoleBrowserTest extends BrowserTest {
                 .isCloseTo((problem.get("line").asInt() - 1) * lineHeight, org.assertj.core.api.Assertions.within(3.0));
         assertAccessible();
         screenshot("query-error");
+        page.setViewportSize(390, 900);
+        screenshot("query-error-narrow");
+        page.setViewportSize(1280, 800);
 
         // Fixing the text clears the marker.
         editor().press("End");
@@ -153,8 +169,9 @@ class QueryConsoleBrowserTest extends BrowserTest {
         result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Chart"))
                 .click();
         assertAccessible();
+        page.setViewportSize(1280, 1100);
         screenshot("query-console");
-        page.setViewportSize(390, 844);
+        page.setViewportSize(390, 1500);
         screenshot("query-console-narrow");
     }
 
