@@ -13,6 +13,7 @@ import { Loading, Empty, ErrorState } from '../ui/states.js';
 import { DataTable } from '../ui/table.js';
 import { Dialog, Confirm } from '../ui/dialog.js';
 import { toast } from '../ui/toast.js';
+import { registerCommands } from '../ui/palette.js';
 
 const SECTIONS = [
   { id: 'accounts', label: 'Accounts' },
@@ -51,6 +52,9 @@ export default function Admin({ params }) {
 
 function Sections({ section: wanted }) {
   const params = { section: wanted };
+  useEffect(() => registerCommands(SECTIONS.map((s) => ({
+    id: `admin:${s.id}`, title: `Administration: ${s.label}`, kind: 'Page', keywords: 'admin', run: () => navigate(`/admin/${s.id}`),
+  }))), []);
   const section = SECTIONS.some((s) => s.id === params.section) ? params.section : 'accounts';
   const unknown = params.section && !SECTIONS.some((s) => s.id === params.section);
   const tabs = useRef(null);
@@ -174,7 +178,7 @@ function Accounts() {
     ${listing.error ? html`<${ErrorState} error=${listing.error} retry=${listing.reload} />`
       : !data ? html`<${Loading} label="Loading accounts…" />`
       : data.accounts.length === 0 ? html`<${Empty} title="No accounts">Create the first one.<//>`
-      : html`<${DataTable} caption="Accounts" columns=${columns} rows=${data.accounts} rowKey=${(a) => a.id} />
+      : html`<div class="accounts-table"><${DataTable} caption="Accounts" columns=${columns} rows=${data.accounts} rowKey=${(a) => a.id} /></div>
         <${Pager} page=${page} hasMore=${data.hasMore} onPage=${setPage} label="Accounts pages" />`}
     ${creating && html`<${CreateAccount} onClose=${() => setCreating(false)} onCreated=${listing.reload} />`}
     ${editing && html`<${EditRoles} account=${editing} onClose=${() => setEditing(null)} onSaved=${listing.reload} />`}
