@@ -224,6 +224,22 @@ class AdminBrowserTest extends BrowserTest {
                                 "{\"username\":\"" + other + "\",\"password\":\"" + PASSWORD + "\"}")
                         .status())
                 .isEqualTo(403);
+
+        // Roles change through their dialog; the table shows what the server stored.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit roles of " + other))
+                .click();
+        field("analyst").check();
+        button("Save roles").click();
+        assertThat(page.locator("[data-toast=success]").last()).containsText("Roles changed");
+        assertThat(row).containsText("analyst");
+
+        // A taken username is refused at the field it names, with the server's words.
+        expectRefusal(409, "POST /api/v1/admin/accounts");
+        button("Create account").click();
+        field("Username").fill(other);
+        button("Create").click();
+        assertThat(field("Username")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#new-username-hint")).hasText("That username is taken.");
     }
 
     @Test
