@@ -29,15 +29,28 @@ export function findRoute(path) {
 }
 
 const modules = new Map();
+const loading = new Map();
+
+// A route's module, asked for once: the first render asks at once rather than after the next
+// paint (an effect runs only then), which the first load would wait for.
+function loadPage(route) {
+  if (!loading.has(route)) {
+    const load = route.load();
+    load.catch(() => loading.delete(route)); // a failed load may be tried again
+    loading.set(route, load);
+  }
+  return loading.get(route);
+}
 
 function usePage(route) {
   const [state, setState] = useState({ route: null, Page: null, error: null });
+  if (!modules.has(route)) loadPage(route);
   useEffect(() => {
     let live = true;
     const cached = modules.get(route);
     if (cached) { setState({ route, Page: cached, error: null }); return undefined; }
     setState({ route, Page: null, error: null });
-    route.load().then((module) => {
+    loadPage(route).then((module) => {
       modules.set(route, module.default);
       if (live) setState({ route, Page: module.default, error: null });
     }).catch((error) => live && setState({ route, Page: null, error }));
