@@ -114,6 +114,19 @@ class ResponsiveBrowserTest extends BrowserTest {
     }
 
     @Test
+    void onADesktopTheNavigationStandsAndThereIsNoMenuButton() {
+        page.setViewportSize(1280, 800);
+        signInAsNewUser(unique("desktop"));
+        open("/markets");
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")))
+                .isHidden();
+        assertThat(page.locator(".brand")).isVisible();
+        screenshot("desktop-markets");
+    }
+
+    @Test
     void beforeAnyScriptRunsThePageAlreadyHasTheSystemsDarkTheme() {
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         open("/sign-in");
