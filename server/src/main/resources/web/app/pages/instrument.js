@@ -174,20 +174,24 @@ export default function Instrument({ params }) {
 
 // ---- Chart -------------------------------------------------------------------------------------
 
-function visibleRange(bars, range) {
-  if (!bars.length || range.code === 'Max') return [undefined, undefined];
+// The first bar time a range shows (undefined: all), counted back from the last bar.
+function visibleFrom(bars, range) {
+  if (!bars.length || range.code === 'Max') return undefined;
   const last = seconds(bars[bars.length - 1].time);
   if (range.sessions) {
     // the last N dates that have bars
-    const days = [];
-    for (let i = bars.length - 1; i >= 0 && days.length <= range.sessions; i--) {
-      const day = bars[i].time.slice(0, 10);
-      if (days[days.length - 1] !== day) days.push(day);
-      if (days.length > range.sessions) return [seconds(bars[i + 1].time), last];
+    let days = 0;
+    let day = null;
+    for (let i = bars.length - 1; i >= 0; i--) {
+      const date = bars[i].time.slice(0, 10);
+      if (date !== day) {
+        day = date;
+        if (++days > range.sessions) return seconds(bars[i + 1].time);
+      }
     }
-    return [seconds(bars[0].time), last];
+    return undefined;
   }
-  return [last - range.days * 86_400, last];
+  return last - range.days * 86_400;
 }
 
 function ChartCard({ symbol, anchor }) {
@@ -230,13 +234,12 @@ function ChartCard({ symbol, anchor }) {
     const draw = (answer) => {
       if (!live) return;
       if (shown.current.bars !== barsKey) {
+        // the indicators' points of the bars shown before go first: their times are not these bars'
+        for (const key of c.indicatorKeys()) c.clearIndicator(key);
         c.setBars(answer.bars, interval.code);
         shown.current.bars = barsKey;
         shown.current.indicators.clear();
-        for (const key of c.indicatorKeys()) c.removeIndicator(key);
       }
-      const [start, end] = visibleRange(answer.bars, range);
-      c.showRange(start, end);
       const wanted = new Set(chosen.map((i) => i.id));
       for (const key of c.indicatorKeys()) {
         if (!wanted.has(key)) { c.removeIndicator(key); shown.current.indicators.delete(key); }
@@ -261,6 +264,8 @@ function ChartCard({ symbol, anchor }) {
         })).then((answer) => { put(answer); setFailed((f) => ({ ...f, [indicator.id]: undefined })); })
           .catch((e) => live && setFailed((f) => ({ ...f, [indicator.id]: e.problem?.detail || e.message }))));
       }
+      // the range last: once every series holds points of these bars
+      c.showRange(visibleFrom(answer.bars, range));
       if (waiting.length) Promise.allSettled(waiting).then(() => live && done());
       else done();
     };
@@ -308,11 +313,11 @@ function ChartCard({ symbol, anchor }) {
     <div class="chart-toolbar">
       <div class="segmented" role="group" aria-label="Interval">
         ${INTERVALS.map((i) => html`<button type="button" key=${i.code} aria-pressed=${i.code === interval.code ? 'true' : 'false'}
-          title=${i.title} aria-label=${`Interval ${i.title}`} onClick=${() => pickInterval(i.code)}>${i.label}</button>`)}
+          title=${`${i.title} bars`} data-interval-button=${i.code} onClick=${() => pickInterval(i.code)}>${i.label}</button>`)}
       </div>
       <div class="segmented" role="group" aria-label="Range">
         ${RANGES.map((r) => html`<button type="button" key=${r.code} aria-pressed=${r.code === range.code ? 'true' : 'false'}
-          title=${r.title} aria-label=${`Range ${r.title}`} onClick=${() => pickRange(r.code)}>${r.code}</button>`)}
+          title=${r.title} data-range-button=${r.code} onClick=${() => pickRange(r.code)}>${r.code}</button>`)}
       </div>
       <button type="button" class="button small" onClick=${() => setPicking({})} disabled=${!catalog || catalog.length === 0}>
         <span aria-hidden="true">ƒ</span> Indicators
@@ -333,7 +338,7 @@ function ChartCard({ symbol, anchor }) {
     ${barsError && html`<${ErrorState} error=${barsError} />`}
     ${empty && html`<div class="notice">${bars.note || `No ${interval.title} bars in this range.`}</div>`}
     <div class="chart-wrap">
-      <div class="chart" ref=${box} data-chart=${symbol} data-interval=${interval.code} aria-label=${`${symbol} price chart, ${interval.title} bars`} role="img"></div>
+      <div class="chart" ref=${box} data-chart=${symbol} data-interval=${interval.code} role="figure" aria-label=${`${symbol} price chart, ${interval.title} bars`}></div>
       ${!bars && !barsError && html`<div class="chart-loading"><${Loading} label="Loading bars…" /></div>`}
     </div>
     ${picking && html`<${IndicatorPicker} catalog=${catalog} editing=${picking.id ? picking : null}
@@ -421,7 +426,7 @@ function IndicatorPicker({ catalog, editing, onSave, onClose }) {
         ${shown.length === 0 && html`<div class="muted">No indicator matches “${filter}”.</div>`}
       </div>`}
       <div class="picker-detail">
-        ${!selected ? html`<p class="muted">Pick an indicator to set its parameters.</p>` : html`<form class="form" onSubmit=${submit} aria-label=${`${selected.name} parameters`}>
+        ${!selected ? html`<p class="muted">Pick an indicator to set its parameters.</p>` : html`<form class="form" onSubmit=${submit} aria-label=${`${selected.name} parameters`} novalidate>
           <div>
             <h3>${selected.name}</h3>
             <p class="muted">${selected.description}</p>
@@ -532,11 +537,11 @@ function FundamentalsCard({ symbol, info }) {
               ${l.fact.periodStart ? period(l.fact) : `at ${utcDate(l.fact.periodEnd)}`} · filed ${utcDate(l.fact.filed)}</span>
           </div>`)}
         </div>
-        ${quarters.length > 0 && html`<div class="table-wrap quarters">
+        ${quarters.length > 0 && html`<div class="table-wrap quarters" tabindex="0" role="region" aria-label="Last quarters">
           <table class="table">
             <caption class="visually-hidden">Last quarters</caption>
-            <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Revenue <span class="unit">(USD)</span></th>
-              <th scope="col" class="num">Net income <span class="unit">(USD)</span></th><th scope="col" class="num">EPS, diluted <span class="unit">(USD)</span></th></tr></thead>
+            <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Revenue (USD)</th>
+              <th scope="col" class="num">Net income (USD)</th><th scope="col" class="num">EPS, diluted (USD)</th></tr></thead>
             <tbody>${quarters.map((q) => html`<tr key=${q.periodEnd}>
               <td>${q.label} <span class="faint">to ${utcDate(q.periodEnd)}</span></td>
               <td class="num">${q.Revenues !== undefined ? compact(q.Revenues) : '–'}</td>

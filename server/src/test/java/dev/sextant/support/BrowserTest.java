@@ -104,7 +104,8 @@ public abstract class BrowserTest extends ServerHttpTest {
     protected void watch(Page watched) {
         watched.onConsoleMessage(message -> {
             // A 4xx or 5xx also logs "Failed to load resource"; the response check below judges those.
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource: the server responded")) {
+            if ("error".equals(message.type())
+                    && !message.text().startsWith("Failed to load resource: the server responded")) {
                 problems.add("console error: " + message.text() + " at " + message.location());
             }
         });

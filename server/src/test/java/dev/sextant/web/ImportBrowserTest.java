@@ -38,7 +38,8 @@ class ImportBrowserTest extends BrowserTest {
                 .setInputFiles(new FilePayload("acme.csv", "text/csv", FILE.getBytes(StandardCharsets.UTF_8)));
         Locator preview = page.locator("[data-preview]");
         assertThat(preview).isVisible();
-        assertThat(page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true))).hasValue("ACME.IMP");
+        assertThat(page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("ACME.IMP");
         page.getByLabel("Symbol", new Page.GetByLabelOptions().setExact(true)).fill(symbol);
         assertThat(preview.locator("[data-stat='rows']")).hasText("4");
         assertThat(preview.locator("[data-stat='valid']")).hasText("3");
