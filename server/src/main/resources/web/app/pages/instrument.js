@@ -154,7 +154,7 @@ export default function Instrument({ params }) {
     <div class="quote-line" aria-label="Latest price">
       <span class="quote-price num" data-quote-price=${quote.price}>${price(quote.price)}</span>
       <span class="quote-currency">${quote.currency}</span>
-      <${Change} value=${quote.change} fraction=${quote.changePercent / 100} className="quote-change" />
+      <${Change} value=${quote.change} of=${quote.price} fraction=${quote.changePercent / 100} className="quote-change" />
       <span class="faint quote-since">since the previous close</span>
       <${Provenance} source=${quoteSource(quote)} />
     </div>

@@ -124,7 +124,9 @@ class ChartBenchmarkBrowserTest extends BrowserTest {
         open("/markets/AAPL");
         page.waitForSelector("[data-legend-indicator='RSI']");
         Locator weekly = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Interval"))
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("1w").setExact(true));
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("1w").setExact(true));
         weekly.click(); // fetched once: bars and both indicators
         page.waitForSelector("[data-chart][data-interval='1wk']");
         assertThat(page.locator("[data-legend-indicator='RSI'] b")).not().hasText("–");

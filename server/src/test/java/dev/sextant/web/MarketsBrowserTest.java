@@ -153,7 +153,7 @@ class MarketsBrowserTest extends BrowserTest {
         long shownFrom = Long.parseLong(page.locator("[data-chart]").getAttribute("data-visible-from"));
         org.assertj.core.api.Assertions.assertThat(lastBar - shownFrom)
                 .as("seconds shown before the last bar")
-                .isBetween(360L * 86_400, 365L * 86_400);
+                .isBetween(358L * 86_400, 372L * 86_400);
 
         // The cards under the chart, each with where its figures came from.
         assertThat(page.locator("[data-card='risk'] [data-risk='beta']")).containsText("SPY");
