@@ -253,7 +253,7 @@ function ChartCard({ symbol, anchor }) {
         const put = (points) => {
           if (!live) return;
           c.setIndicator(indicator.id, {
-            name: indicator.name, label: indicatorLabel(indicator.name, indicator.params),
+            name: indicator.name, label: indicatorLabel(indicator.name, indicator.params), slot: chosen.indexOf(indicator),
             placement: definition.placement, unit: definition.unit, outputs: definition.outputs, points: points.points,
           });
           shown.current.indicators.set(indicator.id, key);
@@ -334,7 +334,7 @@ function ChartCard({ symbol, anchor }) {
         </li>`;
       })}
     </ul>`}
-    <${Legend} legend=${legend} interval=${interval.code} />
+    <${Legend} legend=${legend} interval=${interval.code} order=${chosen.map((i) => i.id)} />
     ${barsError && html`<${ErrorState} error=${barsError} />`}
     ${empty && html`<div class="notice">${bars.note || `No ${interval.title} bars in this range.`}</div>`}
     <div class="chart-wrap">
@@ -347,9 +347,10 @@ function ChartCard({ symbol, anchor }) {
 }
 
 // The values under the cursor (or at the last bar): OHLCV, then each indicator's outputs.
-function Legend({ legend, interval }) {
+function Legend({ legend, interval, order }) {
   if (!legend || !legend.bar) return html`<div class="chart-legend" aria-hidden="true"> </div>`;
   const { bar } = legend;
+  const indicators = [...legend.indicators].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   const change = bar.close - bar.open;
   return html`<div class="chart-legend" data-legend aria-live="off">
     <div class="legend-bar">
@@ -360,8 +361,8 @@ function Legend({ legend, interval }) {
       <span><abbr title="Close">C</abbr> <b data-legend-close class=${change > 0 ? 'up' : change < 0 ? 'down' : ''}>${price(bar.close)}</b></span>
       <span><abbr title="Volume">V</abbr> <b data-legend-volume>${compact(bar.volume)}</b></span>
     </div>
-    ${legend.indicators.length > 0 && html`<div class="legend-indicators">
-      ${legend.indicators.map((i) => html`<span class="legend-indicator" key=${i.key} data-legend-indicator=${i.name}>
+    ${indicators.length > 0 && html`<div class="legend-indicators">
+      ${indicators.map((i) => html`<span class="legend-indicator" key=${i.key} data-legend-indicator=${i.name}>
         <span class="legend-name">${i.label}</span>
         ${i.values.map((v) => html`<b key=${v.output} data-output=${v.output}
           ref=${(el) => { if (el) el.style.color = v.color; }}
@@ -543,7 +544,7 @@ function FundamentalsCard({ symbol, info }) {
             <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Revenue (USD)</th>
               <th scope="col" class="num">Net income (USD)</th><th scope="col" class="num">EPS, diluted (USD)</th></tr></thead>
             <tbody>${quarters.map((q) => html`<tr key=${q.periodEnd}>
-              <td>${q.label} <span class="faint">to ${utcDate(q.periodEnd)}</span></td>
+              <td title=${`Quarter to ${utcDate(q.periodEnd)}`}>${q.label}</td>
               <td class="num">${q.Revenues !== undefined ? compact(q.Revenues) : '–'}</td>
               <td class="num">${q.NetIncomeLoss !== undefined ? compact(q.NetIncomeLoss) : '–'}</td>
               <td class="num">${q.EarningsPerShareDiluted !== undefined ? number(q.EarningsPerShareDiluted, 2) : '–'}</td>

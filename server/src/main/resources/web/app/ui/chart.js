@@ -252,7 +252,8 @@ export function createPriceChart(container, { interval = '1d', onCrosshair = () 
 
     /**
      * Adds or replaces an indicator. spec: { name, label, placement ('price' | 'pane'), unit,
-     * outputs: ['value'] or named, points: API points [{ time, value (number or {output: number}) }] }.
+     * outputs: ['value'] or named, points: API points [{ time, value (number or {output: number}) }],
+     * slot? (its colour, by position: the same indicator keeps its colour wherever it loads from) }.
      */
     setIndicator(key, spec) {
       const old = indicators.get(key);
@@ -269,7 +270,7 @@ export function createPriceChart(container, { interval = '1d', onCrosshair = () 
         onCrosshair(legendAt(undefined));
         return;
       }
-      const slot = old ? old.slot : nextSlot();
+      const slot = old ? old.slot : spec.slot !== undefined && !usedSlots.has(spec.slot) ? spec.slot : nextSlot();
       if (old) api.removeIndicator(key, { keepSlot: true });
       usedSlots.add(slot);
       const entry = { spec, slot, lines: [] };
