@@ -154,7 +154,7 @@ export default function Instrument({ params }) {
     <div class="quote-line" aria-label="Latest price">
       <span class="quote-price num" data-quote-price=${quote.price}>${price(quote.price)}</span>
       <span class="quote-currency">${quote.currency}</span>
-      <${Change} value=${quote.change} fraction=${quote.changePercent / 100} className="quote-change" />
+      <${Change} value=${quote.change} of=${quote.price} fraction=${quote.changePercent / 100} className="quote-change" />
       <span class="faint quote-since">since the previous close</span>
       <${Provenance} source=${quoteSource(quote)} />
     </div>
@@ -174,20 +174,24 @@ export default function Instrument({ params }) {
 
 // ---- Chart -------------------------------------------------------------------------------------
 
-function visibleRange(bars, range) {
-  if (!bars.length || range.code === 'Max') return [undefined, undefined];
+// The first bar time a range shows (undefined: all), counted back from the last bar.
+function visibleFrom(bars, range) {
+  if (!bars.length || range.code === 'Max') return undefined;
   const last = seconds(bars[bars.length - 1].time);
   if (range.sessions) {
     // the last N dates that have bars
-    const days = [];
-    for (let i = bars.length - 1; i >= 0 && days.length <= range.sessions; i--) {
-      const day = bars[i].time.slice(0, 10);
-      if (days[days.length - 1] !== day) days.push(day);
-      if (days.length > range.sessions) return [seconds(bars[i + 1].time), last];
+    let days = 0;
+    let day = null;
+    for (let i = bars.length - 1; i >= 0; i--) {
+      const date = bars[i].time.slice(0, 10);
+      if (date !== day) {
+        day = date;
+        if (++days > range.sessions) return seconds(bars[i + 1].time);
+      }
     }
-    return [seconds(bars[0].time), last];
+    return undefined;
   }
-  return [last - range.days * 86_400, last];
+  return last - range.days * 86_400;
 }
 
 function ChartCard({ symbol, anchor }) {
@@ -230,13 +234,12 @@ function ChartCard({ symbol, anchor }) {
     const draw = (answer) => {
       if (!live) return;
       if (shown.current.bars !== barsKey) {
+        // the indicators' points of the bars shown before go first: their times are not these bars'
+        for (const key of c.indicatorKeys()) c.clearIndicator(key);
         c.setBars(answer.bars, interval.code);
         shown.current.bars = barsKey;
         shown.current.indicators.clear();
-        for (const key of c.indicatorKeys()) c.removeIndicator(key);
       }
-      const [start, end] = visibleRange(answer.bars, range);
-      c.showRange(start, end);
       const wanted = new Set(chosen.map((i) => i.id));
       for (const key of c.indicatorKeys()) {
         if (!wanted.has(key)) { c.removeIndicator(key); shown.current.indicators.delete(key); }
@@ -250,7 +253,7 @@ function ChartCard({ symbol, anchor }) {
         const put = (points) => {
           if (!live) return;
           c.setIndicator(indicator.id, {
-            name: indicator.name, label: indicatorLabel(indicator.name, indicator.params),
+            name: indicator.name, label: indicatorLabel(indicator.name, indicator.params), slot: chosen.indexOf(indicator),
             placement: definition.placement, unit: definition.unit, outputs: definition.outputs, points: points.points,
           });
           shown.current.indicators.set(indicator.id, key);
@@ -261,6 +264,8 @@ function ChartCard({ symbol, anchor }) {
         })).then((answer) => { put(answer); setFailed((f) => ({ ...f, [indicator.id]: undefined })); })
           .catch((e) => live && setFailed((f) => ({ ...f, [indicator.id]: e.problem?.detail || e.message }))));
       }
+      // the range last: once every series holds points of these bars
+      c.showRange(visibleFrom(answer.bars, range));
       if (waiting.length) Promise.allSettled(waiting).then(() => live && done());
       else done();
     };
@@ -308,11 +313,11 @@ function ChartCard({ symbol, anchor }) {
     <div class="chart-toolbar">
       <div class="segmented" role="group" aria-label="Interval">
         ${INTERVALS.map((i) => html`<button type="button" key=${i.code} aria-pressed=${i.code === interval.code ? 'true' : 'false'}
-          title=${i.title} aria-label=${`Interval ${i.title}`} onClick=${() => pickInterval(i.code)}>${i.label}</button>`)}
+          title=${`${i.title} bars`} data-interval-button=${i.code} onClick=${() => pickInterval(i.code)}>${i.label}</button>`)}
       </div>
       <div class="segmented" role="group" aria-label="Range">
         ${RANGES.map((r) => html`<button type="button" key=${r.code} aria-pressed=${r.code === range.code ? 'true' : 'false'}
-          title=${r.title} aria-label=${`Range ${r.title}`} onClick=${() => pickRange(r.code)}>${r.code}</button>`)}
+          title=${r.title} data-range-button=${r.code} onClick=${() => pickRange(r.code)}>${r.code}</button>`)}
       </div>
       <button type="button" class="button small" onClick=${() => setPicking({})} disabled=${!catalog || catalog.length === 0}>
         <span aria-hidden="true">ƒ</span> Indicators
@@ -329,11 +334,11 @@ function ChartCard({ symbol, anchor }) {
         </li>`;
       })}
     </ul>`}
-    <${Legend} legend=${legend} interval=${interval.code} />
+    <${Legend} legend=${legend} interval=${interval.code} order=${chosen.map((i) => i.id)} />
     ${barsError && html`<${ErrorState} error=${barsError} />`}
     ${empty && html`<div class="notice">${bars.note || `No ${interval.title} bars in this range.`}</div>`}
     <div class="chart-wrap">
-      <div class="chart" ref=${box} data-chart=${symbol} data-interval=${interval.code} aria-label=${`${symbol} price chart, ${interval.title} bars`} role="img"></div>
+      <div class="chart" ref=${box} data-chart=${symbol} data-interval=${interval.code} role="figure" aria-label=${`${symbol} price chart, ${interval.title} bars`}></div>
       ${!bars && !barsError && html`<div class="chart-loading"><${Loading} label="Loading bars…" /></div>`}
     </div>
     ${picking && html`<${IndicatorPicker} catalog=${catalog} editing=${picking.id ? picking : null}
@@ -342,9 +347,10 @@ function ChartCard({ symbol, anchor }) {
 }
 
 // The values under the cursor (or at the last bar): OHLCV, then each indicator's outputs.
-function Legend({ legend, interval }) {
+function Legend({ legend, interval, order }) {
   if (!legend || !legend.bar) return html`<div class="chart-legend" aria-hidden="true"> </div>`;
   const { bar } = legend;
+  const indicators = [...legend.indicators].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   const change = bar.close - bar.open;
   return html`<div class="chart-legend" data-legend aria-live="off">
     <div class="legend-bar">
@@ -355,8 +361,8 @@ function Legend({ legend, interval }) {
       <span><abbr title="Close">C</abbr> <b data-legend-close class=${change > 0 ? 'up' : change < 0 ? 'down' : ''}>${price(bar.close)}</b></span>
       <span><abbr title="Volume">V</abbr> <b data-legend-volume>${compact(bar.volume)}</b></span>
     </div>
-    ${legend.indicators.length > 0 && html`<div class="legend-indicators">
-      ${legend.indicators.map((i) => html`<span class="legend-indicator" key=${i.key} data-legend-indicator=${i.name}>
+    ${indicators.length > 0 && html`<div class="legend-indicators">
+      ${indicators.map((i) => html`<span class="legend-indicator" key=${i.key} data-legend-indicator=${i.name}>
         <span class="legend-name">${i.label}</span>
         ${i.values.map((v) => html`<b key=${v.output} data-output=${v.output}
           ref=${(el) => { if (el) el.style.color = v.color; }}
@@ -421,7 +427,7 @@ function IndicatorPicker({ catalog, editing, onSave, onClose }) {
         ${shown.length === 0 && html`<div class="muted">No indicator matches “${filter}”.</div>`}
       </div>`}
       <div class="picker-detail">
-        ${!selected ? html`<p class="muted">Pick an indicator to set its parameters.</p>` : html`<form class="form" onSubmit=${submit} aria-label=${`${selected.name} parameters`}>
+        ${!selected ? html`<p class="muted">Pick an indicator to set its parameters.</p>` : html`<form class="form" onSubmit=${submit} aria-label=${`${selected.name} parameters`} novalidate>
           <div>
             <h3>${selected.name}</h3>
             <p class="muted">${selected.description}</p>
@@ -532,13 +538,13 @@ function FundamentalsCard({ symbol, info }) {
               ${l.fact.periodStart ? period(l.fact) : `at ${utcDate(l.fact.periodEnd)}`} · filed ${utcDate(l.fact.filed)}</span>
           </div>`)}
         </div>
-        ${quarters.length > 0 && html`<div class="table-wrap quarters">
+        ${quarters.length > 0 && html`<div class="table-wrap quarters" tabindex="0" role="region" aria-label="Last quarters">
           <table class="table">
             <caption class="visually-hidden">Last quarters</caption>
-            <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Revenue <span class="unit">(USD)</span></th>
-              <th scope="col" class="num">Net income <span class="unit">(USD)</span></th><th scope="col" class="num">EPS, diluted <span class="unit">(USD)</span></th></tr></thead>
+            <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Revenue (USD)</th>
+              <th scope="col" class="num">Net income (USD)</th><th scope="col" class="num">EPS, diluted (USD)</th></tr></thead>
             <tbody>${quarters.map((q) => html`<tr key=${q.periodEnd}>
-              <td>${q.label} <span class="faint">to ${utcDate(q.periodEnd)}</span></td>
+              <td title=${`Quarter to ${utcDate(q.periodEnd)}`}>${q.label}</td>
               <td class="num">${q.Revenues !== undefined ? compact(q.Revenues) : '–'}</td>
               <td class="num">${q.NetIncomeLoss !== undefined ? compact(q.NetIncomeLoss) : '–'}</td>
               <td class="num">${q.EarningsPerShareDiluted !== undefined ? number(q.EarningsPerShareDiluted, 2) : '–'}</td>

@@ -3,7 +3,7 @@
 import { html, useEffect, useState } from '../lib/html.js';
 import { api } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
-import { price, signed, percent, direction, relative, dateTime } from '../lib/format.js';
+import { price, number, percent, direction, relative, dateTime } from '../lib/format.js';
 import { useStyles } from '../lib/styles.js';
 import { Page } from '../ui/page.js';
 import { Loading, Empty, ErrorState } from '../ui/states.js';
@@ -37,13 +37,19 @@ export async function loadQuotes(symbols, options = {}) {
   return new Map(answers.flatMap((a) => a.quotes).map((q) => [q.symbol, q]));
 }
 
-// "-1.23 ▼" style change: sign and arrow, so colour is never the only cue.
-export function Change({ value, fraction, className = '' }) {
+// The digits a price shows (lib/format.js price): a change of it shows as many.
+function priceDigits(reference) {
+  const size = Math.abs(reference ?? 1);
+  return size >= 1 ? 2 : size >= 0.01 ? 4 : 6;
+}
+
+// "▲ +1.23 (+0.45%)": sign and arrow, so colour is never the only cue; `of` is the price changed.
+export function Change({ value, fraction, of, className = '' }) {
   if (value === null || value === undefined) return html`<span class="faint">–</span>`;
   const dir = direction(value);
   const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '';
   return html`<span class=${`change ${dir} ${className}`}>
-    ${arrow && html`<span aria-hidden="true">${arrow} </span>`}${signed(value)}${fraction !== undefined && html` (${percent(fraction, 2, true)})`}
+    ${arrow && html`<span aria-hidden="true">${arrow} </span>`}${value > 0 ? '+' : ''}${number(value, priceDigits(of))}${fraction !== undefined && html` (${percent(fraction, 2, true)})`}
   </span>`;
 }
 
@@ -74,7 +80,7 @@ const columns = (quotes) => [
     key: 'change', label: 'Change', numeric: true, value: (r) => quotes.get(r.symbol)?.changePercent,
     render: (r) => {
       const q = quotes.get(r.symbol);
-      return html`<${Change} value=${q?.change} fraction=${q ? q.changePercent / 100 : undefined} />`;
+      return html`<${Change} value=${q?.change} of=${q?.price} fraction=${q ? q.changePercent / 100 : undefined} />`;
     },
   },
   { key: 'source', label: 'Source', sortable: false, render: (r) => html`<${QuoteSource} quote=${quotes.get(r.symbol)} />` },

@@ -14,7 +14,7 @@ const MAIN_HEIGHT = 420;
 
 // Line colours by slot, one set per theme, all readable on the theme's surface.
 const PALETTE = {
-  light: ['#d97706', '#2563eb', '#c026d3', '#0d9488', '#7c3aed', '#4d7c0f', '#db2777', '#0369a1'],
+  light: ['#b45309', '#1d4ed8', '#a21caf', '#0f766e', '#6d28d9', '#4d7c0f', '#be185d', '#0369a1'],
   dark: ['#fbbf24', '#60a5fa', '#e879f9', '#2dd4bf', '#a78bfa', '#a3e635', '#f472b6', '#38bdf8'],
 };
 
@@ -217,6 +217,12 @@ export function createPriceChart(container, { interval = '1d', onCrosshair = () 
     onCrosshair(legendAt(time));
   });
 
+  // What the chart shows, on its element (for tests and tools): the first and last visible bar times.
+  chart.timeScale().subscribeVisibleTimeRangeChange((range) => {
+    container.dataset.visibleFrom = range ? String(range.from) : '';
+    container.dataset.visibleTo = range ? String(range.to) : '';
+  });
+
   const resizer = new ResizeObserver(() => {
     const width = container.clientWidth;
     if (width) chart.resize(width, container.clientHeight || MAIN_HEIGHT);
@@ -246,11 +252,25 @@ export function createPriceChart(container, { interval = '1d', onCrosshair = () 
 
     /**
      * Adds or replaces an indicator. spec: { name, label, placement ('price' | 'pane'), unit,
-     * outputs: ['value'] or named, points: API points [{ time, value (number or {output: number}) }] }.
+     * outputs: ['value'] or named, points: API points [{ time, value (number or {output: number}) }],
+     * slot? (its colour, by position: the same indicator keeps its colour wherever it loads from) }.
      */
     setIndicator(key, spec) {
       const old = indicators.get(key);
-      const slot = old ? old.slot : nextSlot();
+      if (old && old.spec.name === spec.name && old.spec.placement === spec.placement
+          && old.spec.outputs.join() === spec.outputs.join()) {
+        // the same lines with new points (another interval, other parameters): keep the series
+        old.spec = spec;
+        old.lines.forEach((line) => {
+          const { data, byTime } = convertOutput(spec.points, line.output);
+          line.data = data;
+          line.byTime = byTime;
+          line.series.setData(line.style.kind === 'histogram' ? histogramData(data) : data);
+        });
+        onCrosshair(legendAt(undefined));
+        return;
+      }
+      const slot = old ? old.slot : spec.slot !== undefined && !usedSlots.has(spec.slot) ? spec.slot : nextSlot();
       if (old) api.removeIndicator(key, { keepSlot: true });
       usedSlots.add(slot);
       const entry = { spec, slot, lines: [] };
@@ -306,20 +326,36 @@ export function createPriceChart(container, { interval = '1d', onCrosshair = () 
       if (!keepSlot) onCrosshair(legendAt(undefined));
     },
 
+    /** Empties an indicator's lines until its points for new bars arrive (its series and pane stay). */
+    clearIndicator(key) {
+      const entry = indicators.get(key);
+      if (!entry) return;
+      entry.lines.forEach((line) => {
+        line.data = [];
+        line.byTime = new Map();
+        line.series.setData([]);
+      });
+    },
+
     indicatorKeys() {
       return [...indicators.keys()];
     },
 
-    /** Shows the bars from `fromSeconds` to `toSeconds` (whole history when either is missing). */
-    showRange(fromSeconds, toSeconds) {
+    /** Shows the bars from `fromSeconds` to the last, a little room after it (whole history without `fromSeconds`). */
+    showRange(fromSeconds) {
       if (!bars.length) return;
-      if (fromSeconds === undefined || toSeconds === undefined) {
-        chart.timeScale().fitContent();
-        return;
+      const { candles: points } = convertBars(bars);
+      let first = 0;
+      if (fromSeconds !== undefined) {
+        let high = points.length - 1;
+        while (first < high) {
+          const middle = (first + high) >> 1;
+          if (points[middle].time < fromSeconds) first = middle + 1;
+          else high = middle;
+        }
       }
-      const first = seconds(bars[0].time);
-      const from = Math.max(fromSeconds, first);
-      chart.timeScale().setVisibleRange({ from, to: toSeconds });
+      const last = points.length - 1;
+      chart.timeScale().setVisibleLogicalRange({ from: first - 0.5, to: last + Math.max(2, Math.round((last - first) * 0.02)) });
     },
 
     /** The values at the last bar (what the legend shows while the cursor is off the chart). */

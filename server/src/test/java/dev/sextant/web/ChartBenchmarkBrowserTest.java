@@ -123,9 +123,10 @@ class ChartBenchmarkBrowserTest extends BrowserTest {
                 + "{id:'sma', name:'SMA', params:{period:50}}, {id:'rsi', name:'RSI', params:{period:14}}]));");
         open("/markets/AAPL");
         page.waitForSelector("[data-legend-indicator='RSI']");
-        Locator weekly = page.getByRole(
-                AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Interval 1 week").setExact(true));
+        Locator weekly = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Interval"))
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("1w").setExact(true));
         weekly.click(); // fetched once: bars and both indicators
         page.waitForSelector("[data-chart][data-interval='1wk']");
         assertThat(page.locator("[data-legend-indicator='RSI'] b")).not().hasText("–");
@@ -137,11 +138,11 @@ class ChartBenchmarkBrowserTest extends BrowserTest {
             }
         });
         List<Double> times = new ArrayList<>();
-        for (String interval : List.of("1 day", "1 week", "1 day", "1 week", "1 day", "1 week")) {
+        for (String interval : List.of("1d", "1wk", "1d", "1wk", "1d", "1wk")) {
             Object ms = page.evaluate("""
-                    (label) => new Promise((resolve) => {
+                    (code) => new Promise((resolve) => {
                       const chart = document.querySelector('[data-chart]');
-                      const button = document.querySelector(`button[aria-label="Interval ${label}"]`);
+                      const button = document.querySelector(`button[data-interval-button="${code}"]`);
                       const start = performance.now();
                       chart.addEventListener('sextant:chart-drawn', () => resolve(performance.now() - start), { once: true });
                       button.click();

@@ -40,6 +40,13 @@ class MarketsBrowserTest extends BrowserTest {
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    private Locator interval(String label) {
+        return page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Interval"))
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(label).setExact(true));
+    }
+
     private void addIndicator(String name, String parameter, String value) {
         button("Indicators").click();
         page.getByLabel("Filter indicators").fill(name);
@@ -51,6 +58,8 @@ class MarketsBrowserTest extends BrowserTest {
                     .fill(value);
         }
         button("Add to chart").click();
+        // off the chart, the legend shows the last bar's values (over it, the cursor's)
+        page.mouse().move(1, 1);
     }
 
     private void waitForChart() {
@@ -127,17 +136,24 @@ class MarketsBrowserTest extends BrowserTest {
                 .containsText(price(bands.get("value").get("upper").asDouble()));
 
         // Weekly bars: the legend moves to the API's last weekly bar and weekly RSI.
-        button("Interval 1 week").click();
-        assertThat(button("Interval 1 week")).hasAttribute("aria-pressed", "true");
+        interval("1w").click();
+        assertThat(interval("1w")).hasAttribute("aria-pressed", "true");
         JsonNode week = last("/api/v1/bars/AAPL?interval=1wk", "bars");
         assertThat(page.locator("[data-legend-close]"))
                 .hasText(price(week.get("close").asDouble()));
         JsonNode weeklyRsi = last("/api/v1/indicators/AAPL?name=RSI&period=14&interval=1wk", "points");
         assertThat(page.locator("[data-legend-indicator='RSI'] b"))
                 .hasText(String.format(Locale.US, "%.2f", weeklyRsi.get("value").asDouble()));
-        button("Interval 1 day").click();
+        interval("1d").click();
         assertThat(page.locator("[data-legend-close]"))
                 .hasText(price(bar.get("close").asDouble()));
+        // Back on daily bars, the chart shows the range picked (1Y): the year up to the last bar.
+        long lastBar = java.time.Instant.parse(bar.get("time").asString()).getEpochSecond();
+        assertThat(page.locator("[data-chart]")).hasAttribute("data-visible-to", String.valueOf(lastBar));
+        long shownFrom = Long.parseLong(page.locator("[data-chart]").getAttribute("data-visible-from"));
+        org.assertj.core.api.Assertions.assertThat(lastBar - shownFrom)
+                .as("seconds shown before the last bar")
+                .isBetween(358L * 86_400, 372L * 86_400);
 
         // The cards under the chart, each with where its figures came from.
         assertThat(page.locator("[data-card='risk'] [data-risk='beta']")).containsText("SPY");
@@ -181,6 +197,7 @@ class MarketsBrowserTest extends BrowserTest {
         assertAccessible();
         page.getByLabel("fast", new Page.GetByLabelOptions().setExact(true)).fill("8");
         button("Add to chart").click();
+        page.mouse().move(1, 1);
         assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Indicators on the chart")))
                 .containsText("MACD(8, 26, 9)");
         JsonNode macd = last("/api/v1/indicators/MSFT?name=MACD&fast=8&interval=1d", "points");
