@@ -225,9 +225,9 @@ function SeriesChart({ table, series, column }) {
       rightPriceScale: { borderColor: css('--border') },
       timeScale: { borderColor: css('--border') },
     });
-    // The attribution logo is off because it injects a <style> element the CSP refuses; the
-    // caption under the chart credits TradingView instead.
-    const chart = createChart(box.current, { autoSize: true, ...theme(), layout: { ...theme().layout, attributionLogo: false } });
+    // The library's TradingView attribution logo stays on (its licence asks for it); the policy
+    // admits the one style sheet it adds by its hash.
+    const chart = createChart(box.current, { autoSize: true, ...theme() });
     const line = chart.addSeries(LineSeries, { color: css('--accent'), lineWidth: 2 });
     const points = table.rows
       .map((r) => ({ time: chartTime(r[series.time]), value: r[column] }))
@@ -239,16 +239,15 @@ function SeriesChart({ table, series, column }) {
     const resized = new ResizeObserver(() => chart.timeScale().fitContent());
     resized.observe(box.current);
     const observer = new MutationObserver(() => {
-      chart.applyOptions({ ...theme(), layout: { ...theme().layout, attributionLogo: false } });
+      chart.applyOptions(theme());
       line.applyOptions({ color: css('--accent') });
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => { cancelAnimationFrame(fit); resized.disconnect(); observer.disconnect(); chart.remove(); };
   }, [table, column]);
   const c = table.columns[column];
-  return html`<figure class="query-chart">
-    <div class="query-chart-canvas" ref=${box} role="img" aria-label=${`Line chart of ${c.name}${c.unit ? ` (${c.unit})` : ''} over ${table.columns[series.time].name}, ${table.rows.length} points`}></div>
-    <figcaption class="query-chart-credit">Chart by <a href="https://www.tradingview.com/" target="_blank" rel="noopener noreferrer">TradingView Lightweight Charts</a></figcaption>
+  return html`<figure class="query-chart" aria-label=${`Line chart of ${c.name}${c.unit ? ` (${c.unit})` : ''} over ${table.columns[series.time].name}, ${table.rows.length} points`}>
+    <div class="query-chart-canvas" ref=${box}></div>
   </figure>`;
 }
 

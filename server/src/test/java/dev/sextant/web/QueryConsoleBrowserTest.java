@@ -158,7 +158,7 @@ class QueryConsoleBrowserTest extends BrowserTest {
         Locator result = page.locator("[data-result='0']");
         assertThat(result.locator(".query-chart-canvas canvas").first()).isVisible();
         JsonNode api = http.query("GET OHLCV FOR AAPL").json().get("results").get(0);
-        assertThat(result.locator(".query-chart-canvas"))
+        assertThat(result.locator(".query-chart"))
                 .hasAttribute(
                         "aria-label",
                         "Line chart of close (price) over date, "
