@@ -386,7 +386,7 @@ function AddSecret({ onAdded }) {
       form.current?.reset();
       setChoice(PROVIDERS[0].purpose);
       toast('Key stored', stored.purpose.startsWith('provider:')
-        ? `${purposeLabel(stored.purpose)} key ${stored.masked} is stored encrypted; your requests use it within a minute.`
+        ? `${purposeLabel(stored.purpose)} key ${stored.masked} is stored encrypted. Test it to check that the provider takes it.`
         : `Key ${stored.masked} for ${stored.purpose} is stored encrypted.`, 'success');
       onAdded();
     });
