@@ -19,6 +19,12 @@ public enum AuditEventType {
     RECOVERY_CODE_USED,
     /** A user replaced their recovery codes with ten new ones (the old ones stopped working). */
     RECOVERY_CODES_REPLACED,
+    /** An administrator disabled an account: none of its credentials works until it is enabled. */
+    ACCOUNT_DISABLED,
+    /** An administrator enabled a disabled account again. */
+    ACCOUNT_ENABLED,
+    /** An administrator cleared an account's second factor; it must enrol again. */
+    TWO_FACTOR_RESET,
     AUDIT_LOG_READ,
     /** An administrator imported bars over a symbol another account owns (or that no account owns). */
     IMPORT_OVERRIDDEN,

@@ -3,6 +3,7 @@ package dev.sextant.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -43,8 +44,9 @@ public final class SecurityHeaders {
             new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
 
     /** The web app's static files: its assets, whose names change with their content, and the icon. */
-    private static boolean isStaticFile(String path) {
-        return path.startsWith("/assets/") || path.equals("/favicon.ico");
+    private static boolean isStaticFile(@Nullable String path) {
+        // No path at all on a request Tomcat could not parse, which its error valve answers.
+        return path != null && (path.startsWith("/assets/") || path.equals("/favicon.ico"));
     }
 
     /** The writers, for Spring Security's header configuration. */

@@ -15,6 +15,7 @@ import { Dialog } from './dialog.js';
 import { SymbolSearch } from './symbol-search.js';
 import { Loading, ErrorState } from './states.js';
 import { signOut, signOutEverywhere } from './sign-out.js';
+import { Notifications } from './notifications.js';
 
 export function visibleRoutes(user) {
   return routes.filter((r) => !r.role || user?.roles?.includes(r.role));
@@ -29,15 +30,28 @@ export function findRoute(path) {
 }
 
 const modules = new Map();
+const loading = new Map();
+
+// A route's module, asked for once: the first render asks at once rather than after the next
+// paint (an effect runs only then), which the first load would wait for.
+function loadPage(route) {
+  if (!loading.has(route)) {
+    const load = route.load();
+    load.catch(() => loading.delete(route)); // a failed load may be tried again
+    loading.set(route, load);
+  }
+  return loading.get(route);
+}
 
 function usePage(route) {
   const [state, setState] = useState({ route: null, Page: null, error: null });
+  if (!modules.has(route)) loadPage(route);
   useEffect(() => {
     let live = true;
     const cached = modules.get(route);
     if (cached) { setState({ route, Page: cached, error: null }); return undefined; }
     setState({ route, Page: null, error: null });
-    route.load().then((module) => {
+    loadPage(route).then((module) => {
       modules.set(route, module.default);
       if (live) setState({ route, Page: module.default, error: null });
     }).catch((error) => live && setState({ route, Page: null, error }));
@@ -54,11 +68,20 @@ class Boundary extends Component {
   }
 }
 
+// The moment the first page of this load has rendered and answers input: the first-load
+// benchmark (FirstLoadBrowserTest) measures navigation start to this mark.
+export const INTERACTIVE_MARK = 'sextant:interactive';
+
+function markInteractive() {
+  if (performance.getEntriesByName(INTERACTIVE_MARK, 'mark').length === 0) performance.mark(INTERACTIVE_MARK);
+}
+
 // Renders the page of a route (bare pages without the shell, e.g. sign-in).
 export function PageView({ route, params }) {
   const { Page, error } = usePage(route);
   const where = useStore(location$);
   useEffect(() => { document.title = `${route.title} · Sextant`; }, [route]);
+  useEffect(() => { if (Page) markInteractive(); }, [Page]);
   if (error) return html`<${ErrorState} error=${error} />`;
   if (!Page) return html`<${Loading} label=${`Loading ${route.title}…`} />`;
   return html`<${Boundary} key=${where.path}><${Page} params=${params} query=${where.query} route=${route} /><//>`;
@@ -93,8 +116,8 @@ function UserMenu({ user }) {
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
   return html`<div class="user-menu" ref=${box}>
-    <button class="button ghost" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} aria-label=${`Account menu: ${user?.username || ''}`} onClick=${() => setOpen(!open)}>
-      <${Icon} name="account" /><span class="hide-narrow">${user?.username}</span>
+    <button class="button ghost" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} onClick=${() => setOpen(!open)}>
+      <${Icon} name="account" /><span class="visually-hidden">Account </span><span class="hide-narrow">${user?.username}</span>
     </button>
     ${open && html`<div class="menu" role="menu" aria-label="Account">
       <a role="menuitem" href="/account" onClick=${() => setOpen(false)}>Account and security</a>
@@ -142,12 +165,27 @@ export function Shell({ route, params }) {
 
   useEffect(() => setNavOpen(false), [where.path]);
 
+  // On a phone the menu opens over the page: focus moves into it, and Escape closes it and
+  // gives focus back to the menu button.
+  const menuButton = useRef(null);
+  useEffect(() => {
+    if (!navOpen) return undefined;
+    document.querySelector('#main-nav a')?.focus();
+    const onKey = (event) => {
+      if (event.key !== 'Escape') return;
+      setNavOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navOpen]);
+
   const dark = effectiveTheme() === 'dark';
   return html`<div class="shell">
     <a class="skip-link" href="#main">Skip to content</a>
     <a class="brand" href="/markets"><img src=${import.meta.resolve('/assets/icon.svg')} alt="" />Sextant</a>
     <header class="topbar">
-      <button class="button ghost icon menu-button" aria-label="Menu" aria-controls="main-nav" aria-expanded=${navOpen ? 'true' : 'false'}
+      <button class="button ghost icon menu-button" ref=${menuButton} aria-label="Menu" aria-controls="main-nav" aria-expanded=${navOpen ? 'true' : 'false'}
         onClick=${() => setNavOpen(!navOpen)}><${Icon} name="menu" /></button>
       <${SymbolSearch} inputRef=${search} onPick=${(r) => navigate(`/markets/${encodeURIComponent(r.symbol)}`)} />
       <div class="spacer"></div>
@@ -166,5 +204,6 @@ export function Shell({ route, params }) {
     <${Palette} onOpenSymbol=${(symbol) => navigate(`/markets/${encodeURIComponent(symbol)}`)} />
     ${help && html`<${ShortcutsHelp} onClose=${() => setHelp(false)} />`}
     <${Toasts} />
+    <${Notifications} />
   </div>`;
 }

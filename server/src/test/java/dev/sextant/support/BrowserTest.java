@@ -18,12 +18,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -73,10 +69,6 @@ public abstract class BrowserTest extends ServerHttpTest {
 
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<Predicate<String>> expectedRefusals = new CopyOnWriteArrayList<>();
-    private static final Pattern FAILED_RESOURCE =
-            Pattern.compile("^Failed to load resource: the server responded with a status of (\\d+)");
-    private final List<String> resourceFailures = new CopyOnWriteArrayList<>();
-    private final Set<String> expectedFailures = ConcurrentHashMap.newKeySet();
     private String testName;
 
     @BeforeEach
@@ -96,9 +88,6 @@ public abstract class BrowserTest extends ServerHttpTest {
     @AfterEach
     void closeBrowser() {
         try {
-            resourceFailures.stream()
-                    .filter(failure -> !expectedFailures.contains(failure))
-                    .forEach(failure -> problems.add("console error: failed to load " + failure));
             assertThat(problems)
                     .as("console errors, failed requests and unexpected refusals in the page")
                     .isEmpty();
@@ -114,15 +103,10 @@ public abstract class BrowserTest extends ServerHttpTest {
     /** Watches a page (the first is watched already; call this for any other the test opens). */
     protected void watch(Page watched) {
         watched.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                // Chromium also logs each 4xx as a console error: an expected refusal's is checked at the end.
-                Matcher failed = FAILED_RESOURCE.matcher(message.text());
-                if (failed.find()) {
-                    resourceFailures.add(
-                            failed.group(1) + " " + message.location().replaceFirst(":\\d+:\\d+$", ""));
-                } else {
-                    problems.add("console error: " + message.text() + " at " + message.location());
-                }
+            // A 4xx or 5xx also logs "Failed to load resource"; the response check below judges those.
+            if ("error".equals(message.type())
+                    && !message.text().startsWith("Failed to load resource: the server responded")) {
+                problems.add("console error: " + message.text() + " at " + message.location());
             }
         });
         watched.onPageError(error -> problems.add("uncaught: " + error));
@@ -141,8 +125,6 @@ public abstract class BrowserTest extends ServerHttpTest {
                 problems.add("server error: " + status + " for " + where);
             } else if (status >= 400 && expectedRefusals.stream().noneMatch(p -> p.test(status + " " + where))) {
                 problems.add("unexpected refusal: " + status + " for " + where);
-            } else if (status >= 400) {
-                expectedFailures.add(status + " " + response.url());
             }
         });
     }

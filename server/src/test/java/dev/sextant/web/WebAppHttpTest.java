@@ -46,7 +46,7 @@ class WebAppHttpTest extends ServerHttpTest {
         String policy = answer.header("Content-Security-Policy");
         assertThat(policy)
                 .contains("script-src 'self' 'sha256-")
-                .contains("style-src 'self';")
+                .contains("style-src 'self' 'sha256-")
                 .doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval")
                 .contains("frame-ancestors 'none'");
@@ -59,7 +59,31 @@ class WebAppHttpTest extends ServerHttpTest {
                 .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(importMap.getBytes(StandardCharsets.UTF_8)));
         assertThat(policy).contains("'sha256-" + hash + "'");
+        // The one inline style is the chart library's fixed attribution stylesheet, by its exact hash.
+        String chart = new String(
+                WebAppHttpTest.class
+                        .getResourceAsStream("/web/vendor/lightweight-charts/lightweight-charts.mjs")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher style = java.util.regex.Pattern.compile(
+                        "createElement\\(\"style\"\\),this\\.\\w+\\.innerText=\"([^\"]*)\"")
+                .matcher(chart);
+        assertThat(style.find())
+                .as("the attribution stylesheet in the vendored chart library")
+                .isTrue();
+        String styleHash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(policy).contains("style-src 'self' 'sha256-" + styleHash + "';");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-cache");
+        // The shell and the libraries every page needs load in parallel; the chart waits until used.
+        assertThat(answer.body())
+                .containsPattern("<link rel=\"modulepreload\" href=\"/assets/app/lib/html\\.[0-9a-f]{12}\\.js\">")
+                .containsPattern(
+                        "<link rel=\"modulepreload\" href=\"/assets/vendor/preact/preact\\.[0-9a-f]{12}\\.mjs\">")
+                .containsPattern("<link rel=\"modulepreload\" href=\"/assets/vendor/htm/htm\\.[0-9a-f]{12}\\.mjs\">")
+                .doesNotContain("modulepreload\" href=\"/assets/vendor/lightweight-charts")
+                .doesNotContain("modulepreload\" href=\"/assets/app/pages/");
     }
 
     @ParameterizedTest
@@ -112,6 +136,46 @@ class WebAppHttpTest extends ServerHttpTest {
                 .GET()
                 .build());
         assertThat(again.status()).isEqualTo(304);
+    }
+
+    @Test
+    void theGzipAndThePlainBodyOfAnAssetNeverShareAnEntityTag() throws IOException, InterruptedException {
+        var client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> gzip = client.send(
+                anonymous
+                        .request("/assets/app/main.js")
+                        .header("Accept-Encoding", "gzip, deflate, br")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = client.send(
+                anonymous.request("/assets/app/main.js").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzip.headers().allValues("Vary")).contains("Accept-Encoding");
+        assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isNotEqualTo(plainTag);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes())
+                .isEqualTo(plain.body());
+
+        // Each tag revalidates its own representation only.
+        assertThat(revalidate(client, gzipTag, true)).isEqualTo(304);
+        assertThat(revalidate(client, plainTag, false)).isEqualTo(304);
+        assertThat(revalidate(client, plainTag, true)).isEqualTo(200);
+        assertThat(revalidate(client, gzipTag, false)).isEqualTo(200);
+        assertThat(revalidate(client, "\"other\", W/" + gzipTag, true)).isEqualTo(304);
+    }
+
+    private int revalidate(java.net.http.HttpClient client, String etag, boolean gzip)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = anonymous.request("/assets/app/main.js").header("If-None-Match", etag);
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        return client.send(request.GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

@@ -29,6 +29,17 @@ public final class IndicatorCatalog {
     public record Param(String name, double defaultValue, double min, double max, boolean integer) {}
 
     /**
+     * Where a chart draws an indicator: {@link #PRICE} over the bars, on their price scale (moving
+     * averages, bands, channels, SAR, VWAP: values that are prices of the instrument), or {@link
+     * #PANE} in a pane of its own under them (oscillators, and price-unit values that are not price
+     * levels: MACD, ATR, momentum, standard deviation).
+     */
+    public enum Placement {
+        PRICE,
+        PANE
+    }
+
+    /**
      * How far back an indicator's value depends on the bars beyond its lookback, which decides its
      * unstable period ({@link UnstablePeriod}) and so its warm-up.
      */
@@ -50,7 +61,7 @@ public final class IndicatorCatalog {
 
     /**
      * An indicator: its parameters, the unit of its outputs ({@link Units}; all outputs of one
-     * indicator share it), its batch computation (one column per output, aligned with the bars),
+     * indicator share it), where a chart draws it ({@link Placement}), its batch computation (one column per output, aligned with the bars),
      * its lookback (the index of the first value, for every output), its {@link Memory}, and its
      * streaming form: for resolved parameters, a step calling the kernel's own {@code next}.
      * Reach the stream through {@link #stream}, which checks the parameters.
@@ -59,6 +70,7 @@ public final class IndicatorCatalog {
             String name,
             String description,
             String unit,
+            Placement placement,
             List<Param> params,
             List<String> outputs,
             BiFunction<OhlcvSeries, Map<String, Double>, List<double[]>> compute,
@@ -149,6 +161,7 @@ public final class IndicatorCatalog {
                         "SMA",
                         "Simple moving average of closes",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Sma.of(bars.closes(), i(p, "period"))),
@@ -164,6 +177,7 @@ public final class IndicatorCatalog {
                         "EMA",
                         "Exponential moving average of closes (seeded by the SMA)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Ema.of(bars.closes(), i(p, "period"))),
@@ -179,6 +193,7 @@ public final class IndicatorCatalog {
                         "RSI",
                         "Relative strength index (Wilder)",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(Rsi.of(bars.closes(), i(p, "period"))),
@@ -194,6 +209,7 @@ public final class IndicatorCatalog {
                         "MACD",
                         "MACD line, signal line and histogram",
                         Units.PRICE,
+                        Placement.PANE,
                         List.of(
                                 new Param("fast", 12, 2, 1000, true),
                                 new Param("slow", 26, 2, 1000, true),
@@ -221,6 +237,7 @@ public final class IndicatorCatalog {
                         "BBANDS",
                         "Bollinger Bands over the SMA, stddev population standard deviations wide",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(5, 2), STDDEV),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -245,6 +262,7 @@ public final class IndicatorCatalog {
                         "ATR",
                         "Average true range (Wilder)",
                         Units.PRICE,
+                        Placement.PANE,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) ->
@@ -261,6 +279,7 @@ public final class IndicatorCatalog {
                         "WMA",
                         "Weighted moving average of closes (weights 1 to period)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Wma.of(bars.closes(), i(p, "period"))),
@@ -276,6 +295,7 @@ public final class IndicatorCatalog {
                         "DEMA",
                         "Double exponential moving average of closes",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(MultipleEma.dema(bars.closes(), i(p, "period"))),
@@ -291,6 +311,7 @@ public final class IndicatorCatalog {
                         "TEMA",
                         "Triple exponential moving average of closes",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(MultipleEma.tema(bars.closes(), i(p, "period"))),
@@ -306,6 +327,7 @@ public final class IndicatorCatalog {
                         "MOM",
                         "Momentum: close minus the close period bars before",
                         Units.PRICE,
+                        Placement.PANE,
                         List.of(period(10, 1)),
                         List.of(),
                         (bars, p) -> List.of(Momentum.mom(bars.closes(), i(p, "period"))),
@@ -321,6 +343,7 @@ public final class IndicatorCatalog {
                         "ROC",
                         "Rate of change of closes, in percent",
                         Units.PERCENT,
+                        Placement.PANE,
                         List.of(period(10, 1)),
                         List.of(),
                         (bars, p) -> List.of(Momentum.roc(bars.closes(), i(p, "period"))),
@@ -336,6 +359,7 @@ public final class IndicatorCatalog {
                         "STDDEV",
                         "Population standard deviation of closes, times stddev",
                         Units.PRICE,
+                        Placement.PANE,
                         List.of(period(5, 2), new Param("stddev", 1, 0.1, 10, false)),
                         List.of(),
                         (bars, p) -> List.of(StdDev.of(bars.closes(), i(p, "period"), p.get("stddev"))),
@@ -351,6 +375,7 @@ public final class IndicatorCatalog {
                         "LINEARREG_SLOPE",
                         "Slope of the least-squares line through the last period closes",
                         Units.PRICE_PER_BAR,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(LinearRegressionSlope.of(bars.closes(), i(p, "period"))),
@@ -366,6 +391,7 @@ public final class IndicatorCatalog {
                         "WILLR",
                         "Williams %R: 0 at the period's highest high, -100 at its lowest low",
                         Units.INDEX_MINUS_100_TO_0,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(
@@ -382,6 +408,7 @@ public final class IndicatorCatalog {
                         "OBV",
                         "On-balance volume",
                         Units.VOLUME,
+                        Placement.PANE,
                         List.of(),
                         List.of(),
                         (bars, p) -> List.of(Obv.of(bars.closes(), column(bars, 'v'))),
@@ -397,6 +424,7 @@ public final class IndicatorCatalog {
                         "DONCHIAN",
                         "Donchian channel: highest high, lowest low and their midpoint over period bars (not in TA-Lib)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(20, 1)),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -421,6 +449,7 @@ public final class IndicatorCatalog {
                         "NATR",
                         "Average true range as a percentage of the close",
                         Units.PERCENT,
+                        Placement.PANE,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) ->
@@ -437,6 +466,7 @@ public final class IndicatorCatalog {
                         "CCI",
                         "Commodity channel index",
                         Units.INDEX,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) ->
@@ -453,6 +483,7 @@ public final class IndicatorCatalog {
                         "MFI",
                         "Money flow index",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(Mfi.of(
@@ -473,6 +504,7 @@ public final class IndicatorCatalog {
                         "STOCH",
                         "Stochastic oscillator: slow %K and slow %D (simple moving averages)",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(
                                 new Param("fastk", 5, 1, 1000, true),
                                 new Param("slowk", 3, 1, 1000, true),
@@ -504,6 +536,7 @@ public final class IndicatorCatalog {
                         "ADX",
                         "Average directional index (Wilder)",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(period(14, 2)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).adx()),
@@ -520,6 +553,7 @@ public final class IndicatorCatalog {
                         "PLUS_DI",
                         "Plus directional indicator (Wilder)",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).plusDi()),
@@ -536,6 +570,7 @@ public final class IndicatorCatalog {
                         "MINUS_DI",
                         "Minus directional indicator (Wilder)",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(period(14, 1)),
                         List.of(),
                         (bars, p) -> List.of(directional(bars, p).minusDi()),
@@ -552,6 +587,7 @@ public final class IndicatorCatalog {
                         "KAMA",
                         "Kaufman adaptive moving average of closes",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(30, 2)),
                         List.of(),
                         (bars, p) -> List.of(Kama.of(bars.closes(), i(p, "period"))),
@@ -567,6 +603,7 @@ public final class IndicatorCatalog {
                         "STOCHRSI",
                         "Stochastic RSI: fast %K and %D of the RSI",
                         Units.INDEX_0_TO_100,
+                        Placement.PANE,
                         List.of(
                                 period(14, 2),
                                 new Param("fastk", 5, 1, 1000, true),
@@ -593,6 +630,7 @@ public final class IndicatorCatalog {
                         "KELTNER",
                         "Keltner channel: EMA of closes and multiplier ATRs around it (not in TA-Lib)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(period(20, 1), new Param("multiplier", 2, 0.1, 10, false)),
                         List.of("upper", "middle", "lower"),
                         (bars, p) -> {
@@ -622,6 +660,7 @@ public final class IndicatorCatalog {
                         "ICHIMOKU",
                         "Ichimoku: tenkan, kijun, senkou A and B at the bar they are computed on (not in TA-Lib)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(
                                 new Param("tenkan", 9, 1, 1000, true),
                                 new Param("kijun", 26, 1, 1000, true),
@@ -654,6 +693,7 @@ public final class IndicatorCatalog {
                         "VWAP",
                         "Volume-weighted average of the typical price since the start of each UTC day (not in TA-Lib)",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(),
                         List.of(),
                         (bars, p) -> {
@@ -676,6 +716,7 @@ public final class IndicatorCatalog {
                         "SAR",
                         "Parabolic SAR",
                         Units.PRICE,
+                        Placement.PRICE,
                         List.of(
                                 new Param("acceleration", 0.02, 0.001, 1, false),
                                 new Param("maximum", 0.2, 0.001, 1, false)),

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresScope(Scope.ANALYSIS)
 class IndicatorController {
 
-    record ParamJson(String name, double defaultValue, double min, double max) {}
+    /** A parameter: its default and bounds, and whether it must be a whole number (a period, a count). */
+    record ParamJson(String name, double defaultValue, double min, double max, boolean integer) {}
 
     /**
      * @param unit the unit of every output (docs/API.md lists them)
+     * @param placement where a chart draws it: {@code price} over the bars on their price scale
+     *     (moving averages, bands, channels, SAR, VWAP), {@code pane} in a pane of its own
      * @param lookback at the default parameters: bars before the first value
      * @param unstablePeriod at the defaults: bars after the first value until a recursive
      *     indicator no longer depends on its seed (to 1e-9); null when it never stops depending on
@@ -51,6 +55,7 @@ class IndicatorController {
             List<ParamJson> params,
             List<String> outputs,
             String unit,
+            String placement,
             int lookback,
             @Nullable Integer unstablePeriod,
             @Nullable Integer warmUp) {}
@@ -80,7 +85,9 @@ class IndicatorController {
     }
 
     @GetMapping
-    @Operation(summary = "The indicators served, with their parameters (TA-Lib names, defaults, bounds) and outputs")
+    @Operation(
+            summary = "The indicators served, with their parameters (TA-Lib names, defaults, bounds), outputs, "
+                    + "unit and where a chart draws each (on the price or in a pane)")
     IndicatorList list() {
         return new IndicatorList(IndicatorCatalog.ALL.values().stream()
                 .map(IndicatorController::json)
@@ -93,10 +100,11 @@ class IndicatorController {
                 definition.name(),
                 definition.description(),
                 definition.params().stream()
-                        .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max()))
+                        .map(p -> new ParamJson(p.name(), p.defaultValue(), p.min(), p.max(), p.integer()))
                         .toList(),
                 definition.outputs().isEmpty() ? List.of("value") : definition.outputs(),
                 definition.unit(),
+                definition.placement().name().toLowerCase(Locale.ROOT),
                 definition.lookback(defaults),
                 boxed(definition.unstablePeriod(defaults)),
                 boxed(definition.warmUp(defaults)));

@@ -20,6 +20,7 @@ class AccountListing {
      * @param lastSignInAt the last completed sign-in or password change, null if never
      * @param locked whether sign-in is refused just now after failed attempts (this node's back-off)
      * @param lockedUntil until when, null when not locked
+     * @param disabled whether an administrator disabled the account (no credential of it works)
      */
     record ListedAccount(
             String id,
@@ -30,7 +31,8 @@ class AccountListing {
             boolean passwordChangeRequired,
             boolean twoFactorEnabled,
             boolean locked,
-            Instant lockedUntil) {}
+            Instant lockedUntil,
+            boolean disabled) {}
 
     record Page(List<ListedAccount> accounts, int page, int size, long total, boolean hasMore) {}
 
@@ -66,7 +68,8 @@ class AccountListing {
                             account.mustChangePassword(),
                             account.totpEnabled(),
                             lockedUntil != null,
-                            lockedUntil);
+                            lockedUntil,
+                            account.disabled());
                 })
                 .toList();
         return new Page(listed, page, size, accounts.count(), hasMore);

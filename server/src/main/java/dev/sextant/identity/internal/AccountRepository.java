@@ -22,7 +22,7 @@ class AccountRepository {
 
     private static final String COLUMNS =
             "id, username, email, password_hash, roles, must_change_password, " + "security_version";
-    private static final String READ_COLUMNS = COLUMNS + ", totp_enabled, totp_last_step";
+    private static final String READ_COLUMNS = COLUMNS + ", totp_enabled, totp_last_step, disabled";
 
     private final JdbcClient jdbc;
 
@@ -51,12 +51,14 @@ class AccountRepository {
             Set<Role> roles,
             Instant createdAt,
             boolean mustChangePassword,
-            boolean totpEnabled) {}
+            boolean totpEnabled,
+            boolean disabled) {}
 
     /** A page of accounts in username order. */
     List<Listed> page(long offset, int limit) {
-        return jdbc.sql("SELECT id, username, roles, created_at, must_change_password, totp_enabled FROM app_user "
-                        + "ORDER BY username LIMIT :limit OFFSET :offset")
+        return jdbc.sql(
+                        "SELECT id, username, roles, created_at, must_change_password, totp_enabled, disabled FROM app_user "
+                                + "ORDER BY username LIMIT :limit OFFSET :offset")
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((row, n) -> new Listed(
@@ -65,7 +67,8 @@ class AccountRepository {
                         roles(row.getString("roles")),
                         row.getTimestamp("created_at").toInstant(),
                         row.getBoolean("must_change_password"),
-                        row.getBoolean("totp_enabled")))
+                        row.getBoolean("totp_enabled"),
+                        row.getBoolean("disabled")))
                 .list();
     }
 
@@ -143,6 +146,17 @@ class AccountRepository {
                 == 1;
     }
 
+    /** Disables or enables the account and invalidates every token issued before. */
+    boolean setDisabled(UserId id, boolean disabled, Instant now) {
+        return jdbc.sql("UPDATE app_user SET disabled = :disabled, security_version = security_version + 1, "
+                                + "updated_at = :now WHERE id = :id")
+                        .param("disabled", disabled)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
     void setRoles(UserId id, Set<Role> roles, Instant now) {
         jdbc.sql("UPDATE app_user SET roles = :roles, updated_at = :now WHERE id = :id")
                 .param("roles", roles(roles))
@@ -154,10 +168,11 @@ class AccountRepository {
     /**
      * Counts the administrators and locks their rows until the transaction ends, so that two
      * changes that each leave one administrator (two admins deleting each other) cannot both pass.
+     * Disabled administrators do not count: they cannot sign in to make things right.
      */
     long lockAdministrators() {
         return jdbc
-                .sql("SELECT roles FROM app_user WHERE roles LIKE :admin FOR UPDATE")
+                .sql("SELECT roles FROM app_user WHERE roles LIKE :admin AND disabled = FALSE FOR UPDATE")
                 .param("admin", "%" + Role.ADMIN.name() + "%")
                 .query(String.class)
                 .list()
@@ -197,6 +212,7 @@ class AccountRepository {
                 row.getBoolean("must_change_password"),
                 row.getInt("security_version"),
                 row.getBoolean("totp_enabled"),
-                row.getLong("totp_last_step"));
+                row.getLong("totp_last_step"),
+                row.getBoolean("disabled"));
     }
 }

@@ -133,6 +133,13 @@ class AccountService implements AccountAdministration {
             throw new ApiProblem(IdentityProblems.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
         Account signedIn = account.get();
+        if (signedIn.disabled()) {
+            audit.record(
+                    AuditEventType.LOGIN_FAILED, null, signedIn.id().toString(), Map.of("reason", "account disabled"));
+            throw new ApiProblem(
+                    IdentityProblems.ACCOUNT_DISABLED,
+                    "This account is disabled. Ask an administrator to enable it again.");
+        }
         if (hasher.needsRehash(signedIn.passwordHash())) {
             accounts.updatePasswordHash(signedIn.id(), hasher.hash(password), clock.instant());
         }
@@ -172,6 +179,7 @@ class AccountService implements AccountAdministration {
         Account account = accessTokens
                 .verifyMfaTicket(mfaToken)
                 .flatMap(claims -> accounts.findById(claims.userId())
+                        .filter(found -> !found.disabled())
                         .filter(found -> found.securityVersion() == claims.securityVersion()))
                 .orElseThrow(() -> new ApiProblem(
                         IdentityProblems.INVALID_TOKEN, "The sign-in ticket is invalid or expired. Sign in again."));
@@ -223,6 +231,7 @@ class AccountService implements AccountAdministration {
         return switch (refreshTokens.rotate(refreshToken)) {
             case RefreshTokens.Rotation.Rotated rotated ->
                 accounts.findById(rotated.userId())
+                        .filter(account -> !account.disabled())
                         .map(account -> tokensFor(account, rotated.nextToken()))
                         .orElseThrow(AccountService::invalidRefreshToken);
             case RefreshTokens.Rotation.Reused reused -> {
@@ -346,17 +355,54 @@ class AccountService implements AccountAdministration {
         return account.id();
     }
 
-    /** Replaces the account's roles; the change applies to its very next request. */
+    /**
+     * Replaces the account's roles; the change applies to its very next request. An administrator
+     * cannot take the administrator role from their own account.
+     */
     @Transactional
-    Set<Role> changeRoles(UserId id, Set<Role> roles) {
+    Set<Role> changeRoles(UserId by, UserId id, Set<Role> roles) {
         Account account = accounts.findById(id)
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id."));
         if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
             refuseLosingTheLastAdministrator("demoted");
+            if (by.equals(id)) {
+                throw new ApiProblem(
+                        IdentityProblems.OWN_ACCOUNT,
+                        "You cannot remove the administrator role from your own account; another administrator can.");
+            }
         }
         accounts.setRoles(id, roles, clock.instant());
         directory.evict(id);
         return roles;
+    }
+
+    /**
+     * Disables the account: every session, API key, OAuth token and stream of it stops working
+     * at once and it cannot sign in until enabled again. Nobody can disable their own account.
+     */
+    @Transactional
+    void disable(UserId by, UserId id) {
+        if (by.equals(id)) {
+            throw new ApiProblem(
+                    IdentityProblems.OWN_ACCOUNT, "You cannot disable your own account; another administrator can.");
+        }
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id."));
+        if (account.roles().contains(Role.ADMIN)) {
+            refuseLosingTheLastAdministrator("disabled");
+        }
+        accounts.setDisabled(id, true, clock.instant());
+        refreshTokens.revokeAllOf(id);
+        directory.evict(id);
+    }
+
+    /** Enables a disabled account again: it can sign in and its API keys work again. */
+    @Transactional
+    void enable(UserId id) {
+        if (!accounts.setDisabled(id, false, clock.instant())) {
+            throw new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id.");
+        }
+        directory.evict(id);
     }
 
     /** Deletes the account unless it is the last administrator: a server without one has no way back. */

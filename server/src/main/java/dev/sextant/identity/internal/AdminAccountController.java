@@ -5,6 +5,7 @@ import dev.sextant.audit.AuditLog;
 import dev.sextant.identity.AuthenticatedUser;
 import dev.sextant.identity.RequiresScope;
 import dev.sextant.platform.ApiProblem;
+import dev.sextant.platform.ProblemType;
 import dev.sextant.platform.Role;
 import dev.sextant.platform.Scope;
 import dev.sextant.platform.UserId;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Accounts, for administrators: listed, created ("invite" registration: the new account gets a
  * one-time password, shown once in the answer, that its first sign-in must replace), their roles
- * changed, deleted.
+ * changed, disabled and enabled, their second factor reset, deleted.
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,17 +67,19 @@ class AdminAccountController {
     private final AccountService accounts;
     private final AccountListing listing;
     private final AuditLog audit;
+    private final TwoFactor twoFactor;
 
-    AdminAccountController(AccountService accounts, AccountListing listing, AuditLog audit) {
+    AdminAccountController(AccountService accounts, AccountListing listing, AuditLog audit, TwoFactor twoFactor) {
         this.accounts = accounts;
         this.listing = listing;
         this.audit = audit;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping
     @Operation(
             summary = "Accounts in username order, a page at a time: roles, created, last sign-in, "
-                    + "password change pending, two-factor on, locked after failed sign-ins")
+                    + "password change pending, two-factor on, locked after failed sign-ins, disabled")
     AccountListing.Page list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -115,7 +118,7 @@ class AdminAccountController {
             @PathVariable UUID id,
             @Valid @RequestBody RoleChange change) {
         Set<Role> roles = parseRoles(change.roles());
-        accounts.changeRoles(new UserId(id), roles);
+        accounts.changeRoles(admin.id(), new UserId(id), roles);
         List<String> names = roles.stream().map(Role::wireName).sorted().toList();
         audit.record(AuditEventType.ROLE_CHANGED, admin.getName(), id.toString(), Map.of("roles", names.toString()));
         return new AccountRoles(id.toString(), names);
@@ -129,6 +132,39 @@ class AdminAccountController {
                             "roles", "Unknown role '" + name + "'; use user, analyst or admin.")));
         }
         return roles;
+    }
+
+    record AccountState(String id, boolean disabled) {}
+
+    @PostMapping("/{id}/disable")
+    @Operation(
+            summary = "Disable an account: it cannot sign in or refresh, and its sessions, API keys, OAuth "
+                    + "tokens and streams stop working at once; not your own")
+    AccountState disable(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id) {
+        accounts.disable(admin.id(), new UserId(id));
+        audit.record(AuditEventType.ACCOUNT_DISABLED, admin.getName(), id.toString());
+        return new AccountState(id.toString(), true);
+    }
+
+    @PostMapping("/{id}/enable")
+    @Operation(summary = "Enable a disabled account again: it can sign in and its API keys work again")
+    AccountState enable(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id) {
+        accounts.enable(new UserId(id));
+        audit.record(AuditEventType.ACCOUNT_ENABLED, admin.getName(), id.toString());
+        return new AccountState(id.toString(), false);
+    }
+
+    record TwoFactorState(String id, boolean twoFactorEnabled) {}
+
+    @PostMapping("/{id}/2fa/reset")
+    @Operation(
+            summary = "Clear an account's second factor (a lost phone): its TOTP secret and recovery codes go, "
+                    + "its sessions end, and it must enrol again (administrators before anything else)")
+    TwoFactorState resetTwoFactor(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID id) {
+        if (!twoFactor.resetByAdministrator(admin.id(), new UserId(id))) {
+            throw new ApiProblem(ProblemType.NOT_FOUND, "There is no account with that id.");
+        }
+        return new TwoFactorState(id.toString(), false);
     }
 
     @DeleteMapping("/{id}")

@@ -16,6 +16,8 @@ final class IdentityProblems {
             ProblemType.of("password-change-required", 403, "Password change required");
 
     static final ProblemType LAST_ADMIN = ProblemType.of("last-admin", 409, "Last administrator");
+    static final ProblemType ACCOUNT_DISABLED = ProblemType.of("account-disabled", 403, "Account disabled");
+    static final ProblemType OWN_ACCOUNT = ProblemType.of("own-account", 409, "Own account");
 
     private IdentityProblems() {}
 }

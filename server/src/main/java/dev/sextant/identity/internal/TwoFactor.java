@@ -160,6 +160,26 @@ class TwoFactor {
         audit.record(AuditEventType.TWO_FACTOR_DISABLED, null, id.toString(), Map.of("by", "operator command"));
     }
 
+    /**
+     * An administrator's reset of another account's second factor (a lost phone): secrets and
+     * recovery codes go, every session ends, and the next sign-in must enrol again if the account
+     * is an administrator. Answers false when there is no such account.
+     */
+    @Transactional
+    boolean resetByAdministrator(UserId by, UserId id) {
+        if (accounts.findById(id).isEmpty()) {
+            return false;
+        }
+        deleteSecret(id, PURPOSE);
+        deleteSecret(id, PENDING_PURPOSE);
+        recoveryCodes.deleteAll(id);
+        accounts.setTotp(id, false, 0, clock.instant());
+        accounts.bumpSecurityVersion(id, clock.instant());
+        directory.evict(id);
+        audit.record(AuditEventType.TWO_FACTOR_RESET, by.toString(), id.toString(), Map.of("by", "administrator"));
+        return true;
+    }
+
     /** A current TOTP code not used before, or an unused recovery code. */
     boolean verify(Account account, String code) {
         if (code == null) {

@@ -27,8 +27,9 @@ class UserDirectory {
         this.accounts = accounts;
     }
 
+    /** The account, unless it is gone or disabled: no credential of a disabled account works. */
     Optional<Account> find(UserId id) {
-        return cache.get(id, accounts::findById);
+        return cache.get(id, accounts::findById).filter(account -> !account.disabled());
     }
 
     void evict(UserId id) {

@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -89,21 +90,38 @@ class WebAppController {
 
     private static void write(HttpServletRequest request, HttpServletResponse response, WebAsset asset, String caching)
             throws IOException {
+        // The gzip body and the plain one are two representations: each has its own entity tag
+        // (RFC 9110 8.8.3), so a cache never answers one with the other's validator.
+        boolean gzip = asset.gzipped() != null && acceptsGzip(request);
+        String etag = gzip ? asset.gzipEtag() : asset.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
-        response.setHeader(HttpHeaders.ETAG, asset.etag());
+        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setContentType(asset.contentType());
-        if (asset.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = asset.bytes();
-        if (asset.gzipped() != null && acceptsGzip(request)) {
+        byte[] body = gzip ? asset.gzipped() : asset.bytes();
+        if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            body = asset.gzipped();
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Whether an {@code If-None-Match} list names this tag (weak comparison, as RFC 9110 13.1.2 asks). */
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean asksForHtml(HttpServletRequest request) {

@@ -9,10 +9,16 @@ import org.jspecify.annotations.Nullable;
  * @param path where it lies under {@code web/}, e.g. {@code app/main.js}
  * @param hashedPath the same with the content hash before the extension ({@code app/main.1a2b3c4d5e6f.js}),
  *     the name that may be cached for a year
+ * @param etag the entity tag of the plain body
  * @param gzipped the gzip form, or null when compressing does not pay (images, tiny files)
  */
 record WebAsset(
         String path, String hashedPath, String contentType, String etag, byte[] bytes, byte @Nullable [] gzipped) {
+
+    /** The entity tag of the gzip body: another representation, so another tag. */
+    String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
 
     boolean isModule() {
         return path.endsWith(".js") || path.endsWith(".mjs");

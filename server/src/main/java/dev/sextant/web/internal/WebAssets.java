@@ -109,13 +109,18 @@ final class WebAssets {
         return JSON.writeValueAsString(map);
     }
 
+    /** The libraries every page renders with; the others (the chart, the QR code) load when first used. */
+    private static final java.util.Set<String> CORE_LIBRARIES =
+            java.util.Set.of("vendor/preact/preact.mjs", "vendor/preact/hooks.mjs", "vendor/htm/htm.mjs");
+
     private static String modulePreloads(Map<String, WebAsset> byPath) {
-        // The shell's own modules load at once; libraries and pages load when first used.
+        // The shell's own modules and its core libraries load at once, in parallel, rather than
+        // one import after another; pages and the other libraries load when first used.
         StringBuilder links = new StringBuilder();
         byPath.values().stream()
                 .filter(asset -> asset.isModule()
-                        && asset.path().startsWith("app/")
-                        && !asset.path().startsWith("app/pages/"))
+                        && ((asset.path().startsWith("app/") && !asset.path().startsWith("app/pages/"))
+                                || CORE_LIBRARIES.contains(asset.path())))
                 .forEach(asset -> links.append("<link rel=\"modulepreload\" href=\"/assets/")
                         .append(asset.hashedPath())
                         .append("\">\n"));

@@ -206,4 +206,56 @@ class IndicatorHttpTest extends ServerHttpTest {
                         "SAR");
         assertThat(list.get(3).get("outputs").toString()).isEqualTo("[\"macd\",\"signal\",\"histogram\"]");
     }
+
+    @Test
+    void test_theCatalogSaysWhereAChartDrawsEachIndicator_andWhatItPutsOnThePriceIsAPriceLevel() {
+        JsonNode list = ok("/api/v1/indicators").get("indicators");
+        Map<String, String> placement = new java.util.HashMap<>();
+        list.forEach(
+                i -> placement.put(i.get("name").asString(), i.get("placement").asString()));
+
+        assertThat(placement.values()).allMatch(p -> p.equals("price") || p.equals("pane"));
+        assertThat(placement)
+                .containsEntry("SMA", "price")
+                .containsEntry("BBANDS", "price")
+                .containsEntry("ICHIMOKU", "price")
+                .containsEntry("VWAP", "price")
+                .containsEntry("RSI", "pane")
+                .containsEntry("STOCH", "pane")
+                // In the instrument's currency, yet differences and spreads, not price levels.
+                .containsEntry("MACD", "pane")
+                .containsEntry("ATR", "pane")
+                .containsEntry("MOM", "pane");
+
+        // Drawn on the bars' scale, every output of an overlay lies among the bars' prices.
+        JsonNode bars = ok("/api/v1/bars/MSFT?" + RANGE).get("bars");
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (JsonNode bar : bars) {
+            low = Math.min(low, bar.get("low").asDouble());
+            high = Math.max(high, bar.get("high").asDouble());
+        }
+        double floor = low - (high - low);
+        double ceiling = high + (high - low);
+        for (Map.Entry<String, String> entry : placement.entrySet()) {
+            if (!entry.getValue().equals("price")) {
+                continue;
+            }
+            JsonNode points = ok("/api/v1/indicators/MSFT?name=" + entry.getKey() + "&" + RANGE)
+                    .get("points");
+            assertThat(points).as(entry.getKey()).isNotEmpty();
+            for (JsonNode point : points) {
+                JsonNode value = point.get("value");
+                java.util.List<Double> values = new java.util.ArrayList<>();
+                if (value.isNumber()) {
+                    values.add(value.asDouble());
+                } else {
+                    value.properties().forEach(e -> values.add(e.getValue().asDouble()));
+                }
+                assertThat(values)
+                        .as(entry.getKey() + " at " + point.get("time"))
+                        .allSatisfy(v -> assertThat(v).isBetween(floor, ceiling));
+            }
+        }
+    }
 }

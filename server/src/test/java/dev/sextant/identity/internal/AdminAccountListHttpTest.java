@@ -75,7 +75,8 @@ class AdminAccountListHttpTest extends ServerHttpTest {
                         "passwordChangeRequired",
                         "twoFactorEnabled",
                         "locked",
-                        "lockedUntil");
+                        "lockedUntil",
+                        "disabled");
         assertThat(analyst.get("roles").toString()).isEqualTo("[\"analyst\"]");
         assertThat(analyst.get("createdAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
         assertThat(analyst.get("lastSignInAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());

@@ -196,6 +196,30 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                         null,
                         expect(403, 403, 403, 204, 403, 403, 401)),
                 new Row(
+                        "POST",
+                        "/api/v1/admin/accounts/{id}/disable",
+                        o -> "/api/v1/admin/accounts/" + UUID.randomUUID() + "/disable",
+                        null,
+                        expect(403, 403, 403, 404, 403, 403, 401)),
+                new Row(
+                        "POST",
+                        "/api/v1/admin/accounts/{id}/enable",
+                        o -> "/api/v1/admin/accounts/" + UUID.randomUUID() + "/enable",
+                        null,
+                        expect(403, 403, 403, 404, 403, 403, 401)),
+                new Row(
+                        "POST",
+                        "/api/v1/admin/accounts/{id}/2fa/reset",
+                        o -> "/api/v1/admin/accounts/" + UUID.randomUUID() + "/2fa/reset",
+                        null,
+                        expect(403, 403, 403, 404, 403, 403, 401)),
+                new Row(
+                        "GET",
+                        "/api/v1/admin/metrics",
+                        o -> "/api/v1/admin/metrics",
+                        null,
+                        expect(403, 403, 403, 200, 403, 403, 401)),
+                new Row(
                         "GET",
                         "/api/v1/admin/audit",
                         o -> "/api/v1/admin/audit",

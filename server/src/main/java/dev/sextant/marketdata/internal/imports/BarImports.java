@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class BarImports {
 
-    /** What an import stored. */
+    /**
+     * What an import stored.
+     *
+     * @param skipped the file's bad rows left out (only with {@code skipInvalid}; 0 otherwise)
+     */
     record Imported(
             String symbol,
             String interval,
@@ -48,9 +53,55 @@ class BarImports {
             int bars,
             int added,
             int restated,
+            int skipped,
             Instant from,
             Instant to,
             Instant knownAt) {}
+
+    /** The rows a preview shows, and the bad rows it names at most. */
+    static final int PREVIEW_ROWS = 20;
+
+    static final int PREVIEW_PROBLEMS = 100;
+
+    /**
+     * A file as an import would read it, nothing stored.
+     *
+     * @param format {@code csv} or {@code json}
+     * @param counts what {@code line} numbers count: {@code line} (CSV, the header is line 1) or {@code bar}
+     *     (JSON, the array's elements from 1)
+     * @param columns the CSV header's column names, lower case (empty for JSON)
+     * @param rows the rows read (blank lines not counted)
+     * @param valid the rows an import would store
+     * @param invalid the rows an import refuses (all of the file) or skips (with {@code skipInvalid})
+     * @param bars the first good rows, at most {@value #PREVIEW_ROWS}, oldest first
+     * @param problems the first bad rows, at most {@value #PREVIEW_PROBLEMS}, in file order
+     * @param from the first good bar's start; null when none
+     * @param to the last good bar's start; null when none
+     */
+    record Preview(
+            String format,
+            String counts,
+            List<String> columns,
+            int rows,
+            int valid,
+            int invalid,
+            List<PreviewBar> bars,
+            List<PreviewProblem> problems,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
+
+    /** A good row: the line (or bar) it came from and the bar read. */
+    record PreviewBar(int line, Instant time, double open, double high, double low, double close, double volume) {}
+
+    /**
+     * A bad row.
+     *
+     * @param problem what is wrong with it
+     * @param text the line as written (CSV; empty for JSON), at most 120 characters, other than
+     *     printable characters shown as '?', and a cell a spreadsheet would take for a formula
+     *     ({@code =}, {@code +}, {@code -}, {@code @} before anything but a number) quoted with a leading {@code '}
+     */
+    record PreviewProblem(int line, String problem, String text) {}
 
     private static final Set<String> DEMO_SYMBOLS =
             DemoCatalog.instruments().stream().map(DemoInstrument::symbol).collect(Collectors.toUnmodifiableSet());
@@ -99,7 +150,34 @@ class BarImports {
             String currency,
             BarInterval interval,
             byte[] content) {
-        OhlcvSeries bars = BarFileParser.parse(content, new BarHorizon(interval, clock.instant()));
+        return importFile(caller, override, symbol, name, assetClass, currency, interval, false, content);
+    }
+
+    /**
+     * @param skipInvalid import the file's good rows and leave out its bad ones (as {@link #preview}
+     *     names them) instead of refusing the file
+     */
+    Imported importFile(
+            Caller caller,
+            boolean override,
+            String symbol,
+            String name,
+            AssetClass assetClass,
+            String currency,
+            BarInterval interval,
+            boolean skipInvalid,
+            byte[] content) {
+        BarHorizon horizon = new BarHorizon(interval, clock.instant());
+        OhlcvSeries bars;
+        int skipped = 0;
+        if (skipInvalid) {
+            BarFileParser.Reading reading = BarFileParser.read(content, horizon, PREVIEW_PROBLEMS);
+            bars = BarFileParser.series(reading.good());
+            skipped = reading.problemCount();
+        } else {
+            bars = BarFileParser.parse(content, horizon);
+        }
+        int left = skipped;
         Optional<Instrument> existing = instruments.findBySymbol(symbol);
         existing.ifPresent(held -> {
             if (!ImportedPrices.PROVIDER.equals(held.provider())) {
@@ -123,6 +201,7 @@ class BarImports {
                     bars.size(),
                     written.added(),
                     written.restated(),
+                    left,
                     Instant.ofEpochSecond(bars.time(0)),
                     Instant.ofEpochSecond(bars.time(bars.size() - 1)),
                     written.knownAt());
@@ -138,6 +217,59 @@ class BarImports {
                 imported.restated(),
                 imported.knownAt()));
         return imported;
+    }
+
+    /** Reads a file as {@link #importFile} would, storing nothing: its first rows and its bad rows. */
+    Preview preview(BarInterval interval, byte[] content) {
+        BarFileParser.Reading reading =
+                BarFileParser.read(content, new BarHorizon(interval, clock.instant()), PREVIEW_PROBLEMS);
+        List<String> lines = reading.format().equals("csv") ? BarFileParser.lines(content) : List.of();
+        List<PreviewBar> bars = reading.good().stream()
+                .limit(PREVIEW_ROWS)
+                .map(row -> new PreviewBar(
+                        row.line(),
+                        Instant.ofEpochSecond(row.time()),
+                        row.open(),
+                        row.high(),
+                        row.low(),
+                        row.close(),
+                        row.volume()))
+                .toList();
+        List<PreviewProblem> problems = reading.problems().stream()
+                .sorted(java.util.Comparator.comparingInt(BarFileParser.Problem::where))
+                .map(problem -> new PreviewProblem(
+                        problem.where(),
+                        problem.what(),
+                        problem.where() >= 1 && problem.where() <= lines.size()
+                                ? shown(lines.get(problem.where() - 1))
+                                : ""))
+                .toList();
+        List<BarFileParser.Row> good = reading.good();
+        return new Preview(
+                reading.format(),
+                reading.format().equals("csv") ? "line" : "bar",
+                reading.header(),
+                reading.rows(),
+                good.size(),
+                reading.problemCount(),
+                bars,
+                problems,
+                good.isEmpty() ? null : Instant.ofEpochSecond(good.getFirst().time()),
+                good.isEmpty() ? null : Instant.ofEpochSecond(good.getLast().time()));
+    }
+
+    /** A bad line as the preview shows it: short, printable, and no cell a spreadsheet would run. */
+    static String shown(String line) {
+        String printable = line.length() > 120 ? line.substring(0, 120) + "..." : line;
+        printable = printable.replaceAll("[^\\x20-\\x7E\\t]", "?");
+        StringBuilder out = new StringBuilder();
+        String[] cells = printable.split("(?<=[,;\\t])", -1);
+        for (String cell : cells) {
+            String body = cell.stripLeading();
+            boolean formula = !body.isEmpty() && "=+-@".indexOf(body.charAt(0)) >= 0 && !body.matches("[+-]\\d.*");
+            out.append(formula ? "'" + cell : cell);
+        }
+        return out.toString().replace('\t', ' ');
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.sextant.platform.ApiProblem;
 import dev.sextant.platform.Caller;
 import dev.sextant.platform.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Arrays;
@@ -53,16 +54,16 @@ class ImportController {
             @RequestParam(defaultValue = "1d") String interval,
             @RequestParam(defaultValue = "USD") String currency,
             @RequestParam(defaultValue = "EQUITY") String assetClass,
-            @RequestParam(defaultValue = "false") boolean override)
+            @RequestParam(defaultValue = "false") boolean override,
+            @Parameter(
+                            description =
+                                    "Store the file's good rows and leave out the bad ones (POST /api/v1/imports/preview"
+                                            + " names them; the answer's skipped counts them) instead of refusing the whole file")
+                    @RequestParam(defaultValue = "false")
+                    boolean skipInvalid)
             throws IOException {
         String canonical = Symbols.canonical(symbol, "symbol");
-        BarInterval barInterval = BarInterval.fromCode(interval)
-                .orElseThrow(() -> ApiProblem.invalidParameter(
-                        "interval",
-                        "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
-        if (barInterval == BarInterval.ONE_WEEK || barInterval == BarInterval.ONE_MONTH) {
-            throw ApiProblem.invalidParameter("interval", "Import daily or intraday bars; weeks and months follow.");
-        }
+        BarInterval barInterval = interval(interval);
         if (!currency.matches("[A-Za-z]{3}")) {
             throw ApiProblem.invalidParameter("currency", "A currency is a three-letter code, e.g. USD.");
         }
@@ -83,6 +84,31 @@ class ImportController {
                 kind,
                 currency.toUpperCase(Locale.ROOT),
                 barInterval,
+                skipInvalid,
                 file.getBytes());
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Read a bar file as an import would and store nothing: its first rows and every bad row with"
+                    + " what is wrong with it",
+            description = "A file that cannot be read at all (not UTF-8 text, empty, no time or price column, not"
+                    + " JSON) is a 400 invalid-import-file, as at import; bad rows are listed instead (at most "
+                    + BarImports.PREVIEW_PROBLEMS + ", invalid counts them all), each with its line shown safely:"
+                    + " printable, abbreviated, and a cell a spreadsheet would run as a formula quoted.")
+    BarImports.Preview preview(@RequestParam MultipartFile file, @RequestParam(defaultValue = "1d") String interval)
+            throws IOException {
+        return imports.preview(interval(interval), file.getBytes());
+    }
+
+    private static BarInterval interval(String interval) {
+        BarInterval barInterval = BarInterval.fromCode(interval)
+                .orElseThrow(() -> ApiProblem.invalidParameter(
+                        "interval",
+                        "Unsupported interval '" + interval + "'; use one of " + BarInterval.codes() + "."));
+        if (barInterval == BarInterval.ONE_WEEK || barInterval == BarInterval.ONE_MONTH) {
+            throw ApiProblem.invalidParameter("interval", "Import daily or intraday bars; weeks and months follow.");
+        }
+        return barInterval;
     }
 }
