@@ -85,7 +85,7 @@ function Profile({ user }) {
         <div><dt>Two-factor sign-in</dt><dd>${user.twoFactorEnabled
           ? html`<span class="badge ok">On</span>`
           : html`<span class="badge stale">Off</span>`}</dd></div>
-        <div><dt>Account id</dt><dd class="mono faint account-id">${user.id}</dd></div>
+        <div><dt>Account id</dt><dd class="mono muted account-id">${user.id}</dd></div>
       </dl>
     </section>
     <section class="card" aria-labelledby="session-title">
@@ -333,7 +333,7 @@ function ApiKeys() {
     { key: 'scopes', label: 'Scopes', sortable: false, render: (k) => html`<span class="badges key-scopes">${k.scopes.map((s) => html`<span class="badge" key=${s}>${s}</span>`)}</span>` },
     { key: 'createdAt', label: 'Created', render: (k) => html`<span title=${dateTime(k.createdAt)}>${date(k.createdAt)}</span>` },
     { key: 'expiresAt', label: 'Expires', render: (k) => html`<span title=${dateTime(k.expiresAt)}>${date(k.expiresAt)}</span>` },
-    { key: 'lastUsedAt', label: 'Last used', render: (k) => (k.lastUsedAt ? relative(k.lastUsedAt) : html`<span class="faint">never</span>`) },
+    { key: 'lastUsedAt', label: 'Last used', render: (k) => (k.lastUsedAt ? relative(k.lastUsedAt) : html`<span class="muted">never</span>`) },
     { key: 'status', label: 'Status', value: (k) => keyStatus(k).label, render: (k) => html`<span class=${`badge ${keyStatus(k).badge}`}>${keyStatus(k).label}</span>` },
     { key: 'actions', label: 'Actions', sortable: false, render: (k) => (keyStatus(k).id === 'live'
       ? html`<button class="button danger small" type="button" aria-label=${`Revoke ${k.name}`} onClick=${() => setRevoking(k)}>Revoke</button>`
@@ -346,7 +346,7 @@ function ApiKeys() {
         ${all.length > live.length && html`<label class="checkbox"><input type="checkbox" checked=${showAll} onChange=${(e) => setShowAll(e.currentTarget.checked)} /> Show revoked and expired</label>`}
       </div>
       ${keys.error && html`<${ErrorState} error=${keys.error} retry=${keys.reload} />`}
-      ${!keys.data && !keys.error && html`<${Loading} lines=${3} label="Loading API keys…" />`}
+      ${!keys.data && !keys.error && html`<${Loading} label="Loading API keys…" />`}
       ${keys.data && !rows.length && html`<${Empty} title="No active API keys">Create one above for a program or an MCP client.<//>`}
       ${keys.data && rows.length > 0 && html`<${DataTable} caption="Your API keys" columns=${columns} rows=${rows} rowKey=${(k) => k.id}
         initialSort=${{ key: 'createdAt', dir: -1 }} />`}
@@ -386,7 +386,7 @@ function AddSecret({ onAdded }) {
       form.current?.reset();
       setChoice(PROVIDERS[0].purpose);
       toast('Key stored', stored.purpose.startsWith('provider:')
-        ? `${purposeLabel(stored.purpose)} key ${stored.masked} is stored encrypted; your requests use it within a minute.`
+        ? `${purposeLabel(stored.purpose)} key ${stored.masked} is stored encrypted. Test it to check that the provider takes it.`
         : `Key ${stored.masked} for ${stored.purpose} is stored encrypted.`, 'success');
       onAdded();
     });
@@ -412,9 +412,24 @@ function AddSecret({ onAdded }) {
   </section>`;
 }
 
+const CHECK_BADGES = { accepted: ['ok', 'Key works'], refused: ['conflict', 'Refused'], 'rate-limited': ['stale', 'Rate-limited'], 'held-back': ['stale', 'Not checked'], unavailable: ['stale', 'No answer'] };
+
+function CheckResult({ check }) {
+  if (!check) return html`<span class="muted">–</span>`;
+  if (check.busy) return html`<span class="muted" role="status">Asking the provider…</span>`;
+  if (check.error) {
+    return html`<span class="key-check" role="alert"><span class="badge conflict" data-check="error">${check.error.title || 'Cannot test'}</span>
+      <span class="hint">${check.error.message}</span></span>`;
+  }
+  const [badge, label] = CHECK_BADGES[check.result.outcome] || ['stale', check.result.outcome];
+  return html`<span class="key-check" role="status"><span class=${`badge ${badge}`} data-check=${check.result.outcome}>${label}</span>
+    <span class="hint">${check.result.detail}</span></span>`;
+}
+
 function ProviderKeys() {
   const secrets = useResource('/api/v1/me/secrets');
   const [deleting, setDeleting] = useState(null);
+  const [checks, setChecks] = useState({});
   const remove = async (secret) => {
     try {
       await api.del(`/api/v1/me/secrets/${encodeURIComponent(secret.id)}`);
@@ -423,24 +438,38 @@ function ProviderKeys() {
       secrets.reload();
     }
   };
+  const test = async (secret) => {
+    setChecks((all) => ({ ...all, [secret.id]: { busy: true } }));
+    try {
+      const result = await api.post(`/api/v1/me/secrets/${encodeURIComponent(secret.id)}/test`, null, { quiet: true });
+      setChecks((all) => ({ ...all, [secret.id]: { result } }));
+    } catch (failure) {
+      setChecks((all) => ({ ...all, [secret.id]: { error: formError(failure) } }));
+    }
+  };
   const list = secrets.data?.secrets || [];
+  const name = (s) => `${purposeLabel(s.purpose)} key ${s.name}`;
   const columns = [
-    { key: 'purpose', label: 'Provider', value: (s) => purposeLabel(s.purpose), render: (s) => html`${purposeLabel(s.purpose)} <span class="faint mono">${s.purpose}</span>` },
+    { key: 'purpose', label: 'Provider', value: (s) => purposeLabel(s.purpose), render: (s) => html`${purposeLabel(s.purpose)} <span class="muted mono">${s.purpose}</span>` },
     { key: 'name', label: 'Label' },
     { key: 'masked', label: 'Key', sortable: false, render: (s) => html`<code data-masked>${s.masked}</code>` },
-    { key: 'createdAt', label: 'Added', render: (s) => dateTime(s.createdAt) },
-    { key: 'actions', label: 'Actions', sortable: false, render: (s) => html`<button class="button danger small" type="button"
-      aria-label=${`Delete ${purposeLabel(s.purpose)} key ${s.name}`} onClick=${() => setDeleting(s)}><${Icon} name="trash" />Delete</button>` },
+    { key: 'createdAt', label: 'Added', render: (s) => html`<span title=${dateTime(s.createdAt)}>${date(s.createdAt)}</span>` },
+    { key: 'check', label: 'Check', sortable: false, render: (s) => html`<${CheckResult} check=${checks[s.id]} />` },
+    { key: 'actions', label: 'Actions', sortable: false, render: (s) => html`<span class="row-actions">
+      ${s.purpose.startsWith('provider:') && html`<button class="button small" type="button" aria-label=${`Test ${name(s)}`}
+        disabled=${checks[s.id]?.busy} onClick=${() => test(s)}>Test</button>`}
+      <button class="button danger small" type="button" aria-label=${`Delete ${name(s)}`} onClick=${() => setDeleting(s)}><${Icon} name="trash" />Delete</button>
+    </span>` },
   ];
   return html`<div class="grid">
     <${AddSecret} onAdded=${secrets.reload} />
     <section class="card" aria-labelledby="secrets-title">
       <div class="card-header"><h2 id="secrets-title">Your provider keys</h2></div>
       ${secrets.error && html`<${ErrorState} error=${secrets.error} retry=${secrets.reload} />`}
-      ${!secrets.data && !secrets.error && html`<${Loading} lines=${2} label="Loading provider keys…" />`}
+      ${!secrets.data && !secrets.error && html`<${Loading} label="Loading provider keys…" />`}
       ${secrets.data && !list.length && html`<${Empty} title="No provider keys">Sextant uses the server’s own providers for you until you add a key.<//>`}
       ${list.length > 0 && html`<${DataTable} caption="Your provider keys" columns=${columns} rows=${list} rowKey=${(s) => s.id} />`}
-      <p class="hint muted">A key takes effect within a minute. Sextant does not test a key when you store it: a key the provider refuses shows as that provider failing, and the data comes from the next one.</p>
+      <p class="hint muted">A key takes effect within a minute. Test asks the provider one small question with the key (it counts against your quota there); a key the provider refuses is skipped and the data comes from the next provider.</p>
     </section>
     ${deleting && html`<${Confirm} title="Delete this key?" danger confirmLabel="Delete key"
       message=${`${purposeLabel(deleting.purpose)} key “${deleting.name}” (${deleting.masked}) is deleted for good.`}

@@ -138,6 +138,19 @@ class AccountBrowserTest extends BrowserTest {
         assertThat(masked).hasText(stored.get("masked").asString());
         assertThat(page.locator("table")).not().containsText("0123456789abcdef");
         assertThat(page.locator("table")).containsText("Polygon.io");
+        // This server (demo data) does not use Polygon: the test is refused, and the page says why.
+        expectRefusal(409, "POST /api/v1/me/secrets/");
+        button("Test Polygon.io key personal").click();
+        Locator check = page.locator(".key-check");
+        assertThat(check.locator("[data-check=error]")).hasText("Provider not enabled");
+        assertThat(check)
+                .containsText(client.send(client.request(
+                                        "/api/v1/me/secrets/" + stored.get("id").asString() + "/test")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .json()
+                        .get("detail")
+                        .asString());
         assertAccessible();
         screenshot("account-provider-keys");
 

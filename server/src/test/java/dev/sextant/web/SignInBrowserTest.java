@@ -43,7 +43,7 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create account")))
                 .hasCount(0);
         assertAccessible();
-        screenshot("sign-in");
+        screenshot("sign-in-page");
 
         open("/register");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Registration is closed")))

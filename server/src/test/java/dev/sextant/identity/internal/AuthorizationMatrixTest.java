@@ -126,6 +126,13 @@ class AuthorizationMatrixTest extends ServerHttpTest {
                         expect(204, 404, 404, 404, 403, 403, 401)),
                 new Row(
                         "POST",
+                        "/api/v1/me/secrets/{id}/test",
+                        o -> "/api/v1/me/secrets/" + o.secretId() + "/test",
+                        null,
+                        // The owner's standing secret is an LLM key: found, but not a provider's to test.
+                        expect(422, 404, 404, 404, 403, 403, 401)),
+                new Row(
+                        "POST",
                         "/api/v1/me/2fa/setup",
                         o -> "/api/v1/me/2fa/setup",
                         null,

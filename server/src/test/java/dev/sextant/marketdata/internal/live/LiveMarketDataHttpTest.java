@@ -301,6 +301,59 @@ class LiveMarketDataHttpTest {
     }
 
     @Test
+    void test_aUsersProviderKey_isTestedAgainstTheProvider_acceptedOrRefused() {
+        STUB.stubFor(get(urlPathMatching("/v2/aggs/ticker/AAPL/range/1/day/.*"))
+                .withQueryParam("apiKey", equalTo("pk_good_0123456789abcdef"))
+                .willReturn(okJson(fixture("polygon-aggs-aapl-day.json"))));
+        STUB.stubFor(get(urlPathMatching("/v2/aggs/ticker/AAPL/range/1/day/.*"))
+                .withQueryParam("apiKey", equalTo("pk_bad_0123456789abcdefg"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"status\":\"ERROR\"}")));
+        String name = "tester-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.createAccount(name, null, PASSWORD, Set.of(Role.USER), false);
+        HttpTestClient anonymous = new HttpTestClient(port);
+        HttpTestClient owner = anonymous.withBearer(
+                anonymous.login(name, PASSWORD).get("accessToken").asString());
+        String good = storedKey(owner, "provider:polygon", "good", "pk_good_0123456789abcdef");
+        String bad = storedKey(owner, "provider:polygon", "bad", "pk_bad_0123456789abcdefg");
+        String unused = storedKey(owner, "provider:finnhub", "unused", "fh_0123456789abcdef");
+        String llm = storedKey(owner, "llm:openai", "chat", "sk-0123456789abcdef");
+
+        HttpTestClient.Answer accepted = testKey(owner, good);
+        HttpTestClient.Answer refused = testKey(owner, bad);
+        HttpTestClient.Answer notEnabled = testKey(owner, unused);
+        HttpTestClient.Answer notAProvider = testKey(owner, llm);
+        HttpTestClient.Answer someoneElse = testKey(http, good);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("ok").asBoolean()).isTrue();
+        assertThat(accepted.json().get("outcome").asString()).isEqualTo("accepted");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.json().get("ok").asBoolean()).isFalse();
+        assertThat(refused.json().get("outcome").asString()).isEqualTo("refused");
+        STUB.verify(getRequestedFor(urlPathMatching("/v2/aggs/ticker/AAPL/.*"))
+                .withQueryParam("apiKey", equalTo("pk_bad_0123456789abcdefg")));
+        assertThat(accepted.body() + refused.body()).doesNotContain("0123456789abcdef");
+        assertThat(notEnabled.status()).as(notEnabled.body()).isEqualTo(409);
+        assertThat(notEnabled.json().get("type").asString()).isEqualTo("urn:sextant:problem:provider-not-enabled");
+        assertThat(notAProvider.status()).as(notAProvider.body()).isEqualTo(422);
+        assertThat(someoneElse.status()).as("another user's key is not found").isEqualTo(404);
+    }
+
+    private static String storedKey(HttpTestClient client, String purpose, String name, String value) {
+        HttpTestClient.Answer stored = client.postJson(
+                "/api/v1/me/secrets",
+                "{\"purpose\":\"" + purpose + "\",\"name\":\"" + name + "\",\"value\":\"" + value + "\"}");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.json().get("id").asString();
+    }
+
+    private static HttpTestClient.Answer testKey(HttpTestClient client, String id) {
+        return client.send(client.request("/api/v1/me/secrets/" + id + "/test")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    @Test
     void test_dataBoughtWithAUsersOwnKey_isServedToThatUserOnly() {
         listed("AMZN", "Amazon.com, Inc.");
         yahooQuote("AMZN", 202.5, 201.0);
