@@ -603,7 +603,7 @@ function NewsCard({ symbol }) {
           ${items.map((item) => {
             const sentiment = sentimentOf(item.sentiment);
             return html`<li key=${item.id} data-news=${item.id}>
-              <a class="news-headline" href=${item.url} target="_blank" rel="noopener noreferrer">${item.headline}<span class="visually-hidden"> (opens in a new tab)</span></a>
+              <a class="news-headline" href=${/^https?:\/\//i.test(item.url || '') ? item.url : undefined} target="_blank" rel="noopener noreferrer">${item.headline}<span class="visually-hidden"> (opens in a new tab)</span></a>
               <div class="news-meta">
                 ${item.demo && html`<${DemoBadge} />`}
                 <span>${item.source}</span>

@@ -3,7 +3,7 @@ import { html } from '../lib/html.js';
 
 export function Loading({ label = 'Loading…', lines = 0 }) {
   if (lines) {
-    return html`<div class="grid" aria-busy="true" aria-label=${label}>
+    return html`<div class="grid" role="status" aria-busy="true" aria-label=${label}>
       ${Array.from({ length: lines }, (_, i) => html`<div class="skeleton" key=${i}></div>`)}
     </div>`;
   }
