@@ -41,6 +41,13 @@ async function problemOf(response) {
   return { title: response.statusText || 'Request failed', detail: `The server answered ${response.status}.`, status: response.status };
 }
 
+// A 401 that says the token itself no longer stands (missing, expired, revoked), not the input.
+async function tokenRefused(response) {
+  const problem = await problemOf(response.clone());
+  const type = problem.type ? String(problem.type).split('/').pop() : '';
+  return type === 'invalid-token' || type === 'unauthenticated';
+}
+
 // options: query, body (JSON unless FormData/Blob/string), headers, quiet (no toast), anonymous,
 // raw (answer the Response), signal
 export async function request(method, path, options = {}) {
@@ -58,7 +65,9 @@ export async function request(method, path, options = {}) {
   let response;
   try {
     response = await send();
-    if (response.status === 401 && !options.anonymous && accessToken()) {
+    // Only a refused token is worth a refresh; a wrong password or code is a 401 too, and sending
+    // it again would count as a second failed attempt.
+    if (response.status === 401 && !options.anonymous && accessToken() && await tokenRefused(response)) {
       if (await refresh()) {
         response = await send();
       } else {

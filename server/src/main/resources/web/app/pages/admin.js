@@ -602,7 +602,7 @@ function Metrics() {
     { key: 'count', label: 'Requests', numeric: true, render: (x) => number(x.count, 0) },
     { key: 'errors', label: '5xx', numeric: true, render: (x) => number(x.errors, 0) },
     { key: 'meanMs', label: 'Mean ms', numeric: true, render: (x) => number(x.meanMs, 1) },
-    { key: 'maxMs', label: 'Max ms', numeric: true, render: (x) => number(x.maxMs, 1) },
+    { key: 'maxMs', label: 'Max ms (last 2 min)', numeric: true, render: (x) => number(x.maxMs, 1) },
   ];
   return html`<div class="grid">
     <section class="card" aria-labelledby="vitals-title">

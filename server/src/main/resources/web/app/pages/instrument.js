@@ -527,6 +527,7 @@ function FundamentalsCard({ symbol, info }) {
     </div>
     ${!info ? html`<${Loading} lines=${3} label="Loading fundamentals…" />`
       : !company ? html`<p class="muted">Fundamentals are companies' reported figures (SEC filings); ${symbol} is not a company's stock.</p>`
+      : error?.status === 404 ? html`<${Empty} title="No reported figures">No filings are known for ${symbol}: ${error.problem?.detail || ''}<//>`
       : error ? html`<${ErrorState} error=${error} />`
       : !answer ? html`<${Loading} lines=${3} label="Loading fundamentals…" />`
       : latest.length === 0 ? html`<${Empty} title="No reported figures">Nothing filed for ${symbol} as of ${date(answer.asOf)}.<//>`
@@ -636,15 +637,19 @@ function RiskCard({ symbol }) {
     }).catch(() => { setBenchmarks([]); setBenchmark(''); });
   }, []);
 
+  // Demo and real series are never mixed silently: the user asks for it, and the figures say so.
+  const [mixing, setMixing] = useState(false);
+  useEffect(() => setMixing(false), [symbol, benchmark]);
+
   useEffect(() => {
     if (benchmark === null) return undefined;
     let live = true;
     setReport(null);
     setError(null);
-    api.get(`/api/v1/analytics/risk/${encodeURIComponent(symbol)}`, { query: { benchmark: benchmark || undefined }, quiet: true })
+    api.get(`/api/v1/analytics/risk/${encodeURIComponent(symbol)}`, { query: { benchmark: benchmark || undefined, allowDemo: mixing || undefined }, quiet: true })
       .then((r) => live && setReport(r)).catch((e) => live && setError(e));
     return () => { live = false; };
-  }, [symbol, benchmark]);
+  }, [symbol, benchmark, mixing]);
 
   const r = report;
   const stat = (label, value, title, key) => html`<div class="stat" title=${title} data-risk=${key}>
@@ -661,7 +666,14 @@ function RiskCard({ symbol }) {
         </select>
       </div>
     </div>
-    ${error ? html`<${ErrorState} error=${error} />`
+    ${error?.type === 'demo-mixed-with-real' ? html`<div class="notice demo" data-risk-mixed>
+          <p>${symbol} and the benchmark ${benchmark} are not both demo or both real data, and Sextant does not mix them silently.</p>
+          <div class="form-row">
+            <button class="button small" type="button" onClick=${() => setMixing(true)}>Compare anyway, labelled as mixed</button>
+            <button class="button small ghost" type="button" onClick=${() => setBenchmark('')}>No benchmark</button>
+          </div>
+        </div>`
+      : error ? html`<${ErrorState} error=${error} />`
       : !r ? html`<${Loading} lines=${4} label="Computing risk…" />`
       : html`<p class="muted risk-span">${r.observations} ${r.interval === '1d' ? 'daily' : r.interval} returns, ${utcDate(r.from)} to ${utcDate(r.to)}${r.mixed ? ' · demo and real data mixed' : ''}</p>
         <div class="stats">
@@ -714,7 +726,7 @@ function AlertDialog({ symbol, quote, onClose }) {
           onInput=${(e) => setCondition(e.currentTarget.value)} />
         ${problem
           ? html`<span class="error" id="alert-hint" role="alert">${problem}</span>`
-          : html`<span class="hint" id="alert-hint">A query condition, e.g. <code>PRICE > 200</code>, <code>RSI(14) < 30</code>, <code>CHANGE(1d) <= -2%</code>.</span>`}
+          : html`<span class="hint" id="alert-hint">A query condition, e.g. <code>${'PRICE > 200'}</code>, <code>${'RSI(14) < 30'}</code>, <code>${'CHANGE(1d) <= -2%'}</code>.</span>`}
       </div>
       <p class="muted">Stores <code class="alert-statement">${statement}</code></p>
       <div class="dialog-actions">

@@ -16,6 +16,7 @@ import { Editor, tokenize, withoutComments, STATEMENTS } from '../ui/editor.js';
 import { searchSymbols } from '../ui/symbol-search.js';
 import { registerCommands } from '../ui/palette.js';
 import { toast } from '../ui/toast.js';
+import { preferences, loadPreferences, keepsQueryHistory } from '../lib/preferences.js';
 
 const HISTORY_SIZE = 50;
 export const history = persisted('sextant.query.history', []); // [{ text, at, ok }] newest first
@@ -42,6 +43,7 @@ function loadVocabulary() {
 }
 
 function remember(text, ok) {
+  if (!keepsQueryHistory()) return; // the user's privacy choice (Account, Preferences)
   const entry = { text, at: new Date().toISOString(), ok };
   history.set((list) => [entry, ...(list || []).filter((h) => h.text !== text)].slice(0, HISTORY_SIZE));
 }
@@ -333,6 +335,10 @@ function statementsOf(text) {
 
 function HistoryList({ onPick }) {
   const list = useStore(history) || [];
+  const choices = useStore(preferences);
+  if (choices && !choices.keepQueryHistory) {
+    return html`<${Empty} title="History is off">Your preferences keep no query history in this browser (Account, Preferences).<//>`;
+  }
   if (!list.length) return html`<${Empty} title="No queries yet">Queries you run are kept here, in this browser.<//>`;
   return html`<div class="query-history">
     <ul aria-label="Query history">
@@ -379,6 +385,14 @@ function Reference({ vocabulary, onInsert, onStatement }) {
 // ---- The page ------------------------------------------------------------------------------
 
 export default function QueryConsole() {
+  const choices = useStore(preferences);
+  useEffect(() => {
+    loadPreferences().catch(() => {});
+  }, []);
+  // Turning history off forgets what this browser kept, not only what comes next.
+  useEffect(() => {
+    if (choices && !choices.keepQueryHistory && (history.get() || []).length) history.set([]);
+  }, [choices]);
   useStyles('/assets/app/styles/query.css');
   const [text, setText] = useState(draft.get());
   const [vocabulary, setVocabulary] = useState(null);
