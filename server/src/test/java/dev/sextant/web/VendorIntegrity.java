@@ -174,7 +174,8 @@ final class VendorIntegrity {
             // The library's logo needs an inline style the policy refuses; a page that turns it off
             // credits TradingView with a link of its own.
             String text = read(file);
-            if (text.replace(" ", "").contains("attributionLogo:false") && !text.contains("https://www.tradingview.com/")) {
+            if (text.replace(" ", "").contains("attributionLogo:false")
+                    && !text.contains("https://www.tradingview.com/")) {
                 problems.add(root.relativize(file) + " hides the chart's TradingView attribution");
             }
         }
