@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -38,6 +39,10 @@ public final class SecurityHeaders {
             new XXssProtectionHeaderWriter(),
             new DelegatingRequestMatcherHeaderWriter(
                     request -> !isStaticFile(request.getRequestURI()), new CacheControlHeadersWriter()),
+            // A static file's answer says itself how long it keeps; until it does (and on any refusal
+            // there: a 404, a 401 for a bad token), nothing may store it.
+            new DelegatingRequestMatcherHeaderWriter(
+                    request -> isStaticFile(request.getRequestURI()), SecurityHeaders::noStoreUnlessSet),
             new HstsHeaderWriter(ONE_YEAR_SECONDS, true),
             new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
             new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
@@ -47,6 +52,12 @@ public final class SecurityHeaders {
     private static boolean isStaticFile(@Nullable String path) {
         // No path at all on a request Tomcat could not parse, which its error valve answers.
         return path != null && (path.startsWith("/assets/") || path.equals("/favicon.ico"));
+    }
+
+    private static void noStoreUnlessSet(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
     }
 
     /** The writers, for Spring Security's header configuration. */

@@ -147,6 +147,9 @@ class SecurityConfiguration {
                         // The web app's pages and assets hold no data: it reads everything from the API.
                         .requestMatchers(HttpMethod.GET, WebApp.PUBLIC_PATHS.toArray(String[]::new))
                         .permitAll()
+                        // HEAD is GET without the body (a link checker, a monitor, curl -I).
+                        .requestMatchers(HttpMethod.HEAD, WebApp.PUBLIC_PATHS.toArray(String[]::new))
+                        .permitAll()
                         // Metrics tell an outsider too much (traffic, providers, failures): administrators
                         // only, e.g. Prometheus with an administrator's API key of scope admin.
                         .requestMatchers("/metrics")

@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +43,8 @@ class WebAppController {
 
     @GetMapping("/")
     Object root(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // One address, two representations: a cache must not answer an API client with the page.
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (!asksForHtml(request)) {
             return ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_JSON)
@@ -75,10 +78,12 @@ class WebAppController {
 
     @GetMapping(WebApp.ASSETS + "**")
     void asset(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(WebApp.ASSETS.length());
+        String uri = request.getRequestURI();
+        // "/assets/**" also matches "/assets" itself, which names no asset.
+        String path = uri.length() > WebApp.ASSETS.length() ? uri.substring(WebApp.ASSETS.length()) : "";
         WebAssets.Served served = source.assets()
                 .find(path)
-                .orElseThrow(() -> new DomainException(NO_SUCH_ASSET, "No asset at /assets/" + path + "."));
+                .orElseThrow(() -> new DomainException(NO_SUCH_ASSET, "No asset at " + shortened(uri) + "."));
         write(request, response, served.asset(), served.immutable() ? ONE_YEAR : REVALIDATE);
     }
 
@@ -96,7 +101,7 @@ class WebAppController {
         String etag = gzip ? asset.gzipEtag() : asset.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
         response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setContentType(asset.contentType());
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -124,13 +129,71 @@ class WebAppController {
         return false;
     }
 
-    private static boolean asksForHtml(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("text/html");
+    /** The path as the refusal quotes it: an overlong one is cut, not echoed whole. */
+    private static String shortened(String uri) {
+        return uri.length() <= 120 ? uri : uri.substring(0, 120) + "…";
     }
 
-    private static boolean acceptsGzip(HttpServletRequest request) {
+    /**
+     * Whether the client prefers the page to JSON: it names {@code text/html} with a quality above
+     * zero, at least that of {@code application/json} (or {@code application/*}). A bare
+     * {@code *}{@code /*} or no {@code Accept} at all is an API client, which gets the welcome.
+     */
+    static boolean asksForHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double html = -1;
+        double json = -1;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double quality = quality(parts);
+            if (type.equals("text/html")) {
+                html = Math.max(html, quality);
+            } else if (type.equals("application/json") || type.equals("application/*")) {
+                json = Math.max(json, quality);
+            }
+        }
+        return html > 0 && html >= json;
+    }
+
+    /** Whether the client takes gzip: it names {@code gzip} (or {@code x-gzip}, or {@code *}) with a quality above zero. */
+    static boolean acceptsGzip(HttpServletRequest request) {
         String encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        return encodings != null && encodings.contains("gzip");
+        if (encodings == null) {
+            return false;
+        }
+        double gzip = -1;
+        double any = -1;
+        for (String coding : encodings.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip().toLowerCase(Locale.ROOT);
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                gzip = Math.max(gzip, quality(parts));
+            } else if (name.equals("*")) {
+                any = Math.max(any, quality(parts));
+            }
+        }
+        return gzip >= 0 ? gzip > 0 : any > 0;
+    }
+
+    /** The {@code q} parameter of a list element split at its semicolons: 1 when absent, 0 when unreadable. */
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            if (parameter.length() > 2
+                    && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
+                    && parameter.charAt(1) == '=') {
+                try {
+                    double q = Double.parseDouble(parameter.substring(2).strip());
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException unreadable) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 }
