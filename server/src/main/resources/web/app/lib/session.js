@@ -45,11 +45,18 @@ export function adopt(response) {
   return pair;
 }
 
+// Ends the session in this browser and leaves nothing of the account's work for whoever signs in
+// next (query history and draft, chosen tabs): every sextant.* key goes but the theme, which is
+// the browser's, not the account's.
 export function forget() {
   write(null);
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('sextant.') && key !== 'sextant.theme') localStorage.removeItem(key);
+  }
   tokens.set(null);
   me.set(null);
   clearTimeout(timer);
+  window.dispatchEvent(new Event('sextant:signed-out'));
 }
 
 export function accessToken() {

@@ -34,6 +34,8 @@ export function persisted(key, initial) {
     if (saved !== null) start = JSON.parse(saved);
   } catch { /* storage unavailable or corrupt: start fresh */ }
   const inner = store(start);
+  // Sign-out removed the account's keys from localStorage; what is held in memory goes too.
+  if (key !== 'sextant.theme') window.addEventListener('sextant:signed-out', () => inner.set(initial));
   return {
     ...inner,
     set(next) {

@@ -95,8 +95,14 @@ function Sections({ section: wanted }) {
 function Accounts() {
   const self = useStore(me);
   const [page, setPage] = useState(0);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => { setQuery(search.trim()); setPage(0); }, 200);
+    return () => clearTimeout(timer);
+  }, [search]);
   const size = 50;
-  const listing = useLoad(() => api.get('/api/v1/admin/accounts', { query: { page, size } }), [page]);
+  const listing = useLoad(() => api.get('/api/v1/admin/accounts', { query: { page, size, q: query || undefined } }), [page, query]);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState(null);
   const [confirming, setConfirming] = useState(null);
@@ -173,14 +179,18 @@ function Accounts() {
   return html`<section class="card" aria-labelledby="accounts-title">
     <div class="card-header">
       <h2 id="accounts-title">Accounts ${data && html`<span class="muted count">${number(data.total, 0)}</span>`}</h2>
-      <button class="button primary" onClick=${() => setCreating(true)}>Create account</button>
+      <div class="form-row">
+        <input class="input account-search" type="search" aria-label="Find accounts by username" placeholder="Find by username…"
+          maxlength="64" value=${search} onInput=${(e) => setSearch(e.currentTarget.value)} />
+        <button class="button primary" onClick=${() => setCreating(true)}>Create account</button>
+      </div>
     </div>
     ${listing.error ? html`<${ErrorState} error=${listing.error} retry=${listing.reload} />`
       : !data ? html`<${Loading} label="Loading accounts…" />`
-      : data.accounts.length === 0 ? html`<${Empty} title="No accounts">Create the first one.<//>`
+      : data.accounts.length === 0 ? html`<${Empty} title=${query ? 'No such account' : 'No accounts'}>${query ? `No username contains “${query}”.` : 'Create the first one.'}<//>`
       : html`<div class="accounts-table"><${DataTable} caption="Accounts" columns=${columns} rows=${data.accounts} rowKey=${(a) => a.id} /></div>
         <${Pager} page=${page} hasMore=${data.hasMore} onPage=${setPage} label="Accounts pages" />`}
-    ${creating && html`<${CreateAccount} onClose=${() => setCreating(false)} onCreated=${listing.reload} />`}
+    ${creating && html`<${CreateAccount} onClose=${() => setCreating(false)} onCreated=${(username) => { if (username) setSearch(username); listing.reload(); }} />`}
     ${editing && html`<${EditRoles} account=${editing} onClose=${() => setEditing(null)} onSaved=${listing.reload} />`}
     ${confirming && html`<${Confirm} title=${confirming.title} message=${confirming.message}
         confirmLabel=${confirming.label} danger=${confirming.danger}
@@ -214,7 +224,7 @@ function CreateAccount({ onClose, onCreated }) {
       const answer = await api.post('/api/v1/admin/accounts', { username, roles });
       setCreated(answer);
       toast('Account created', `${answer.username} must set a new password at the first sign-in.`, 'success');
-      onCreated();
+      onCreated(username);
     } catch (error) {
       const problem = error.problem || {};
       if (problem.field === 'username' || problem.parameter === 'username' || (problem.errors || []).some?.((e) => e.field === 'username')) {

@@ -17,6 +17,12 @@ import { signOut } from '../ui/sign-out.js';
 export function safeNext(query) {
   const next = query.get('next');
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return HOME;
+  // What the browser makes of it must stay on this origin (a tab or newline can turn "/\t/x" into "//x").
+  try {
+    if (new URL(next, location.origin).origin !== location.origin) return HOME;
+  } catch {
+    return HOME;
+  }
   if (/^\/(sign-in|register)(\/|\?|$)/.test(next)) return HOME;
   return next;
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +102,6 @@ class WebAppAttackBrowserTest extends BrowserTest {
      * policy stands in its way. Enable once either side keeps http(s) addresses only.
      */
     @Test
-    @Disabled("reported: pages/instrument.js renders a provider's news URL as href without checking its scheme")
     void aJavascriptUrlInANewsItemIsNeverALiveLink() {
         // An imported instrument (demo ones read the demo market's own headlines, not the store).
         String username = unique("reader");
@@ -164,7 +162,6 @@ class WebAppAttackBrowserTest extends BrowserTest {
      * forgets them.
      */
     @Test
-    @Disabled("reported: sign-out leaves the query history and draft of the account in localStorage and memory")
     void signingOutLeavesNothingOfTheAccountsWorkForTheNextUser() {
         signIn(unique("first"));
         open("/query");

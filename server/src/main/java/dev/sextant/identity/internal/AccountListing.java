@@ -46,8 +46,9 @@ class AccountListing {
         this.throttle = throttle;
     }
 
-    Page page(int page, int size) {
-        List<AccountRepository.Listed> found = accounts.page((long) page * size, size + 1);
+    /** @param search part of the username to look for; blank lists every account */
+    Page page(String search, int page, int size) {
+        List<AccountRepository.Listed> found = accounts.page(search, (long) page * size, size + 1);
         boolean hasMore = found.size() > size;
         List<AccountRepository.Listed> shown = hasMore ? found.subList(0, size) : found;
         Map<UserId, Instant> lastSignIns = refreshTokens.lastSignIns(
@@ -72,6 +73,6 @@ class AccountListing {
                             account.disabled());
                 })
                 .toList();
-        return new Page(listed, page, size, accounts.count(), hasMore);
+        return new Page(listed, page, size, accounts.count(search), hasMore);
     }
 }

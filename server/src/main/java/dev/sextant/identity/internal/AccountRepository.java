@@ -54,11 +54,15 @@ class AccountRepository {
             boolean totpEnabled,
             boolean disabled) {}
 
-    /** A page of accounts in username order. */
-    List<Listed> page(long offset, int limit) {
+    /**
+     * A page of accounts in username order; {@code search}, when not blank, keeps those whose
+     * username contains it (case-insensitive, taken literally: {@code %} and {@code _} match themselves).
+     */
+    List<Listed> page(String search, long offset, int limit) {
         return jdbc.sql(
                         "SELECT id, username, roles, created_at, must_change_password, totp_enabled, disabled FROM app_user "
-                                + "ORDER BY username LIMIT :limit OFFSET :offset")
+                                + "WHERE LOWER(username) LIKE :pattern ESCAPE '!' ORDER BY username LIMIT :limit OFFSET :offset")
+                .param("pattern", containing(search))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((row, n) -> new Listed(
@@ -74,6 +78,23 @@ class AccountRepository {
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    /** How many accounts {@link #page} would list over all its pages. */
+    long count(String search) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(username) LIKE :pattern ESCAPE '!'")
+                .param("pattern", containing(search))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String containing(String search) {
+        String literal = search.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + literal + "%";
     }
 
     void insert(Account account, Instant now) {

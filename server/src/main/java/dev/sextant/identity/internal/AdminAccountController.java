@@ -10,6 +10,7 @@ import dev.sextant.platform.Role;
 import dev.sextant.platform.Scope;
 import dev.sextant.platform.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -82,8 +83,12 @@ class AdminAccountController {
                     + "password change pending, two-factor on, locked after failed sign-ins, disabled")
     AccountListing.Page list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return listing.page(page, size);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @Parameter(description = "Only usernames containing this (case-insensitive)")
+                    @RequestParam(defaultValue = "")
+                    @Size(max = 64)
+                    String q) {
+        return listing.page(q, page, size);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

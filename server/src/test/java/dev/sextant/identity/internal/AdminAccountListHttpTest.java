@@ -137,6 +137,30 @@ class AdminAccountListHttpTest extends ServerHttpTest {
     }
 
     @Test
+    void test_aSearchKeepsTheUsernamesContainingIt_caseInsensitive_andLiterally() {
+        HttpTestClient admin = signedInAs(unique("finder"), Role.ADMIN);
+        String needle = unique("needle");
+        accounts.createAccount(needle, null, PASSWORD, java.util.Set.of(Role.USER), false);
+        accounts.createAccount(unique("haystack"), null, PASSWORD, java.util.Set.of(Role.USER), false);
+
+        JsonNode found = admin.get(
+                        "/api/v1/admin/accounts?q=" + needle.substring(2).toUpperCase())
+                .json();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("accounts").get(0).get("username").asString()).isEqualTo(needle);
+        // '%' and '_' are letters to look for, not wildcards that would match every name.
+        assertThat(admin.get("/api/v1/admin/accounts?q=%25").json().get("total").asLong())
+                .isZero();
+        assertThat(admin.get("/api/v1/admin/accounts?q=" + needle.substring(0, 6) + "_")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(admin.get("/api/v1/admin/accounts?q=" + "x".repeat(65)).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void test_nonAdmins_areRefused() {
         HttpTestClient analyst = signedInAs(unique("curious"), Role.ANALYST);
         HttpTestClient admin = signedInAs(unique("keyed"), Role.ADMIN);
