@@ -113,6 +113,10 @@ class WebAppAttackBrowserTest extends BrowserTest {
             dialog.dismiss();
         });
         HttpTestClient analyst = anonymous.withBearer(tokens.get("accessToken").asString());
+        // An imported instrument has no filings and is real data beside a demo benchmark: the page
+        // asks and shows both as states (an empty card, an offer to compare labelled as mixed).
+        expectRefusal(404, "GET /api/v1/fundamentals/");
+        expectRefusal(422, "GET /api/v1/analytics/risk/");
         String symbol =
                 "XSS" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         String boundary = "attack-boundary";
