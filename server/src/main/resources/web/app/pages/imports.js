@@ -16,6 +16,7 @@ import { toast } from '../ui/toast.js';
 
 const INTERVALS = [['1d', 'Daily (1d)'], ['1h', 'Hourly (1h)'], ['30m', '30 minutes'], ['15m', '15 minutes'], ['5m', '5 minutes'], ['1m', '1 minute']];
 const ASSET_CLASSES = ['EQUITY', 'ETF', 'INDEX', 'CRYPTO', 'MACRO'];
+const ASSET_CLASS_NAMES = { EQUITY: 'Equity', ETF: 'ETF', INDEX: 'Index', CRYPTO: 'Crypto', MACRO: 'Macro series' };
 const MAX_BYTES = 20 * 1024 * 1024;
 
 // A symbol from a file name: "acme_daily.csv" -> "ACME_DAILY.IMP" is a suggestion, never required.
@@ -175,7 +176,7 @@ export default function Imports() {
         <div class="field">
           <label for="import-class">Asset class</label>
           <select id="import-class" class="select" value=${assetClass} onChange=${(e) => setAssetClass(e.currentTarget.value)}>
-            ${ASSET_CLASSES.map((c) => html`<option value=${c} key=${c}>${c.charAt(0) + c.slice(1).toLowerCase()}</option>`)}
+            ${ASSET_CLASSES.map((c) => html`<option value=${c} key=${c}>${ASSET_CLASS_NAMES[c]}</option>`)}
           </select>
         </div>
       </div>

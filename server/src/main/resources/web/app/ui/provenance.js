@@ -13,7 +13,7 @@ export function Provenance({ source }) {
   const { provider, asOf, fetchedAt, stale, demo, conflict } = source;
   return html`<span class="badges" data-provenance>
     ${demo && html`<${DemoBadge} />`}
-    ${provider && html`<span class="badge" title="Provider">${provider}</span>`}
+    ${provider && !(demo && provider === 'demo') && html`<span class="badge" title="Provider">${provider}</span>`}
     ${asOf && html`<span class="badge" title=${`As of ${dateTime(asOf)}`}>as of ${relative(asOf)}</span>`}
     ${stale
       ? html`<span class="badge stale" title=${fetchedAt ? `Fetched ${dateTime(fetchedAt)}; the provider did not answer since` : 'Stale'}>stale</span>`
