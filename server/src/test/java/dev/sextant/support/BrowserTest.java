@@ -196,6 +196,18 @@ public abstract class BrowserTest extends ServerHttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The shell scrolls inside <main>, so a full-page capture would stop at the window's
+        // height: the window grows to the content for the picture, then shrinks back.
+        var viewport = page.viewportSize();
+        int content = ((Number) page.evaluate("() => { const m = document.querySelector('main.main');"
+                        + " const inner = m ? m.getBoundingClientRect().top + m.scrollHeight : 0;"
+                        + " return Math.ceil(Math.max(document.documentElement.scrollHeight, inner)); }"))
+                .intValue();
+        boolean grown = viewport != null && content > viewport.height;
+        if (grown) {
+            page.setViewportSize(viewport.width, Math.min(content, 8000));
+            page.waitForTimeout(200); // charts follow their box's new size
+        }
         for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
             page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
             page.waitForFunction(
@@ -207,6 +219,9 @@ public abstract class BrowserTest extends ServerHttpTest {
                     .setFullPage(true));
         }
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+        if (grown) {
+            page.setViewportSize(viewport.width, viewport.height);
+        }
     }
 
     /** axe-core in the page finds no serious or critical violation (WCAG 2.1 A and AA rules). */
