@@ -426,6 +426,7 @@ export default function QueryConsole() {
       const problem = error.problem || { title: 'Query failed', detail: error.message };
       const located = Number.isInteger(problem.line) && Number.isInteger(problem.column) ? { line: problem.line, column: problem.column } : null;
       setFailure({ problem, located, status: error.status });
+      setAnswer(null); // an earlier answer under this error would read as this query's
       remember(query, false);
     } finally {
       setRunning(false);

@@ -65,7 +65,8 @@ export default function Register() {
       ${!options && html`<${Loading} label="Checking whether this server takes registrations…" />`}
       ${options?.registration === 'closed' && html`<${Closed} options=${options} />`}
       ${options?.registration === 'open' && html`
-        <form class="form" onSubmit=${onSubmit} aria-label="Create account">
+        <form class="form" onSubmit=${onSubmit} aria-label="Create account"
+            onInput=${(e) => { if (error && error.field === e.target.name) setError(null); }}>
           <div><h1>Create account</h1><p class="muted">An ordinary account on this server: market data, watchlists, alerts and queries.</p></div>
           <${FormNotice} error=${error} fields=${fields} />
           <${Field} id="reg-username" name="username" label="Username" error=${error} autocomplete="username" required maxlength="64"
