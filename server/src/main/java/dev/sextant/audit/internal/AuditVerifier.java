@@ -25,16 +25,22 @@ class AuditVerifier implements AuditIntegrity {
 
     @Override
     public Verification verify() {
-        // Read before the walk: events appended meanwhile only make the chain longer than the witness.
+        // Both read before the walk: events appended meanwhile only make the chain longer than
+        // either, and the walk stops at the head it read, so a write while it reads is no alarm.
         Optional<AuditHeadFile.Witness> witness = headFile.read();
+        AuditRepository.Head head = repository.head();
         String witnessedHash = null;
         long expectedSeq = 1;
         String previousHash = AuditRecord.GENESIS;
         long checked = 0;
         List<AuditRecord> page;
+        walk:
         do {
             page = repository.chain(expectedSeq - 1, PAGE);
             for (AuditRecord record : page) {
+                if (record.seq() > head.lastSeq()) {
+                    break walk; // appended after the head was read
+                }
                 if (record.seq() != expectedSeq) {
                     return broken(checked, "event " + expectedSeq + " is missing (next is " + record.seq() + ")");
                 }
@@ -52,7 +58,6 @@ class AuditVerifier implements AuditIntegrity {
                 checked++;
             }
         } while (page.size() == PAGE);
-        AuditRepository.Head head = repository.head();
         if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previousHash)) {
             return broken(
                     checked,
