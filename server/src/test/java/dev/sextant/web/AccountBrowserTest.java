@@ -65,7 +65,11 @@ class AccountBrowserTest extends BrowserTest {
         page.waitForURL("**/account?tab=security");
         assertThat(tab("Security")).isFocused();
         assertThat(tab("Security")).hasAttribute("aria-selected", "true");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Two-factor sign-in")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Two-factor sign-in")
+                                .setExact(true)))
                 .isVisible();
         assertAccessible();
         screenshot("account-security");

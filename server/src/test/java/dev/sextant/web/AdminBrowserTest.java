@@ -66,7 +66,9 @@ class AdminBrowserTest extends BrowserTest {
         String newName = unique("recruit");
 
         open("/admin");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Administration")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Administration").setExact(true)))
                 .isVisible();
         assertThat(tab("Accounts")).hasAttribute("aria-selected", "true");
         button("Create account").click();

@@ -107,7 +107,9 @@ class ResponsiveBrowserTest extends BrowserTest {
         watchlists.click();
         page.waitForURL("**/watchlists");
         assertThat(nav).isHidden();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Watchlists")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Watchlists").setLevel(1)))
                 .isVisible();
         assertNoHorizontalOverflow();
         assertAccessible();

@@ -46,7 +46,11 @@ class SignInBrowserTest extends BrowserTest {
         screenshot("sign-in-page");
 
         open("/register");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Registration is closed")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Registration is closed")
+                                .setExact(true)))
                 .isVisible();
         assertThat(page.locator("[data-registration=closed] .notice"))
                 .containsText("does not let visitors create their own accounts");
@@ -121,7 +125,11 @@ class SignInBrowserTest extends BrowserTest {
         open("/sign-in?next=/account");
         typeCredentials(username, oneTime);
 
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose your password")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Choose your password")
+                                .setExact(true)))
                 .isVisible();
         // Not asked again: it was just typed.
         assertThat(page.getByLabel("One-time password")).hasCount(0);
