@@ -12,31 +12,29 @@ class SmaCrossTest {
 
     // The hand-worked example: sma-cross(2,3), capital 1000, no costs, daily bars.
     //
-    // bar  open   close  SMA2                 SMA3                      decision on the close
-    //  0   10     10     -                    -                         HOLD
-    //  1   10      9     9.5                  -                         HOLD
-    //  2    9      8     8.5                  (10+9+8)/3  = 9           HOLD (no SMA3 the bar before)
-    //  3    8      9     8.5                  (9+8+9)/3   = 8.667       HOLD (8.5 < 8.667 but was already below)
-    //  4    9.5   11     10                   (8+9+11)/3  = 9.333       ENTER (10 > 9.333, was 8.5 <= 8.667)
-    //  5   11     12     11.5                 (9+11+12)/3 = 10.667      HOLD   <- buy at open 11: 1000/11 = 90.909
-    // units
-    //  6   12.5   12     12                   (11+12+12)/3 = 11.667     HOLD
-    //  7   12     11     11.5                 (12+12+11)/3 = 11.667     EXIT (11.5 < 11.667, was 12 >= 11.667)
-    //  8   11.55   9     10                   (12+11+9)/3 = 10.667      HOLD   <- sell at open 11.55: 1000/11*11.55 =
-    // 1050
-    //  9    9      8     8.5                  (11+9+8)/3  = 9.333       HOLD
-    // 10    8.5   10.5   9.25                 (9+8+10.5)/3 = 9.167      ENTER (9.25 > 9.167, was 8.5 <= 9.333)
-    // 11   10.5   11.2   10.85                (8+10.5+11.2)/3 = 9.9     HOLD   <- buy at open 10.5: 1050/10.5 = 100
-    // units,
-    //                                                                            closed at the last close 11.2: 1120
+    // bar open  close SMA2  SMA3                     decision on the close
+    //  0  10    10    -     -                        HOLD
+    //  1  10     9    9.5   -                        HOLD
+    //  2   9     8    8.5   (10+9+8)/3    = 9        HOLD (no SMA3 the bar before)
+    //  3   8     9    8.5   (9+8+9)/3     = 8.667    HOLD (below, but already below)
+    //  4   9.5  10.8  9.9   (8+9+10.8)/3  = 9.267    ENTER (9.9 > 9.267, was 8.5 <= 8.667)
+    //  5  11    12    11.4  (9+10.8+12)/3 = 10.6     HOLD  <- buy at open 11: 1000/11 = 90.909 units
+    //  6  12.5  12    12    (10.8+12+12)/3 = 11.6    HOLD
+    //  7  12    11    11.5  (12+12+11)/3  = 11.667   EXIT (11.5 < 11.667, was 12 >= 11.6)
+    //  8  11.55  9    10    (12+11+9)/3   = 10.667   HOLD  <- sell at open 11.55: 1000/11*11.55 = 1050
+    //  9   9     8    8.5   (11+9+8)/3    = 9.333    HOLD
+    // 10   8.5  10.6  9.3   (9+8+10.6)/3  = 9.2      ENTER (9.3 > 9.2, was 8.5 <= 9.333)
+    // 11  10.5  11.2  10.9  (8+10.6+11.2)/3 = 9.933  HOLD  <- buy at open 10.5: 1050/10.5 = 100 units,
+    //                                                       sold at the last close 11.2: 1120
     //
     // Equity at each close: bars 0-4 1000; 5 and 6: 1000/11*12 = 1090.909; 7: 1000/11*11 = 1000;
     // 8-10: 1050; 11: 1120. Final 1120, total return 0.12. Trades: +50 (90.909 units 11 -> 11.55),
     // +70 (100 units 10.5 -> 11.2): win rate 1, profit factor infinite (no loss).
     // Max drawdown: peak 1090.909 at bar 5 (bar 6 only equals it), trough 1000 at bar 7:
-    // 1 - 1000/1090.909 = 1 - 11/12 = 1/12.
+    // 1 - 1000/1090.909 = 1 - 11/12 = 1/12. Each fill's open differs from the close before it, so a
+    // fill at the deciding close instead of the next open shows.
     private static final double[] OPEN = {10, 10, 9, 8, 9.5, 11, 12.5, 12, 11.55, 9, 8.5, 10.5};
-    private static final double[] CLOSE = {10, 9, 8, 9, 11, 12, 12, 11, 9, 8, 10.5, 11.2};
+    private static final double[] CLOSE = {10, 9, 8, 9, 10.8, 12, 12, 11, 9, 8, 10.6, 11.2};
 
     private static long day(int bar) {
         return Walks.START + bar * Walks.DAY;
