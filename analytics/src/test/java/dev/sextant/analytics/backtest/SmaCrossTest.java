@@ -125,6 +125,35 @@ class SmaCrossTest {
     }
 
     @Test
+    void tradeFigures_addUp_onARandomWalk() {
+        BacktestConfig config = BacktestConfig.of(10_000).withCosts(0.001, 0.001);
+        BacktestResult result = Backtest.run(Walks.of(42, 500), Backtest.smaCross(5, 20), config);
+        assertThat(result.tradeCount()).isGreaterThan(5);
+        double gains = 0;
+        double losses = 0;
+        int wins = 0;
+        double total = 0;
+        for (Trade trade : result.trades()) {
+            total += trade.pnl();
+            if (trade.pnl() > 0) {
+                wins++;
+                gains += trade.pnl();
+            } else {
+                losses -= trade.pnl();
+            }
+            assertThat(trade.exitTime()).isGreaterThan(trade.entryTime());
+        }
+        assertThat(losses).as("some trades lose").isPositive();
+        // All in, all out: the trades' profits are the whole change of the account.
+        assertThat(total).isCloseTo(result.finalEquity() - 10_000, within(1e-6));
+        assertThat(result.winRate()).isEqualTo((double) wins / result.tradeCount());
+        assertThat(result.profitFactor()).isCloseTo(gains / losses, within(1e-12));
+        assertThat(result.maxDrawdown().depth()).isBetween(0.0, 1.0);
+        assertThat(result.maxDrawdown().troughTime())
+                .isGreaterThan(result.maxDrawdown().peakTime());
+    }
+
+    @Test
     void badInput_isRefusedWithItsReason() {
         assertThatThrownBy(() -> Backtest.smaCross(0, 3))
                 .isInstanceOf(IllegalArgumentException.class)
