@@ -151,13 +151,18 @@ class TwoFactor {
     /** Turns two-factor sign-in off for the operator ({@code ./sextant user reset-2fa}): secrets and recovery codes go. */
     @Transactional
     void resetByOperator(UserId id) {
+        clearSecondFactor(id);
+        audit.record(AuditEventType.TWO_FACTOR_DISABLED, null, id.toString(), Map.of("by", "operator command"));
+    }
+
+    /** Secrets and recovery codes go, two-factor sign-in is off, and every session of the account ends. */
+    private void clearSecondFactor(UserId id) {
         deleteSecret(id, PURPOSE);
         deleteSecret(id, PENDING_PURPOSE);
         recoveryCodes.deleteAll(id);
         accounts.setTotp(id, false, 0, clock.instant());
         accounts.bumpSecurityVersion(id, clock.instant());
         directory.evict(id);
-        audit.record(AuditEventType.TWO_FACTOR_DISABLED, null, id.toString(), Map.of("by", "operator command"));
     }
 
     /**
@@ -170,12 +175,7 @@ class TwoFactor {
         if (accounts.findById(id).isEmpty()) {
             return false;
         }
-        deleteSecret(id, PURPOSE);
-        deleteSecret(id, PENDING_PURPOSE);
-        recoveryCodes.deleteAll(id);
-        accounts.setTotp(id, false, 0, clock.instant());
-        accounts.bumpSecurityVersion(id, clock.instant());
-        directory.evict(id);
+        clearSecondFactor(id);
         audit.record(AuditEventType.TWO_FACTOR_RESET, by.toString(), id.toString(), Map.of("by", "administrator"));
         return true;
     }
