@@ -140,20 +140,6 @@ class BarImports {
     /**
      * @param override an administrator's explicit choice to import over a symbol another account
      *     owns; ignored for anyone else
-     */
-    Imported importFile(
-            Caller caller,
-            boolean override,
-            String symbol,
-            String name,
-            AssetClass assetClass,
-            String currency,
-            BarInterval interval,
-            byte[] content) {
-        return importFile(caller, override, symbol, name, assetClass, currency, interval, false, content);
-    }
-
-    /**
      * @param skipInvalid import the file's good rows and leave out its bad ones (as {@link #preview}
      *     names them) instead of refusing the file
      */

@@ -64,6 +64,7 @@ class ImportService implements BarImportService {
                 kind,
                 request.currency().toUpperCase(Locale.ROOT),
                 interval,
+                false,
                 content);
         return new ImportResult(
                 imported.symbol(),
