@@ -54,13 +54,12 @@ class PreferenceRepository {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO user_preference (user_id, region, keep_query_history, share_usage_metrics, "
-                            + "updated_at) VALUES (:user, :region, :history, :metrics, :at)")
-                    .param("user", owner.value())
-                    .param("region", preferences.region().name())
-                    .param("history", preferences.keepQueryHistory())
-                    .param("metrics", preferences.shareUsageMetrics())
-                    .param("at", Timestamp.from(preferences.updatedAt()))
+            bound(
+                            jdbc.sql(
+                                    "INSERT INTO user_preference (user_id, region, keep_query_history, "
+                                            + "share_usage_metrics, updated_at) VALUES (:user, :region, :history, :metrics, :at)"),
+                            owner,
+                            preferences)
                     .update();
         } catch (DuplicateKeyException raced) {
             // Another request of the same account inserted first: this one, later, wins.
@@ -69,13 +68,19 @@ class PreferenceRepository {
     }
 
     private int update(UserId owner, Preferences preferences) {
-        return jdbc.sql("UPDATE user_preference SET region = :region, keep_query_history = :history, "
-                        + "share_usage_metrics = :metrics, updated_at = :at WHERE user_id = :user")
-                .param("user", owner.value())
+        return bound(
+                        jdbc.sql("UPDATE user_preference SET region = :region, keep_query_history = :history, "
+                                + "share_usage_metrics = :metrics, updated_at = :at WHERE user_id = :user"),
+                        owner,
+                        preferences)
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec sql, UserId owner, Preferences preferences) {
+        return sql.param("user", owner.value())
                 .param("region", preferences.region().name())
                 .param("history", preferences.keepQueryHistory())
                 .param("metrics", preferences.shareUsageMetrics())
-                .param("at", Timestamp.from(preferences.updatedAt()))
-                .update();
+                .param("at", Timestamp.from(preferences.updatedAt()));
     }
 }
