@@ -58,7 +58,7 @@ final class WebAssets {
             if (path.equals(TEMPLATE) || path.equals(BARE_IMPORTS)) {
                 return;
             }
-            WebAsset asset = asset(path, hashedName(path, bytes), bytes);
+            WebAsset asset = asset(path, true, bytes);
             byPath.put(path, asset);
             byHashedPath.put(asset.hashedPath(), asset);
         });
@@ -67,7 +67,7 @@ final class WebAssets {
                 .replace("<!-- importmap -->", "<script type=\"importmap\">" + importMap + "</script>")
                 .replace("<!-- modulepreload -->", modulePreloads(byPath));
         byte[] pageBytes = html.getBytes(StandardCharsets.UTF_8);
-        WebAsset page = asset(TEMPLATE, TEMPLATE, pageBytes);
+        WebAsset page = asset(TEMPLATE, false, pageBytes);
         return new WebAssets(Map.copyOf(byPath), Map.copyOf(byHashedPath), page, sha256Base64(importMap));
     }
 
@@ -146,15 +146,16 @@ final class WebAssets {
         return "/assets/" + asset.hashedPath();
     }
 
-    private static WebAsset asset(String path, String hashedPath, byte[] bytes) {
+    /** @param named whether the asset is also served under its content-hashed name (the page is not) */
+    private static WebAsset asset(String path, boolean named, byte[] bytes) {
+        String hash = hexHash(bytes);
         String contentType = WebAsset.contentTypeOf(path);
         byte[] gzipped = WebAsset.worthCompressing(contentType) && bytes.length > 256 ? gzip(bytes) : null;
-        String etag = "\"" + hexHash(bytes) + "\"";
-        return new WebAsset(path, hashedPath, contentType, etag, bytes, gzipped);
+        String etag = "\"" + hash + "\"";
+        return new WebAsset(path, named ? hashedName(path, hash) : path, contentType, etag, bytes, gzipped);
     }
 
-    private static String hashedName(String path, byte[] bytes) {
-        String hash = hexHash(bytes);
+    private static String hashedName(String path, String hash) {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         return dot > slash + 1 ? path.substring(0, dot) + "." + hash + path.substring(dot) : path + "." + hash;
